@@ -1,0 +1,148 @@
+"""Lagebild's German and English temporal tagger.
+
+    tag_timexes(text, doc_date, lang) -> list[Timex]
+    timex_interval(value) -> (first day, last day, precision) | None
+
+Finding candidates is the grammar's job (``data/lexicon/timex_<lang>.json``,
+compiled by :mod:`extract.timex_grammar`); normalising them is
+:mod:`extract.timex_resolve`'s. This module picks the longest non-overlapping
+candidates, works out the clause's tense from cue words, and keeps the
+reference date of narrative texts (history articles anchor "am 30. Januar"
+on the last year mentioned, news on the publication date).
+
+Spans follow TimeML: prepositions are left out ("am Freitag" -> "Freitag").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Iterator, NamedTuple, Optional
+
+from extract.records import Timex
+from extract.timex_calendar import interval_of
+from extract.timex_grammar import Grammar, load_grammar
+from extract.timex_resolve import Context, resolve
+
+_CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
+_CLAUSE_WINDOW = 120
+_NEAR_YEARS = (-3, 1)  # explicit years this close to the publication year make a text "news"
+
+
+class Candidate(NamedTuple):
+    """A pattern match: the reported span plus the pattern that found it."""
+
+    start: int
+    end: int
+    length: int  # of the whole match, context included
+    priority: int
+    kind: str
+    groups: dict
+
+
+def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
+    """Every match of every pattern, as the span to report (group ``t`` when present)."""
+    for pattern in grammar.patterns:
+        for m in pattern.regex.finditer(text):
+            groups = m.groupdict()
+            start, end = m.span("t") if groups.get("t") is not None else m.span()
+            if end > start:
+                yield Candidate(start, end, m.end() - m.start(), pattern.priority, pattern.kind, groups)
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Longest spans first (earlier patterns win ties); drop everything that overlaps a winner."""
+    chosen: list[Candidate] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.length, c.priority, c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the clause around a span: up to punctuation, quotes or a window's width."""
+    lo = max(0, start - _CLAUSE_WINDOW)
+    left = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    right = _CLAUSE_END.search(text, end, min(len(text), end + _CLAUSE_WINDOW))
+    return (left[-1] if left else lo), (right.start() if right else min(len(text), end + _CLAUSE_WINDOW))
+
+
+def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
+    """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none."""
+    lo, hi = _clause(text, start, end)
+    best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
+    for sign, regex in ((1, grammar.future_cue), (-1, grammar.past_cue)):
+        for m in regex.finditer(text, lo, hi):
+            if m.start() < end and m.end() > start:
+                continue  # a cue inside the expression itself ("last", "next") is the expression's job
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            key = (dist, -sign)
+            if best is None or key < best:
+                best = key
+    return -best[1] if best else 0
+
+
+def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:
+    """True when the explicit years mostly lie far from the publication year (a history text)."""
+    years = [int(y) for y in grammar.year_mention.findall(text)]
+    if len(years) < 3:
+        return False
+    near = sum(1 for y in years if _NEAR_YEARS[0] <= y - doc_date.year <= _NEAR_YEARS[1])
+    return near / len(years) < 0.3
+
+
+def _next_anchor(anchor: dt.date, value: str) -> dt.date:
+    """The reference date after an expression with this value (a narrative moves with its dates)."""
+    last = value.split("/")[-1]
+    iv = interval_of(last)
+    if iv is None or iv[2] in ("decade", "century"):
+        return anchor
+    first = iv[0]
+    if iv[2] == "year" and first.year == anchor.year:
+        return anchor
+    return first
+
+
+def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
+    """Temporal expressions of ``text`` with TIMEX3 values, sorted by start and non-overlapping.
+
+    ``doc_date`` anchors relative expressions; ``lang`` is "de" or "en" (others are
+    read as English). Never raises on odd input; expressions without a sensible value
+    (30. Februar) are left out.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if isinstance(doc_date, dt.datetime):
+        doc_date = doc_date.date()
+    grammar = load_grammar(lang)
+    narrative = is_narrative(text, doc_date, grammar)
+    anchor = doc_date
+    out: list[Timex] = []
+    for c in _select(list(_candidates(text, grammar))):
+        tense = clause_tense(text, c.start, c.end, grammar)
+        ctx = Context(doc_date=doc_date, anchor=anchor, narrative=narrative, tense=tense)
+        res = resolve(c.kind, c.groups, grammar.lookup, ctx)
+        if res is None:
+            continue
+        out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
+        if narrative and res.type in ("DATE", "TIME"):
+            anchor = _next_anchor(anchor, res.value)
+    return out
+
+
+def timex_interval(value: str) -> Optional[tuple[dt.date, dt.date, str]]:
+    """Calendar interval and precision of a TIMEX value.
+
+    "2023-09-07" -> (2023-09-07, 2023-09-07, "day"); "2023-09" -> month; "2023" -> year;
+    "2023-W41" -> week (Monday to Sunday); "2023-Q3" -> quarter; "199" -> decade;
+    "2023-09-07/2023-10-01" -> ("range"); a time "2023-10-13TMO" -> its day.
+    None for PAST_REF, durations, sets and anything unparseable.
+    """
+    if not isinstance(value, str) or not value:
+        return None
+    if "/" in value:
+        a, _, b = value.partition("/")
+        ia, ib = interval_of(a), interval_of(b)
+        if ia is None or ib is None or ia[0] > ib[1]:
+            return None
+        return ia[0], ib[1], "range"
+    return interval_of(value)

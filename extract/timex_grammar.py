@@ -1,0 +1,168 @@
+"""Load the per-language temporal lexicons and compile their patterns.
+
+The grammar is data: ``data/lexicon/timex_<lang>.json`` holds month and
+weekday names, number words, units, modifiers, cue words and the list of
+candidate patterns. A pattern is a regular expression written with
+placeholders such as ``{MONTH}`` or ``{UNIT}`` that are expanded here from
+the lexicon; its named groups (``day``, ``month``, ``rel``, ``unit`` ...) are
+what the resolver reads. A group named ``t`` marks the reported span when the
+pattern needs context (a preposition) that is not part of the expression.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+LANGS = ("de", "en")
+
+# lexicon entries that are regular expressions already (everything else is literal text)
+_REGEX_KEYS = {"approx", "bc", "centuries", "future_cues", "past_cues"}
+_PLACEHOLDER = re.compile(r"\{([A-Z_]+)\}")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled candidate pattern."""
+
+    name: str
+    kind: str
+    regex: re.Pattern
+    priority: int
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Everything the tagger needs for one language."""
+
+    lang: str
+    lex: dict[str, Any]
+    lookup: dict[str, dict[str, Any]]  # lexicon maps keyed by lower-cased surface
+    patterns: tuple[Pattern, ...]
+    future_cue: re.Pattern
+    past_cue: re.Pattern
+    year_mention: re.Pattern
+
+
+def _alternation(words: Iterable[str], literal: bool = True) -> str:
+    """A non-capturing alternation, longest first so the regex prefers longer words."""
+    items = sorted(set(words), key=lambda w: (-len(w), w))
+    if literal:
+        items = [re.escape(w).replace(r"\ ", r"[\s„“\"»«]+") for w in items]
+    return "(?:" + "|".join(items) + ")" if items else "(?!)"
+
+
+def _case_sensitive(words: Iterable[str], literal: bool = True) -> str:
+    """An alternation that ignores the pattern's IGNORECASE flag (for names)."""
+    return "(?-i:" + _alternation(words, literal) + ")"
+
+
+def _month_alternation(lex: dict[str, Any], safe: bool) -> str:
+    """Month names (and UPPER CASE forms) plus abbreviations with an optional dot."""
+    ambiguous = set(lex.get("ambiguous_months", [])) if safe else set()
+    full = [m for m in lex["months"] if m not in ambiguous]
+    names = [re.escape(m) for m in full] + [re.escape(m.upper()) for m in full]
+    if not safe:
+        abbrevs = list(lex.get("month_abbrevs", {}))
+        names += [re.escape(a) + r"\.?" for a in abbrevs] + [re.escape(a.upper()) + r"\.?" for a in abbrevs]
+    names.sort(key=len, reverse=True)
+    return "(?-i:(?:" + "|".join(names) + r")(?![a-zäöü]))"
+
+
+def _number_alternation(lex: dict[str, Any]) -> str:
+    """Digits, number words, and English compounds such as 'twenty four'."""
+    words = lex["numbers"]
+    tens = [w for w, v in words.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
+    ones = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
+    compound = _alternation(tens) + r"[-\s]" + _alternation(ones)
+    return r"(?:\d{1,3}(?:[.,]5)?|" + compound + "|" + _alternation(words) + ")"
+
+
+def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
+    """Expand every placeholder a pattern may use from the lexicon."""
+    alt = _alternation
+    year = r"(?:1[0-9]{3}|20[0-9]{2})(?!\d)"
+    later = list(lex.get("later_after", [])) + list(lex.get("ago_after", []))
+    deictic_cs = set(lex.get("deictic_case_sensitive", []))
+    deictic = [re.escape(w).replace(r"\ ", r"\s+") for w in lex["deictic"] if w not in deictic_cs]
+    deictic += ["(?-i:" + re.escape(w) + ")" for w in deictic_cs]
+    return {
+        "MONTH": _month_alternation(lex, safe=False),
+        "MONTH_SAFE": _month_alternation(lex, safe=True),
+        "WEEKDAY": _case_sensitive(list(lex["weekdays"]) + [w.upper() for w in lex["weekdays"]]),
+        "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)",
+        "ORD": r"(?:st|nd|rd|th)?",
+        "YEAR": year,
+        "YEAR_FREE": year + r"(?!\s*(?:" + "|".join(re.escape(w) for w in lex.get("not_after_year", [])) + r")(?!\w))",
+        "NUM": _number_alternation(lex),
+        "FUZZY": alt(lex.get("fuzzy_numbers", [])),
+        "UNIT": alt(lex["units"]) + r"(?!\w)",
+        "REL": alt(lex["rel"]),
+        "MOD": alt(lex["modifiers"]),
+        "DEICTIC": "(?:" + "|".join(sorted(deictic, key=len, reverse=True)) + ")",
+        "POD": alt(lex.get("parts_of_day", {})),
+        "PODW": alt(lex.get("parts_of_day_words", {})),
+        "SEASON": alt(lex.get("seasons", {})),
+        "VAGUE": alt(lex.get("vague", {})),
+        "SETWORD": alt(lex.get("set_words", {})),
+        "SETHEAD": alt(lex.get("set_heads", [])),
+        "APPROX": alt(lex.get("approx", []), literal=False),
+        "CENTURY": alt(lex.get("centuries", []), literal=False),
+        "BC": alt(lex.get("bc", []), literal=False),
+        "MPREP": _case_sensitive(lex.get("month_preps", [])),
+        "AGO_BEFORE": alt(lex.get("ago_before", [])),
+        "AGO_AFTER": alt(lex.get("ago_after", [])),
+        "LATER": alt(later),
+        "RLINK": alt(lex.get("range_links", [])),
+        "BETWEEN": alt(lex.get("between", [])),
+        "BLINK": alt(lex.get("between_links", [])),
+        "YEARNOUN": alt(lex.get("year_nouns", [])),
+        "ORDINAL": alt(lex.get("ordinals", {})),
+    }
+
+
+def expand(template: str, slots: dict[str, str]) -> str:
+    """Replace ``{NAME}`` placeholders; unknown names raise KeyError (a data bug)."""
+    return _PLACEHOLDER.sub(lambda m: slots[m.group(1)], template)
+
+
+def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Lower-cased views of the lexicon maps the resolver consults."""
+    maps = {}
+    for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
+                "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals"):
+        maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
+    maps["fuzzy_numbers"] = {_norm(k): True for k in lex.get("fuzzy_numbers", [])}
+    return maps
+
+
+def _norm(word: str) -> str:
+    """Lower-case and collapse inner whitespace and quotes (the lookup key of a surface form)."""
+    return " ".join(re.sub(r"[„“\"»«]", " ", word).lower().split())
+
+
+@lru_cache(maxsize=None)
+def load_grammar(lang: str) -> Grammar:
+    """Read and compile the grammar for ``lang`` ("de" or "en"; anything else falls back to "en")."""
+    lang = lang if lang in LANGS else "en"
+    with open(LEXICON_DIR / f"timex_{lang}.json", encoding="utf-8") as f:
+        lex = json.load(f)
+    slots = _placeholders(lex)
+    patterns = []
+    for i, spec in enumerate(lex["patterns"]):
+        body = expand(spec["re"], slots)
+        regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
+        patterns.append(Pattern(spec["name"], spec["kind"], regex, i))
+    cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
+    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns),
+                   future_cue=cue("future_cues"), past_cue=cue("past_cues"),
+                   year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"))
+
+
+def norm(word: str) -> str:
+    """Public alias of the lookup normalisation used by the resolver."""
+    return _norm(word)

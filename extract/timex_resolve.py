@@ -1,0 +1,302 @@
+"""Normalise one candidate match to a TIMEX3 value.
+
+Each pattern in the lexicon names a ``kind``; :func:`resolve` dispatches on
+it and reads the match's named groups. Resolvers are pure: they receive the
+groups, the language's lookup maps and a :class:`Context` (anchor date,
+tense of the clause) and return a :class:`Resolved` or None when the
+candidate has no sensible value (30 February, an unknown unit ...).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Callable, Optional
+
+from extract import timex_calendar as cal
+from extract.timex_grammar import norm
+
+Groups = dict[str, Optional[str]]
+Maps = dict[str, dict]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a resolver may depend on besides the match itself."""
+
+    doc_date: dt.date
+    anchor: dt.date  # the publication date, or in a narrative the last date mentioned
+    narrative: bool
+    tense: int  # -1 past, +1 future, 0 unknown (cues in the clause around the candidate)
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A value with its TIMEX3 type; ``anchored`` when the anchor date mattered."""
+
+    value: str
+    anchored: bool
+    type: str = "DATE"
+
+
+def number(word: Optional[str], maps: Maps) -> Optional[float]:
+    """'3', '2,5', 'three', 'twenty four' -> a number; None when unknown."""
+    if word is None:
+        return None
+    key = norm(word)
+    if key in maps["numbers"]:
+        return maps["numbers"][key]
+    digits = key.replace(",", ".")
+    if re.fullmatch(r"\d+(\.\d+)?", digits):
+        return float(digits) if "." in digits else int(digits)
+    total = 0
+    for part in re.split(r"[-\s]+", key):
+        if part not in maps["numbers"]:
+            return None
+        total += maps["numbers"][part]
+    return total
+
+
+def year_of(text: Optional[str]) -> Optional[int]:
+    """A four-digit year, or a two-digit one read as 19xx/20xx."""
+    if not text:
+        return None
+    y = int(text)
+    if len(text) == 2:
+        return 2000 + y if y < 50 else 1900 + y
+    return y
+
+
+def month_of(g: Groups, maps: Maps, suffix: str = "") -> Optional[int]:
+    """The month of group ``month<suffix>`` (a name) or ``monthnum<suffix>`` (a number)."""
+    name = g.get("month" + suffix)
+    if name:
+        key = norm(name).rstrip(".")
+        return maps["months"].get(key) or maps["month_abbrevs"].get(key)
+    num = g.get("monthnum" + suffix)
+    return int(num) if num else None
+
+
+def _pod_suffix(g: Groups, maps: Maps) -> Optional[str]:
+    """'MO', 'EV' ... from a weekday suffix ('abend') or a word ('morning')."""
+    if g.get("pod"):
+        return maps["parts_of_day"].get(norm(g["pod"]))
+    if g.get("podw"):
+        return maps["parts_of_day_words"].get(norm(g["podw"]))
+    return None
+
+
+def _direction(ctx: Context) -> int:
+    """Which way an underspecified date points: the clause's tense, else the past."""
+    return ctx.tense if ctx.tense else -1
+
+
+def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """Calendar dates: day-month-year, month-year, month, year, season."""
+    year = year_of(g.get("year"))
+    if g.get("season"):
+        season = maps["seasons"].get(norm(g["season"]))
+        rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else 0
+        y = year if year is not None else ctx.anchor.year + (rel or 0)
+        return Resolved(f"{y:04d}-{season}", year is None)
+    month = month_of(g, maps)
+    if month is None:
+        return Resolved(f"{year:04d}", False) if year is not None else None
+    if g.get("day"):
+        day = int(g["day"])
+        if year is not None:
+            d = cal.make_date(year, month, day)
+            return Resolved(d.isoformat(), False) if d else None
+        if ctx.narrative:
+            d = cal.make_date(ctx.anchor.year, month, day)
+        else:
+            d = cal.day_month_near(ctx.anchor, month, day, ctx.tense)
+        return Resolved(d.isoformat(), True) if d else None
+    if year is not None:
+        return Resolved(f"{year:04d}-{month:02d}", False)
+    if g.get("rel"):
+        rel = maps["rel"].get(norm(g["rel"]), 0)
+        y, m = cal.month_near(ctx.anchor, month, rel) if rel else (ctx.anchor.year, month)
+        if rel and m == ctx.anchor.month:
+            y += rel
+        return Resolved(f"{y:04d}-{m:02d}", True)
+    if ctx.narrative:
+        return Resolved(f"{ctx.anchor.year:04d}-{month:02d}", True)
+    y, m = cal.month_near(ctx.anchor, month, _direction(ctx))
+    return Resolved(f"{y:04d}-{m:02d}", True)
+
+
+def _range_end(g: Groups, maps: Maps, ctx: Context) -> Optional[tuple[dt.date, bool, bool]]:
+    """(end date, has a day, year given) of a range."""
+    month2 = month_of(g, maps, "2")
+    year2 = year_of(g.get("year2"))
+    if month2 is None:
+        return None
+    day2 = int(g["day2"]) if g.get("day2") else None
+    if year2 is None:
+        if ctx.narrative:
+            year2 = ctx.anchor.year
+        elif day2 is not None:
+            d = cal.day_month_near(ctx.anchor, month2, day2, ctx.tense)
+            return (d, True, False) if d else None
+        else:
+            year2 = cal.month_near(ctx.anchor, month2, _direction(ctx))[0]
+        d = cal.make_date(year2, month2, day2 or 1)
+        return (d, day2 is not None, False) if d else None
+    d = cal.make_date(year2, month2, day2 or 1)
+    return (d, day2 is not None, True) if d else None
+
+
+def resolve_range(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'7. bis 9. September', 'between September 7 and October 1', 'May to September'."""
+    end = _range_end(g, maps, ctx)
+    if end is None:
+        return None
+    end_date, has_day, year_given = end
+    month = month_of(g, maps) or end_date.month
+    year = year_of(g.get("year"))
+    if year is None and g.get("rel"):
+        rel = maps["rel"].get(norm(g["rel"]), 0)
+        year = cal.month_near(ctx.anchor, month, rel)[0] if rel else ctx.anchor.year
+        end_date = cal.make_date(year + (end_date.month < month), end_date.month, end_date.day)
+    elif year is None:
+        year = end_date.year - ((month, int(g.get("day") or 1)) > (end_date.month, end_date.day))
+    start = cal.make_date(year, month, int(g["day"]) if g.get("day") else 1)
+    if start is None or end_date is None or start > end_date:
+        return None
+    unit = "D" if has_day else "M"
+    return Resolved(f"{cal.value_at(start, unit)}/{cal.value_at(end_date, unit)}", not year_given)
+
+
+def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'letzten Monat', 'next week', 'Ende des Jahres', 'the latest quarter'."""
+    unit = maps["units"].get(norm(g.get("unit") or ""))
+    if unit not in cal.CALENDAR_UNITS:
+        return None
+    rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
+    day = cal.add_units(ctx.anchor, rel, unit)
+    return Resolved(cal.value_at(day, unit), True) if day else None
+
+
+def resolve_ago(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'vor zwei Wochen', 'two weeks ago', 'drei Tage später'."""
+    unit = maps["units"].get(norm(g.get("unit") or ""))
+    n = number(g.get("num"), maps)
+    sign = maps["later_signs"].get(norm(g.get("later") or ""), -1)
+    if n is None or not float(n).is_integer():
+        return None
+    if unit not in cal.CALENDAR_UNITS:
+        return Resolved(ctx.anchor.isoformat(), True)
+    day = cal.add_units(ctx.anchor, sign * int(n), unit)
+    return Resolved(cal.value_at(day, unit), True) if day else None
+
+
+def resolve_deictic(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'gestern', 'heute Abend', 'yesterday', 'heuer', 'Vorjahr'."""
+    entry = maps["deictic"].get(norm(g["deictic"]))
+    if not entry:
+        return None
+    unit, offset = entry[0], entry[1]
+    pod = entry[2] if len(entry) > 2 else None
+    if ctx.narrative and unit == "D" and offset == 0 and pod is None:
+        return Resolved("PRESENT_REF", False)
+    day = cal.add_units(ctx.anchor, offset, unit)
+    if day is None:
+        return None
+    value = cal.value_at(day, unit)
+    return Resolved(value + "T" + pod, True, "TIME") if pod else Resolved(value, True)
+
+
+def resolve_pod(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'am Abend' -> the anchor day's evening."""
+    pod = _pod_suffix(g, maps)
+    return Resolved(f"{ctx.anchor.isoformat()}T{pod}", True, "TIME") if pod else None
+
+
+def resolve_weekday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'am Freitag', 'last Friday', 'kommenden Montag', 'Friday morning'."""
+    wd = maps["weekdays"].get(norm(g["wd"]))
+    if wd is None:
+        return None
+    rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else None
+    if rel == 0:
+        day = ctx.anchor + dt.timedelta(days=wd - ctx.anchor.isoweekday())
+    elif rel:
+        day = cal.weekday_near(ctx.anchor, wd, rel, strict=True)
+    else:
+        day = cal.weekday_near(ctx.anchor, wd, _direction(ctx))
+    pod = _pod_suffix(g, maps)
+    if pod:
+        return Resolved(f"{day.isoformat()}T{pod}", True, "TIME")
+    return Resolved(day.isoformat(), True)
+
+
+def resolve_vague(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'kürzlich' -> PAST_REF, 'now' -> PRESENT_REF, 'soon' -> FUTURE_REF."""
+    value = maps["vague"].get(norm(g["vague"]))
+    return Resolved(value, False) if value else None
+
+
+def resolve_duration(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'drei Jahre' -> P3Y, 'several months' -> PXM, '40 Minuten' -> PT40M."""
+    unit = maps["units"].get(norm(g.get("unit") or ""))
+    n = None if g.get("fuzzy") else number(g.get("num"), maps)
+    if unit is None or (n is None and not g.get("fuzzy")):
+        return None
+    value = cal.duration_value(n, unit)
+    return Resolved(value, False, "DURATION") if value else None
+
+
+def resolve_set(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'täglich' -> P1D, 'each week' -> P1W, 'alle zwei Wochen' -> P2W."""
+    if g.get("setword"):
+        value = maps["set_words"].get(norm(g["setword"]))
+        return Resolved(value, False, "SET") if value else None
+    unit = maps["units"].get(norm(g.get("unit") or ""))
+    n = number(g.get("num"), maps) if g.get("num") else 1
+    value = cal.duration_value(n, unit) if unit and n else None
+    return Resolved(value, False, "SET") if value else None
+
+
+def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'20. Jahrhundert' / '20th century' -> '19'."""
+    n = int(g["century"])
+    return Resolved(f"{n - 1:02d}", False) if 1 <= n <= 21 else None
+
+
+def resolve_decade(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'1990er Jahre' / 'the 1990s' -> '199'; '90er Jahre' -> '199'."""
+    if g.get("decade"):
+        return Resolved(g["decade"], False)
+    return Resolved("19" + g["decade2"], True)
+
+
+def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'218 v. Chr.' -> 'BC0218'."""
+    return Resolved(f"BC{int(g['bcyear']):04d}", False)
+
+
+def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'the third quarter' -> '<year>-Q3'."""
+    q = maps["ordinals"].get(norm(g["quarter"]))
+    year = year_of(g.get("year")) or year_of(g.get("qyear"))
+    if q is None:
+        return None
+    if year is not None:
+        return Resolved(f"{year:04d}-Q{q}", False)
+    rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
+    return Resolved(f"{ctx.anchor.year + rel:04d}-Q{q}", True)
+
+
+RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
+    "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
+    "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
+    "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
+    "bc": resolve_bc, "quarter": resolve_quarter,
+}
+
+
+def resolve(kind: str, groups: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """Dispatch to the resolver of a pattern kind; None for unknown kinds or no value."""
+    fn = RESOLVERS.get(kind)
+    return fn(groups, maps, ctx) if fn else None
