@@ -1,0 +1,93 @@
+"""Lagebild's event store: one SQLite file (WAL, mode 0600), migrations,
+idempotent ingest, analyst edits that survive re-ingest, filtered queries.
+
+>>> s = Store(tmp_path / "x.sqlite3")            # doctest: +SKIP
+>>> s.ingest(document_dict, text)                # doctest: +SKIP
+>>> s.events(EventFilter(types=("meeting",)))    # doctest: +SKIP
+
+Each call opens its own short-lived connection, so one ``Store`` may be
+shared between threads (Streamlit sessions).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional, Union
+
+from store import db, query
+from store.ingest import content_hash, ingest_document, record_edit
+from store.query import EventFilter
+
+__all__ = ["EventFilter", "Store", "content_hash"]
+
+
+class Store:
+    """The event store at *path* (else ``$LAGEBILD_DB``, else ``./var/lagebild.sqlite3``)."""
+
+    def __init__(self, path: Union[str, os.PathLike, None] = None):
+        self.path: Path = db.resolve_path(path)
+        self.schema_version = db.initialise(self.path)
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    # -- writing -------------------------------------------------------
+    def ingest(self, document: Mapping[str, Any], text: Optional[str] = None,
+               *, replace: bool = False) -> tuple[int, str]:
+        """Store one contract DOCUMENT; see :func:`store.ingest.ingest_document`."""
+        with db.connection(self.path) as conn:
+            return ingest_document(conn, document, text, replace=replace)
+
+    def ingest_many(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+        """Ingest several documents (one transaction each); counts by status."""
+        counts: dict[str, int] = {"new": 0, "updated": 0, "unchanged": 0}
+        with db.connection(self.path) as conn:
+            for doc in documents:
+                _, status = ingest_document(conn, doc, doc.get("text"))
+                counts[status] += 1
+        return counts
+
+    def has_content(self, document: Mapping[str, Any], text: Optional[str]) -> bool:
+        digest = content_hash(document, text)
+        with db.connection(self.path) as conn:
+            return conn.execute("SELECT 1 FROM documents WHERE content_hash = ?",
+                                (digest,)).fetchone() is not None
+
+    def edit(self, event_id: str, changes: Mapping[str, Any],
+             author: Optional[str] = None) -> int:
+        """Record an analyst correction; see :func:`store.ingest.record_edit`."""
+        with db.connection(self.path) as conn:
+            return record_edit(conn, event_id, changes, author)
+
+    # -- reading -------------------------------------------------------
+    def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        with db.connection(self.path) as conn:
+            return query.query_events(conn, f)
+
+    def count(self, f: EventFilter = EventFilter()) -> int:
+        with db.connection(self.path) as conn:
+            return query.count_events(conn, f)
+
+    def event(self, event_id: str) -> Optional[dict[str, Any]]:
+        with db.connection(self.path) as conn:
+            return query.get_event(conn, event_id)
+
+    def facets(self) -> dict[str, Any]:
+        with db.connection(self.path) as conn:
+            return query.facets(conn)
+
+    def places(self, doc_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
+        with db.connection(self.path) as conn:
+            return query.place_mentions(conn, list(doc_ids))
+
+    def documents(self) -> list[dict[str, Any]]:
+        with db.connection(self.path) as conn:
+            return query.documents(conn)
+
+    def history(self, event_id: str) -> list[dict[str, Any]]:
+        with db.connection(self.path) as conn:
+            return query.edit_history(conn, event_id)
+
+    def is_empty(self) -> bool:
+        with db.connection(self.path) as conn:
+            return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

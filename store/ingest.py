@@ -1,0 +1,140 @@
+"""Writing documents and analyst edits; one transaction per document or edit."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import sqlite3
+from typing import Any, Mapping, Optional
+
+from geo.errors import InputError
+from store.db import transaction
+from store.rows import EDITABLE_FIELDS, apply_edits, event_columns
+
+_EVENT_COLUMNS = ("event_id", "type", "date_start", "date_end", "date_precision", "actors",
+                  "location", "origin", "destination", "via", "modes", "cargo", "status",
+                  "evidence", "start", "end", "confidence", "place_names", "country_codes",
+                  "lat", "lon", "extra")
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def content_hash(document: Mapping[str, Any], text: Optional[str]) -> str:
+    """sha256 of the input text and publication date (or of the document's JSON
+    when the text is not at hand): the key that makes re-ingest idempotent."""
+    if text is not None:
+        basis = f"{text}\x00{document.get('doc_date') or ''}"
+    else:
+        basis = json.dumps(document, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def _edits_for(conn: sqlite3.Connection, event_id: str) -> list[tuple[str, Any]]:
+    rows = conn.execute("SELECT field, value FROM edits WHERE event_id = ? ORDER BY id",
+                        (event_id,)).fetchall()
+    return [(r["field"], json.loads(r["value"]) if r["value"] is not None else None)
+            for r in rows]
+
+
+def _insert_event(conn: sqlite3.Connection, document_row: int,
+                  original: Mapping[str, Any]) -> None:
+    if not original.get("id"):
+        raise InputError(f"event without an id: {str(original.get('evidence'))[:60]!r}")
+    current, reviewed, rejected = apply_edits(original, _edits_for(conn, str(original["id"])))
+    cols = event_columns(current)
+    names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
+    marks = ", ".join("?" for _ in _EVENT_COLUMNS)
+    cur = conn.execute(
+        f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected) "
+        f"VALUES (?, {marks}, ?, ?, ?)",
+        (document_row, *[cols[c] for c in _EVENT_COLUMNS],
+         json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected)))
+    spans = original.get("evidence_spans") or []
+    text = original.get("evidence") or ""
+    if not spans:
+        conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
+                     (cur.lastrowid, original.get("start"), original.get("end"), text))
+    for span in spans:
+        conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
+                     (cur.lastrowid, span[0], span[1], None))
+
+
+def ingest_document(conn: sqlite3.Connection, document: Mapping[str, Any],
+                    text: Optional[str] = None, *, replace: bool = False) -> tuple[int, str]:
+    """Store one contract DOCUMENT (and its text). Returns ``(row id, status)``.
+
+    status is ``"unchanged"`` when the same text and date are already stored
+    (nothing written), ``"updated"`` when a document with this id or content
+    is replaced (its events are rebuilt; edits are replayed by event id), or
+    ``"new"``. Everything happens in one transaction.
+    """
+    doc_id = document.get("id")
+    if not doc_id:
+        raise InputError("document without an id")
+    digest = content_hash(document, text)
+    with transaction(conn):
+        found = conn.execute("SELECT id FROM documents WHERE content_hash = ?",
+                             (digest,)).fetchone()
+        if found and not replace:
+            return found["id"], "unchanged"
+        same_id = conn.execute("SELECT id FROM documents WHERE doc_id = ?",
+                               (doc_id,)).fetchone()
+        status = "new"
+        for old in {r["id"] for r in (found, same_id) if r}:
+            conn.execute("DELETE FROM documents WHERE id = ?", (old,))
+            status = "updated"
+        cur = conn.execute(
+            "INSERT INTO documents (doc_id, content_hash, title, url, lang, doc_date, "
+            "doc_date_source, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc_id, digest, document.get("title"), document.get("url"), document.get("lang"),
+             document.get("doc_date"), document.get("doc_date_source"), text, _now()))
+        row_id = cur.lastrowid
+        conn.executemany(
+            "INSERT INTO place_mentions (document_id, name, geonameid, lat, lon, country_code,"
+            ' feature, text, start, "end", confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
+            [(row_id, p.get("name"), p.get("geonameid"), p.get("lat"), p.get("lon"),
+              p.get("country_code"), p.get("feature"), p.get("text"), p.get("start"),
+              p.get("end"), p.get("confidence")) for p in document.get("places") or []])
+        conn.executemany(
+            'INSERT INTO timexes (document_id, text, start, "end", value, anchored, type) '
+            "VALUES (?,?,?,?,?,?,?)",
+            [(row_id, t.get("text"), t.get("start"), t.get("end"), t.get("value"),
+              int(bool(t.get("anchored"))), t.get("type")) for t in document.get("timexes") or []])
+        seen: set[str] = set()
+        for event in document.get("events") or []:
+            if str(event.get("id")) in seen:
+                continue  # the contract promises unique ids; tolerate duplicates
+            seen.add(str(event.get("id")))
+            _insert_event(conn, row_id, event)
+    return row_id, status
+
+
+def record_edit(conn: sqlite3.Connection, event_id: str, changes: Mapping[str, Any],
+                author: Optional[str] = None) -> int:
+    """Append analyst *changes* ``{field: value}`` for *event_id* and rebuild the
+    event's current row. Returns how many stored events were updated."""
+    unknown = [f for f in changes if f not in EDITABLE_FIELDS]
+    if unknown:
+        raise InputError(f"cannot edit field(s) {', '.join(map(repr, unknown))}; "
+                         f"editable: {', '.join(EDITABLE_FIELDS)}")
+    with transaction(conn):
+        rows = conn.execute("SELECT id, original_json FROM events WHERE event_id = ?",
+                            (event_id,)).fetchall()
+        if not rows:
+            raise InputError(f"no event with id {event_id!r}")
+        stamp = _now()
+        conn.executemany(
+            "INSERT INTO edits (event_id, field, value, created_at, author) VALUES (?,?,?,?,?)",
+            [(event_id, f, json.dumps(v, ensure_ascii=False), stamp, author)
+             for f, v in changes.items()] or [(event_id, "reviewed", "true", stamp, author)])
+        edits = _edits_for(conn, event_id)
+        for row in rows:
+            current, reviewed, rejected = apply_edits(json.loads(row["original_json"]), edits)
+            cols = event_columns(current)
+            sets = ", ".join(f'"{c}" = ?' for c in _EVENT_COLUMNS)
+            conn.execute(f"UPDATE events SET {sets}, reviewed = ?, rejected = ? WHERE id = ?",
+                         (*[cols[c] for c in _EVENT_COLUMNS], int(reviewed), int(rejected),
+                          row["id"]))
+    return len(rows)

@@ -1,0 +1,169 @@
+"""Reading events back, filtered in SQL, as contract-shaped dicts."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any, Optional, Sequence
+
+from store.rows import row_to_event
+
+REVIEW_STATES = ("reviewed", "unreviewed", "rejected")
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """What to show. Empty tuples / None mean "no restriction".
+
+    The date window uses interval overlap: an event from date_start to
+    date_end is in ``[date_from, date_to]`` when it starts on or before
+    date_to and ends on or after date_from. Undated events only appear when
+    no window is set or *include_undated* is true. Rejected events are left
+    out unless *review* asks for them.
+    """
+
+    date_from: Optional[dt.date] = None
+    date_to: Optional[dt.date] = None
+    include_undated: bool = False
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()          # any of these (exact, case-insensitive)
+    countries: tuple[str, ...] = ()       # ISO alpha-2 of any place of the event
+    places: tuple[str, ...] = ()          # canonical place names, any of these
+    text: str = ""                        # substring of evidence/actors/cargo/places/title
+    min_confidence: float = 0.0
+    sources: tuple[str, ...] = ()         # document ids
+    review: tuple[str, ...] = ("reviewed", "unreviewed")
+    limit: Optional[int] = None
+
+
+def _in(column_sql: str, values: Sequence[Any], params: list[Any]) -> str:
+    params.extend(values)
+    return f"{column_sql} IN ({', '.join('?' for _ in values)})"
+
+
+def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL condition over ``events e JOIN documents d`` and its parameters."""
+    parts: list[str] = []
+    params: list[Any] = []
+    if f.date_from or f.date_to:
+        window = []
+        if f.date_to:
+            window.append("COALESCE(e.date_start, e.date_end) <= ?")
+            params.append(f.date_to.isoformat())
+        if f.date_from:
+            window.append("COALESCE(e.date_end, e.date_start) >= ?")
+            params.append(f.date_from.isoformat())
+        overlap = " AND ".join(window)
+        if f.include_undated:
+            overlap = f"(({overlap}) OR (e.date_start IS NULL AND e.date_end IS NULL))"
+        parts.append(overlap)
+    if f.types:
+        parts.append(_in("e.type", f.types, params))
+    if f.actors:
+        marks = ", ".join("lower(?)" for _ in f.actors)
+        parts.append("EXISTS (SELECT 1 FROM json_each(e.actors) a "
+                     f"WHERE lower(a.value) IN ({marks}))")
+        params.extend(f.actors)
+    if f.countries:
+        marks = ", ".join("?" for _ in f.countries)
+        parts.append(f"EXISTS (SELECT 1 FROM json_each(e.country_codes) c WHERE c.value IN ({marks}))")
+        params.extend(c.upper() for c in f.countries)
+    if f.places:
+        marks = ", ".join("?" for _ in f.places)
+        parts.append(f"EXISTS (SELECT 1 FROM json_each(e.place_names) p WHERE p.value IN ({marks}))")
+        params.extend(f.places)
+    if f.text.strip():
+        needle = "%" + f.text.strip().lower().replace("\\", "\\\\").replace("%", "\\%") \
+            .replace("_", "\\_") + "%"
+        parts.append("(" + " OR ".join(
+            f"lower(COALESCE({c}, '')) LIKE ? ESCAPE '\\'"
+            for c in ("e.evidence", "e.actors", "e.cargo", "e.place_names", "d.title",
+                      "e.type")) + ")")
+        params.extend([needle] * 6)
+    if f.min_confidence > 0:
+        parts.append("e.confidence >= ?")
+        params.append(float(f.min_confidence))
+    if f.sources:
+        parts.append(_in("d.doc_id", f.sources, params))
+    states = set(f.review)
+    review_sql = []
+    if "rejected" in states:
+        review_sql.append("e.rejected = 1")
+    if "reviewed" in states:
+        review_sql.append("(e.rejected = 0 AND e.reviewed = 1)")
+    if "unreviewed" in states:
+        review_sql.append("(e.rejected = 0 AND e.reviewed = 0)")
+    parts.append("(" + " OR ".join(review_sql) + ")" if review_sql else "0")
+    return (" AND ".join(parts) or "1"), params
+
+
+_SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
+           "JOIN documents d ON d.id = e.document_id")
+_ORDER = " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end), e.event_id"
+
+
+def query_events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+    """Events matching *f*, edits applied, ordered by start date."""
+    where, params = where_clause(f)
+    sql = f"{_SELECT} WHERE {where}{_ORDER}"
+    if f.limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(f.limit))
+    return [row_to_event(r) for r in conn.execute(sql, params)]
+
+
+def count_events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> int:
+    where, params = where_clause(f)
+    sql = ("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id "
+           f"WHERE {where}")
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def get_event(conn: sqlite3.Connection, event_id: str) -> Optional[dict[str, Any]]:
+    row = conn.execute(f"{_SELECT} WHERE e.event_id = ? LIMIT 1", (event_id,)).fetchone()
+    return row_to_event(row) if row else None
+
+
+def facets(conn: sqlite3.Connection) -> dict[str, Any]:
+    """Values for the filter widgets: types, actors, countries, places, sources,
+    and the overall date extent (min start, max end) of dated events."""
+    one = conn.execute
+    return {
+        "types": [r[0] for r in one("SELECT DISTINCT type FROM events ORDER BY 1")],
+        "actors": [r[0] for r in one(
+            "SELECT DISTINCT a.value FROM events e, json_each(e.actors) a ORDER BY 1")],
+        "countries": [r[0] for r in one(
+            "SELECT DISTINCT c.value FROM events e, json_each(e.country_codes) c ORDER BY 1")],
+        "places": [r[0] for r in one(
+            "SELECT DISTINCT p.value FROM events e, json_each(e.place_names) p ORDER BY 1")],
+        "sources": [dict(r) for r in one(
+            "SELECT doc_id, title, doc_date FROM documents ORDER BY doc_date, doc_id")],
+        "date_min": one("SELECT MIN(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
+        "date_max": one("SELECT MAX(COALESCE(date_end, date_start)) FROM events").fetchone()[0],
+        "n_events": one("SELECT COUNT(*) FROM events").fetchone()[0],
+        "n_documents": one("SELECT COUNT(*) FROM documents").fetchone()[0],
+    }
+
+
+def place_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """PLACE_MENTION dicts of the given documents (all documents when empty)."""
+    sql = ('SELECT m.name, m.geonameid, m.lat, m.lon, m.country_code, m.feature, m.text, '
+           'm.start, m."end", m.confidence, d.doc_id FROM place_mentions m '
+           "JOIN documents d ON d.id = m.document_id")
+    params: list[Any] = []
+    if doc_ids:
+        sql += " WHERE " + _in("d.doc_id", list(doc_ids), params)
+    return [dict(r) for r in conn.execute(sql, params)]
+
+
+def documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT doc_id, title, url, lang, doc_date, doc_date_source, ingested_at, "
+        "(SELECT COUNT(*) FROM events e WHERE e.document_id = documents.id) AS n_events "
+        "FROM documents ORDER BY doc_date, doc_id")]
+
+
+def edit_history(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in conn.execute(
+        "SELECT field, value, created_at, author FROM edits WHERE event_id = ? ORDER BY id",
+        (event_id,))]

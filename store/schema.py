@@ -1,0 +1,119 @@
+"""Schema of the event store as numbered migrations (applied in order, once)."""
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (1, "initial", """
+    CREATE TABLE documents (
+        id              INTEGER PRIMARY KEY,
+        doc_id          TEXT NOT NULL UNIQUE,      -- the contract's document id
+        content_hash    TEXT NOT NULL UNIQUE,      -- sha256 of text + publication date
+        title           TEXT,
+        url             TEXT,
+        lang            TEXT,
+        doc_date        TEXT,
+        doc_date_source TEXT,
+        text            TEXT,
+        ingested_at     TEXT NOT NULL
+    );
+    CREATE TABLE place_mentions (
+        id           INTEGER PRIMARY KEY,
+        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        name TEXT NOT NULL, geonameid INTEGER, lat REAL, lon REAL,
+        country_code TEXT, feature TEXT,
+        text TEXT, start INTEGER, "end" INTEGER, confidence REAL
+    );
+    CREATE INDEX place_mentions_doc ON place_mentions(document_id);
+    CREATE TABLE timexes (
+        id           INTEGER PRIMARY KEY,
+        document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT, start INTEGER, "end" INTEGER, value TEXT, anchored INTEGER, type TEXT
+    );
+    CREATE INDEX timexes_doc ON timexes(document_id);
+    -- One row per extracted event holding its *current* values: what the
+    -- pipeline said with the analyst's edits replayed on top. The pipeline's
+    -- own version is kept in original_json.
+    CREATE TABLE events (
+        id             INTEGER PRIMARY KEY,
+        event_id       TEXT NOT NULL,              -- the contract's stable id
+        document_id    INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        type           TEXT NOT NULL,
+        date_start     TEXT,
+        date_end       TEXT,
+        date_precision TEXT,
+        actors         TEXT NOT NULL DEFAULT '[]', -- JSON list
+        location       TEXT,                       -- JSON PLACE or NULL
+        origin         TEXT,
+        destination    TEXT,
+        via            TEXT NOT NULL DEFAULT '[]',
+        modes          TEXT NOT NULL DEFAULT '[]',
+        cargo          TEXT,
+        status         TEXT,
+        evidence       TEXT NOT NULL DEFAULT '',
+        start          INTEGER,
+        "end"          INTEGER,
+        confidence     REAL NOT NULL DEFAULT 0,
+        place_names    TEXT NOT NULL DEFAULT '[]', -- JSON list, for filtering
+        country_codes  TEXT NOT NULL DEFAULT '[]', -- JSON list, for filtering
+        lat REAL, lon REAL,                        -- the map point
+        extra          TEXT NOT NULL DEFAULT '{}', -- fields beyond the contract
+        original_json  TEXT NOT NULL,
+        reviewed       INTEGER NOT NULL DEFAULT 0,
+        rejected       INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (document_id, event_id)
+    );
+    CREATE INDEX events_dates ON events(date_start, date_end);
+    CREATE INDEX events_type ON events(type);
+    CREATE INDEX events_event_id ON events(event_id);
+    CREATE TABLE evidence (
+        id         INTEGER PRIMARY KEY,
+        event_row  INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        start INTEGER, "end" INTEGER, text TEXT
+    );
+    CREATE INDEX evidence_event ON evidence(event_row);
+    -- Analyst corrections, append-only, keyed by the event's stable id (no
+    -- foreign key) so they outlive a re-ingest of the document.
+    CREATE TABLE edits (
+        id         INTEGER PRIMARY KEY,
+        event_id   TEXT NOT NULL,
+        field      TEXT NOT NULL,
+        value      TEXT,                            -- JSON
+        created_at TEXT NOT NULL,
+        author     TEXT
+    );
+    CREATE INDEX edits_event ON edits(event_id, field, id);
+    """),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    conn.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version INTEGER PRIMARY KEY, name TEXT NOT NULL,
+                        applied_at TEXT NOT NULL)""")
+    row = conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+    return row[0] or 0
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Apply pending migrations, each in its own transaction. Returns the version."""
+    version = current_version(conn)
+    for number, name, sql in MIGRATIONS:
+        if number <= version:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for statement in sql.split(";"):
+                if statement.strip():
+                    conn.execute(statement)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                         (number, name, dt.datetime.now(dt.timezone.utc).isoformat()))
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        version = number
+    return version

@@ -1,0 +1,178 @@
+"""store: file, schema, idempotent ingest, edits surviving re-ingest, filters."""
+import datetime as dt
+import os
+import sqlite3
+import stat
+
+import pytest
+
+from geo.errors import InputError, StoreError
+from store import EventFilter, Store
+from store.schema import SCHEMA_VERSION
+from store.synthetic import synthetic_documents
+from test_export import DOCS, MEETING, SHIPMENT
+
+D = dt.date.fromisoformat
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "db" / "t.sqlite3")
+
+
+@pytest.fixture
+def filled(store):
+    for doc in DOCS:
+        store.ingest(doc, text=f"text of {doc['id']}")
+    return store
+
+
+def ids(events):
+    return sorted(e["id"] for e in events)
+
+
+# --- the file ---------------------------------------------------------------
+
+def test_file_is_private_wal_and_versioned(store):
+    assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
+    conn = sqlite3.connect(store.path)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    # reopening does not re-run migrations
+    assert Store(store.path).schema_version == SCHEMA_VERSION
+
+
+def test_path_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAGEBILD_DB", str(tmp_path / "env.sqlite3"))
+    assert Store().path == tmp_path / "env.sqlite3"
+    # an explicit argument wins over the environment
+    assert Store(tmp_path / "arg.sqlite3").path == tmp_path / "arg.sqlite3"
+
+
+def test_unopenable_path_is_a_store_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError, match="cannot open event store"):
+        Store(blocker / "sub" / "db.sqlite3")
+
+
+# --- ingest -----------------------------------------------------------------
+
+def test_reingest_is_idempotent(store):
+    assert store.ingest(DOCS[0], "same text")[1] == "new"
+    assert store.ingest(DOCS[0], "same text")[1] == "unchanged"
+    assert store.count() == 2
+    assert len(store.documents()) == 1
+    assert len(store.places()) == 0
+
+
+def test_same_id_new_content_replaces(store):
+    store.ingest(DOCS[0], "v1")
+    changed = dict(DOCS[0], events=[MEETING])
+    assert store.ingest(changed, "v2")[1] == "updated"
+    assert ids(store.events()) == ["ev-meet"]
+
+
+def test_events_come_back_contract_shaped(filled):
+    ev = filled.event("ev-ship")
+    for key in ("id", "type", "date_start", "date_end", "date_precision", "actors",
+                "location", "origin", "destination", "modes", "cargo", "evidence",
+                "start", "end", "confidence"):
+        assert ev[key] == SHIPMENT[key]
+    assert ev["source_id"] == "seed-de" and ev["source_title"] == "Nordkorea liefert"
+    assert ev["review_status"] == "unreviewed"
+
+
+def test_failed_document_leaves_nothing_behind(store):
+    bad = dict(DOCS[0], id="bad", events=[MEETING, {"type": "meeting"}])  # 2nd lacks id
+    with pytest.raises(InputError):
+        store.ingest(bad, "bad text")
+    assert store.is_empty() and store.count() == 0
+
+
+# --- edits ------------------------------------------------------------------
+
+def test_edit_applies_and_survives_reingest(filled):
+    filled.edit("ev-meet", {"type": "visit", "actors": ["Kim Jong Un"],
+                            "date_start": "2023-09-13", "date_end": "2023-09-13",
+                            "date_precision": "day"})
+    ev = filled.event("ev-meet")
+    assert (ev["type"], ev["actors"], ev["date_start"]) == ("visit", ["Kim Jong Un"], "2023-09-13")
+    assert ev["review_status"] == "reviewed" and "type" in ev["edited_fields"]
+    # the pipeline runs again on the same document: edits are replayed
+    filled.ingest(DOCS[0], "text of seed-de", replace=True)
+    ev = filled.event("ev-meet")
+    assert ev["type"] == "visit" and ev["review_status"] == "reviewed"
+    assert [h["field"] for h in filled.history("ev-meet")][:2] == ["type", "actors"]
+
+
+def test_reject_hides_event_unless_asked(filled):
+    filled.edit("ev-ship", {"rejected": True})
+    assert "ev-ship" not in ids(filled.events())
+    assert ids(filled.events(EventFilter(review=("rejected",)))) == ["ev-ship"]
+
+
+def test_edit_place_moves_event_and_country(filled):
+    berlin = {"name": "Berlin", "geonameid": 2950159, "lat": 52.52, "lon": 13.405,
+              "country_code": "DE", "feature": "city"}
+    filled.edit("ev-meet", {"location": berlin})
+    assert ids(filled.events(EventFilter(countries=("de",)))) == ["ev-meet"]
+
+
+@pytest.mark.parametrize("event_id, changes, message", [
+    ("ev-meet", {"colour": "red"}, "cannot edit"),
+    ("no-such", {"type": "x"}, "no event"),
+])
+def test_invalid_edits(filled, event_id, changes, message):
+    with pytest.raises(InputError, match=message):
+        filled.edit(event_id, changes)
+
+
+# --- filters ----------------------------------------------------------------
+
+@pytest.mark.parametrize("flt, expected", [
+    # interval overlap: the shipment runs 2023-09-07..2023-10-01
+    (EventFilter(date_from=D("2023-10-01"), date_to=D("2023-12-31")), ["ev-ship"]),
+    (EventFilter(date_from=D("2023-09-30"), date_to=D("2023-09-30")), ["ev-meet", "ev-ship"]),
+    (EventFilter(date_from=D("2023-09-15"), date_to=D("2023-09-15")), ["ev-meet", "ev-ship"]),
+    (EventFilter(date_from=D("2023-10-02")), []),
+    (EventFilter(date_to=D("2023-07-31")), ["ev-none"]),
+    (EventFilter(date_to=D("2023-06-30"), include_undated=True), ["ev-evil"]),
+    (EventFilter(types=("shipment",)), ["ev-ship"]),
+    (EventFilter(actors=("kim jong un",)), ["ev-meet"]),
+    (EventFilter(countries=("RU",)), ["ev-meet", "ev-ship"]),
+    (EventFilter(countries=("KP",)), ["ev-ship"]),  # origin counts
+    (EventFilter(places=("Madrid",)), ["ev-evil"]),
+    (EventFilter(text="MUNITION"), ["ev-ship"]),
+    (EventFilter(text="100%"), []),
+    (EventFilter(text="nordkorea liefert"), ["ev-meet", "ev-ship"]),  # source title
+    (EventFilter(min_confidence=0.85), ["ev-meet"]),
+    (EventFilter(sources=("doc-2",)), ["ev-evil", "ev-none"]),
+    (EventFilter(), ["ev-evil", "ev-meet", "ev-none", "ev-ship"]),
+])
+def test_filters(filled, flt, expected):
+    assert ids(filled.events(flt)) == expected
+    assert filled.count(flt) == len(expected)
+
+
+def test_review_filter(filled):
+    filled.edit("ev-none", {})  # confirming without changes marks reviewed
+    assert ids(filled.events(EventFilter(review=("reviewed",)))) == ["ev-none"]
+    assert "ev-none" not in ids(filled.events(EventFilter(review=("unreviewed",))))
+
+
+def test_facets(filled):
+    f = filled.facets()
+    assert f["types"] == ["meeting", "shipment"]
+    assert "Kim Jong Un" in f["actors"] and set(f["countries"]) >= {"RU", "KP", "ES"}
+    assert f["date_min"] == "2023-07-01" and f["date_max"] == "2023-10-01"
+    assert f["n_events"] == 4 and f["n_documents"] == 2
+
+
+def test_bulk_synthetic(store):
+    docs = synthetic_documents(1000)
+    counts = store.ingest_many(docs)
+    assert counts["new"] == 100
+    assert store.count() == 1000
+    assert store.ingest_many(docs)["unchanged"] == 100
