@@ -1,0 +1,51 @@
+"""Lexicons kept as data files under ``data/lexicon/``, loaded once."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+
+
+def lexicon_path(name: str) -> Path:
+    return LEXICON_DIR / name
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> dict:
+    with open(lexicon_path(name), encoding="utf-8") as f:
+        return json.load(f)
+
+
+@lru_cache(maxsize=None)
+def load_wordlist(name: str) -> frozenset[str]:
+    """One entry a line; ``#`` starts a comment line."""
+    with open(lexicon_path(name), encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class PlaceCues:
+    """Context cues for place recognition in one language."""
+
+    locative_before: frozenset[str]
+    person_titles: frozenset[str]
+    org_after: frozenset[str]
+    org_before: frozenset[str]
+    nonplace_heads: frozenset[str]
+    facility_words: frozenset[str]
+    genitive_suffixes: tuple[str, ...]
+    connectors: frozenset[str]
+    given_names: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def place_cues(lang: str) -> PlaceCues:
+    raw = load_json(f"places_{lang}.json")
+    sets = {k: frozenset(raw.get(k, ())) for k in
+            ("locative_before", "person_titles", "org_after", "org_before", "nonplace_heads",
+             "facility_words", "connectors")}
+    return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
+                     given_names=load_wordlist("given_names.txt"), **sets)

@@ -1,0 +1,33 @@
+"""spaCy pipelines: blank German/English tokenisers with a rule-based sentencizer.
+
+Nothing is downloaded: ``spacy.blank`` needs only the language data that ships
+with spaCy. A trained pipeline may be named in LAGEBILD_SPACY_MODEL_<LANG>
+(e.g. ``de_core_news_sm``) when one happens to be installed; it is optional.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+LANGS = ("de", "en")
+
+
+@lru_cache(maxsize=4)
+def get_nlp(lang: str) -> Language:
+    """The tokeniser + sentencizer for ``lang`` ("de" or "en"), built once per process."""
+    if lang not in LANGS:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    model = os.environ.get(f"LAGEBILD_SPACY_MODEL_{lang.upper()}")
+    if model:
+        nlp = spacy.load(model)
+        if "sentencizer" not in nlp.pipe_names and "parser" not in nlp.pipe_names \
+                and "senter" not in nlp.pipe_names:
+            nlp.add_pipe("sentencizer")
+        return nlp
+    nlp = spacy.blank(lang)
+    nlp.add_pipe("sentencizer")
+    nlp.max_length = 50_000_000
+    return nlp

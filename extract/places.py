@@ -1,0 +1,275 @@
+"""Place-name recognition: gazetteer matching over spaCy tokens, then context rules.
+
+1. Tokens are cut further at hyphens ("US-Beamte" -> "US", "-", "Beamte") into
+   *pieces*; spans of up to five pieces inside a sentence are looked up in the
+   gazetteer, longest first, also with a German genitive ending removed
+   ("Russlands" -> "Russland").
+2. People are found first: a title ("Herr", "Präsident", "Mr") or a given name
+   ("John", "Wladimir") starts a chain of capitalised words that is a person;
+   those words are people throughout the document ("Herr Kim" makes "Kim" in
+   "Kim Jong Un" a person as well).
+3. Each remaining span is kept when the importance of the place it may denote
+   outweighs how common the word is in the document's language (``wordfreq``),
+   helped by a locative preposition before it; names followed by an
+   organisation word ("Washington Post") or near a weapon or vehicle noun
+   ("Interkontinentalrakete Hwasong") are not places.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable, Optional
+
+from spacy.tokens import Doc
+from wordfreq import zipf_frequency
+
+from extract.lexicon import PlaceCues, place_cues
+from geo.gazetteer import MATCH_TRANSLIT, Candidate, Gazetteer
+from geo.translit import fold
+
+MAX_PIECES = 5
+ACCEPT = 1.0          # importance + context - commonness must reach this
+LOCATIVE_BONUS = 1.5
+TRANSLIT_MAX_ZIPF = 2.0
+_QUOTES = "„“”\"'‚‘’«»("
+
+
+@dataclass
+class Piece:
+    text: str
+    start: int
+    end: int
+    sent: int
+    sent_initial: bool
+    lower: str = ""
+    cap: bool = False
+
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
+        self.cap = self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+
+
+@dataclass
+class SpanCandidates:
+    """A recognised place name and the entries it may denote."""
+
+    text: str
+    start: int
+    end: int
+    candidates: list[Candidate]
+    score: float                      # acceptance score (importance + context - commonness)
+    facility_context: bool = False
+    qualifier: Optional[int] = None   # index of a following ", Country" span that qualifies this one
+    first_piece: int = 0
+    last_piece: int = 0
+    extra: dict = field(default_factory=dict)
+
+
+def pieces_of(doc: Doc) -> list[Piece]:
+    """Tokens cut at hyphens and slashes, with sentence numbers."""
+    out: list[Piece] = []
+    for sent_no, sent in enumerate(doc.sents):
+        first = True
+        for tok in sent:
+            if tok.is_space:
+                continue
+            base = tok.idx
+            pos = 0
+            for part in _split_hyphens(tok.text):
+                if part:
+                    out.append(Piece(part, base + pos, base + pos + len(part), sent_no,
+                                     first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
+                    first = False
+                pos += len(part)
+    return out
+
+
+def _split_hyphens(word: str) -> list[str]:
+    if "-" not in word and "/" not in word or len(word) < 3:
+        return [word]
+    parts, cur = [], ""
+    for ch in word:
+        if ch in "-/":
+            parts += [cur, ch]
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+@lru_cache(maxsize=200_000)
+def commonness(word: str, lang: str) -> float:
+    """Zipf frequency (0..8) of a word or phrase in ``lang``."""
+    return zipf_frequency(word.lower(), lang)
+
+
+def importance(c: Candidate) -> float:
+    p = c.place
+    if p.feature == "country":
+        return 9.0
+    base = math.log10(max(p.population, 1) + 1)
+    if p.feature in ("admin", "region"):
+        return max(5.5, base)
+    if p.feature == "facility":
+        return max(5.0, base)
+    return base + (1.0 if c.capital else 0.0)
+
+
+def _head_before(pieces: list[Piece], i: int) -> str:
+    """The word a name directly follows, skipping parentheses and acronyms:
+    "Interkontinentalrakete (ICBM) Hwasong" -> "interkontinentalrakete"."""
+    k = i - 1
+    while k >= 0 and pieces[k].sent == pieces[i].sent and \
+            (pieces[k].text in "()" or (pieces[k].text.isupper() and len(pieces[k].text) <= 6)):
+        k -= 1
+    return pieces[k].lower if k >= 0 and pieces[k].sent == pieces[i].sent else ""
+
+
+def find_people(pieces: list[Piece], cues: PlaceCues,
+                is_country: Callable[[str], bool] = lambda s: False) -> tuple[set[int], set[str]]:
+    """Pieces that belong to person names, and the folded words that are names of people.
+
+    A chain stops at a country name ("Kim Jong Un Russland" is a person and a country)."""
+    person_idx: set[int] = set()
+    names: set[str] = set()
+    n = len(pieces)
+    for i, p in enumerate(pieces):
+        if not p.cap:
+            continue
+        prev = pieces[i - 1] if i else None
+        titled = prev is not None and prev.sent == p.sent and prev.lower.rstrip(".") in cues.person_titles
+        given = p.text in cues.given_names and i + 1 < n and pieces[i + 1].cap \
+            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= 1
+        if not (titled or given):
+            continue
+        j = i
+        while j < n and j - i < 4 and pieces[j].cap and pieces[j].sent == p.sent \
+                and pieces[j].text.replace(".", "").isalpha() \
+                and (j == i or pieces[j].start - pieces[j - 1].end <= 1):
+            if j > i and (pieces[j].lower in cues.person_titles or is_country(pieces[j].text)):
+                break
+            person_idx.add(j)
+            names.add(fold(pieces[j].text))
+            for suf in cues.genitive_suffixes:
+                if pieces[j].lower.endswith(suf):
+                    names.add(fold(pieces[j].text[: -len(suf)]))
+            j += 1
+    return person_idx, names
+
+
+class PlaceRecognizer:
+    """Finds place-name spans and their candidate entries (resolution is geo.resolve)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        self.gaz = gazetteer
+
+    def _is_country(self, word: str) -> bool:
+        return any(c.place.feature == "country" for c in self.gaz.lookup(word, translit=False))
+
+    def _lookup(self, surface: str, lang: str, cues: PlaceCues, single: bool):
+        """Candidates for a surface, trying a genitive ending off; (candidates, looked-up form)."""
+        forms = [surface]
+        forms += [surface[: -len(s)] for s in cues.genitive_suffixes if surface.endswith(s) and len(surface) > len(s) + 2]
+        for form in forms:
+            if self.gaz.has_key(fold(form)):
+                cands = self.gaz.lookup(form, translit=False, lang=lang)
+                if cands:
+                    return cands, form
+        if single and surface[:1].isupper() and commonness(surface, lang) <= TRANSLIT_MAX_ZIPF:
+            for form in forms:
+                cands = self.gaz.lookup(form, translit=True, lang=lang)
+                if cands:
+                    return cands, form
+        return [], surface
+
+    def recognize(self, text: str, doc: Doc, lang: str) -> list[SpanCandidates]:
+        cues = place_cues(lang)
+        pieces = pieces_of(doc)
+        person_idx, person_names = find_people(pieces, cues, self._is_country)
+        spans: list[SpanCandidates] = []
+        i, n = 0, len(pieces)
+        while i < n:
+            p = pieces[i]
+            if not p.cap or i in person_idx or not p.text[0].isalpha():
+                i += 1
+                continue
+            found = None
+            for size in range(min(MAX_PIECES, n - i), 0, -1):
+                j = i + size - 1
+                last = pieces[j]
+                if last.sent != p.sent or not last.cap:
+                    continue
+                if any(not (q.cap or q.lower in cues.connectors or q.text in "-'’")
+                       for q in pieces[i:j + 1]):
+                    continue
+                surface = text[p.start:last.end]
+                if "\n\n" in surface:
+                    continue
+                cands, form = self._lookup(surface, lang, cues, single=size == 1)
+                if cands:
+                    found = (j, surface, form, cands)
+                    break
+            if not found:
+                i += 1
+                continue
+            j, surface, form, cands = found
+            span = self._judge(text, pieces, i, j, surface, form, cands, lang, cues, person_idx, person_names)
+            if span is not None:
+                spans.append(span)
+            i = j + 1
+        self._link_qualifiers(pieces, spans)
+        return spans
+
+    def _judge(self, text, pieces, i, j, surface, form, cands, lang, cues, person_idx, person_names):
+        """Score a matched span in its context; None when it is not a place here."""
+        best = max(cands, key=importance)
+        is_country = any(c.place.feature == "country" for c in cands)
+        prev = pieces[i - 1] if i > 0 and pieces[i - 1].sent == pieces[i].sent else None
+        nxt = pieces[j + 1] if j + 1 < len(pieces) and pieces[j + 1].sent == pieces[j].sent else None
+        # people
+        if not is_country:
+            if prev is not None and prev.lower.rstrip(".") in cues.person_titles:
+                return None
+            if fold(form) in person_names or fold(surface) in person_names:
+                return None
+            if (prev is not None and (i - 1) in person_idx and pieces[i].start - prev.end <= 1) or \
+                    (nxt is not None and (j + 1) in person_idx and nxt.start - pieces[j].end <= 1):
+                return None
+            if nxt is not None and nxt.cap and nxt.start - pieces[j].end <= 1 and pieces[i].text in cues.given_names:
+                return None
+        # organisations and named things
+        if nxt is not None and nxt.lower in cues.org_after and nxt.cap:
+            return None
+        if prev is not None and prev.lower in cues.org_before:
+            return None
+        window = [q.lower for q in pieces[max(0, i - 4):i] if q.sent == pieces[i].sent]
+        after = [q.lower for q in pieces[j + 1:j + 4] if q.sent == pieces[j].sent]
+        if _head_before(pieces, i) in cues.nonplace_heads or (after[:1] and after[0] in cues.nonplace_heads):
+            return None
+        if len(form.replace(" ", "")) < 3 and not is_country:
+            return None
+        facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
+        score = importance(best) - commonness(form, lang)
+        if prev is not None and prev.lower in cues.locative_before:
+            score += LOCATIVE_BONUS
+        if facility_ctx and any(c.place.feature == "facility" for c in cands):
+            score += LOCATIVE_BONUS
+        if lang == "en" and pieces[i].sent_initial and not is_country:
+            score -= 0.5
+        if all(c.match == MATCH_TRANSLIT for c in cands):
+            score -= 0.5
+        if score < ACCEPT:
+            return None
+        return SpanCandidates(surface, pieces[i].start, pieces[j].end, cands, score,
+                              facility_context=facility_ctx, first_piece=i, last_piece=j)
+
+    @staticmethod
+    def _link_qualifiers(pieces: list[Piece], spans: list[SpanCandidates]) -> None:
+        """'Najin, Nordkorea' / 'Paris, Texas': the second name qualifies the first."""
+        for k in range(len(spans) - 1):
+            a, b = spans[k], spans[k + 1]
+            if b.first_piece == a.last_piece + 2 and pieces[a.last_piece + 1].text == "," and \
+                    any(c.place.feature in ("country", "admin") for c in b.candidates):
+                a.qualifier = k + 1

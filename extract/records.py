@@ -1,0 +1,150 @@
+"""Typed records that serialise to the output contract (shared/contract/CONTRACT.md).
+
+Every record has exactly one ``to_dict()`` whose keys are the contract's keys;
+the project may add fields but never renames or drops them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Optional
+
+FEATURES = ("country", "admin", "region", "city", "facility", "other")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved gazetteer entry."""
+
+    name: str
+    lat: float
+    lon: float
+    feature: str = "city"
+    country_code: Optional[str] = None
+    geonameid: Optional[int] = None
+    population: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "geonameid": self.geonameid,
+            "lat": round(float(self.lat), 5),
+            "lon": round(float(self.lon), 5),
+            "country_code": self.country_code,
+            "feature": self.feature,
+        }
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place name found in a text, with the entry it resolved to."""
+
+    text: str
+    start: int
+    end: int
+    place: Place
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        out = self.place.to_dict()
+        out.update(text=self.text, start=self.start, end=self.end,
+                   confidence=round(float(self.confidence), 3))
+        return out
+
+
+@dataclass(frozen=True)
+class Timex:
+    """A temporal expression and its normalised value.
+
+    ``value`` is an ISO date ("2023-09-07"), month ("2023-09"), year ("2023"),
+    ISO week ("2023-W41"), a range "A/B", or a TIMEX3 token such as "PAST_REF".
+    """
+
+    text: str
+    start: int
+    end: int
+    value: str
+    anchored: bool
+    type: str = "DATE"  # DATE | TIME | DURATION | SET (TIMEX3 types)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end,
+                "value": self.value, "anchored": self.anchored, "type": self.type}
+
+
+@dataclass
+class Event:
+    """A dated, placed happening (shipment, meeting, ...)."""
+
+    id: str
+    type: str
+    evidence: str
+    start: int
+    end: int
+    confidence: float
+    date_start: Optional[str] = None
+    date_end: Optional[str] = None
+    date_precision: Optional[str] = None
+    actors: list[str] = field(default_factory=list)
+    location: Optional[Place] = None
+    origin: Optional[Place] = None
+    destination: Optional[Place] = None
+    via: list[Place] = field(default_factory=list)
+    modes: list[str] = field(default_factory=list)
+    cargo: Optional[str] = None
+    status: str = "reported"
+    # every evidence sentence, as (start, end) offsets into the document text
+    evidence_spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "date_start": self.date_start,
+            "date_end": self.date_end,
+            "date_precision": self.date_precision,
+            "actors": list(self.actors),
+            "location": self.location.to_dict() if self.location else None,
+            "origin": self.origin.to_dict() if self.origin else None,
+            "destination": self.destination.to_dict() if self.destination else None,
+            "via": [p.to_dict() for p in self.via],
+            "modes": list(self.modes),
+            "cargo": self.cargo,
+            "status": self.status,
+            "evidence": self.evidence,
+            "evidence_spans": [list(s) for s in self.evidence_spans],
+            "start": self.start,
+            "end": self.end,
+            "confidence": round(float(self.confidence), 3),
+        }
+
+
+@dataclass
+class Document:
+    """What ``python -m extract`` prints for one input document."""
+
+    id: str
+    lang: str
+    doc_date: str
+    doc_date_source: str
+    text: str = ""
+    title: Optional[str] = None
+    url: Optional[str] = None
+    places: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "lang": self.lang,
+            "doc_date": self.doc_date,
+            "doc_date_source": self.doc_date_source,
+            "places": [m.to_dict() for m in self.places],
+            "timexes": [t.to_dict() for t in self.timexes],
+            "events": [e.to_dict() for e in self.events],
+        }
+        if self.title is not None:
+            out["title"] = self.title
+        if self.url is not None:
+            out["url"] = self.url
+        return out

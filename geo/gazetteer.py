@@ -1,0 +1,207 @@
+"""The offline gazetteer: a compact index built once, cached on disk.
+
+``Gazetteer.load()`` returns the cached index when its fingerprint (the size
+and modification time of every source file, this package's code and the
+Python version) matches, and rebuilds it otherwise. The index holds parallel
+columns (name, lat, lon, country, feature, population, GeoNames id, capital)
+and two key tables: folded name -> entry ids, transliteration key -> entry
+ids. Lookups never touch the raw sources.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+from extract.records import Place
+from geo import sources
+from geo.errors import GazetteerError
+from geo.translit import fold, translit_keys
+
+INDEX_VERSION = 3
+MATCH_NAME, MATCH_ALIAS, MATCH_TRANSLIT = "name", "alias", "translit"
+# A transliteration key is only indexed for places that news may plausibly name
+# in a foreign spelling; tiny villages would add noise, not recall.
+TRANSLIT_MIN_POP = 5000
+
+
+def default_cache_dir() -> Path:
+    env = os.environ.get("LAGEBILD_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lagebild"
+
+
+def fingerprint(files: Iterable[Path]) -> str:
+    h = hashlib.sha256(f"v{INDEX_VERSION} py{sys.version_info[:2]}".encode())
+    code = [Path(__file__), Path(sources.__file__), Path(__file__).with_name("translit.py")]
+    for path in [*code, *files]:
+        st = path.stat()
+        h.update(f"{path.name}:{st.st_size}:{int(st.st_mtime)}".encode())
+    for path in code:
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer entry that a surface form may denote, and how it matched."""
+
+    id: int
+    place: Place
+    match: str  # MATCH_NAME | MATCH_ALIAS | MATCH_TRANSLIT
+    capital: bool
+
+
+def _add(table: dict, key: str, idx: int) -> None:
+    old = table.get(key)
+    if old is None:
+        table[key] = idx
+    elif isinstance(old, int):
+        if old != idx:
+            table[key] = (old, idx)
+    elif idx not in old:
+        table[key] = old + (idx,)
+
+
+def build_index(entries: Iterable[dict]) -> dict:
+    """Columns and key tables from entry dicts (see geo.sources)."""
+    keys = ("name", "lat", "lon", "cc", "feature", "pop", "gid", "capital")
+    cols: dict[str, list] = {k: [] for k in (*keys, "folded")}
+    by_fold: dict[str, object] = {}
+    by_translit: dict[str, object] = {}
+    lang_only: dict[tuple[str, int], str] = {}
+    for idx, e in enumerate(entries):
+        for name, lang in (e.get("names_lang") or {}).items():
+            lang_only[(fold(name), idx)] = lang
+        for k in keys:
+            cols[k].append(e.get(k))
+        cols["folded"].append(fold(e["name"]))
+        big = e["feature"] != "city" or e["pop"] >= TRANSLIT_MIN_POP
+        for name in e["names"]:
+            key = fold(name)
+            if key:
+                _add(by_fold, key, idx)
+            if big:
+                for tk in translit_keys(name):
+                    _add(by_translit, tk, idx)
+    return {"cols": cols, "fold": by_fold, "translit": by_translit, "lang_only": lang_only}
+
+
+class Gazetteer:
+    """Lookups over the compact index. Build with :meth:`load`."""
+
+    def __init__(self, index: dict):
+        self._cols = index["cols"]
+        self._fold = index["fold"]
+        self._translit = index["translit"]
+        self._lang_only = index["lang_only"]
+        self._folded_names = self._cols["folded"]
+        self._country_ids = {cc: i for i, (cc, f) in enumerate(zip(self._cols["cc"], self._cols["feature"]))
+                             if f == "country"}
+        self._places: dict[int, Place] = {}
+
+    # -- construction -------------------------------------------------
+    @classmethod
+    def load(cls, cache_dir: Optional[Path] = None, rebuild: bool = False) -> "Gazetteer":
+        """The cached index, rebuilt when its inputs changed (or when asked)."""
+        cache_dir = Path(cache_dir) if cache_dir else default_cache_dir()
+        files = sources.source_files()
+        path = cache_dir / f"gazetteer-{fingerprint(files)}.pickle"
+        if path.exists() and not rebuild:
+            try:
+                with open(path, "rb") as f:
+                    return cls(pickle.load(f))
+            except (OSError, pickle.UnpicklingError, EOFError, KeyError) as err:
+                print(f"gazetteer cache {path} unreadable ({err}); rebuilding", file=sys.stderr)
+        t0 = time.perf_counter()
+        index = build_index(sources.iter_entries())
+        cls._write(path, index)
+        print(f"gazetteer index built in {time.perf_counter() - t0:.1f} s: {path}", file=sys.stderr)
+        return cls(index)
+
+    @staticmethod
+    def _write(path: Path, index: dict) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            for old in path.parent.glob("gazetteer-*.pickle"):
+                old.unlink(missing_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # created 0600
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except OSError as err:  # a read-only cache only costs the next start time
+            print(f"gazetteer cache not written ({err})", file=sys.stderr)
+
+    # -- lookups ------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._cols["name"])
+
+    def place(self, idx: int) -> Place:
+        p = self._places.get(idx)
+        if p is None:
+            c = self._cols
+            p = Place(name=c["name"][idx], lat=c["lat"][idx], lon=c["lon"][idx], feature=c["feature"][idx],
+                      country_code=c["cc"][idx], geonameid=c["gid"][idx], population=c["pop"][idx] or 0)
+            self._places[idx] = p
+        return p
+
+    def is_capital(self, idx: int) -> bool:
+        return bool(self._cols["capital"][idx])
+
+    def country(self, iso: str) -> Optional[Place]:
+        idx = self._country_ids.get((iso or "").upper())
+        return None if idx is None else self.place(idx)
+
+    def has_key(self, folded: str) -> bool:
+        return folded in self._fold
+
+    @staticmethod
+    def _ids(value) -> tuple[int, ...]:
+        if value is None:
+            return ()
+        return (value,) if isinstance(value, int) else value
+
+    def lookup(self, name: str, translit: bool = True, lang: Optional[str] = None) -> list[Candidate]:
+        """Entries that ``name`` may denote: by folded name, then by transliteration key.
+
+        With ``lang``, names known only in another language are skipped.
+        """
+        key = fold(name)
+        out: dict[int, Candidate] = {}
+        for idx in self._ids(self._fold.get(key)):
+            only = self._lang_only.get((key, idx))
+            if lang and only and only != lang:
+                continue
+            kind = MATCH_NAME if self._folded_names[idx] == key else MATCH_ALIAS
+            out[idx] = Candidate(idx, self.place(idx), kind, self.is_capital(idx))
+        if translit and not out:
+            for tk in translit_keys(name):
+                for idx in self._ids(self._translit.get(tk)):
+                    if idx not in out:
+                        out[idx] = Candidate(idx, self.place(idx), MATCH_TRANSLIT, self.is_capital(idx))
+        return list(out.values())
+
+    def translit_has(self, name: str) -> bool:
+        return any(tk in self._translit for tk in translit_keys(name))
+
+
+_DEFAULT: Optional[Gazetteer] = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        try:
+            _DEFAULT = Gazetteer.load()
+        except OSError as err:
+            raise GazetteerError(f"gazetteer sources unreadable: {err}") from err
+    return _DEFAULT

@@ -1,0 +1,105 @@
+"""Toponym resolution: pick one gazetteer entry per recognised name.
+
+Each candidate is scored by its importance (population, feature, capital),
+how it matched (name, alias, transliteration), the document's country context
+(countries it names, and the countries of its unambiguous places), a qualifier
+that follows it ("Paris, Texas"; "Najin, Nordkorea"), facility words around it
+("Raumfahrtzentrum Wostotschny") and its distance to the document's other
+unambiguous places. The margin over the runner-up gives the confidence.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from typing import Protocol, Sequence
+
+from extract.records import Mention, Place
+from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate
+
+MATCH_BONUS = {MATCH_NAME: 0.5, MATCH_ALIAS: 0.3}
+COUNTRY_CONTEXT = 1.5
+QUALIFIER = 4.0
+FACILITY = 3.0
+NEAR_KM = 400.0
+NEAR_BONUS = 1.0
+UNAMBIGUOUS_RATIO = 20.0
+
+
+class Span(Protocol):
+    text: str
+    start: int
+    end: int
+    candidates: list[Candidate]
+    score: float
+    facility_context: bool
+    qualifier: int | None
+
+
+def km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _prior(c: Candidate) -> float:
+    p = c.place
+    if p.feature == "country":
+        return 9.0
+    base = math.log10(max(p.population, 1) + 1)
+    if p.feature in ("admin", "region", "facility"):
+        base = max(base, 5.5)
+    return base + (1.0 if c.capital else 0.0) + MATCH_BONUS.get(c.match, 0.0)
+
+
+def _anchor(span: Span) -> Candidate | None:
+    """The entry of a name that is unambiguous on its own (one candidate, or one that dwarfs the rest)."""
+    cands = sorted(span.candidates, key=_prior, reverse=True)
+    if len(cands) == 1:
+        return cands[0]
+    if _prior(cands[0]) - _prior(cands[1]) >= math.log10(UNAMBIGUOUS_RATIO):
+        return cands[0]
+    return None
+
+
+def resolve(spans: Sequence[Span]) -> list[Mention]:
+    """One mention per span, with the chosen place and a confidence in 0..1."""
+    anchors = {k: a for k, s in enumerate(spans) if (a := _anchor(s)) is not None}
+    context = Counter(a.place.country_code for a in anchors.values() if a.place.country_code)
+    out: list[Mention] = []
+    for k, span in enumerate(spans):
+        qual = spans[span.qualifier] if span.qualifier is not None else None
+        scored = []
+        for c in span.candidates:
+            s = _prior(c)
+            cc = c.place.country_code
+            if cc and context.get(cc):
+                own = 1 if anchors.get(k) is c else 0
+                if context[cc] - own > 0:
+                    s += COUNTRY_CONTEXT
+            if qual is not None and _qualified(c, qual):
+                s += QUALIFIER
+            if span.facility_context and c.place.feature == "facility":
+                s += FACILITY
+            if any(j != k and a.place.feature != "country" and km(a.place, c.place) <= NEAR_KM
+                   for j, a in anchors.items()):
+                s += NEAR_BONUS
+            scored.append((s, c))
+        scored.sort(key=lambda t: (-t[0], t[1].id))
+        best_s, best = scored[0]
+        margin = best_s - scored[1][0] if len(scored) > 1 else 3.0
+        conf = (0.55 + 0.45 * math.tanh(margin / 2.0)) * min(1.0, 0.6 + span.score / 10.0)
+        if best.match not in MATCH_BONUS:
+            conf *= 0.8
+        out.append(Mention(span.text, span.start, span.end, best.place, round(max(0.05, min(conf, 0.99)), 3)))
+    return out
+
+
+def _qualified(c: Candidate, qual: Span) -> bool:
+    """Is candidate ``c`` inside the country or region named by the qualifier span?"""
+    for q in qual.candidates:
+        if q.place.feature == "country" and q.place.country_code == c.place.country_code:
+            return True
+        if q.place.feature == "admin" and q.place.country_code == c.place.country_code \
+                and km(q.place, c.place) <= 600:
+            return True
+    return False
