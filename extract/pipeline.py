@@ -41,12 +41,15 @@ class Pipeline:
         doc = Document(id=doc_id, lang=lang, doc_date=doc_date.isoformat(),
                        doc_date_source=doc_date_source or "argument", text=text, title=title, url=url)
         nlp = get_nlp(lang)
+        sentences: list[tuple[int, int]] = []
         for offset, chunk in _chunks(text, MAX_CHARS_PER_CHUNK):
             sdoc = nlp(chunk)
+            sentences += [(offset + s.start_char, offset + s.end_char) for s in sdoc.sents]
             spans = self.places.recognize(chunk, sdoc, lang)
             for m in resolve(spans):
                 doc.places.append(_shift(m, offset))
         doc.timexes = _timexes(text, doc_date, lang)
+        doc.events = _events(text, sentences, doc.places, doc.timexes, doc_date, lang, self.gazetteer)
         return doc
 
 
@@ -77,6 +80,14 @@ def _timexes(text: str, doc_date: dt.date, lang: str):
     except ImportError:  # the temporal tagger lands separately (issue 3)
         return []
     return tag_timexes(text, doc_date, lang)
+
+
+def _events(text, sentences, places, timexes, doc_date, lang, gazetteer):
+    try:
+        from extract.events import extract_events
+    except ImportError:  # the event extractor lands separately (issue 4)
+        return []
+    return extract_events(text, sentences, places, timexes, doc_date, lang, gazetteer)
 
 
 _PIPELINE: Optional[Pipeline] = None

@@ -83,7 +83,11 @@ def weekday_near(anchor: dt.date, weekday: int, direction: int, strict: bool = F
 
 
 def month_near(anchor: dt.date, month: int, direction: int) -> tuple[int, int]:
-    """(year, month) of the named month nearest the anchor in the direction (0 = same year)."""
+    """(year, month) of the named month nearest the anchor in the direction (0 = either way)."""
+    if direction == 0:
+        years = (anchor.year - 1, anchor.year, anchor.year + 1)
+        best = min(years, key=lambda y: (abs((y - anchor.year) * 12 + month - anchor.month), -y))
+        return best, month
     if direction > 0 and month < anchor.month:
         return anchor.year + 1, month
     if direction < 0 and month > anchor.month:

@@ -127,45 +127,64 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 
 def _range_end(g: Groups, maps: Maps, ctx: Context) -> Optional[tuple[dt.date, bool, bool]]:
-    """(end date, has a day, year given) of a range."""
+    """(end date, has a day, year given) of a range whose end carries a day."""
     month2 = month_of(g, maps, "2")
     year2 = year_of(g.get("year2"))
-    if month2 is None:
-        return None
     day2 = int(g["day2"]) if g.get("day2") else None
-    if year2 is None:
-        if ctx.narrative:
-            year2 = ctx.anchor.year
-        elif day2 is not None:
-            d = cal.day_month_near(ctx.anchor, month2, day2, ctx.tense)
-            return (d, True, False) if d else None
-        else:
-            year2 = cal.month_near(ctx.anchor, month2, _direction(ctx))[0]
-        d = cal.make_date(year2, month2, day2 or 1)
-        return (d, day2 is not None, False) if d else None
-    d = cal.make_date(year2, month2, day2 or 1)
-    return (d, day2 is not None, True) if d else None
+    if month2 is None or day2 is None:
+        return None
+    if year2 is not None:
+        d = cal.make_date(year2, month2, day2)
+    elif ctx.narrative:
+        d = cal.make_date(ctx.anchor.year, month2, day2)
+    else:
+        d = cal.day_month_near(ctx.anchor, month2, day2, ctx.tense)
+    return (d, True, year2 is not None) if d else None
+
+
+def _month_range_start(g: Groups, maps: Maps, ctx: Context, month: int) -> int:
+    """The year of a month range's first month when no year is written."""
+    if g.get("rel"):
+        rel = maps["rel"].get(norm(g["rel"]), 0)
+        if rel:
+            y, m = cal.month_near(ctx.anchor, month, rel)
+            return y + rel if m == ctx.anchor.month else y
+        return ctx.anchor.year
+    if ctx.narrative:
+        return ctx.anchor.year
+    return cal.month_near(ctx.anchor, month, ctx.tense)[0]
 
 
 def resolve_range(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'7. bis 9. September', 'between September 7 and October 1', 'May to September'."""
-    end = _range_end(g, maps, ctx)
-    if end is None:
+    month2 = month_of(g, maps, "2")
+    if month2 is None:
         return None
-    end_date, has_day, year_given = end
-    month = month_of(g, maps) or end_date.month
-    year = year_of(g.get("year"))
-    if year is None and g.get("rel"):
-        rel = maps["rel"].get(norm(g["rel"]), 0)
-        year = cal.month_near(ctx.anchor, month, rel)[0] if rel else ctx.anchor.year
-        end_date = cal.make_date(year + (end_date.month < month), end_date.month, end_date.day)
-    elif year is None:
-        year = end_date.year - ((month, int(g.get("day") or 1)) > (end_date.month, end_date.day))
-    start = cal.make_date(year, month, int(g["day"]) if g.get("day") else 1)
+    month = month_of(g, maps) or month2
+    year, year2 = year_of(g.get("year")), year_of(g.get("year2"))
+    if g.get("day2"):
+        end = _range_end(g, maps, ctx)
+        if end is None:
+            return None
+        end_date, _, _ = end
+        day = int(g.get("day") or 1)
+        if year is None:
+            year = end_date.year - ((month, day) > (end_date.month, end_date.day))
+        start = cal.make_date(year, month, day)
+        unit = "D"
+    else:
+        if year is None and year2 is not None:
+            year = year2 - (month > month2)
+        elif year is None:
+            year = _month_range_start(g, maps, ctx, month)
+        if year2 is None:
+            year2 = year + (month2 < month)
+        start, end_date = cal.make_date(year, month, 1), cal.make_date(year2, month2, 1)
+        unit = "M"
     if start is None or end_date is None or start > end_date:
         return None
-    unit = "D" if has_day else "M"
-    return Resolved(f"{cal.value_at(start, unit)}/{cal.value_at(end_date, unit)}", not year_given)
+    anchored = g.get("year") is None and g.get("year2") is None
+    return Resolved(f"{cal.value_at(start, unit)}/{cal.value_at(end_date, unit)}", anchored)
 
 
 def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
