@@ -1,0 +1,259 @@
+"""``build_map``: contract-shaped events -> a folium.Map (pure; no streamlit)."""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any, Iterable, Mapping, Optional, Sequence
+
+import folium
+from branca.element import Element, MacroElement
+from folium.plugins import MarkerCluster
+from folium.utilities import JsCode
+from jinja2 import Template
+
+from viz import assets, basemap as basemaps
+from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
+                          route_line, validate_point)
+from viz.popups import esc, event_popup_html, event_tooltip, place_tooltip
+
+# mode -> (colour, dash pattern); the first known mode of a shipment wins
+MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
+    "sea": ("#1f5fbf", "10 6"),
+    "rail": ("#7a3e12", "4 4"),
+    "road": ("#d9730d", None),
+    "air": ("#7b3fbf", "2 6"),
+}
+DEFAULT_SHIPMENT_STYLE = ("#444444", None)
+MEETING_COLOUR = "red"          # awesome-markers colour name
+OTHER_COLOUR = "cadetblue"
+HIGHLIGHT_COLOUR = "#ffd400"
+CLUSTER_THRESHOLD = 300         # cluster point markers above this many
+
+
+class _Legend(MacroElement):
+    """A fixed box listing what the symbols mean (static, escaped text)."""
+
+    _template = Template("""
+        {% macro html(this, kwargs) %}
+        <div class="lagebild-legend" style="position:absolute;bottom:24px;left:10px;z-index:1000;
+             background:rgba(255,255,255,.92);padding:6px 9px;border:1px solid #999;
+             border-radius:4px;font:12px/1.35 sans-serif">{{ this.body }}</div>
+        {% endmacro %}
+    """)
+
+    def __init__(self, entries: Sequence[tuple[str, str]]):
+        super().__init__()
+        self._name = "Legend"
+        self.body = "<b>Legend</b><br>" + "<br>".join(
+            f"<span style='{esc(style)}'></span> {esc(label)}" for style, label in entries)
+
+
+def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
+    rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
+             "background:#d63e2a", "meeting"),
+            ("display:inline-block;width:11px;height:11px;border-radius:50%;"
+             "background:#436978", "other event")]
+    for mode in sorted(set(modes)):
+        colour, dash = MODE_STYLES.get(mode, DEFAULT_SHIPMENT_STYLE)
+        line = "dashed" if dash else "solid"
+        rows.append((f"display:inline-block;width:22px;border-top:3px {line} {colour};"
+                     "vertical-align:middle", f"shipment by {mode} →"))
+    if not rows[2:]:
+        colour = DEFAULT_SHIPMENT_STYLE[0]
+        rows.append((f"display:inline-block;width:22px;border-top:3px solid {colour};"
+                     "vertical-align:middle", "shipment →"))
+    rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
+                 "background:#777", "mentioned place (layer)"))
+    return rows
+
+
+_BIND_JS = JsCode("""
+function(feature, layer) {
+    var p = feature.properties || {};
+    if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360}); }
+    if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
+}
+""")
+
+
+def _shipment_style(modes: Sequence[str]) -> tuple[str, Optional[str]]:
+    for mode in modes or ():
+        if mode in MODE_STYLES:
+            return MODE_STYLES[mode]
+    return DEFAULT_SHIPMENT_STYLE
+
+
+def _feature(geometry_type: str, coords: Any, **props: Any) -> dict[str, Any]:
+    return {"type": "Feature", "properties": props,
+            "geometry": {"type": geometry_type, "coordinates": coords}}
+
+
+def _lonlat(points: Sequence[LatLon]) -> list[list[float]]:
+    return [[round(lon, 5), round(lat, 5)] for lat, lon in points]
+
+
+def _shipment_features(event: Mapping[str, Any], pts: dict[str, Any]
+                       ) -> tuple[list[dict], list[dict], list[LatLon]]:
+    """(line + arrowhead features, origin/via point features, drawn points)."""
+    stops = [pts["origin"], *[p for p in pts["via"] if p], pts["destination"]]
+    line = route_line(stops)
+    colour, dash = _shipment_style(event.get("modes") or [])
+    popup, tooltip = event_popup_html(event), event_tooltip(event)
+    lines = [
+        _feature("LineString", _lonlat(line), id=event.get("id"), popup=popup, tooltip=tooltip,
+                 style={"color": colour, "weight": 3, "opacity": 0.9, "dashArray": dash,
+                        "className": "lagebild-shipment"}),
+        _feature("Polygon", [_lonlat(arrowhead(line) + arrowhead(line)[:1])],
+                 id=event.get("id"), popup=popup, tooltip=tooltip,
+                 style={"color": colour, "weight": 1, "fillColor": colour,
+                        "fillOpacity": 0.95, "className": "lagebild-arrow"}),
+    ]
+    ends = [_feature("Point", _lonlat([line[0]])[0], tooltip=esc("origin: ") + tooltip,
+                     style={"color": colour, "fillColor": "#ffffff", "fillOpacity": 1,
+                            "weight": 2, "radius": 4})]
+    ends += [_feature("Point", _lonlat([via])[0], tooltip=esc("via: ") + tooltip,
+                      style={"color": colour, "fillColor": colour, "fillOpacity": 1,
+                             "weight": 1, "radius": 3}) for via in pts["via"] if via]
+    return lines, ends, line
+
+
+def _collection(features: list[dict]) -> dict[str, Any]:
+    return {"type": "FeatureCollection", "features": features}
+
+
+def _icon_layer(features: list[dict], colour: str, icon: str) -> folium.GeoJson:
+    return folium.GeoJson(_collection(features), marker=folium.Marker(
+        icon=folium.Icon(color=colour, icon=icon, prefix="fa")), on_each_feature=_BIND_JS,
+        control=False)
+
+
+def _add_highlight(m: folium.Map, event: Mapping[str, Any], drawn: list[LatLon]) -> None:
+    layer = folium.FeatureGroup(name="Selected event", control=False)
+    if len(drawn) > 1:
+        folium.PolyLine(drawn, color=HIGHLIGHT_COLOUR, weight=10, opacity=0.75,
+                        class_name="lagebild-highlight").add_to(layer)
+    else:
+        folium.CircleMarker(drawn[0], radius=20, color=HIGHLIGHT_COLOUR, weight=5,
+                            fill=False, class_name="lagebild-highlight").add_to(layer)
+    layer.add_to(m)
+
+
+def _add_places(m: folium.Map, places: Iterable[Mapping[str, Any]]) -> int:
+    counts: Counter = Counter()
+    info: dict[tuple, Mapping[str, Any]] = {}
+    for place in places:
+        try:
+            lat, lon = validate_point(place.get("lat"), place.get("lon"),
+                                      f"place {place.get('name')!r}")
+        except CoordinateError:
+            continue
+        key = (place.get("name"), round(lat, 4), round(lon, 4))
+        counts[key] += 1
+        info.setdefault(key, place)
+    if not counts:
+        return 0
+    layer = folium.FeatureGroup(name="Mentioned places", show=False)
+    for (name, lat, lon), n in counts.items():
+        folium.CircleMarker((lat, lon), radius=3 + min(n, 8), color="#555555", weight=1,
+                            fill=True, fill_color="#777777", fill_opacity=0.6,
+                            tooltip=folium.Tooltip(place_tooltip(
+                                name, info[(name, lat, lon)].get("country_code"), n))
+                            ).add_to(layer)
+    layer.add_to(m)
+    return len(counts)
+
+
+def build_map(events: Iterable[Mapping[str, Any]],
+              places: Optional[Iterable[Mapping[str, Any]]] = None,
+              basemap: str = "offline",
+              highlight_id: Optional[str] = None,
+              *,
+              strict: bool = True,
+              asset_base: str = assets.STREAMLIT_BASE,
+              cluster_threshold: int = CLUSTER_THRESHOLD) -> folium.Map:
+    """Draw *events* (contract EVENT dicts) on a new map.
+
+    Meetings and other place-bound events are markers; shipments with both
+    ends are directed lines origin -> via -> destination with an arrowhead,
+    styled by mode. *places* (PLACE or PLACE_MENTION dicts) become a
+    toggleable layer. The view fits the events (or the highlighted one).
+
+    With *strict* an event with an impossible coordinate raises
+    :class:`viz.geometry.CoordinateError` naming the value; otherwise it is
+    skipped (use :func:`viz.geometry.coordinate_problems` to report it).
+    Asset links point at *asset_base* (the vendored files), so the page
+    needs no internet unless *basemap* is ``"osm"`` or ``"carto"``.
+    """
+    m = folium.Map(location=(30, 30), zoom_start=2, tiles=None, prefer_canvas=True,
+                   control_scale=True, world_copy_jump=False)
+    m.get_root().header.add_child(Element(
+        f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
+        name="lagebild_sea")
+    basemaps.add_base_layers(m, basemap)
+
+    events = list(events)
+    ship_lines: list[dict] = []
+    ship_ends: list[dict] = []
+    meetings: list[dict] = []
+    others: list[dict] = []
+    all_points: list[LatLon] = []
+    focus: list[LatLon] = []
+    modes: list[str] = []
+    for event in events:
+        try:
+            pts = event_points(event)
+        except CoordinateError:
+            if strict:
+                raise
+            continue
+        if pts["origin"] and pts["destination"]:
+            lines, ends, drawn = _shipment_features(event, pts)
+            ship_lines += lines
+            ship_ends += ends
+            modes.extend(event.get("modes") or [])
+        else:
+            point = pts["location"] or pts["destination"] or pts["origin"]
+            if point is None:
+                continue
+            target = meetings if event.get("type") == "meeting" else others
+            target.append(_feature("Point", _lonlat([point])[0], id=event.get("id"),
+                                   popup=event_popup_html(event),
+                                   tooltip=event_tooltip(event)))
+            drawn = [point]
+        all_points.extend(drawn)
+        if highlight_id is not None and event.get("id") == highlight_id:
+            focus = drawn
+            _add_highlight(m, event, drawn)
+
+    ship_layer = folium.FeatureGroup(name="Shipments")
+    if ship_lines:
+        folium.GeoJson(_collection(ship_lines), on_each_feature=_BIND_JS,
+                       control=False).add_to(ship_layer)
+        folium.GeoJson(_collection(ship_ends), on_each_feature=_BIND_JS, control=False,
+                       marker=folium.CircleMarker()).add_to(ship_layer)
+    point_layer = folium.FeatureGroup(name="Meetings & other events")
+    point_target: Element = point_layer
+    if len(meetings) + len(others) > cluster_threshold:
+        point_target = MarkerCluster(control=False).add_to(point_layer)
+    if meetings:
+        _icon_layer(meetings, MEETING_COLOUR, "handshake").add_to(point_target)
+    if others:
+        _icon_layer(others, OTHER_COLOUR, "circle-info").add_to(point_target)
+    ship_layer.add_to(m)
+    point_layer.add_to(m)
+    if places is not None:
+        _add_places(m, places)
+    _Legend(_legend_entries(modes)).add_to(m)
+    folium.LayerControl(collapsed=True).add_to(m)
+
+    box = bounds(focus or all_points)
+    if box is not None:
+        m.fit_bounds(box, padding=(30, 30), max_zoom=6 if focus else 7)
+    return assets.localize(m, asset_base)
+
+
+def map_bounds(m: folium.Map) -> Optional[list[list[float]]]:
+    """The bounds passed to ``fit_bounds`` (None when the map has no events)."""
+    for child in m._children.values():
+        if type(child).__name__ == "FitBounds":
+            return child.bounds
+    return None
