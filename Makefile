@@ -4,22 +4,29 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install bench clean
+.PHONY: run test install browser bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
-	$(PYTHON) -m venv $(VENV)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
 install: $(STAMP)
 
-run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1
+# Debian's chromium for the browser test (no browser download)
+browser:
+	bash tools/ensure_chromium.sh
 
-test: $(STAMP)
+run: $(STAMP)
+	$(PY) -m streamlit run app.py
+
+test: $(STAMP) browser
 	$(PY) -m pytest -q tests
+
+bench: $(STAMP)
+	$(PY) -m bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -32,6 +32,7 @@ MAX_PIECES = 5
 ACCEPT = 1.0          # importance + context - commonness must reach this
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
+TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
 _QUOTES = "„“”\"'‚‘’«»("
 
 
@@ -179,7 +180,8 @@ class PlaceRecognizer:
                     return cands, form
         if single and surface[:1].isupper() and commonness(surface, lang) <= TRANSLIT_MAX_ZIPF:
             for form in forms:
-                cands = self.gaz.lookup(form, translit=True, lang=lang)
+                cands = [c for c in self.gaz.lookup(form, translit=True, lang=lang)
+                         if c.place.feature != "city" or c.place.population >= TRANSLIT_MIN_POP]
                 if cands:
                     return cands, form
         return [], surface

@@ -121,7 +121,10 @@ def iter_countries() -> Iterator[dict]:
         names = {c["name"]}
         if ci.get("name"):
             names.add(ci["name"])
-        names.update(a for a in ci.get("altSpellings") or () if usable_alias(a) and len(a) <= 40)
+        # alternative spellings of unknown language: only the formal multiword ones
+        # ("Russian Federation"); single words are native names ("Island", "Suomi")
+        names.update(a for a in ci.get("altSpellings") or ()
+                     if usable_alias(a) and len(a) <= 40 and " " in a.strip())
         names.update(aliases.get(iso, ()))
         names_lang = {}
         de = (ci.get("translations") or {}).get("de")

@@ -1,0 +1,106 @@
+"""Place recognition and resolution on the bundled gazetteer (extract/places.py, geo/resolve.py).
+
+Gold cases in both languages: what must be found and where it must resolve,
+and the traps that must not be taken for places.
+"""
+import datetime as dt
+from functools import lru_cache
+
+import pytest
+
+from extract.pipeline import get_pipeline
+
+DATE = dt.date(2023, 10, 13)
+
+
+@lru_cache(maxsize=None)
+def places(text, lang):
+    doc = get_pipeline().process(text, doc_id="t", doc_date=DATE, lang=lang)
+    for m in doc.places:
+        assert text[m.start:m.end] == m.text
+        assert 0.0 <= m.confidence <= 1.0
+    return {m.text: m.place for m in doc.places}
+
+
+# --- found and resolved: (lang, text, surface, expected name, country code, feature) ---
+RESOLVED = [
+    # German exonyms and inflection
+    ("de", "Beamte veröffentlichten Fotos von Containern in Najin, Nordkorea.", "Najin", "Rajin", "KP", "city"),
+    ("de", "Beamte veröffentlichten Fotos von Containern in Najin, Nordkorea.", "Nordkorea", "North Korea", "KP", "country"),
+    ("de", "Das Depot liegt in der Nähe von Tichorezk.", "Tichorezk", "Tikhoretsk", "RU", "city"),
+    ("de", "Pjöngjang habe Container geliefert.", "Pjöngjang", "Pyongyang", "KP", "city"),
+    ("de", "Die Hilfe an Kiew wurde zurückgestellt.", "Kiew", "Kyiv", "UA", "city"),
+    ("de", "Die USA haben Moskau beschuldigt.", "Moskau", "Moscow", "RU", "city"),
+    ("de", "Die USA haben Moskau beschuldigt.", "USA", "United States", "US", "country"),
+    ("de", "Der Krieg Russlands dauert an.", "Russlands", "Russia", "RU", "country"),
+    ("de", "Die Lieferungen Nordkoreas verstoßen gegen Resolutionen.", "Nordkoreas", "North Korea", "KP", "country"),
+    ("de", "Moskaus Armee verbraucht Munition.", "Moskaus", "Moscow", "RU", "city"),
+    ("de", "Die Front bei Charkiw hält.", "Charkiw", "Kharkiv", "UA", "city"),
+    ("de", "Das Kraftwerk bei Saporischschja ist abgeschaltet.", "Saporischschja", "Zaporizhzhya", "UA", "city"),
+    ("de", "Sie reisten nach Wladiwostok.", "Wladiwostok", "Vladivostok", "RU", "city"),
+    # English
+    ("en", "Containers were assembled in Rajin, North Korea.", "North Korea", "North Korea", "KP", "country"),
+    ("en", "The depot is near Tikhoretsk in southern Russia.", "Tikhoretsk", "Tikhoretsk", "RU", "city"),
+    ("en", "Officials in Pyongyang denied the report.", "Pyongyang", "Pyongyang", "KP", "city"),
+    ("en", "The minister flew to Kyiv on Monday.", "Kyiv", "Kyiv", "UA", "city"),
+    ("en", "Russia's war in Ukraine goes on.", "Russia", "Russia", "RU", "country"),
+    # context picks the entry
+    ("en", "The festival moved from Paris, Texas to Dallas and Tyler.", "Paris", "Paris", "US", "city"),
+    ("en", "The summit took place in Paris, the French capital.", "Paris", "Paris", "FR", "city"),
+    ("de", "Die Delegation reiste nach Paris und Lyon.", "Paris", "Paris", "FR", "city"),
+]
+
+
+@pytest.mark.parametrize("lang,text,surface,name,cc,feature", RESOLVED)
+def test_resolved(lang, text, surface, name, cc, feature):
+    found = places(text, lang)
+    assert surface in found, f"{surface!r} not found in {sorted(found)}"
+    p = found[surface]
+    assert (p.name, p.country_code, p.feature) == (name, cc, feature)
+
+
+# --- not places here: (lang, text, surface) ---
+TRAPS = [
+    ("de", "Nordkorea hat große Mengen militärischer Ausrüstung geliefert.", "Mengen"),
+    ("de", "Er machte keine Angaben zur Art der Munition.", "Art"),
+    ("de", "Die Lieferungen spielen eine entscheidende Rolle in dem Konflikt.", "Rolle"),
+    ("de", "Militärhilfe in Höhe von 6 Milliarden US-Dollar.", "Höhe"),
+    ("de", "Seit Russland die Ukraine angriff, wächst die Sorge.", "Seit"),
+    ("de", "Im Juli besuchte der Minister das Land.", "Juli"),
+    ("de", "Das sagte John Kirby, Sprecher des Sicherheitsrats.", "Kirby"),
+    ("de", "Auf einer Pressekonferenz sagte Herr Kirby, die Lage sei ernst.", "Kirby"),
+    ("de", "Der Führer Kim Jong Un besuchte Russland.", "Kim"),
+    ("de", "Der Führer Kim Jong Un besuchte Russland.", "Un"),
+    ("de", "Und General Mark Milley sagte kürzlich, er sei skeptisch.", "Mark"),
+    ("de", "Herr Kim traf Wladimir Putin.", "Wladimir"),
+    ("de", "Er zeigte die Interkontinentalrakete (ICBM) Hwasong.", "Hwasong"),
+    ("de", "Präsident Biden sagte Anfang dieser Woche nichts.", "Biden"),
+    ("de", "Ein Leitartikel in der Washington Post forderte Härte.", "Washington"),
+    ("en", "Spokesman John Kirby said the shipments were large.", "Kirby"),
+    ("en", "General Mark Milley said he was sceptical.", "Mark"),
+    ("en", "President Biden spoke on Friday.", "Biden"),
+    ("en", "An editorial in the Washington Post demanded action.", "Washington"),
+    ("en", "The regime showed its Hwasong missile.", "Hwasong"),
+    ("en", "He said the island was reading the news.", "Reading"),
+]
+
+
+@pytest.mark.parametrize("lang,text,surface", TRAPS)
+def test_not_a_place(lang, text, surface):
+    assert surface not in places(text, lang)
+
+
+def test_countries_resolve_to_the_country_entry():
+    found = places("Die Ukraine, Russland und die USA verhandeln.", "de")
+    assert {p.feature for p in found.values()} == {"country"}
+    assert {p.country_code for p in found.values()} == {"UA", "RU", "US"}
+
+
+def test_country_used_as_modifier_counts():
+    assert places("US-Beamte haben Nordkorea beschuldigt.", "de")["US"].country_code == "US"
+
+
+def test_german_only_name_is_not_matched_in_english():
+    # "Island" is Iceland in German only
+    assert "Island" not in places("The Island was quiet.", "en")
+    assert places("Der Minister reiste nach Island.", "de")["Island"].country_code == "IS"
