@@ -25,7 +25,9 @@ from extract.timex_resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
 _CLAUSE_WINDOW = 120
-_NEAR_YEARS = (-3, 1)  # explicit years this close to the publication year make a text "news"
+_WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
+_NEAR_YEARS = (-3, 1)
+_MAX_YEAR_JUMP = 100  # explicit years this close to the publication year make a text "news"
 
 
 class Candidate(NamedTuple):
@@ -39,14 +41,34 @@ class Candidate(NamedTuple):
     groups: dict
 
 
+def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, merged text windows around its hits (whole words at the edges)."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for m in grammar.trigger.finditer(text):
+        lo = max(0, m.start() - _WINDOW_BACK)
+        hi = min(len(text), m.end() + _WINDOW_FORWARD)
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        merged = spans.setdefault(m.lastgroup, [])
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return spans
+
+
 def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
-    """Every match of every pattern, as the span to report (group ``t`` when present)."""
+    """Every match of every pattern near its trigger words, as the span to report
+    (group ``t`` when present, else the whole match)."""
+    windows = _windows(text, grammar)
+    whole = [(0, len(text))]
     for pattern in grammar.patterns:
-        for m in pattern.regex.finditer(text):
-            groups = m.groupdict()
-            start, end = m.span("t") if groups.get("t") is not None else m.span()
-            if end > start:
-                yield Candidate(start, end, m.end() - m.start(), pattern.priority, pattern.kind, groups)
+        for lo, hi in (whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())):
+            for m in pattern.regex.finditer(text, lo, hi):
+                groups = m.groupdict()
+                start, end = m.span("t") if groups.get("t") is not None else m.span()
+                if end > start:
+                    yield Candidate(start, end, m.end() - m.start(), pattern.priority, pattern.kind, groups)
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
@@ -97,8 +119,8 @@ def _next_anchor(anchor: dt.date, value: str) -> dt.date:
     if iv is None or iv[2] in ("decade", "century"):
         return anchor
     first = iv[0]
-    if iv[2] == "year" and first.year == anchor.year:
-        return anchor
+    if iv[2] == "year" and (first.year == anchor.year or abs(first.year - anchor.year) > _MAX_YEAR_JUMP):
+        return anchor  # a bare year far off is more likely a number ("1370 Flugzeuge")
     return first
 
 

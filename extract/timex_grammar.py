@@ -33,6 +33,7 @@ class Pattern:
     kind: str
     regex: re.Pattern
     priority: int
+    trigger: str  # a word class every match contains; the pattern only runs near its hits
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Grammar:
     lex: dict[str, Any]
     lookup: dict[str, dict[str, Any]]  # lexicon maps keyed by lower-cased surface
     patterns: tuple[Pattern, ...]
+    trigger: re.Pattern  # one named group per word class (DIGIT, MONTH, UNIT ...)
     future_cue: re.Pattern
     past_cue: re.Pattern
     year_mention: re.Pattern
@@ -73,6 +75,17 @@ def _month_alternation(lex: dict[str, Any], safe: bool) -> str:
     return "(?-i:(?:" + "|".join(names) + r")(?![a-zäöü]))"
 
 
+def _weekday_alternation(lex: dict[str, Any]) -> str:
+    """Weekday names (a German name may run on into a part of day: 'Montagabend');
+    abbreviations of four letters or fewer must end the word ('Mon.' but not 'MONTH')."""
+    full = [w for w in lex["weekdays"] if len(w) > 4]
+    short = [w for w in lex["weekdays"] if len(w) <= 4]
+    names = [re.escape(w) for w in full + [w.upper() for w in full]]
+    names += [re.escape(w) + r"\.?(?![A-Za-z])" for w in short + [w.upper() for w in short]]
+    names.sort(key=len, reverse=True)
+    return "(?-i:(?:" + "|".join(names) + "))"
+
+
 def _number_alternation(lex: dict[str, Any]) -> str:
     """Digits, number words, and English compounds such as 'twenty four'."""
     words = lex["numbers"]
@@ -93,7 +106,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
     return {
         "MONTH": _month_alternation(lex, safe=False),
         "MONTH_SAFE": _month_alternation(lex, safe=True),
-        "WEEKDAY": _case_sensitive(list(lex["weekdays"]) + [w.upper() for w in lex["weekdays"]]),
+        "WEEKDAY": _weekday_alternation(lex),
         "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)",
         "ORD": r"(?:st|nd|rd|th)?",
         "YEAR": year,
@@ -125,6 +138,15 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
     }
 
 
+TRIGGER_CLASSES = ("MONTH", "WEEKDAY", "UNIT", "DEICTIC", "VAGUE", "SETWORD", "SEASON", "PODW")
+
+
+def _trigger_regex(slots: dict[str, str]) -> re.Pattern:
+    """One pass over the text finds every word a pattern needs, by class (group name)."""
+    words = "|".join(f"(?P<{c}>{slots[c]})" for c in TRIGGER_CLASSES)
+    return re.compile(r"(?P<DIGIT>\d+)|(?<![\w])(?:" + words + ")", re.IGNORECASE)
+
+
 def expand(template: str, slots: dict[str, str]) -> str:
     """Replace ``{NAME}`` placeholders; unknown names raise KeyError (a data bug)."""
     return _PLACEHOLDER.sub(lambda m: slots[m.group(1)], template)
@@ -136,7 +158,8 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
     for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
-    maps["fuzzy_numbers"] = {_norm(k): True for k in lex.get("fuzzy_numbers", [])}
+    for key in ("fuzzy_numbers", "plural_units"):
+        maps[key] = {_norm(k): True for k in lex.get(key, [])}
     return maps
 
 
@@ -156,9 +179,9 @@ def load_grammar(lang: str) -> Grammar:
     for i, spec in enumerate(lex["patterns"]):
         body = expand(spec["re"], slots)
         regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
-        patterns.append(Pattern(spec["name"], spec["kind"], regex, i))
+        patterns.append(Pattern(spec["name"], spec["kind"], regex, i, spec.get("trigger", "ANY")))
     cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
-    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns),
+    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger=_trigger_regex(slots),
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),
                    year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"))
 

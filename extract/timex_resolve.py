@@ -57,13 +57,15 @@ def number(word: Optional[str], maps: Maps) -> Optional[float]:
     return total
 
 
-def year_of(text: Optional[str]) -> Optional[int]:
-    """A four-digit year, or a two-digit one read as 19xx/20xx."""
+def year_of(text: Optional[str], ctx: Optional["Context"] = None) -> Optional[int]:
+    """A four-digit year, or a two-digit one read as the latest 19xx/20xx up to ten
+    years after the publication date (2000 when no context is given)."""
     if not text:
         return None
     y = int(text)
     if len(text) == 2:
-        return 2000 + y if y < 50 else 1900 + y
+        limit = (ctx.doc_date.year if ctx else 2000) + 10
+        return 2000 + y if 2000 + y <= limit else 1900 + y
     return y
 
 
@@ -93,25 +95,31 @@ def _direction(ctx: Context) -> int:
 
 def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """Calendar dates: day-month-year, month-year, month, year, season."""
-    year = year_of(g.get("year"))
+    year = year_of(g.get("year"), ctx)
     if g.get("season"):
         season = maps["seasons"].get(norm(g["season"]))
         rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else 0
         y = year if year is not None else ctx.anchor.year + (rel or 0)
         return Resolved(f"{y:04d}-{season}", year is None)
     month = month_of(g, maps)
+    if month is None and g.get("day"):
+        month = ctx.anchor.month  # "Nacht vom 16." in a narrative
     if month is None:
         return Resolved(f"{year:04d}", False) if year is not None else None
     if g.get("day"):
         day = int(g["day"])
         if year is not None:
             d = cal.make_date(year, month, day)
-            return Resolved(d.isoformat(), False) if d else None
-        if ctx.narrative:
+        elif ctx.narrative:
             d = cal.make_date(ctx.anchor.year, month, day)
         else:
             d = cal.day_month_near(ctx.anchor, month, day, ctx.tense)
-        return Resolved(d.isoformat(), True) if d else None
+        if d is None:
+            return None
+        pod = _pod_suffix(g, maps)
+        if pod:
+            return Resolved(f"{d.isoformat()}T{pod}", year is None, "TIME")
+        return Resolved(d.isoformat(), year is None)
     if year is not None:
         return Resolved(f"{year:04d}-{month:02d}", False)
     if g.get("rel"):
@@ -129,7 +137,7 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 def _range_end(g: Groups, maps: Maps, ctx: Context) -> Optional[tuple[dt.date, bool, bool]]:
     """(end date, has a day, year given) of a range whose end carries a day."""
     month2 = month_of(g, maps, "2")
-    year2 = year_of(g.get("year2"))
+    year2 = year_of(g.get("year2"), ctx)
     day2 = int(g["day2"]) if g.get("day2") else None
     if month2 is None or day2 is None:
         return None
@@ -161,7 +169,7 @@ def resolve_range(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if month2 is None:
         return None
     month = month_of(g, maps) or month2
-    year, year2 = year_of(g.get("year")), year_of(g.get("year2"))
+    year, year2 = year_of(g.get("year"), ctx), year_of(g.get("year2"), ctx)
     if g.get("day2"):
         end = _range_end(g, maps, ctx)
         if end is None:
@@ -190,6 +198,9 @@ def resolve_range(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'letzten Monat', 'next week', 'Ende des Jahres', 'the latest quarter'."""
     unit = maps["units"].get(norm(g.get("unit") or ""))
+    if norm(g.get("unit") or "") in maps["plural_units"]:
+        value = cal.duration_value(None, unit) if unit else None
+        return Resolved(value, False, "DURATION") if value else None  # "den folgenden Monaten"
     if unit not in cal.CALENDAR_UNITS:
         return None
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
@@ -205,6 +216,9 @@ def resolve_ago(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if n is None or not float(n).is_integer():
         return None
     if unit not in cal.CALENDAR_UNITS:
+        if sign > 0:  # "nach 40 Minuten": a stretch of time, not a date
+            value = cal.duration_value(n, unit) if unit else None
+            return Resolved(value, False, "DURATION") if value else None
         return Resolved(ctx.anchor.isoformat(), True)
     day = cal.add_units(ctx.anchor, sign * int(n), unit)
     return Resolved(cal.value_at(day, unit), True) if day else None
@@ -298,7 +312,7 @@ def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'the third quarter' -> '<year>-Q3'."""
     q = maps["ordinals"].get(norm(g["quarter"]))
-    year = year_of(g.get("year")) or year_of(g.get("qyear"))
+    year = year_of(g.get("year"), ctx) or year_of(g.get("qyear"), ctx)
     if q is None:
         return None
     if year is not None:

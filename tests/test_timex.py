@@ -45,7 +45,9 @@ VALID = [
     ("zwischen dem 7. September und dem 1. Oktober", FRI, "de", "7. September und dem 1. Oktober", "2023-09-07/2023-10-01"),
     ("vom 7. bis 9. September", FRI, "de", "7. bis 9. September", "2023-09-07/2023-09-09"),
     ("am 7.–9. September", FRI, "de", "7.–9. September", "2023-09-07/2023-09-09"),
-    ("vom 28. Dezember 2022 bis 2. Januar 2023", FRI, "de", "28. Dezember 2022 bis 2. Januar 2023", "2022-12-28/2023-01-02"),
+    ("vom 28. Dezember bis 2. Januar 2023", FRI, "de", "28. Dezember bis 2. Januar 2023", "2022-12-28/2023-01-02"),
+    # two full dates stay two expressions (TIMEX2/WikiWarsDE convention)
+    ("vom 28. Dezember 2022 bis 2. Januar 2023", FRI, "de", "28. Dezember 2022", "2022-12-28"),
     # --- German relative, past
     ("Im vergangenen Monat besuchte Kim Russland.", FRI, "de", "vergangenen Monat", "2023-09"),
     ("Letzten Monat war es anders.", FRI, "de", "Letzten Monat", "2023-09"),
@@ -76,7 +78,7 @@ VALID = [
     ("Das wird sich in Zukunft ändern.", FRI, "de", "in Zukunft", "FUTURE_REF"),
     # --- German durations and sets
     ("Der Krieg dauerte drei Jahre.", FRI, "de", "drei Jahre", "P3Y"),
-    ("Nach 40 Minuten war es vorbei.", FRI, "de", "40 Minuten", "PT40M"),
+    ("Nach 40 Minuten war es vorbei.", FRI, "de", "Nach 40 Minuten", "PT40M"),
     ("Die Züge fahren täglich.", FRI, "de", "täglich", "P1D"),
     ("Sie treffen sich jede Woche.", FRI, "de", "jede Woche", "P1W"),
     # --- English absolute dates
