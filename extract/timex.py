@@ -24,6 +24,7 @@ from extract.timex_grammar import Grammar, load_grammar
 from extract.timex_resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
+_WORD = re.compile(r"\w+")
 _CLAUSE_WINDOW = 120
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -42,18 +43,24 @@ class Candidate(NamedTuple):
 
 
 def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger class, merged text windows around its hits (whole words at the edges)."""
+    """For each trigger class, merged text windows around its words (whole words at the edges)."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for m in grammar.trigger.finditer(text):
+    words = grammar.trigger_words
+    for m in _WORD.finditer(text):
+        word = m.group()
+        classes = ("DIGIT",) if word[0].isdigit() else words.get(word.lower())
+        if not classes:
+            continue
         lo = max(0, m.start() - _WINDOW_BACK)
         hi = min(len(text), m.end() + _WINDOW_FORWARD)
         while hi < len(text) and not text[hi].isspace():
             hi += 1
-        merged = spans.setdefault(m.lastgroup, [])
-        if merged and lo <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
-        else:
-            merged.append((lo, hi))
+        for cls in classes:
+            merged = spans.setdefault(cls, [])
+            if merged and lo <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+            else:
+                merged.append((lo, hi))
     return spans
 
 

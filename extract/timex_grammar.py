@@ -44,7 +44,7 @@ class Grammar:
     lex: dict[str, Any]
     lookup: dict[str, dict[str, Any]]  # lexicon maps keyed by lower-cased surface
     patterns: tuple[Pattern, ...]
-    trigger: re.Pattern  # one named group per word class (DIGIT, MONTH, UNIT ...)
+    trigger_words: dict[str, tuple[str, ...]]  # lower-cased word -> the classes it triggers (MONTH, UNIT ...)
     future_cue: re.Pattern
     past_cue: re.Pattern
     year_mention: re.Pattern
@@ -138,13 +138,26 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
     }
 
 
-TRIGGER_CLASSES = ("MONTH", "WEEKDAY", "UNIT", "DEICTIC", "VAGUE", "SETWORD", "SEASON", "PODW")
+# trigger class -> the lexicon entries whose words trigger it
+TRIGGER_SOURCES = {"MONTH": ("months", "month_abbrevs"), "WEEKDAY": ("weekdays",), "UNIT": ("units",),
+                   "DEICTIC": ("deictic",), "VAGUE": ("vague",), "SETWORD": ("set_words",), "SEASON": ("seasons",),
+                   "PODW": ("parts_of_day_words",)}
 
 
-def _trigger_regex(slots: dict[str, str]) -> re.Pattern:
-    """One pass over the text finds every word a pattern needs, by class (group name)."""
-    words = "|".join(f"(?P<{c}>{slots[c]})" for c in TRIGGER_CLASSES)
-    return re.compile(r"(?P<DIGIT>\d+)|(?<![\w])(?:" + words + ")", re.IGNORECASE)
+def _trigger_words(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """Every word (lower-cased, first word of a phrase) that signals a pattern class.
+    German weekday compounds ('montagabend') are listed too."""
+    table: dict[str, set[str]] = {}
+    for cls, keys in TRIGGER_SOURCES.items():
+        for key in keys:
+            for entry in lex.get(key, {}):
+                first = re.findall(r"\w+", entry.lower())
+                if first:
+                    table.setdefault(first[0], set()).add(cls)
+    for day in lex["weekdays"]:
+        for pod in lex.get("parts_of_day", {}):
+            table.setdefault((day + pod).lower(), set()).add("WEEKDAY")
+    return {w: tuple(sorted(c)) for w, c in table.items()}
 
 
 def expand(template: str, slots: dict[str, str]) -> str:
@@ -181,7 +194,7 @@ def load_grammar(lang: str) -> Grammar:
         regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
         patterns.append(Pattern(spec["name"], spec["kind"], regex, i, spec.get("trigger", "ANY")))
     cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
-    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger=_trigger_regex(slots),
+    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger_words=_trigger_words(lex),
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),
                    year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"))
 
