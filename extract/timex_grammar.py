@@ -169,7 +169,8 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Lower-cased views of the lexicon maps the resolver consults."""
     maps = {}
     for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
-                "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals"):
+                "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
+                "year_mod_month"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
     for key in ("fuzzy_numbers", "plural_units"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}

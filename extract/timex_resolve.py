@@ -104,6 +104,9 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     month = month_of(g, maps)
     if month is None and g.get("day"):
         month = ctx.anchor.month  # "Nacht vom 16." in a narrative
+    if month is None and year is not None and g.get("mod"):
+        month = maps["year_mod_month"].get(norm(maps["modifiers"].get(norm(g["mod"]), "")))
+        return Resolved(f"{year:04d}-{month:02d}" if month else f"{year:04d}", False)
     if month is None:
         return Resolved(f"{year:04d}", False) if year is not None else None
     if g.get("day"):
@@ -211,8 +214,10 @@ def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 def resolve_ago(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'vor zwei Wochen', 'two weeks ago', 'drei Tage später'."""
     unit = maps["units"].get(norm(g.get("unit") or ""))
-    n = number(g.get("num"), maps)
     sign = maps["later_signs"].get(norm(g.get("later") or ""), -1)
+    if g.get("fuzzy"):  # "several years ago", "vor einigen Wochen"
+        return Resolved("PAST_REF" if sign < 0 else "FUTURE_REF", False)
+    n = number(g.get("num"), maps)
     if n is None or not float(n).is_integer():
         return None
     if unit not in cal.CALENDAR_UNITS:

@@ -90,7 +90,8 @@ VALID = [
     ("Prices fell in late September.", FRI, "en", "late September", "2023-09"),
     ("Talks resumed in mid-September.", FRI, "en", "mid-September", "2023-09"),
     ("It happened early September.", FRI, "en", "early September", "2023-09"),
-    ("stocks built up near the end of 1986", MON, "en", "the end of 1986", "1986"),
+    ("stocks built up near the end of 1986", MON, "en", "the end of 1986", "1986-12"),
+    ("Wages rose several years ago.", MON, "en", "several years ago", "PAST_REF"),
     ("the mid-1990s", MON, "en", "the mid-1990s", "199"),
     ("sales in the third quarter rose", dt.date(1989, 10, 26), "en", "the third quarter", "1989-Q3"),
     # --- English ranges
