@@ -88,6 +88,11 @@ class Store:
         with db.connection(self.path) as conn:
             return query.edit_history(conn, event_id)
 
+    def revision(self) -> int:
+        """A number that changes whenever anything is written (a cache key)."""
+        with db.connection(self.path) as conn:
+            return conn.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()[0]
+
     def is_empty(self) -> bool:
         with db.connection(self.path) as conn:
             return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

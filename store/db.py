@@ -83,6 +83,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         conn.execute("ROLLBACK")
         raise
     else:
+        conn.execute("UPDATE store_meta SET value = value + 1 WHERE key = 'revision'")
         conn.execute("COMMIT")
 
 

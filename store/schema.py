@@ -85,9 +85,28 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     );
     CREATE INDEX edits_event ON edits(event_id, field, id);
     """),
+    (2, "revision counter", """
+    -- bumped by every write transaction; readers use it as a cache key
+    CREATE TABLE store_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO store_meta VALUES ('revision', 0);
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a script into statements with SQLite's own tokenizer (comments may hold ';')."""
+    out, buf = [], ""
+    for line in sql.splitlines(keepends=True):
+        buf += line
+        if sqlite3.complete_statement(buf):
+            out.append(buf.strip())
+            buf = ""
+    if buf.strip() and not all(l.strip().startswith("--") or not l.strip()
+                               for l in buf.splitlines()):
+        raise ValueError(f"incomplete SQL statement in migration: {buf.strip()[:60]!r}")
+    return out
 
 
 def current_version(conn: sqlite3.Connection) -> int:
@@ -106,9 +125,8 @@ def migrate(conn: sqlite3.Connection) -> int:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for statement in sql.split(";"):
-                if statement.strip():
-                    conn.execute(statement)
+            for statement in _statements(sql):
+                conn.execute(statement)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                          (number, name, dt.datetime.now(dt.timezone.utc).isoformat()))
             conn.execute("COMMIT")

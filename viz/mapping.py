@@ -137,7 +137,7 @@ def _add_highlight(m: folium.Map, event: Mapping[str, Any], drawn: list[LatLon])
     layer.add_to(m)
 
 
-def _add_places(m: folium.Map, places: Iterable[Mapping[str, Any]]) -> int:
+def _add_places(m: folium.Map, places: Iterable[Mapping[str, Any]], show: bool = False) -> int:
     counts: Counter = Counter()
     info: dict[tuple, Mapping[str, Any]] = {}
     for place in places:
@@ -151,7 +151,7 @@ def _add_places(m: folium.Map, places: Iterable[Mapping[str, Any]]) -> int:
         info.setdefault(key, place)
     if not counts:
         return 0
-    layer = folium.FeatureGroup(name="Mentioned places", show=False)
+    layer = folium.FeatureGroup(name="Mentioned places", show=show)
     for (name, lat, lon), n in counts.items():
         folium.CircleMarker((lat, lon), radius=3 + min(n, 8), color="#555555", weight=1,
                             fill=True, fill_color="#777777", fill_opacity=0.6,
@@ -241,7 +241,8 @@ def build_map(events: Iterable[Mapping[str, Any]],
     ship_layer.add_to(m)
     point_layer.add_to(m)
     if places is not None:
-        _add_places(m, places)
+        # shown at once when there is nothing else to look at
+        _add_places(m, places, show=not all_points)
     _Legend(_legend_entries(modes)).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
 

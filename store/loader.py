@@ -1,0 +1,124 @@
+"""From text to stored events: demo corpus, uploads, pasted articles.
+
+The pipeline is passed in (anything with ``process(text, doc_id=..., doc_date=...,
+lang=..., title=..., url=...) -> Document``), so tests can hand in a fake.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional, Protocol
+
+from geo.errors import InputError, LagebildError
+
+DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+
+
+class PipelineLike(Protocol):
+    def process(self, text: str, *, doc_id: str, doc_date: Optional[dt.date] = None,
+                lang: str = "auto", title: Optional[str] = None,
+                url: Optional[str] = None) -> Any: ...
+
+
+@dataclass
+class Article:
+    """One input document before extraction."""
+
+    name: str                      # shown in messages (file name or "pasted text")
+    text: str
+    doc_date: Optional[dt.date]
+    title: Optional[str] = None
+    url: Optional[str] = None
+    lang: str = "auto"
+    doc_id: Optional[str] = None
+
+    def ensure_id(self) -> str:
+        if not self.doc_id:
+            stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(self.name).stem).strip("-")[:40] or "doc"
+            digest = hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:10]
+            self.doc_id = f"{stem}-{digest}"
+        return self.doc_id
+
+
+@dataclass
+class IngestReport:
+    stored: list[tuple[str, str, int]] = field(default_factory=list)  # name, status, n events
+    failed: list[tuple[str, str]] = field(default_factory=list)       # name, reason
+
+
+def parse_date(value: Any, what: str) -> Optional[dt.date]:
+    """``YYYY-MM-DD`` (or a date) -> date; None stays None; anything else is InputError."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{what}: publication date {value!r} is not YYYY-MM-DD") from None
+
+
+def demo_articles(folder: Path = DEMO_DIR) -> list[Article]:
+    """The bundled demo articles: ``NAME.txt`` with metadata in ``NAME.json``
+    (``id``, ``title``, ``url``, ``doc_date``, ``lang``)."""
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        sidecar = path.with_suffix(".json")
+        meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+        out.append(Article(name=path.name, text=path.read_text(encoding="utf-8"),
+                           doc_date=parse_date(meta.get("doc_date"), path.name),
+                           title=meta.get("title"), url=meta.get("url"),
+                           lang=meta.get("lang", "auto"), doc_id=meta.get("id")))
+    return out
+
+
+def read_upload(name: str, data: bytes) -> Article:
+    """An uploaded .txt/.md/.html file; title/date/url from HTML metadata if any."""
+    from extract.textio import read_bytes
+
+    doc = read_bytes(data, name)
+    return Article(name=name, text=doc.text, title=doc.title,
+                   doc_date=parse_date(doc.doc_date, name), url=doc.url)
+
+
+def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Article],
+                      default_date: Optional[dt.date] = None,
+                      progress: Any = None) -> IngestReport:
+    """Run *pipeline* over each article and store the result.
+
+    An article without a publication date uses *default_date* when given,
+    else it is refused (never silently today). A failing article is reported
+    by name and the others go on. *progress(i, n, name)* is called before each.
+    """
+    report = IngestReport()
+    items = list(articles)
+    for i, art in enumerate(items):
+        if progress is not None:
+            progress(i, len(items), art.name)
+        try:
+            doc_date = art.doc_date or default_date
+            if doc_date is None:
+                raise InputError(f"{art.name}: no publication date; set one so that "
+                                 "'last Friday' etc. resolve correctly")
+            if not art.text.strip():
+                raise InputError(f"{art.name}: no text")
+            document = pipeline.process(art.text, doc_id=art.ensure_id(), doc_date=doc_date,
+                                        lang=art.lang or "auto", title=art.title, url=art.url)
+            as_dict = document.to_dict() if hasattr(document, "to_dict") else dict(document)
+            as_dict.setdefault("title", art.title)
+            as_dict.setdefault("url", art.url)
+            _, status = store.ingest(as_dict, art.text)
+            report.stored.append((art.name, status, len(as_dict.get("events") or [])))
+        except LagebildError as err:
+            report.failed.append((art.name, str(err)))
+        except (ValueError, UnicodeError, OSError) as err:
+            report.failed.append((art.name, f"{type(err).__name__}: {err}"))
+    if progress is not None:
+        progress(len(items), len(items), "")
+    return report

@@ -1,0 +1,60 @@
+"""The page's event table and download helpers (pure; pandas only)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from typing import Any, Iterable, Mapping, Optional
+
+import pandas as pd
+
+from extract.export import events_to_geojson, rows_from_events, write_csv
+from viz.popups import place_label
+
+TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where",
+                 "cargo", "confidence", "review", "evidence", "source", "id"]
+EXTRA_CSV_COLUMNS = ("status", "review_status")
+
+
+def where_label(event: Mapping[str, Any]) -> str:
+    if event.get("origin") or event.get("destination"):
+        stops = [event.get("origin"), *(event.get("via") or []), event.get("destination")]
+        return " → ".join(place_label(p) or "?" for p in stops)
+    return place_label(event.get("location"))
+
+
+def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """One display row per event, in the given order."""
+    rows = [{
+        "date_start": ev.get("date_start"), "date_end": ev.get("date_end"),
+        "precision": ev.get("date_precision"), "type": ev.get("type"),
+        "actors": ", ".join(ev.get("actors") or []), "where": where_label(ev),
+        "cargo": ev.get("cargo"), "confidence": ev.get("confidence"),
+        "review": ev.get("review_status", "unreviewed"), "evidence": ev.get("evidence"),
+        "source": ev.get("source_title") or ev.get("source_id"), "id": ev.get("id"),
+    } for ev in events]
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS)
+
+
+def csv_text(events: Iterable[Mapping[str, Any]]) -> str:
+    """Contract CSV columns plus status and review_status."""
+    buf = io.StringIO(newline="")
+    write_csv(rows_from_events(events, EXTRA_CSV_COLUMNS), buf, EXTRA_CSV_COLUMNS)
+    return buf.getvalue()
+
+
+def geojson_text(events: Iterable[Mapping[str, Any]]) -> str:
+    return json.dumps(events_to_geojson(events), ensure_ascii=False, indent=1)
+
+
+def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> str:
+    """``lagebild-events_2023-07-01_2023-10-31.csv``; ``all`` for an open end."""
+    a = date_from.isoformat() if date_from else "all"
+    b = date_to.isoformat() if date_to else "all"
+    return f"lagebild-events_{a}_{b}.{kind}"
+
+
+def parse_csv(text: str) -> list[dict[str, str]]:
+    """Rows of a CSV produced by :func:`csv_text` (used by tests and checks)."""
+    return list(csv.DictReader(io.StringIO(text)))
