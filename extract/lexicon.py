@@ -38,6 +38,7 @@ class PlaceCues:
     facility_words: frozenset[str]
     genitive_suffixes: tuple[str, ...]
     connectors: frozenset[str]
+    determiners: frozenset[str]
     given_names: frozenset[str]
 
 
@@ -46,6 +47,6 @@ def place_cues(lang: str) -> PlaceCues:
     raw = load_json(f"places_{lang}.json")
     sets = {k: frozenset(raw.get(k, ())) for k in
             ("locative_before", "person_titles", "org_after", "org_before", "nonplace_heads",
-             "facility_words", "connectors")}
+             "facility_words", "connectors", "determiners")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
                      given_names=load_wordlist("given_names.txt"), **sets)

@@ -49,6 +49,9 @@ class Pipeline:
             for m in resolve(spans):
                 doc.places.append(_shift(m, offset))
         doc.timexes = _timexes(text, doc_date, lang)
+        # a date is not a place ("in March", "Juli")
+        doc.places = [m for m in doc.places
+                      if not any(t.start < m.end and m.start < t.end for t in doc.timexes)]
         doc.events = _events(text, sentences, doc.places, doc.timexes, doc_date, lang, self.gazetteer)
         return doc
 

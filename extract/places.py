@@ -29,7 +29,9 @@ from geo.gazetteer import MATCH_TRANSLIT, Candidate, Gazetteer
 from geo.translit import fold
 
 MAX_PIECES = 5
-ACCEPT = 1.0          # importance + context - commonness must reach this
+ACCEPT = 0.5          # importance + context - commonness must reach this
+DETERMINER_PENALTY = 1.0
+MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
 TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
@@ -142,13 +144,13 @@ def find_people(pieces: list[Piece], cues: PlaceCues,
         prev = pieces[i - 1] if i else None
         titled = prev is not None and prev.sent == p.sent and prev.lower.rstrip(".") in cues.person_titles
         given = p.text in cues.given_names and i + 1 < n and pieces[i + 1].cap \
-            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= 1
+            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP
         if not (titled or given):
             continue
         j = i
         while j < n and j - i < 4 and pieces[j].cap and pieces[j].sent == p.sent \
                 and pieces[j].text.replace(".", "").isalpha() \
-                and (j == i or pieces[j].start - pieces[j - 1].end <= 1):
+                and (j == i or pieces[j].start - pieces[j - 1].end <= MAX_GAP):
             if j > i and (pieces[j].lower in cues.person_titles or is_country(pieces[j].text)):
                 break
             person_idx.add(j)
@@ -236,10 +238,10 @@ class PlaceRecognizer:
                 return None
             if fold(form) in person_names or fold(surface) in person_names:
                 return None
-            if (prev is not None and (i - 1) in person_idx and pieces[i].start - prev.end <= 1) or \
-                    (nxt is not None and (j + 1) in person_idx and nxt.start - pieces[j].end <= 1):
+            if (prev is not None and (i - 1) in person_idx and pieces[i].start - prev.end <= MAX_GAP) or \
+                    (nxt is not None and (j + 1) in person_idx and nxt.start - pieces[j].end <= MAX_GAP):
                 return None
-            if nxt is not None and nxt.cap and nxt.start - pieces[j].end <= 1 and pieces[i].text in cues.given_names:
+            if nxt is not None and nxt.cap and nxt.start - pieces[j].end <= MAX_GAP and pieces[i].text in cues.given_names:
                 return None
         # organisations and named things
         if nxt is not None and nxt.lower in cues.org_after and nxt.cap:
@@ -258,6 +260,9 @@ class PlaceRecognizer:
             score += LOCATIVE_BONUS
         if facility_ctx and any(c.place.feature == "facility" for c in cands):
             score += LOCATIVE_BONUS
+        if prev is not None and prev.lower in cues.determiners and \
+                not any(c.place.feature in ("country", "region", "admin") for c in cands):
+            score -= DETERMINER_PENALTY  # "das Essen", "a reading": a noun, not a town
         if lang == "en" and pieces[i].sent_initial and not is_country:
             score -= 0.5
         if all(c.match == MATCH_TRANSLIT for c in cands):

@@ -18,6 +18,7 @@ from geo.errors import InputError
 
 _INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
+PREFERRED_ENCODINGS = ("cp1252", "iso8859_15", "latin_1", "cp1251", "koi8_r")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 DATE_META = ("article:published_time", "og:published_time", "date", "pubdate", "publish-date",
              "dc.date", "dc.date.issued", "datePublished", "sailthru.date", "parsely-pub-date")
@@ -43,7 +44,8 @@ def decode_bytes(data: bytes, name: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    # news in German and English: Western encodings first, then the rest
+    best = from_bytes(data, cp_isolation=list(PREFERRED_ENCODINGS)).best() or from_bytes(data).best()
     if best is None:
         raise InputError(f"{name}: not text in any known encoding")
     return str(best)
@@ -56,7 +58,7 @@ def clean_text(text: str) -> str:
 
 def html_to_document(html: str) -> DocumentText:
     """Article text, title, date and canonical URL of an HTML page; nothing is executed."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     meta = {}

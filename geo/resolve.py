@@ -17,7 +17,7 @@ from extract.records import Mention, Place
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate
 
 MATCH_BONUS = {MATCH_NAME: 0.5, MATCH_ALIAS: 0.3}
-COUNTRY_CONTEXT = 1.5
+COUNTRY_CONTEXT = 1.0
 QUALIFIER = 4.0
 FACILITY = 3.0
 NEAR_KM = 400.0
