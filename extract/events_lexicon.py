@@ -1,0 +1,120 @@
+"""Event cue lexicons (``data/lexicon/events_<lang>.json``), compiled once per language.
+
+The data files hold every word list and pattern the event extractor uses:
+trigger words, role prepositions, mode and cargo words, quantity patterns,
+status cues, anaphors, titles, organisations and demonyms.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+from extract.lexicon import load_json, load_wordlist
+
+ROLES = ("location", "origin", "destination", "via")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One trigger pattern: a whole lower-cased token matched with ``re.fullmatch``."""
+
+    type: str                 # "shipment" | "meeting"
+    regex: re.Pattern
+    kind: str                 # verb | noun | arrival | travel
+    needs_cargo: bool = False
+    needs_cue: Optional[re.Pattern] = None   # a clause token must match this
+    capitalized: bool = False
+    visit: bool = False       # the visited place is the (unmarked) object
+    host: bool = False
+    reverse: bool = False     # import/buy: the subject is the recipient
+    needs_person: bool = False
+
+
+@dataclass(frozen=True)
+class EventLexicon:
+    lang: str
+    triggers: tuple[Trigger, ...]
+    trigger_stop: frozenset[str]
+    phrase_stop: tuple[str, ...]
+    roles: dict                      # type -> role -> tuple of cue phrases (lower-case, longest first)
+    transparent: tuple[tuple[str, ...], ...]
+    origin_verbs: frozenset[str]
+    modes: tuple[tuple[str, re.Pattern], ...]
+    cargo: re.Pattern
+    quantity: re.Pattern
+    planned: frozenset[str]
+    non_anchor: frozenset[str]
+    speech: frozenset[str]
+    anaphor_country: tuple[str, ...]
+    anaphor_here: tuple[str, ...]
+    subject_stop: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    organisations: tuple[str, ...]
+    government_heads: frozenset[str]
+    demonyms: tuple[tuple[str, str], ...]   # (lower-case stem, ISO code), longest first
+    given_names: frozenset[str]
+    barriers: frozenset[str] = frozenset()
+
+    def is_title(self, low: str) -> bool:
+        """A title word, also as the head of a German compound ("Verteidigungsminister")."""
+        if low in self.titles:
+            return True
+        return self.lang == "de" and any(len(t) >= 6 and low.endswith(t) for t in self.titles)
+
+    def demonym(self, low: str) -> Optional[str]:
+        """ISO code of an inflected demonym adjective ("russischen" -> RU)."""
+        for stem, iso in self.demonyms:
+            if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3):
+                return iso
+        return None
+
+
+def _alt(words) -> re.Pattern:
+    return re.compile("|".join(f"(?:{w})" for w in words))
+
+
+def _phrases(words) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def event_lexicon(lang: str) -> EventLexicon:
+    raw = load_json(f"events_{lang}.json")
+    triggers = tuple(
+        Trigger(type=t["type"], regex=re.compile(t["pattern"]), kind=t.get("kind", "verb"),
+                needs_cargo=t.get("needs_cargo", False),
+                needs_cue=re.compile(t["needs_cue"]) if t.get("needs_cue") else None,
+                capitalized=t.get("capitalized", False), visit=t.get("visit", False),
+                host=t.get("host", False), reverse=t.get("reverse", False),
+                needs_person=t.get("needs_person", False))
+        for t in raw["triggers"])
+    roles = {etype: {role: _phrases(cues) for role, cues in by_role.items()}
+             for etype, by_role in raw["roles"].items()}
+    planned = raw.get("planned_strict") or raw.get("planned", [])
+    return EventLexicon(
+        lang=lang, triggers=triggers,
+        trigger_stop=frozenset(raw.get("trigger_stop", ())),
+        phrase_stop=tuple(raw.get("phrase_stop", ())),
+        roles=roles,
+        transparent=_phrases(raw.get("transparent", ())),
+        origin_verbs=frozenset(raw.get("origin_verbs", ())),
+        modes=tuple((mode, _alt(words)) for mode, words in raw.get("modes", {}).items()),
+        cargo=_alt(raw.get("cargo_nouns", ())),
+        quantity=re.compile(raw["quantity"]),
+        planned=frozenset(planned),
+        non_anchor=frozenset(raw.get("non_anchor_before", ())),
+        speech=frozenset(raw.get("speech", ())),
+        anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),
+        anaphor_here=tuple(raw.get("anaphors", {}).get("here", ())),
+        subject_stop=frozenset(raw.get("subject_stop_before", ())),
+        titles=frozenset(raw.get("title_words", ())),
+        honorifics=frozenset(raw.get("honorifics", ())),
+        organisations=tuple(sorted(raw.get("organisations", ()), key=len, reverse=True)),
+        government_heads=frozenset(raw.get("government_heads", ())),
+        demonyms=tuple(sorted(raw.get("demonyms", {}).items(), key=lambda kv: -len(kv[0]))),
+        given_names=load_wordlist("given_names.txt"),
+        barriers=frozenset(raw.get("clause_barriers", ())),
+    )

@@ -1,0 +1,173 @@
+"""One event per happening: join mentions whose roles agree and whose dates do not conflict."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.events_lexicon import ROLES
+from extract.events_roles import SPECIFICITY, EventMention
+from extract.records import Event, Place
+
+NEAR_KM = 50.0
+BARE_WINDOW = 4  # sentences: a mention with no places of its own joins a happening this close
+
+
+def km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def same_place(a: Place, b: Place) -> bool:
+    if a.geonameid is not None and a.geonameid == b.geonameid:
+        return True
+    return a.name == b.name or km(a, b) <= NEAR_KM
+
+
+def compatible(a: Place, b: Place) -> bool:
+    """Two places can name the same spot: equal, near, or one is the country of the other."""
+    if same_place(a, b):
+        return True
+    if a.feature == "country" and a.country_code and a.country_code == b.country_code:
+        return True
+    if b.feature == "country" and b.country_code and b.country_code == a.country_code:
+        return True
+    return False
+
+
+def more_specific(a: Optional[Place], b: Optional[Place]) -> Optional[Place]:
+    if a is None or b is None:
+        return a or b
+    return b if SPECIFICITY.get(b.feature, 0) > SPECIFICITY.get(a.feature, 0) else a
+
+
+@dataclass
+class Happening:
+    type: str
+    status: str
+    mentions: list[EventMention] = field(default_factory=list)
+    places: dict[str, Optional[Place]] = field(default_factory=dict)
+    date: Optional[tuple[dt.date, dt.date, str]] = None
+    actors: list[str] = field(default_factory=list)
+
+    @property
+    def last_sentence(self) -> int:
+        return self.mentions[-1].sentence
+
+    def add(self, m: EventMention) -> None:
+        self.mentions.append(m)
+        for role in ROLES:
+            self.places[role] = more_specific(self.places.get(role), m.place(role))
+        if m.date is not None:
+            if self.date is None or (m.date[1] - m.date[0]) < (self.date[1] - self.date[0]):
+                self.date = m.date
+        for a in m.actors:
+            if a not in self.actors:
+                self.actors.append(a)
+
+
+def _dates_conflict(a, b) -> bool:
+    return a is not None and b is not None and (a[1] < b[0] or b[1] < a[0])
+
+
+def _fits(h: Happening, m: EventMention) -> bool:
+    """No conflict, and some agreement (a shared place or actor, or a bare follow-up mention)."""
+    if h.type != m.type or h.status != m.status or _dates_conflict(h.date, m.date):
+        return False
+    agree = False
+    own_places = False
+    for role in ROLES:
+        a, b = h.places.get(role), m.place(role)
+        if b is not None:
+            own_places = True
+        if a is not None and b is not None:
+            if not compatible(a, b):
+                return False
+            agree = True
+    if m.type == "shipment":
+        # the same goods cannot go from A to A: origin of one and destination of the other clash
+        o, d = m.place("origin"), h.places.get("destination")
+        if o is not None and d is not None and same_place(o, d):
+            return False
+    if set(m.actors) & set(h.actors):
+        agree = True
+    near = m.sentence - h.last_sentence <= BARE_WINDOW
+    if not own_places and near:
+        agree = True
+    if m.sentence == h.last_sentence:
+        agree = True
+    return agree
+
+
+def merge(mentions: list[EventMention]) -> list[Happening]:
+    """Greedy, in text order: each mention joins the latest happening it fits, else starts one."""
+    out: list[Happening] = []
+    for m in mentions:
+        target = None
+        for h in reversed(out):
+            if _fits(h, m):
+                target = h
+                break
+        if target is None:
+            target = Happening(m.type, m.status)
+            out.append(target)
+        target.add(m)
+    return out
+
+
+def event_id(text: str, h: Happening) -> str:
+    key = [hashlib.sha1(text.encode("utf-8")).hexdigest(), h.type]
+    for role in ROLES:
+        p = h.places.get(role)
+        key.append(f"{role}={p.name if p else ''}")
+    key.append(h.date[0].isoformat() if h.date else "")
+    key.append(str(h.mentions[0].span[0]))
+    return hashlib.sha1("|".join(key).encode("utf-8")).hexdigest()[:16]
+
+
+def confidence(h: Happening) -> float:
+    c = 0.35
+    if any(h.places.get(r) for r in ROLES):
+        c += 0.2
+    if h.date is not None:
+        c += 0.15
+    if h.actors:
+        c += 0.1
+    c += 0.05 * min(3, len({m.sentence for m in h.mentions}) - 1)
+    if h.status == "planned":
+        c -= 0.05
+    return max(0.05, min(0.95, c))
+
+
+def to_event(text: str, h: Happening) -> Event:
+    spans = sorted({m.span for m in h.mentions})
+    main = h.mentions[0].span
+    actor_roles: dict[str, str] = {}
+    for m in h.mentions:
+        for k, v in m.actor_roles.items():
+            actor_roles.setdefault(k, v)
+    modes: list[str] = []
+    for m in h.mentions:
+        modes += [x for x in m.modes if x not in modes]
+    cargo = next((m.cargo for m in h.mentions if m.cargo and any(c.isdigit() for c in m.cargo)), None) \
+        or next((m.cargo for m in h.mentions if m.cargo), None)
+    ev = Event(
+        id=event_id(text, h), type=h.type,
+        evidence=" ".join(text[s:e].strip() for s, e in spans),
+        start=main[0], end=main[1], confidence=confidence(h),
+        date_start=h.date[0].isoformat() if h.date else None,
+        date_end=h.date[1].isoformat() if h.date else None,
+        date_precision=h.date[2] if h.date else None,
+        actors=list(h.actors),
+        location=h.places.get("location") if h.type != "shipment" else None,
+        origin=h.places.get("origin"), destination=h.places.get("destination"),
+        via=[h.places["via"]] if h.places.get("via") else [],
+        modes=modes if h.type == "shipment" else [],
+        cargo=cargo if h.type == "shipment" else None,
+        status=h.status, evidence_spans=spans)
+    if hasattr(ev, "actor_roles"):
+        ev.actor_roles = actor_roles
+    return ev

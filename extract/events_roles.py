@@ -1,0 +1,184 @@
+"""Event mentions in one sentence: triggers, place roles, actors, modes, cargo, status.
+
+A *mention* is what one trigger word and its sentence say about a happening;
+:mod:`extract.events_merge` joins the mentions of one happening into an event.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Optional
+
+from extract.events_lexicon import EventLexicon, Trigger
+from extract.events_text import Person, Token, phrase_before
+from extract.records import Mention, Place
+
+SPECIFICITY = {"facility": 5, "city": 4, "other": 3, "admin": 2, "region": 2, "country": 1}
+
+
+@dataclass
+class EventMention:
+    type: str
+    sentence: int
+    span: tuple[int, int]          # evidence sentence offsets
+    trigger: Token
+    trigger_def: Trigger
+    roles: dict[str, list[Mention]] = field(default_factory=dict)
+    actors: list[str] = field(default_factory=list)
+    actor_roles: dict[str, str] = field(default_factory=dict)
+    modes: list[str] = field(default_factory=list)
+    cargo: Optional[str] = None
+    status: str = "reported"
+    date: Optional[tuple[dt.date, dt.date, str]] = None
+    has_person: bool = False
+
+    def place(self, role: str) -> Optional[Place]:
+        ms = self.roles.get(role) or []
+        if not ms:
+            return None
+        return max(ms, key=lambda m: (SPECIFICITY.get(m.place.feature, 0), m.confidence)).place
+
+
+def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[tuple[int, Trigger]]:
+    """(token index, trigger) for every trigger word in a sentence, first pattern wins."""
+    out = []
+    lows_by_clause: dict[int, list[str]] = {}
+    for t in tokens:
+        lows_by_clause.setdefault(t.clause, []).append(t.low)
+    sent_low = " ".join(t.low for t in tokens)
+    for i, t in enumerate(tokens):
+        if t.low in lex.trigger_stop or not t.text[:1].isalpha():
+            continue
+        nxt = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else t.low
+        prev = f"{tokens[i - 1].low} {t.low}" if i else t.low
+        if any(p in (nxt, prev) for p in lex.phrase_stop):
+            continue
+        for trig in lex.triggers:
+            if not trig.regex.fullmatch(t.low):
+                continue
+            if trig.capitalized and not t.cap:
+                continue
+            if trig.needs_cue is not None:
+                clause = lows_by_clause.get(t.clause, [])
+                if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low):
+                    continue
+            if trig.needs_cargo and not (lex.cargo.search(sent_low) and _has_cargo(tokens, lex)):
+                continue
+            out.append((i, trig))
+            break
+    return out
+
+
+def _has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
+    return any(lex.cargo.fullmatch(t.low) and (t.cap or lex.lang != "de") for t in tokens)
+
+
+def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_idx: int,
+               origin_clause: bool, arrival: bool = False) -> Optional[str]:
+    """The role a place at token ``i`` plays for a trigger at ``trig_idx``: the first role
+    cue found walking back over transparent words ("zu einem Depot in der Nähe von X")."""
+    cues = lex.roles.get(etype, {})
+    k = i
+    steps = 0
+    first_loc = None
+    while k > 0 and steps < 12:
+        hit = None
+        for role, phrases in cues.items():
+            ph = phrase_before(tokens, k, phrases)
+            if ph is not None and (hit is None or len(ph) > len(hit[1])):
+                hit = (role, ph)
+        tr = phrase_before(tokens, k, lex.transparent)
+        if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
+            role, ph = hit
+            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on")
+            if role == "destination" and weak and origin_clause:
+                return "origin"
+            if role == "location" or not weak:
+                return role
+            if role != "destination" or arrival:
+                first_loc = first_loc or role
+        if tr is not None:
+            k -= len(tr)
+            steps += len(tr)
+            continue
+        prev = tokens[k - 1]
+        if prev.clause != tokens[i].clause or k - 1 == trig_idx:
+            break
+        # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
+        if prev.text.isalpha() and prev.low not in lex.subject_stop and steps < 10 \
+                and prev.low not in lex.speech:
+            k -= 1
+            steps += 1
+            continue
+        break
+    return first_loc
+
+
+def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
+    out = []
+    for mode, rx in lex.modes:
+        if any(rx.fullmatch(t.low) for t in tokens) and mode not in out:
+            out.append(mode)
+    return out
+
+
+def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: EventLexicon) -> Optional[str]:
+    """A quantity phrase with a cargo noun ("bis zu 1.000 Container mit Ausrüstung und Munition"),
+    else the cargo nouns of the sentence."""
+    sent = text[span[0]:span[1]]
+    for m in lex.quantity.finditer(sent):
+        phrase = m.group().strip(" ,„“\"")
+        words = [w.strip("„“\"").lower() for w in phrase.split()]
+        if any(lex.cargo.fullmatch(w) for w in words) and any(c.isdigit() for c in phrase) or \
+                any(lex.cargo.fullmatch(w) for w in words[1:]):
+            return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
+    nouns = []
+    for t in tokens:
+        if lex.lang == "de" and not t.cap:
+            continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods)
+        if lex.cargo.fullmatch(t.low) and t.text not in nouns:
+            nouns.append(t.text)
+    return ", ".join(nouns[:3]) if nouns else None
+
+
+def is_planned(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
+    return any(t.low in lex.planned for t in tokens if t.clause == clause)
+
+
+def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],
+              orgs: list[tuple[str, int]], lex: EventLexicon, country_of, capital_of,
+              exclude: set[int]) -> tuple[list[str], dict[str, str], bool]:
+    """Actors of a sentence: people (with roles), organisations, and countries or
+    governments (a country or capital named without a locative preposition: "Pjöngjang
+    habe ... geliefert" -> North Korea; "US-Beamte" -> United States)."""
+    names: list[str] = []
+    roles: dict[str, str] = {}
+    has_person = False
+    for p in people:
+        if p.name not in names:
+            names.append(p.name)
+            has_person = True
+        if p.role and p.name not in roles:
+            roles[p.name] = p.role
+    for org, _ in orgs:
+        if org not in names:
+            names.append(org)
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for m in places:
+        if m.start in exclude:
+            continue
+        i = by_start.get(m.start)
+        prev = tokens[i - 1].low if i else ""
+        compound = text[m.end:m.end + 1] == "-"
+        if not compound and prev in lex.subject_stop:
+            continue
+        if m.place.feature == "country":
+            name = m.place.name
+        elif capital_of(m.place) and m.place.country_code:
+            c = country_of(m.place.country_code)
+            name = c.name if c else None
+        else:
+            name = None
+        if name and name not in names:
+            names.append(name)
+    return names, roles, has_person
