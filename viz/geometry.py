@@ -113,7 +113,7 @@ def route_line(points: Sequence[LatLon], steps: int = 24) -> list[LatLon]:
     return line
 
 
-def arrowhead(line: Sequence[LatLon], size: float = 0.06) -> list[LatLon]:
+def arrowhead(line: Sequence[LatLon], size: float = 0.04) -> list[LatLon]:
     """A triangle at the end of *line* pointing along its last segment.
 
     *size* is relative to the whole line's extent (with a floor/ceiling in
@@ -125,7 +125,7 @@ def arrowhead(line: Sequence[LatLon], size: float = 0.06) -> list[LatLon]:
     lats = [p[0] for p in line]
     lons = [p[1] for p in line]
     extent = max(max(lats) - min(lats), max(lons) - min(lons))
-    length = min(max(extent * size, 0.15), 4.0)
+    length = min(max(extent * size, 0.15), 2.5)
     coslat = max(math.cos(math.radians(lat2)), 0.2)
     dx, dy = (lon2 - lon1) * coslat, lat2 - lat1
     norm = math.hypot(dx, dy) or 1.0

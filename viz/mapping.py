@@ -183,14 +183,16 @@ def build_map(events: Iterable[Mapping[str, Any]],
     Asset links point at *asset_base* (the vendored files), so the page
     needs no internet unless *basemap* is ``"osm"`` or ``"carto"``.
     """
-    m = folium.Map(location=(30, 30), zoom_start=2, tiles=None, prefer_canvas=True,
+    events = list(events)
+    # SVG (one DOM path per line, styleable) for small sets, canvas for large ones
+    m = folium.Map(location=(30, 30), zoom_start=2, tiles=None,
+                   prefer_canvas=len(events) > cluster_threshold,
                    control_scale=True, world_copy_jump=False)
     m.get_root().header.add_child(Element(
         f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
         name="lagebild_sea")
     basemaps.add_base_layers(m, basemap)
 
-    events = list(events)
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
     meetings: list[dict] = []

@@ -1,0 +1,176 @@
+"""The page in a real browser on a real server, with the network cut off.
+
+Starts ``streamlit run app.py`` on a free port with a temporary store filled
+with fixture events, waits for /_stcore/health, drives Debian's chromium with
+playwright, and fails on any request that leaves 127.0.0.1.
+Run ``tools/ensure_chromium.sh`` first; without /usr/bin/chromium this skips.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from store import Store
+from test_export import DOCS
+
+CHROMIUM = "/usr/bin/chromium"
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "test-artifacts"
+
+if not os.path.exists(CHROMIUM):
+    pytest.skip(f"{CHROMIUM} is missing (run tools/ensure_chromium.sh)", allow_module_level=True)
+playwright_api = pytest.importorskip("playwright.sync_api",
+                                     reason="python package playwright not installed")
+
+EXTRA_DOC = {
+    "id": "doc-3", "lang": "en", "doc_date": "2023-07-20", "doc_date_source": "argument",
+    "title": "July talks", "url": "https://example.org/july", "places": [], "timexes": [],
+    "events": [{
+        "id": "ev-july", "type": "meeting", "date_start": "2023-07-19", "date_end": "2023-07-19",
+        "date_precision": "day", "actors": ["Sergej Schoigu", "Kim Jong Un"],
+        "location": {"name": "Pyongyang", "geonameid": 1871859, "lat": 39.03385,
+                     "lon": 125.75432, "country_code": "KP", "feature": "city"},
+        "origin": None, "destination": None, "modes": [], "cargo": None,
+        "evidence": "Im Juli besuchte Schoigu Pjöngjang.", "start": 0, "end": 30,
+        "confidence": 0.8}],
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90.0) -> None:
+    """Poll the health endpoint until it answers ok (no fixed sleep)."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=1) as resp:
+                if resp.status == 200 and resp.read().strip() == b"ok":
+                    return
+        time.sleep(0.1)  # polling interval, not a readiness guess
+    raise TimeoutError(f"{url} not healthy within {deadline_s}s")
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "lagebild.sqlite3"
+    store = Store(db)
+    for doc in [*DOCS, EXTRA_DOC]:
+        store.ingest(doc, f"text of {doc['id']}")
+    port = _free_port()
+    env = dict(os.environ, LAGEBILD_DB=str(db), PYTHONUNBUFFERED="1")
+    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.seek(0)
+        print(log.read()[-3000:])
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
+            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome-extension"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost")
+
+
+def _caption_count(page) -> tuple[int, int]:
+    text = page.get_by_text(re.compile(r"\d+ of \d+ events")).first.inner_text()
+    shown, total = re.search(r"(\d+) of (\d+) events", text).groups()
+    return int(shown), int(total)
+
+
+def test_page_offline_map_window_and_csv(server, browser):
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1100})
+    outside: list[str] = []
+
+    def guard(route):
+        if _is_local(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
+    page.on("request", lambda r: None if _is_local(r.url) else outside.append(r.url))
+    page.goto(server, wait_until="domcontentloaded")
+
+    # the map renders inside the streamlit-folium component frame
+    page.wait_for_selector("iframe[title*='st_folium']", timeout=60_000)
+    frame = page.frame_locator("iframe[title*='st_folium']")
+    frame.locator(".leaflet-container").wait_for(timeout=60_000)
+    frame.locator("path.lagebild-shipment").first.wait_for(timeout=30_000)
+    assert frame.locator("path.lagebild-shipment").count() == 1
+    frame.locator(".awesome-marker.leaflet-interactive").first.wait_for(timeout=30_000)
+    markers_before = frame.locator(".awesome-marker.leaflet-interactive").count()
+    assert markers_before == 2  # Vostochny and Pyongyang (Madrid is undated: hidden)
+    frame.locator("path.leaflet-interactive").first.wait_for()  # country outlines
+    shown, total = _caption_count(page)
+    assert (shown, total) == (4, 5)  # the undated event is hidden by the window
+    page.wait_for_load_state("networkidle")  # marker images and fonts
+    page.screenshot(path=str(ARTIFACTS / "browser-map.png"), full_page=False)
+
+    # narrow the window: move its start past July with the keyboard
+    thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
+    thumb.focus()
+    for _ in range(75):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "() => /\\b2 of 5 events/.test(document.body.innerText)", timeout=30_000)
+    frame.locator(".leaflet-container").wait_for()
+    playwright_api.expect(frame.locator(".awesome-marker.leaflet-interactive")).to_have_count(1, timeout=30_000)
+    playwright_api.expect(frame.locator("path.lagebild-shipment")).to_have_count(1)
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(ARTIFACTS / "browser-map-narrowed.png"))
+
+    # the CSV download holds exactly the filtered rows
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Download CSV").click()
+    download = info.value
+    assert re.fullmatch(r"lagebild-events_2023-09-\d\d_2023-10-02\.csv", download.suggested_filename)
+    text = Path(download.path()).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    assert lines[0].startswith("event_id,event_type,date_start")
+    assert sorted(ln.split(",")[0] for ln in lines[1:]) == ["ev-meet", "ev-ship"]
+
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    context.close()
