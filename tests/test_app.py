@@ -1,0 +1,158 @@
+"""The page through streamlit's AppTest, on a temporary store (LAGEBILD_DB)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1 import app_test as app_test_module
+
+from store import Store
+from test_export import DOCS
+from viz.table import parse_csv
+
+D = dt.date.fromisoformat
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+SUBMIT_INGEST = "FormSubmitter:ingest_form-Extract and store"
+SUBMIT_EDIT = "FormSubmitter:edit_form-Save correction"
+
+
+class _KeepingStorage(MemoryMediaFileStorage):
+    """Media storage that remembers what download buttons would serve."""
+
+    served: dict[str, bytes] = {}
+
+    def load_and_get_id(self, path_or_data, mimetype, kind, filename=None):
+        file_id = super().load_and_get_id(path_or_data, mimetype, kind, filename)
+        self.served[file_id] = path_or_data
+        return file_id
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    path = tmp_path / "app.sqlite3"
+    store = Store(path)
+    for doc in DOCS:
+        store.ingest(doc, f"text of {doc['id']}")
+    monkeypatch.setenv("LAGEBILD_DB", str(path))
+    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _KeepingStorage)
+    return path
+
+
+def run(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def table_ids(at: AppTest) -> list[str]:
+    return list(at.dataframe[0].value["id"])
+
+
+def csv_rows(at: AppTest) -> list[dict]:
+    button = next(b for b in at.get("download_button") if b.proto.label == "Download CSV")
+    file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+    return parse_csv(_KeepingStorage.served[file_id].decode("utf-8"))
+
+
+def test_page_loads(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    assert at.title[0].value == "Lagebild"
+    assert "3 of 4 events" in at.caption[0].value  # the undated one is outside the window
+    assert sorted(table_ids(at)) == ["ev-meet", "ev-none", "ev-ship"]
+
+
+def test_date_window_changes_table_and_csv(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    before = csv_rows(at)
+    assert sorted(r["event_id"] for r in before) == ["ev-meet", "ev-none", "ev-ship"]
+    at.slider(key="window").set_value((D("2023-09-10"), D("2023-10-02")))
+    run(at)
+    assert sorted(table_ids(at)) == ["ev-meet", "ev-ship"]
+    rows = csv_rows(at)
+    assert sorted(r["event_id"] for r in rows) == ["ev-meet", "ev-ship"]
+    assert rows[0]["review_status"] == "unreviewed"
+    name = next(b for b in at.get("download_button") if b.proto.label == "Download CSV")
+    assert name.proto.url.endswith(".csv")
+
+
+@pytest.mark.parametrize("key, value, expected", [
+    ("f_types", ["shipment"], ["ev-ship"]),
+    ("f_actors", ["Kim Jong Un"], ["ev-meet"]),
+    ("f_countries", ["KP"], ["ev-ship"]),
+])
+def test_filters_change_rows(db, key, value, expected):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.multiselect(key=key).set_value(value)
+    run(at)
+    assert table_ids(at) == expected
+    assert [r["event_id"] for r in csv_rows(at)] == expected
+
+
+def test_free_text_and_undated(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.checkbox(key="f_undated").check()
+    run(at)
+    assert "ev-evil" in table_ids(at)
+    at.text_input(key="f_text").input("hyperlink")
+    run(at)
+    assert table_ids(at) == ["ev-evil"]
+    # the CSV cell is neutralised for spreadsheets
+    assert csv_rows(at)[0]["actors"].startswith("'=HYPERLINK")
+
+
+def test_correction_persists_across_reload(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.selectbox(key="edit_event").set_value("ev-meet")
+    run(at)
+    at.text_input(key="edit_type_ev-meet").input("visit")
+    at.text_input(key="edit_actors_ev-meet").input("Kim Jong Un")
+    at.button(key=SUBMIT_EDIT).click()
+    run(at)
+    fresh = run(AppTest.from_file(APP, default_timeout=60))
+    frame = fresh.dataframe[0].value.set_index("id")
+    assert frame.loc["ev-meet", "type"] == "visit"
+    assert frame.loc["ev-meet", "actors"] == "Kim Jong Un"
+    assert frame.loc["ev-meet", "review"] == "reviewed"
+    assert Store(db).event("ev-meet")["review_status"] == "reviewed"
+
+
+def test_reject_moves_event_to_rejected_view(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.selectbox(key="edit_event").set_value("ev-ship")
+    run(at)
+    at.checkbox(key="edit_reject_ev-ship").check()
+    at.button(key=SUBMIT_EDIT).click()
+    run(at)
+    assert "ev-ship" not in table_ids(at)
+    at.radio(key="f_review").set_value("rejected")
+    run(at)
+    assert table_ids(at) == ["ev-ship"]
+
+
+def test_input_without_date_is_refused(db):
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.text_area(key="in_text").input("Am Freitag traf sich der Minister in Berlin.")
+    at.button(key=SUBMIT_INGEST).click()
+    run(at)
+    assert any("no publication date" in e.value for e in at.error)
+    assert Store(db).count() == 4
+
+
+def test_pasting_an_article_adds_events(db):
+    at = run(AppTest.from_file(APP, default_timeout=120))
+    text = ("Am Freitag traf sich der russische Präsident Wladimir Putin mit dem "
+            "nordkoreanischen Machthaber Kim Jong Un in Wladiwostok.")
+    at.text_area(key="in_text").input(text)
+    at.text_input(key="in_title").input("Gipfel in Wladiwostok")
+    at.date_input(key="in_date").set_value(D("2023-09-15"))
+    at.button(key=SUBMIT_INGEST).click()
+    run(at)
+    assert any("pasted text" in s.value for s in at.success), [e.value for e in at.error]
+    docs = {d["title"]: d for d in Store(db).documents()}
+    assert docs["Gipfel in Wladiwostok"]["doc_date"] == "2023-09-15"
+    assert docs["Gipfel in Wladiwostok"]["n_events"] >= 1
+    titles = set(at.dataframe[0].value["source"])
+    assert "Gipfel in Wladiwostok" in titles
