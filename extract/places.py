@@ -31,6 +31,7 @@ from geo.translit import fold
 MAX_PIECES = 5
 ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
+GIVEN_NAME_MAX_ZIPF = 5.0
 MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
@@ -131,19 +132,21 @@ def _head_before(pieces: list[Piece], i: int) -> str:
 
 
 def find_people(pieces: list[Piece], cues: PlaceCues,
-                is_country: Callable[[str], bool] = lambda s: False) -> tuple[set[int], set[str]]:
+                is_country: Callable[[str], bool] = lambda s: False,
+                is_given: Optional[Callable[[str], bool]] = None) -> tuple[set[int], set[str]]:
     """Pieces that belong to person names, and the folded words that are names of people.
 
     A chain stops at a country name ("Kim Jong Un Russland" is a person and a country)."""
     person_idx: set[int] = set()
     names: set[str] = set()
     n = len(pieces)
+    is_given = is_given or cues.given_names.__contains__
     for i, p in enumerate(pieces):
         if not p.cap:
             continue
         prev = pieces[i - 1] if i else None
         titled = prev is not None and prev.sent == p.sent and prev.lower.rstrip(".") in cues.person_titles
-        given = p.text in cues.given_names and i + 1 < n and pieces[i + 1].cap \
+        given = is_given(p.text) and i + 1 < n and pieces[i + 1].cap \
             and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP
         if not (titled or given):
             continue
@@ -168,6 +171,16 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
 
+    def _is_given_name(self, word: str, lang: str, cues: PlaceCues) -> bool:
+        """A first name that starts a person's name here: listed, not an everyday word,
+        and not itself the name of a country or a large place ("Georgia", "Paris")."""
+        if word in cues.given_names:
+            return True
+        if word not in self.gaz.given_names or commonness(word, lang) >= GIVEN_NAME_MAX_ZIPF:
+            return False
+        return not any(c.place.feature != "city" or c.place.population >= 100_000
+                       for c in self.gaz.lookup(word, translit=False))
+
     def _is_country(self, word: str) -> bool:
         return any(c.place.feature == "country" for c in self.gaz.lookup(word, translit=False))
 
@@ -191,7 +204,8 @@ class PlaceRecognizer:
     def recognize(self, text: str, doc: Doc, lang: str) -> list[SpanCandidates]:
         cues = place_cues(lang)
         pieces = pieces_of(doc)
-        person_idx, person_names = find_people(pieces, cues, self._is_country)
+        person_idx, person_names = find_people(pieces, cues, self._is_country,
+                                               lambda w: self._is_given_name(w, lang, cues))
         spans: list[SpanCandidates] = []
         i, n = 0, len(pieces)
         while i < n:
@@ -219,6 +233,10 @@ class PlaceRecognizer:
                 i += 1
                 continue
             j, surface, form, cands = found
+            if j > i and pieces[i].lower in cues.facility_words:
+                # "Raumfahrtzentrum Wostotschny": the name is the literal part, the noun its context
+                i += 1
+                surface = text[pieces[i].start:pieces[j].end]
             span = self._judge(text, pieces, i, j, surface, form, cands, lang, cues, person_idx, person_names)
             if span is not None:
                 spans.append(span)

@@ -24,7 +24,7 @@ from geo import sources
 from geo.errors import GazetteerError
 from geo.translit import fold, translit_keys
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 MATCH_NAME, MATCH_ALIAS, MATCH_TRANSLIT = "name", "alias", "translit"
 # A transliteration key is only indexed for places that news may plausibly name
 # in a foreign spelling; tiny villages would add noise, not recall.
@@ -92,7 +92,8 @@ def build_index(entries: Iterable[dict]) -> dict:
             if big:
                 for tk in translit_keys(name):
                     _add(by_translit, tk, idx)
-    return {"cols": cols, "fold": by_fold, "translit": by_translit, "lang_only": lang_only}
+    return {"cols": cols, "fold": by_fold, "translit": by_translit, "lang_only": lang_only,
+            "given_names": sources.given_names()}
 
 
 class Gazetteer:
@@ -103,6 +104,7 @@ class Gazetteer:
         self._fold = index["fold"]
         self._translit = index["translit"]
         self._lang_only = index["lang_only"]
+        self.given_names: frozenset[str] = index["given_names"]
         self._folded_names = self._cols["folded"]
         self._country_ids = {cc: i for i, (cc, f) in enumerate(zip(self._cols["cc"], self._cols["feature"]))
                              if f == "country"}

