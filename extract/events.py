@@ -5,27 +5,25 @@
 Per sentence: trigger words (``data/lexicon/events_<lang>.json``) open event
 mentions; place mentions get roles from the prepositions before them
 (:mod:`extract.events_roles`), timexes date the trigger of their clause
-(:mod:`extract.events_dates`); anaphors ("das Land", "the country") and
-"hier"/"here" become the country referred back to or the dateline place.
+(:mod:`extract.events_dates`); anaphors ("das Land", "the country"), "hier"/"here"
+and institutions ("das Weiße Haus") become places (:mod:`extract.events_places`).
 Mentions of one happening are then merged (:mod:`extract.events_merge`).
 No trained model is involved.
 """
 from __future__ import annotations
 
 import datetime as dt
-import re
-from functools import lru_cache
 from typing import Optional
 
 from extract.events_dates import assign_dates, usable_timexes
 from extract.events_lexicon import EventLexicon, event_lexicon
-from extract.events_merge import merge, to_event
-from extract.events_roles import (EventMention, actors_in, find_cargo, find_modes, find_triggers,
-                                  is_planned, place_role)
-from extract.events_text import Person, Token, find_organisations, find_people, tokenize
-from extract.records import Event, Mention, Place, Timex
-
-_DATELINE = re.compile(r"^\s*[A-ZÄÖÜ][\w.'/ -]{1,40}?(?:,[^\n–—-]{0,25})?\s+[–—-]\s")
+from extract.events_merge import inherit, merge, to_event
+from extract.events_places import (capital_check, dateline, extra_places, refine_sentences,
+                                   unmarked_role)
+from extract.events_roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
+                                  is_planned, np_reach, place_role)
+from extract.events_text import Token, find_organisations, find_people, tokenize
+from extract.records import Event, Mention, Timex
 
 
 def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Mention],
@@ -33,82 +31,83 @@ def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Men
     """Shipments and meetings of one document, one event per happening."""
     lex = event_lexicon(lang if lang in ("de", "en") else "en")
     places = sorted(places, key=lambda m: m.start)
-    doc_tokens = tokenize(text, 0, len(text))
-    people = find_people(text, doc_tokens, places, lex)
-    dateline = _dateline(text, places)
-    dateline_end = dateline[1] if dateline else 0
-    capital = _capital_check(gazetteer)
+    people = find_people(text, tokenize(text, 0, len(text)), places, lex)
+    dline = dateline(text, places)
+    dateline_end = dline[1] if dline else 0
+    capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
-    for si, (s, e) in enumerate(sentences):
+    for si, (s, e) in enumerate(refine_sentences(text, sentences)):
         tokens = tokenize(text, s, e)
-        if not tokens:
-            continue
-        triggers = find_triggers(tokens, lex)
+        triggers = find_triggers(tokens, lex) if tokens else []
         if not triggers:
             continue
         sent_places = [m for m in places if s <= m.start < e]
-        sent_places += _anaphors(text, s, e, tokens, places, people, lex, dateline)
+        sent_places += extra_places(text, s, e, tokens, places, lex, dline, gazetteer)
+        sent_places.sort(key=lambda m: m.start)
         sent_people = [p for p in people if s <= p.start < e]
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
-                                           sent_people, orgs, lex, gazetteer, capital, doc_date)
+                                           sent_people, orgs, lex, gazetteer, capital)
         usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
-        assign_dates(sent_mentions, usable)
+        assign_dates(sent_mentions, usable, tokens, lex)
         for m in sent_mentions:
             if m.date is not None and m.date[0] > doc_date:
                 m.status = "planned"
-        if dateline and si == 0:
-            for m in sent_mentions:
-                if m.type == "meeting" and not m.roles.get("location"):
-                    m.roles["location"] = [dateline[0]]
+            if dline and m.type == "meeting" and not m.roles.get("location") \
+                    and dline[0].place.feature != "country":
+                m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
     events = []
-    for h in merge(mentions):
-        if not any(h.places.get(r) for r in ("location", "origin", "destination")) and h.date is None:
+    happenings = merge(mentions)
+    inherit(happenings)
+    for h in happenings:
+        placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
+        if h.type == "shipment" and not placed:
+            continue  # goods going nowhere known: trade talk, not a mappable shipment
+        if not placed and h.date is None:
             continue  # nothing to put on a map or a timeline
         events.append(to_event(text, h))
     return events
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
-                       gazetteer, capital, doc_date) -> list[EventMention]:
-    by_start = {t.start: i for i, t in enumerate(tokens)}
+                       gazetteer, capital) -> list[EventMention]:
     out: list[EventMention] = []
     for ti, trig in triggers:
-        # one mention per type and clause: "besuchte ... und traf sich mit ..."
-        if any(m.type == trig.type and m.trigger.clause == tokens[ti].clause for m in out):
-            continue
         out.append(EventMention(type=trig.type, sentence=si, span=span, trigger=tokens[ti],
-                                trigger_def=trig))
+                                trigger_def=trig, trigger_idx=ti))
     if not out:
         return []
-    lows = {t.low for t in tokens}
-    role_places: set[int] = set()
+    place_idx = {}
+    covered = set()
     for pm in sent_places:
-        i = by_start.get(pm.start)
-        if i is None:
-            i = next((k for k, t in enumerate(tokens) if t.start >= pm.start), None)
-            if i is None:
-                continue
+        i = next((k for k, t in enumerate(tokens) if t.end > pm.start), None)
+        if i is not None:
+            place_idx[i] = pm
+            covered.update(k for k in range(i, len(tokens)) if tokens[k].start < pm.end)
+    role_places: set[int] = set()
+    heads = {}
+    for t in tokens:
+        heads.setdefault(t.clause, t)
+    for i, pm in sorted(place_idx.items()):
         if text[pm.end:pm.end + 1] == "-":
-            continue  # "US-Beamte": a modifier, not a place the event happens at
+            # "US-Beamte": a modifier, not a place the event happens at; but "US-Streitkräfte"
+            # as the subject of a shipment is its sender
+            if any(tokens[i].low.endswith(w) for w in lex.government_heads):
+                for m in _owners(out, tokens[i], lex, tokens):
+                    if m.type == "shipment" and i < m.trigger_idx and not m.trigger_def.reverse:
+                        m.roles.setdefault("origin", []).append(_as_country(pm, gazetteer.country))
+            continue
+        if _in_relative_about_place(tokens, i, covered, heads, lex, out):
+            continue
         for m in _owners(out, tokens[i], lex, tokens):
-            ti = tokens.index(m.trigger)
-            origin_clause = any(t.low in lex.origin_verbs for t in tokens
-                                if t.clause == tokens[i].clause or i < tokens.index(t) <= i + 5)
-            role = place_role(tokens, i, m.type, lex, ti, origin_clause,
-                              arrival=m.trigger_def.kind == "arrival")
-            if role is None and m.trigger_def.visit and m.type == "meeting" and i > ti \
-                    and tokens[i].clause == m.trigger.clause and i - ti <= 8:
-                role = "location"  # "besuchte ... Russland", "visited Iraq"
-            if role is None and m.type == "shipment" and origin_clause:
-                role = "origin"
+            role = _role(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country)
             if role is None:
                 continue
-            if m.type == "meeting" and role != "location":
-                continue
+            if isinstance(role, tuple):  # a government named by its capital: the country
+                role, pm = role
             m.roles.setdefault(role, []).append(pm)
-            if m.type == "meeting" or pm.text.lower() in lex.anaphor_country:
+            if m.type == "meeting" or pm.confidence <= 0.6:
                 role_places.add(pm.start)
     names, roles, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
@@ -124,12 +123,88 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.type == "shipment":
             m.modes = modes
             m.cargo = cargo
-        if m.trigger_def.needs_person and not has_person:
+            m.cargo_nouns = cargo_nouns(tokens, lex)
+        if m.trigger_def.needs_person and not (has_person or orgs):
             continue
         if m.trigger_def.kind == "arrival" and m.type == "shipment" and not cargo:
             continue
         kept.append(m)
     return kept
+
+
+def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
+          place_idx: frozenset[int], pm: Mention, country_of):
+    """The role of the place at token ``i`` in mention ``m``, or None."""
+    ti = m.trigger_idx
+    trig = m.trigger_def
+    origin_clause = any(t.low in lex.origin_verbs for k, t in enumerate(tokens)
+                        if t.clause == tokens[i].clause or i < k <= i + 5)
+    role = place_role(tokens, i, m.type, lex, ti, origin_clause,
+                      arrival=trig.kind == "arrival", place_idx=place_idx)
+    if m.type == "meeting":
+        if role == "origin" and trig.from_location and i > ti:
+            return "location"  # "on his return from Ethiopia"
+        if role != "location":
+            role = None
+            if trig.visit and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
+                role = "location"  # "besuchte ... Russland", "visited Iraq"
+            elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
+                    and unmarked_role(tokens, i, lex, ti) == "subject":
+                role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
+            elif trig.kind == "noun" and i == ti - 1:
+                role = "location"  # "a London conference"
+        if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex):
+            # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
+            role = None
+        return role
+    # shipments
+    if role is None and origin_clause:
+        return "origin"
+    if role is None and tokens[i].clause == m.trigger.clause:
+        u = unmarked_role(tokens, i, lex, ti)
+        if u is None:
+            return None
+        if trig.kind == "agent":
+            return ("origin", _as_country(pm, country_of))  # "the main suppliers were Australia"
+        if trig.kind == "noun" and i < ti and ti - i <= 4:
+            # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"
+            possessive = i + 1 < len(tokens) and tokens[i + 1].low in ("'s", "’s", "s")
+            if trig.reverse and (possessive or u == "subject"):
+                return ("destination", _as_country(pm, country_of))
+            return ("origin", _as_country(pm, country_of))
+        if trig.kind in ("verb", "arrival"):
+            if u == "subject" and (i < ti or (lex.lang == "de" and i == ti + 1)):
+                return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
+            if u == "object" and not trig.reverse:
+                return "destination"  # "wird Ägypten einen Satelliten verkaufen"
+    return role
+
+
+def _as_country(pm: Mention, country_of) -> Mention:
+    """A sender or recipient named by a place stands for its country ("Pjöngjang habe ...
+    geliefert" -> North Korea): the mention with the country's entry."""
+    if pm.place.feature == "country" or not pm.place.country_code:
+        return pm
+    c = country_of(pm.place.country_code)
+    return Mention(pm.text, pm.start, pm.end, c, pm.confidence) if c else pm
+
+
+def _in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:
+    """A place in a relative clause about another place ("X, der in der Nähe von Y liegt")."""
+    c = tokens[i].clause
+    if any(m.trigger.clause == c for m in mentions):
+        return False
+    head = heads.get(c)
+    if head is None or head.low not in lex.relative:
+        return False
+    hi = tokens.index(head)
+    return hi > 0 and (hi - 1) in covered
+
+
+def _trigger_distance(tokens: list[Token], ti: int, tok: Token) -> float:
+    """Token distance from a trigger to a word; a trigger after the word counts 1.5 times."""
+    i = next(k for k, t in enumerate(tokens) if t.start >= tok.start)
+    return abs(i - ti) * (1.5 if ti > i else 1.0)
 
 
 def _owners(mentions: list[EventMention], tok: Token, lex: EventLexicon,
@@ -138,7 +213,12 @@ def _owners(mentions: list[EventMention], tok: Token, lex: EventLexicon,
     at most two clauses away and no clause between opens with "aber"/"but" and the like."""
     same = [m for m in mentions if m.trigger.clause == tok.clause]
     if same:
-        return same
+        # the nearest trigger of the clause, by type: "Besuch in Washington ... nach New York weiterreisen"
+        out = []
+        for etype in {m.type for m in same}:
+            of_type = [m for m in same if m.type == etype]
+            out.append(min(of_type, key=lambda m: _trigger_distance(tokens, m.trigger_idx, tok)))
+        return out
     m = min(mentions, key=lambda m: (abs(m.trigger.clause - tok.clause), abs(m.trigger.start - tok.start)))
     lo, hi = sorted((m.trigger.clause, tok.clause))
     if hi - lo > 2:
@@ -149,49 +229,3 @@ def _owners(mentions: list[EventMention], tok: Token, lex: EventLexicon,
     if any(heads.get(c) in lex.barriers for c in range(lo + 1, hi + 1)):
         return []
     return [m]
-
-
-def _dateline(text: str, places: list[Mention]) -> Optional[tuple[Mention, int]]:
-    """The place of a dateline ("CAIRO, March 2 -", "Wien –") and where the dateline ends."""
-    m = _DATELINE.match(text)
-    if not m:
-        return None
-    inside = [p for p in places if p.start < m.end()]
-    return (inside[0], m.end()) if inside else None
-
-
-def _anaphors(text, s, e, tokens, places, people, lex: EventLexicon, dateline) -> list[Mention]:
-    """Pseudo place mentions for "das Land"/"the country" (the country named last before,
-    not the one the sentence's people come from) and "hier"/"here" (the dateline place)."""
-    out = []
-    low = text[s:e].lower()
-    for phrase in lex.anaphor_country:
-        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
-            start = s + m.start()
-            own = {lex.demonym(t.low) for t in tokens if t.start < start} - {None}
-            antecedent = None
-            for pm in reversed(places):
-                if pm.start < start and pm.place.feature == "country" and pm.place.country_code not in own:
-                    antecedent = pm
-                    break
-            if antecedent is not None:
-                out.append(Mention(text[start:start + len(phrase)], start, start + len(phrase),
-                                   antecedent.place, 0.6))
-    if dateline:
-        for phrase in lex.anaphor_here:
-            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
-                start = s + m.start()
-                out.append(Mention(text[start:start + len(phrase)], start, start + len(phrase),
-                                   dateline[0].place, 0.6))
-    return out
-
-
-def _capital_check(gazetteer):
-    @lru_cache(maxsize=512)
-    def is_capital(place: Place) -> bool:
-        try:
-            cands = gazetteer.lookup(place.name)
-        except (KeyError, ValueError):
-            return False
-        return any(c.capital and c.place.geonameid == place.geonameid for c in cands)
-    return is_capital

@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Optional
 
 from extract.events_lexicon import EventLexicon
+from extract.events_roles import np_reach
 from extract.events_text import Token
 from extract.records import Timex
 from extract.timex import timex_interval
@@ -57,25 +58,53 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
     return out
 
 
-def assign_dates(mentions, usable) -> None:
-    """Give each mention of a sentence the timex of its clause, else the nearest free one."""
+def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> None:
+    """Give each mention of a sentence the timex of its clause, else the nearest free one.
+
+    Within a clause the timex nearest to any trigger of the mention's type wins ("for May
+    to September shipment"); a noun trigger ("Treffen", "the meeting") takes a timex after
+    it only when it follows closely. Timexes in relative clauses about someone or something
+    else ("..., who is expected to win the election on 9 January") date nothing."""
     if not mentions or not usable:
         return
     trigger_clauses = {m.trigger.clause for m in mentions}
+    heads: dict[int, int] = {}
+    for k, t in enumerate(tokens):
+        heads.setdefault(t.clause, k)
+    speech = {t.clause for t in tokens if t.low in lex.speech}
     for m in mentions:
+        same_type = [k for k, t in enumerate(tokens) if t.clause == m.trigger.clause and
+                     any(tr.type == m.type and tr.regex.fullmatch(t.low) for tr in lex.triggers)] \
+            or [m.trigger_idx]
         best = None
         for tx, clause, iv, idx, in_speech in usable:
             if clause == m.trigger.clause:
-                key = (0, abs(tx.start - m.trigger.start))
+                dist = min(abs(idx - k) for k in same_type)
+                if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6:
+                    continue
+                key = (0, dist)
             elif in_speech or clause in trigger_clauses:
                 continue
             else:
-                # the nearest trigger of the sentence claims a timex outside trigger clauses
+                h = heads.get(clause)
+                if h is not None and tokens[h].low in lex.relative and (
+                        h - 1 == m.trigger_idx or (m.trigger_def.kind == "noun" and h - 1 > m.trigger_idx
+                                                   and tokens[h - 1].clause == m.trigger.clause
+                                                   and np_reach(tokens, m.trigger_idx, h - 1, lex))):
+                    best_key = (0, 50 + abs(idx - m.trigger_idx))  # "die Lieferungen, die ... stattfanden"
+                    if best is None or best_key < best[0]:
+                        best = (best_key, iv)
+                    continue
+                if h is not None and tokens[h].low in lex.relative and h > 0 \
+                        and tokens[h - 1].cap and tokens[h - 1].clause not in speech:
+                    continue
+                if m.trigger_def.kind == "noun":
+                    continue
                 nearest = min(mentions, key=lambda o: (abs(o.trigger.clause - clause),
                                                        abs(o.trigger.start - tx.start)))
                 if nearest.trigger.clause != m.trigger.clause:
                     continue
-                key = (1, abs(tx.start - m.trigger.start))
+                key = (1, abs(idx - m.trigger_idx))
             if best is None or key < best[0]:
                 best = (key, iv)
         if best is not None:

@@ -30,6 +30,7 @@ class Trigger:
     host: bool = False
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
+    from_location: bool = False  # "return from X": X is where the visit was
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,9 @@ class EventLexicon:
     demonyms: tuple[tuple[str, str], ...]   # (lower-case stem, ISO code), longest first
     given_names: frozenset[str]
     barriers: frozenset[str] = frozenset()
+    relative: frozenset[str] = frozenset()
+    openers: frozenset[str] = frozenset()
+    institutions: tuple[tuple[str, str], ...] = ()
 
     def is_title(self, low: str) -> bool:
         """A title word, also as the head of a German compound ("Verteidigungsminister")."""
@@ -89,7 +93,8 @@ def event_lexicon(lang: str) -> EventLexicon:
                 needs_cue=re.compile(t["needs_cue"]) if t.get("needs_cue") else None,
                 capitalized=t.get("capitalized", False), visit=t.get("visit", False),
                 host=t.get("host", False), reverse=t.get("reverse", False),
-                needs_person=t.get("needs_person", False))
+                needs_person=t.get("needs_person", False),
+                from_location=t.get("from_location", False))
         for t in raw["triggers"])
     roles = {etype: {role: _phrases(cues) for role, cues in by_role.items()}
              for etype, by_role in raw["roles"].items()}
@@ -117,4 +122,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         demonyms=tuple(sorted(raw.get("demonyms", {}).items(), key=lambda kv: -len(kv[0]))),
         given_names=load_wordlist("given_names.txt"),
         barriers=frozenset(raw.get("clause_barriers", ())),
+        relative=frozenset(raw.get("relative", ())),
+        openers=frozenset(raw.get("clause_openers", ())),
+        institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
     )

@@ -75,7 +75,9 @@ def _dates_conflict(a, b) -> bool:
 
 def _fits(h: Happening, m: EventMention) -> bool:
     """No conflict, and some agreement (a shared place or actor, or a bare follow-up mention)."""
-    if h.type != m.type or h.status != m.status or _dates_conflict(h.date, m.date):
+    if h.type != m.type or _dates_conflict(h.date, m.date):
+        return False
+    if h.status != m.status and m.date is not None and h.date is not None:
         return False
     agree = False
     own_places = False
@@ -116,6 +118,41 @@ def merge(mentions: list[EventMention]) -> list[Happening]:
             out.append(target)
         target.add(m)
     return out
+
+
+def _countries(h: Happening) -> set[str]:
+    return {p.country_code for p in h.places.values() if p is not None and p.country_code}
+
+
+def _cargo_key(h: Happening) -> set[str]:
+    return {w for m in h.mentions for w in m.cargo_nouns}
+
+
+def _cargo_shared(a: set[str], b: set[str]) -> bool:
+    """Shared cargo nouns, compounds included ("F-22-Kampfflugzeuge" ~ "Flugzeuge")."""
+    return any(x.endswith(y) or y.endswith(x) for x in a for y in b)
+
+
+def inherit(happenings: list[Happening], window: int = 2) -> None:
+    """Fill what a follow-up leaves out from the happening told just before it:
+    a date ("He also flew to Basra" after "a trip to Iraq this week") when they share a
+    country or an actor; a shipment's origin or destination when they share cargo words."""
+    for i, h in enumerate(happenings):
+        first = h.mentions[0].sentence
+        prev = [p for p in happenings[:i] if p.type == h.type and 0 <= first - p.last_sentence <= window
+                and p.mentions[0].sentence < first]
+        if not prev:
+            continue
+        p = max(prev, key=lambda x: x.last_sentence)
+        related = bool(_countries(h) & _countries(p)) or bool(set(h.actors) & set(p.actors))
+        if h.date is None and p.date is not None and related and h.status == p.status:
+            h.date = p.date
+        if h.type == "shipment" and (_cargo_shared(_cargo_key(h), _cargo_key(p)) or not _cargo_key(h)):
+            for role in ("origin", "destination"):
+                if h.places.get(role) is None and p.places.get(role) is not None:
+                    other = h.places.get("destination" if role == "origin" else "origin")
+                    if other is None or not same_place(other, p.places[role]):
+                        h.places[role] = p.places[role]
 
 
 def event_id(text: str, h: Happening) -> str:

@@ -23,6 +23,7 @@ class EventMention:
     span: tuple[int, int]          # evidence sentence offsets
     trigger: Token
     trigger_def: Trigger
+    trigger_idx: int = 0
     roles: dict[str, list[Mention]] = field(default_factory=dict)
     actors: list[str] = field(default_factory=list)
     actor_roles: dict[str, str] = field(default_factory=dict)
@@ -31,6 +32,7 @@ class EventMention:
     status: str = "reported"
     date: Optional[tuple[dt.date, dt.date, str]] = None
     has_person: bool = False
+    cargo_nouns: frozenset[str] = frozenset()
 
     def place(self, role: str) -> Optional[Place]:
         ms = self.roles.get(role) or []
@@ -74,13 +76,17 @@ def _has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
 
 
 def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_idx: int,
-               origin_clause: bool, arrival: bool = False) -> Optional[str]:
+               origin_clause: bool, arrival: bool = False,
+               place_idx: frozenset[int] = frozenset()) -> Optional[str]:
     """The role a place at token ``i`` plays for a trigger at ``trig_idx``: the first role
-    cue found walking back over transparent words ("zu einem Depot in der Nähe von X")."""
+    cue found walking back over transparent words and a few nouns ("zu einem Depot im
+    Südwesten Russlands in der Nähe von X"). Another place stops the walk unless a
+    transparent phrase links them (a locative chain); so does the trigger."""
     cues = lex.roles.get(etype, {})
     k = i
-    steps = 0
+    steps = plain = 0
     first_loc = None
+    chained = False
     while k > 0 and steps < 12:
         hit = None
         for role, phrases in cues.items():
@@ -100,18 +106,46 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
         if tr is not None:
             k -= len(tr)
             steps += len(tr)
+            chained = True
             continue
         prev = tokens[k - 1]
         if prev.clause != tokens[i].clause or k - 1 == trig_idx:
             break
-        # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
-        if prev.text.isalpha() and prev.low not in lex.subject_stop and steps < 10 \
-                and prev.low not in lex.speech:
+        if k - 1 in place_idx:
+            if not chained:
+                break
             k -= 1
             steps += 1
+            chained = False
+            continue
+        # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
+        if prev.text.isalpha() and prev.low not in lex.subject_stop and plain < 3 \
+                and prev.low not in lex.speech and (lex.lang != "de" or prev.cap or len(prev.low) > 3):
+            k -= 1
+            steps += 1
+            plain += 1
+            chained = False
             continue
         break
     return first_loc
+
+
+def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> bool:
+    """Whether a place at ``i`` is inside the phrase of a noun trigger ("Treffen am Freitag
+    in Wien", "Gipfel in Wales"), not in the rest of the clause ("Treffen dominieren die
+    Konflikte in Syrien"). German: only function words, capitalised words and numbers may
+    come between; English: at most four words."""
+    if i < trig_idx:
+        return trig_idx - i == 1
+    between = tokens[trig_idx + 1:i]
+    if lex.lang != "de":
+        return len(between) <= 4
+    for t in between:
+        if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
+                or (t.low,) in lex.transparent or len(t.low) <= 3:
+            continue
+        return False
+    return len(between) <= 8
 
 
 def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
@@ -139,6 +173,12 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
         if lex.cargo.fullmatch(t.low) and t.text not in nouns:
             nouns.append(t.text)
     return ", ".join(nouns[:3]) if nouns else None
+
+
+def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
+    """The cargo nouns of a sentence, lower-cased, without the compound's first parts."""
+    return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if lex.cargo.fullmatch(t.low)
+                     and (t.cap or lex.lang != "de") and t.low not in ("container", "containern"))
 
 
 def is_planned(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:

@@ -1,0 +1,140 @@
+"""Places an event can have beyond the place mentions: anaphors, datelines, institutions,
+city adjectives; sentence clean-up (headlines); subject/object position of a bare place."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from extract.events_lexicon import EventLexicon
+from extract.events_text import Token
+from extract.records import Mention, Place
+
+_DATELINE = re.compile(r"([A-ZÄÖÜ][\w.'-]+(?:[ /][A-ZÄÖÜ][\w.'-]+){0,3})"
+                       r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
+_CITY_ADJ = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{3,})er\b")
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einer"})
+
+
+def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences split further at blank lines and after all-caps headline lines."""
+    out = []
+    for s, e in sentences:
+        start = s
+        for m in re.finditer(r"\n", text[s:e]):
+            cut = s + m.start()
+            line = text[start:cut].strip()
+            blank = text[cut + 1:cut + 2] == "\n" or not line
+            headline = line and line.upper() == line and any(c.isalpha() for c in line)
+            if blank or headline:
+                if line:
+                    out.append((start, cut))
+                start = cut + 1
+        if text[start:e].strip():
+            out.append((start, e))
+    return out
+
+
+def dateline(text: str, places: list[Mention]) -> Optional[tuple[Mention, int]]:
+    """The first place of a dateline ("CAIRO, March 2 -", "Warschau/Moskau –") near the
+    start of a story, and where the dateline ends."""
+    for m in _DATELINE.finditer(text[:400]):
+        if m.start() and text[m.start() - 1] not in "\n. ":
+            continue
+        if m.start() > 1 and text[m.start() - 1] == " " and text[m.start() - 2] not in ".!?\"“":
+            continue
+        inside = [p for p in places if m.start() <= p.start < m.end(1)]
+        if inside:
+            return inside[0], m.end()
+    return None
+
+
+def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int = -1) -> Optional[str]:
+    """"subject" for a bare place that opens its clause (after conjunctions and articles, or
+    right after a German verb: "lieferte Frankreich"), "object" for another bare place,
+    None when a preposition marks it."""
+    k = i - 1
+    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in _ARTICLES:
+        k -= 1
+    if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
+        return None
+    if lex.lang == "de" and trig_idx >= 0 and k == trig_idx:
+        return "subject"
+    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.openers:
+        k -= 1
+    if k < 0:
+        return "subject"
+    if tokens[k].clause != tokens[i].clause:
+        # a list split at commas ("in Russia, India and elsewhere") continues the marked phrase
+        if tokens[k].text[:1].isupper() and tokens[k].low not in lex.speech:
+            return None
+        return "subject"
+    return "object"
+
+
+def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Mention],
+                 lex: EventLexicon, dline, gazetteer) -> list[Mention]:
+    """Pseudo place mentions for a sentence (confidence <= 0.6 marks them):
+    "das Land"/"the country" (the country named last before, not the home country of the
+    sentence's people), "hier"/"here" (the dateline place), institutions ("das Weiße Haus"
+    -> Washington) and German city adjectives ("das Moskauer Außenministerium")."""
+    out = []
+    low = text[s:e].lower()
+    taken = {(m.start, m.end) for m in places}
+    for phrase in lex.anaphor_country:
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+            start = s + m.start()
+            own = {lex.demonym(t.low) for t in tokens if t.start < start} - {None}
+            antecedent = next((pm for pm in reversed(places) if pm.start < start
+                               and pm.place.feature == "country" and pm.place.country_code not in own), None)
+            if antecedent is not None:
+                out.append(Mention(text[start:start + len(phrase)], start, start + len(phrase),
+                                   antecedent.place, 0.6))
+    if dline:
+        for phrase in lex.anaphor_here:
+            for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", low):
+                start = s + m.start()
+                out.append(Mention(text[start:start + len(phrase)], start, start + len(phrase),
+                                   dline[0].place, 0.6))
+    for name, city in lex.institutions:
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[s:e]):
+            place = _city(gazetteer, city, lex.lang)
+            start = s + m.start()
+            if place and not any(a <= start < b for a, b in taken):
+                out.append(Mention(m.group(), start, start + len(name), place, 0.55))
+    if lex.lang == "de":
+        for m in _CITY_ADJ.finditer(text, s, e):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            place = _city(gazetteer, m.group(1), "de", min_population=100_000)
+            if place is not None:
+                out.append(Mention(m.group(), m.start(), m.end(), place, 0.5))
+    return out
+
+
+def _city(gazetteer, name: str, lang: str, min_population: int = 0) -> Optional[Place]:
+    return _city_cached(gazetteer, name, lang, min_population)
+
+
+@lru_cache(maxsize=2048)
+def _city_cached(gazetteer, name: str, lang: str, min_population: int) -> Optional[Place]:
+    try:
+        cands = gazetteer.lookup(name, translit=False, lang=lang)
+    except (KeyError, ValueError):
+        return None
+    cities = [c for c in cands if c.place.feature == "city" and c.place.population >= min_population]
+    if not cities:
+        return None
+    return max(cities, key=lambda c: (c.capital, c.place.population)).place
+
+
+def capital_check(gazetteer):
+    """A cached test: is this place a national capital (for metonymy, "Moskau" -> Russia)?"""
+    @lru_cache(maxsize=512)
+    def is_capital(place: Place) -> bool:
+        try:
+            cands = gazetteer.lookup(place.name)
+        except (KeyError, ValueError):
+            return False
+        return any(c.capital and c.place.geonameid == place.geonameid for c in cands)
+    return is_capital
