@@ -166,7 +166,7 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None
         if trig.kind == "agent":
             return ("origin", _as_country(pm, country_of))  # "the main suppliers were Australia"
-        if trig.kind == "noun" and i < ti and ti - i <= 4:
+        if i < ti and _modifier_of(tokens, i, ti, lex):
             # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"
             possessive = i + 1 < len(tokens) and tokens[i + 1].low in ("'s", "’s", "s")
             if trig.reverse and (possessive or u == "subject"):
@@ -175,9 +175,17 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if trig.kind in ("verb", "arrival"):
             if u == "subject" and (i < ti or (lex.lang == "de" and i == ti + 1)):
                 return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
-            if u == "object" and not trig.reverse:
-                return "destination"  # "wird Ägypten einen Satelliten verkaufen"
+            if u == "object" and not trig.reverse and (i > ti or lex.lang == "de"):
+                return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
     return role
+
+
+def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether only cargo words, a possessive or punctuation stand between a place and the
+    trigger it modifies ("U.S. corn exports")."""
+    between = tokens[i + 1:ti]
+    return len(between) <= 3 and all(
+        t.low in ("'s", "’s", "s", ".") or lex.cargo.fullmatch(t.low) for t in between)
 
 
 def _as_country(pm: Mention, country_of) -> Mention:

@@ -60,6 +60,7 @@ class EventLexicon:
     barriers: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
     institutions: tuple[tuple[str, str], ...] = ()
 
     def is_title(self, low: str) -> bool:
@@ -124,5 +125,6 @@ def event_lexicon(lang: str) -> EventLexicon:
         barriers=frozenset(raw.get("clause_barriers", ())),
         relative=frozenset(raw.get("relative", ())),
         openers=frozenset(raw.get("clause_openers", ())),
+        auxiliaries=frozenset(raw.get("auxiliaries", ())),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
     )

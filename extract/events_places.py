@@ -58,8 +58,8 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
         k -= 1
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
         return None
-    if lex.lang == "de" and trig_idx >= 0 and k == trig_idx:
-        return "subject"
+    if lex.lang == "de" and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries):
+        return "subject"  # German inversion: "lieferte Frankreich", "hat Belarus ... geliefert"
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.openers:
         k -= 1
     if k < 0:

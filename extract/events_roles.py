@@ -139,7 +139,7 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
         return trig_idx - i == 1
     between = tokens[trig_idx + 1:i]
     if lex.lang != "de":
-        return len(between) <= 4
+        return len(between) <= 6
     for t in between:
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
                 or (t.low,) in lex.transparent or len(t.low) <= 3:
