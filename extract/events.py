@@ -112,6 +112,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     names, roles, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
     modes = find_modes(tokens, lex)
+    lows = {t.low for t in tokens}
     cargo = find_cargo(text, span, tokens, lex)
     kept = []
     for m in out:
@@ -124,7 +125,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.modes = modes
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(tokens, lex)
-        if m.trigger_def.needs_person and not (has_person or orgs):
+        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns):
             continue
         if m.trigger_def.kind == "arrival" and m.type == "shipment" and not cargo:
             continue
@@ -172,7 +173,10 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             if trig.reverse and (possessive or u == "subject"):
                 return ("destination", _as_country(pm, country_of))
             return ("origin", _as_country(pm, country_of))
-        if trig.kind in ("verb", "arrival"):
+        noun_use = lex.lang == "de" and m.trigger.cap and ti > 0
+        if noun_use and i == ti + 1:
+            return ("origin", _as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
+        if trig.kind in ("verb", "arrival") and not noun_use:
             if u == "subject" and (i < ti or (lex.lang == "de" and i == ti + 1)):
                 return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
             if u == "object" and not trig.reverse and (i > ti or lex.lang == "de"):

@@ -61,6 +61,8 @@ class EventLexicon:
     relative: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    inversion_openers: frozenset[str] = frozenset()
     institutions: tuple[tuple[str, str], ...] = ()
 
     def is_title(self, low: str) -> bool:
@@ -126,5 +128,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         relative=frozenset(raw.get("relative", ())),
         openers=frozenset(raw.get("clause_openers", ())),
         auxiliaries=frozenset(raw.get("auxiliaries", ())),
+        pronouns=frozenset(raw.get("person_pronouns", ())),
+        inversion_openers=frozenset(raw.get("inversion_openers", ())),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
     )

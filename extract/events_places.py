@@ -58,8 +58,9 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
         k -= 1
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
         return None
-    if lex.lang == "de" and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries):
-        return "subject"  # German inversion: "lieferte Frankreich", "hat Belarus ... geliefert"
+    if lex.lang == "de" and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries) \
+            and _inverted(tokens, k, lex):
+        return "subject"  # German inversion: "Im März lieferte Frankreich", "Danach hat Belarus ..."
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.openers:
         k -= 1
     if k < 0:
@@ -70,6 +71,16 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
             return None
         return "subject"
     return "object"
+
+
+def _inverted(tokens: list[Token], verb: int, lex: EventLexicon) -> bool:
+    """A German clause with something other than the subject before its verb: it opens with
+    a preposition or an adverb ("Im März lieferte ...", "Danach hat ...")."""
+    first = next(k for k in range(verb, -1, -1) if k == 0 or tokens[k - 1].clause != tokens[verb].clause)
+    if first == verb:
+        return False
+    w = tokens[first].low
+    return w in lex.subject_stop or w in lex.inversion_openers or w in ("im", "am", "beim", "vom", "zum")
 
 
 def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Mention],
