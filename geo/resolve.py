@@ -65,9 +65,11 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
     """One mention per span, with the chosen place and a confidence in 0..1."""
     anchors = {k: a for k, s in enumerate(spans) if (a := _anchor(s)) is not None}
     context = Counter(a.place.country_code for a in anchors.values() if a.place.country_code)
+    qualified_by = {s.qualifier: k for k, s in enumerate(spans) if s.qualifier is not None}
     out: list[Mention] = []
     for k, span in enumerate(spans):
         qual = spans[span.qualifier] if span.qualifier is not None else None
+        inner = spans[qualified_by[k]] if k in qualified_by else None
         scored = []
         for c in span.candidates:
             s = _prior(c)
@@ -78,6 +80,8 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
                     s += COUNTRY_CONTEXT
             if qual is not None and _qualified(c, qual):
                 s += QUALIFIER
+            if inner is not None and any(_contains(c, a) for a in inner.candidates):
+                s += QUALIFIER  # "Atlanta, Georgia": the state that holds Atlanta, not the country
             if span.facility_context and c.place.feature == "facility":
                 s += FACILITY
             if any(j != k and a.place.feature != "country" and km(a.place, c.place) <= NEAR_KM
@@ -94,12 +98,15 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
     return out
 
 
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    """Is ``inner`` inside the country or first-level division ``outer``?"""
+    if outer.place.country_code != inner.place.country_code or outer is inner:
+        return False
+    if outer.place.feature == "country":
+        return inner.place.feature != "country"
+    return outer.place.feature == "admin" and km(outer.place, inner.place) <= 600
+
+
 def _qualified(c: Candidate, qual: Span) -> bool:
     """Is candidate ``c`` inside the country or region named by the qualifier span?"""
-    for q in qual.candidates:
-        if q.place.feature == "country" and q.place.country_code == c.place.country_code:
-            return True
-        if q.place.feature == "admin" and q.place.country_code == c.place.country_code \
-                and km(q.place, c.place) <= 600:
-            return True
-    return False
+    return any(_contains(q, c) for q in qual.candidates)

@@ -104,3 +104,10 @@ def test_german_only_name_is_not_matched_in_english():
     # "Island" is Iceland in German only
     assert "Island" not in places("The Island was quiet.", "en")
     assert places("Der Minister reiste nach Island.", "de")["Island"].country_code == "IS"
+
+
+def test_qualifier_picks_the_state_that_holds_the_city():
+    found = places("The company moved its headquarters to Atlanta, Georgia last year.", "en")
+    assert (found["Atlanta"].country_code, found["Georgia"].country_code) == ("US", "US")
+    assert found["Georgia"].feature == "admin"
+    assert places("Die Delegation reiste nach Tiflis in Georgien.", "de")["Georgien"].feature == "country"
