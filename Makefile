@@ -26,6 +26,7 @@ test: $(STAMP) browser
 	$(PY) -m pytest -q tests
 
 bench: $(STAMP)
+	$(PY) -m pip install -q -r requirements-bench.txt
 	$(PY) -m bench
 
 clean:
