@@ -25,12 +25,13 @@ from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
-from geo.gazetteer import MATCH_TRANSLIT, Candidate, Gazetteer
+from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer
 from geo.translit import fold
 
 MAX_PIECES = 5
 ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
+ALIAS_PENALTY = 0.5
 GIVEN_NAME_MAX_ZIPF = 5.0
 MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
@@ -107,6 +108,14 @@ def _split_hyphens(word: str) -> list[str]:
 def commonness(word: str, lang: str) -> float:
     """Zipf frequency (0..8) of a word or phrase in ``lang``."""
     return zipf_frequency(word.lower(), lang)
+
+
+@lru_cache(maxsize=2)
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop-word list for ``lang``."""
+    from spacy.util import get_lang_class
+
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
 
 
 def importance(c: Candidate) -> float:
@@ -270,8 +279,8 @@ class PlaceRecognizer:
         after = [q.lower for q in pieces[j + 1:j + 4] if q.sent == pieces[j].sent]
         if _head_before(pieces, i) in cues.nonplace_heads or (after[:1] and after[0] in cues.nonplace_heads):
             return None
-        if len(form.replace(" ", "")) < 3 and not is_country:
-            return None
+        if (len(form.replace(" ", "")) < 3 or form.lower() in stop_words(lang)) and not is_country:
+            return None  # "Dabei", "She": function words are never place names here
         facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
         score = importance(best) - commonness(form, lang)
         if prev is not None and prev.lower in cues.locative_before:
@@ -285,6 +294,8 @@ class PlaceRecognizer:
             score -= 0.5
         if all(c.match == MATCH_TRANSLIT for c in cands):
             score -= 0.5
+        elif all(c.match != MATCH_NAME for c in cands) and not is_country:
+            score -= ALIAS_PENALTY  # another name of the place: less sure than its own name
         if score < ACCEPT:
             return None
         return SpanCandidates(surface, pieces[i].start, pieces[j].end, cands, score,
