@@ -138,11 +138,12 @@ def results_md(r: dict) -> str:
            f"Generated {r['generated']} by `{r['command']}` ({r['mode']}; the whole run took "
            f"{r['elapsed_s'] / 60:.1f} min).", "",
            f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; Python {m['python']}; "
-           f"{m['platform']}; load average at start {m['loadavg']} (other work on the machine slows the "
+           f"{m['platform']}; load average at start {m['loadavg']}, at the end {m.get('loadavg_end', '–')} (other work on the machine slows the "
            f"wall-clock figures; the CPU-time column is the steadier one). Code: commit {m['git']}.", "",
            "Scores come from `../shared/tools/score.py` itself (imported, `score.score`) over the output of "
            "the CLI's own code path (`extract.cli.run`, i.e. `python -m extract --jsonl … --format json`). "
            "Method: `bench/README.md`. Error lists: `bench/errors/`.", ""]
+    out += headline(r)
     # places
     place_c = [(n, c) for n, c in corpora.items() if c["summary"]["counts"]["gold_places"]]
     out += ["## Places", "", table(
@@ -181,6 +182,51 @@ def results_md(r: dict) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def headline(r: dict) -> list:
+    """A few sentences: where Lagebild stands against the peers and the goals."""
+    c = r["corpora"]
+    lines = []
+
+    def s(name):
+        return (c.get(name) or {}).get("summary")
+
+    for name, col, label in (("lgl_en", 1, "LGL"), ("geowebnews_en", 3, "GeoWebNews")):
+        x = s(name)
+        if not x:
+            continue
+        best_f1 = max(peers.GEOPARSERS, key=lambda p: p[col])
+        best_acc = max(peers.GEOPARSERS, key=lambda p: p[col + 1])
+        lines.append(f"- {label}: place F1 **{x['place_f1']:.2f}** (best published peer {best_f1[col]:.2f}, "
+                     f"{best_f1[0]}), acc@161km **{x['acc161']:.2f}** (best {best_acc[col + 1]:.2f}, {best_acc[0]}).")
+    x = s("germeval2014_dev_de")
+    if x:
+        lines.append(f"- GermEval 2014 (German LOC spans): place F1 **{x['place_f1']:.2f}** "
+                     f"(P {x['place_precision']:.2f}, R {x['place_recall']:.2f}); no public end-to-end peer.")
+    for name, label in (("wikiwarsde_de", "WikiWarsDE"), ("tempeval3_tbaq_en", "TempEval-3 TBAQ")):
+        x = s(name)
+        if x:
+            lines.append(f"- {label}: timex recall **{x['timex_recall']:.2f}**, value accuracy "
+                         f"**{x['timex_value_acc']:.2f}**, precision {x['timex_precision']:.2f}.")
+    for name in ("seed_de", "news_dev"):
+        x = s(name)
+        if x:
+            lines.append(f"- {name}: places F1 {x['place_f1']:.2f} / acc@161km {x['acc161']:.2f}, timex value "
+                         f"{x['timex_value_acc']:.2f}, events R {x['event_recall']:.2f} P {x['event_precision']:.2f}.")
+    sp = r.get("speed") or {}
+    if sp.get("single"):
+        bench_names = [n for n, v in c.items() if v.get("bench")]
+        tot = totals(sp["single"], bench_names)
+        lines.append(f"- Speed, single process: **{fmt(rate(tot['chars'] / ARTICLE_CHARS, tot['cpu']), 0)}** "
+                     f"4 KB-articles per CPU-second ({fmt(rate(tot['chars'] / ARTICLE_CHARS, tot['wall']), 0)} per "
+                     f"wall-clock second on this shared machine); goal ≥ {GOAL_ARTICLES_PER_CORE:.0f} per core.")
+    st = r.get("startup")
+    if st:
+        lines.append(f"- Cold start to a ready gazetteer {fmt(st['gazetteer_load_s'])} s (goal ≤ "
+                     f"{GOAL_COLD_START_S:.0f} s); peak RSS of a working process "
+                     f"{fmt(sp.get('rss_single_mb'), 0)} MB (goal ≤ {GOAL_RSS_MB / 1024:.1f} GB).")
+    return (["## Headline", ""] + lines + [""]) if lines else []
+
+
 def _speed_md(r: dict) -> list:
     sp = r.get("speed")
     out = []
@@ -190,9 +236,12 @@ def _speed_md(r: dict) -> list:
     single = sp["single"]
     head = ["corpus", "docs", "KB", "wall s", "articles/s", "KB/s", "4 KB-articles/s", "articles per CPU-s"]
     tot = totals(single, bench_names)
+    det = sp.get("deterministic")
     out += ["## Speed and memory", "",
-            f"Full extraction (places, dates, events; JSON output), pipeline loaded beforehand. "
-            f"Single process:", "",
+            f"Full extraction (places, dates, events; JSON output), pipeline loaded beforehand; "
+            f"{r['mode'].split('; ')[-1]}"
+            + ("" if det is None else f"; repeated passes gave identical output: {'yes' if det else '**NO**'}")
+            + ". Single process:", "",
             table(head, [speed_row(n, s) for n, s in single.items()] + [speed_row("**bench corpora**", tot)]), ""]
     jobs = sp.get("jobs")
     if jobs:
