@@ -15,13 +15,15 @@ from typing import Protocol, Sequence
 
 from extract.records import Mention, Place
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate
+from geo.translit import fold
 
 MATCH_BONUS = {MATCH_NAME: 0.5, MATCH_ALIAS: 0.3}
-COUNTRY_CONTEXT = 1.0
+COUNTRY_CONTEXT = 4.0  # times the share of the document's unambiguous places in that country
 QUALIFIER = 4.0
 FACILITY = 3.0
 NEAR_KM = 400.0
-NEAR_BONUS = 1.0
+NEAR_BONUS = 0.7
+NEAR_MAX = 2.0
 UNAMBIGUOUS_RATIO = 20.0
 
 
@@ -53,40 +55,41 @@ def _prior(c: Candidate) -> float:
 
 def _anchor(span: Span) -> Candidate | None:
     """The entry of a name that is unambiguous on its own (one candidate, or one that dwarfs the rest)."""
-    cands = sorted(span.candidates, key=_prior, reverse=True)
+    cands = sorted((c for c in span.candidates if c.place.feature != "city" or c.place.population >= 1000),
+                   key=_prior, reverse=True) or span.candidates
     if len(cands) == 1:
         return cands[0]
-    if _prior(cands[0]) - _prior(cands[1]) >= math.log10(UNAMBIGUOUS_RATIO):
+    # a country or region that dwarfs its namesakes; a big city does not ("Paris" in Illinois news)
+    if cands[0].place.feature != "city" and _prior(cands[0]) - _prior(cands[1]) >= math.log10(UNAMBIGUOUS_RATIO):
         return cands[0]
     return None
 
 
 def resolve(spans: Sequence[Span]) -> list[Mention]:
-    """One mention per span, with the chosen place and a confidence in 0..1."""
+    """One mention per span, with the chosen place and a confidence in 0..1.
+
+    Two passes: each name is first resolved on its own (prior, qualifier,
+    facility words); the countries of those first choices, from names other
+    than the one being resolved, then form the document's country context.
+    """
     anchors = {k: a for k, s in enumerate(spans) if (a := _anchor(s)) is not None}
-    context = Counter(a.place.country_code for a in anchors.values() if a.place.country_code)
     qualified_by = {s.qualifier: k for k, s in enumerate(spans) if s.qualifier is not None}
+    local = [_score_local(spans, k, qualified_by) for k in range(len(spans))]
+    first = [max(sc, key=lambda t: (t[0], -t[1].id))[1] for sc in local]
+    keys = [fold(s.text) for s in spans]
     out: list[Mention] = []
     for k, span in enumerate(spans):
-        qual = spans[span.qualifier] if span.qualifier is not None else None
-        inner = spans[qualified_by[k]] if k in qualified_by else None
+        context = Counter(first[j].place.country_code for j in range(len(spans))
+                          if keys[j] != keys[k] and first[j].place.country_code)
+        total = sum(context.values())
         scored = []
-        for c in span.candidates:
-            s = _prior(c)
+        for s, c in local[k]:
             cc = c.place.country_code
-            if cc and context.get(cc):
-                own = 1 if anchors.get(k) is c else 0
-                if context[cc] - own > 0:
-                    s += COUNTRY_CONTEXT
-            if qual is not None and _qualified(c, qual):
-                s += QUALIFIER
-            if inner is not None and any(_contains(c, a) for a in inner.candidates):
-                s += QUALIFIER  # "Atlanta, Georgia": the state that holds Atlanta, not the country
-            if span.facility_context and c.place.feature == "facility":
-                s += FACILITY
-            if any(j != k and a.place.feature != "country" and km(a.place, c.place) <= NEAR_KM
-                   for j, a in anchors.items()):
-                s += NEAR_BONUS
+            if cc and total:
+                s += COUNTRY_CONTEXT * context.get(cc, 0) / total
+            near = sum(1 for j, a in anchors.items()
+                       if keys[j] != keys[k] and a.place.feature != "country" and km(a.place, c.place) <= NEAR_KM)
+            s += min(NEAR_MAX, NEAR_BONUS * near)
             scored.append((s, c))
         scored.sort(key=lambda t: (-t[0], t[1].id))
         best_s, best = scored[0]
@@ -95,6 +98,24 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
         if best.match not in MATCH_BONUS:
             conf *= 0.8
         out.append(Mention(span.text, span.start, span.end, best.place, round(max(0.05, min(conf, 0.99)), 3)))
+    return out
+
+
+def _score_local(spans: Sequence[Span], k: int, qualified_by: dict[int, int]) -> list[tuple[float, Candidate]]:
+    """Candidates of span ``k`` scored by what the name and its neighbours say."""
+    span = spans[k]
+    qual = spans[span.qualifier] if span.qualifier is not None else None
+    inner = spans[qualified_by[k]] if k in qualified_by else None
+    out = []
+    for c in span.candidates:
+        s = _prior(c)
+        if qual is not None and _qualified(c, qual):
+            s += QUALIFIER
+        if inner is not None and any(_contains(c, a) for a in inner.candidates):
+            s += QUALIFIER  # "Atlanta, Georgia": the state that holds Atlanta, not the country
+        if span.facility_context and c.place.feature == "facility":
+            s += FACILITY
+        out.append((s, c))
     return out
 
 
