@@ -11,7 +11,7 @@ from viz import CoordinateError, build_map, coordinate_problems, map_bounds, val
 from viz.assets import (LOCAL_ASSETS, UnvendoredAssetError, local_url, missing_vendor_files,
                         remote_asset_urls)
 from viz.geometry import arrowhead, great_circle, route_line
-from viz.popups import esc, event_popup_html, safe_href
+from viz.popups import esc, popup_fields, safe_href
 from viz.timeline import timeline_chart, timeline_frame
 
 EVENTS = [SHIPMENT, MEETING, HOSTILE, UNPLACED]
@@ -81,6 +81,7 @@ def test_highlight_fits_that_event():
 
 def test_shipment_is_directed_line_with_arrow_and_via():
     html = render(build_map([SHIPMENT]))
+    assert html.count("Rajin (KP)") == 1  # the popup is on the line, the arrow has a tooltip
     assert "lagebild-shipment" in html and "lagebild-arrow" in html
     assert '"LineString"' in html and '"Polygon"' in html
     assert '"dashArray": "10 6"' in html  # sea style
@@ -109,10 +110,20 @@ def test_all_text_is_escaped():
 
 
 def test_popup_content():
-    body = event_popup_html(dict(SHIPMENT, source_title="T", source_url="https://e.org/a?b=1&c=2"))
-    assert "Rajin (KP) → Vostochny Cosmodrome (RU) → Tikhoretsk (RU)" in body
-    assert "2023-09-07 – 2023-10-01 (day)" in body
-    assert "href='https://e.org/a?b=1&amp;c=2'" in body
+    fields = popup_fields(dict(SHIPMENT, source_title="T", source_url="https://e.org/a?b=1&c=2"))
+    assert fields["w"] == "Rajin (KP) → Vostochny Cosmodrome (RU) → Tikhoretsk (RU)"
+    assert fields["d"] == "2023-09-07 – 2023-10-01 (day)"
+    assert fields["u"] == "https://e.org/a?b=1&amp;c=2" and fields["s"] == "T"
+    assert fields["m"] == "sea, rail" and "p" not in fields  # empty values left out
+
+
+def test_popup_fields_are_all_escaped():
+    evil = dict(MEETING, type="<b>", actors=["\"'><svg onload=x>"], evidence="a" * 900,
+                source_url="javascript:x", cargo="`${1}`")
+    fields = popup_fields(evil)
+    assert all("<" not in v and '"' not in v and "'" not in v and "`" not in v
+               for v in fields.values())
+    assert "u" not in fields and len(fields["e"]) < 620
 
 
 @pytest.mark.parametrize("url, ok", [
@@ -179,6 +190,8 @@ def test_five_thousand_events_cluster_and_render():
     events = [e for d in synthetic_documents(5000) for e in d["events"]]
     html = render(build_map(events))
     assert "L.markerClusterGroup" in html
+    assert '"maxZoom": 18' in html  # MarkerCluster refuses a map without one
+    assert len(html) < 8_000_000
     assert remote_asset_urls(html) == []
 
 

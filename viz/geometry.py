@@ -70,7 +70,8 @@ def _to_vec(p: LatLon) -> tuple[float, float, float]:
 
 
 def great_circle(a: LatLon, b: LatLon, steps: int = 24) -> list[LatLon]:
-    """Points along the great circle from *a* to *b* (both ends included).
+    """Points along the great circle from *a* to *b* (both ends included):
+    at most *steps* segments, about one per 4 degrees of arc.
 
     Longitudes are unwrapped so a route across the antimeridian stays one
     continuous line on a Leaflet map (values may leave -180..180).
@@ -80,6 +81,7 @@ def great_circle(a: LatLon, b: LatLon, steps: int = 24) -> list[LatLon]:
     omega = math.acos(dot)
     if omega < 1e-9 or abs(omega - math.pi) < 1e-9:
         return [a, b]
+    steps = max(2, min(steps, int(math.degrees(omega) / 4) + 1))
     out: list[LatLon] = []
     prev_lon = None
     for i in range(steps + 1):

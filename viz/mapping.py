@@ -13,7 +13,7 @@ from jinja2 import Template
 from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           route_line, validate_point)
-from viz.popups import esc, event_popup_html, event_tooltip, place_tooltip
+from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 
 # mode -> (colour, dash pattern); the first known mode of a shipment wins
 MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
@@ -66,11 +66,28 @@ def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
     return rows
 
 
+# Popups are assembled in the browser from values that popup_fields() has
+# already escaped; only the fixed tags below are markup.
 _BIND_JS = JsCode("""
 function(feature, layer) {
     var p = feature.properties || {};
-    if (p.popup) { layer.bindPopup(p.popup, {maxWidth: 360}); }
-    if (p.tooltip) { layer.bindTooltip(p.tooltip, {sticky: true}); }
+    if (!p.t) { if (p.tip) { layer.bindTooltip(p.tip, {sticky: true}); } return; }
+    layer.bindTooltip(p.t + ' · ' + p.d + (p.a ? ' · ' + p.a : ''), {sticky: true});
+    layer.bindPopup(function () {
+        var rows = [['Type', p.t], ['Date', p.d], ['Actors', p.a], ['Place', p.p],
+                    ['Route', p.w], ['Modes', p.m], ['Cargo', p.c], ['Confidence', p.k],
+                    ['Review', p.r]];
+        var html = '<div class="lagebild-popup" style="max-width:340px;font-size:12px"><table>';
+        rows.forEach(function (r) {
+            if (r[1]) { html += '<tr><th style="text-align:left;padding-right:6px">' + r[0] +
+                                '</th><td>' + r[1] + '</td></tr>'; }
+        });
+        html += '</table><blockquote style="margin:6px 0;font-style:italic">' + (p.e || '') +
+                '</blockquote><div>Source: ' + (p.u ? '<a href="' + p.u +
+                '" target="_blank" rel="noopener noreferrer">' + p.s + '</a>' : (p.s || '')) +
+                '</div></div>';
+        return html;
+    }, {maxWidth: 360});
 }
 """)
 
@@ -88,7 +105,7 @@ def _feature(geometry_type: str, coords: Any, **props: Any) -> dict[str, Any]:
 
 
 def _lonlat(points: Sequence[LatLon]) -> list[list[float]]:
-    return [[round(lon, 5), round(lat, 5)] for lat, lon in points]
+    return [[round(lon, 4), round(lat, 4)] for lat, lon in points]
 
 
 def _shipment_features(event: Mapping[str, Any], pts: dict[str, Any]
@@ -97,20 +114,20 @@ def _shipment_features(event: Mapping[str, Any], pts: dict[str, Any]
     stops = [pts["origin"], *[p for p in pts["via"] if p], pts["destination"]]
     line = route_line(stops)
     colour, dash = _shipment_style(event.get("modes") or [])
-    popup, tooltip = event_popup_html(event), event_tooltip(event)
+    fields, tooltip = popup_fields(event), event_tooltip(event)
+    head = arrowhead(line)
     lines = [
-        _feature("LineString", _lonlat(line), id=event.get("id"), popup=popup, tooltip=tooltip,
+        _feature("LineString", _lonlat(line), **fields,
                  style={"color": colour, "weight": 3, "opacity": 0.9, "dashArray": dash,
                         "className": "lagebild-shipment"}),
-        _feature("Polygon", [_lonlat(arrowhead(line) + arrowhead(line)[:1])],
-                 id=event.get("id"), popup=popup, tooltip=tooltip,
+        _feature("Polygon", [_lonlat(head + head[:1])], tip=tooltip,
                  style={"color": colour, "weight": 1, "fillColor": colour,
                         "fillOpacity": 0.95, "className": "lagebild-arrow"}),
     ]
-    ends = [_feature("Point", _lonlat([line[0]])[0], tooltip=esc("origin: ") + tooltip,
+    ends = [_feature("Point", _lonlat([line[0]])[0], tip=esc("origin: ") + tooltip,
                      style={"color": colour, "fillColor": "#ffffff", "fillOpacity": 1,
                             "weight": 2, "radius": 4})]
-    ends += [_feature("Point", _lonlat([via])[0], tooltip=esc("via: ") + tooltip,
+    ends += [_feature("Point", _lonlat([via])[0], tip=esc("via: ") + tooltip,
                       style={"color": colour, "fillColor": colour, "fillOpacity": 1,
                              "weight": 1, "radius": 3}) for via in pts["via"] if via]
     return lines, ends, line
@@ -188,6 +205,8 @@ def build_map(events: Iterable[Mapping[str, Any]],
     m = folium.Map(location=(30, 30), zoom_start=2, tiles=None,
                    prefer_canvas=len(events) > cluster_threshold,
                    control_scale=True, world_copy_jump=False)
+    # without a tile layer Leaflet has no maxZoom, which MarkerCluster requires
+    m.options.update(min_zoom=1, max_zoom=18)
     m.get_root().header.add_child(Element(
         f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
         name="lagebild_sea")
@@ -217,9 +236,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
             if point is None:
                 continue
             target = meetings if event.get("type") == "meeting" else others
-            target.append(_feature("Point", _lonlat([point])[0], id=event.get("id"),
-                                   popup=event_popup_html(event),
-                                   tooltip=event_tooltip(event)))
+            target.append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:

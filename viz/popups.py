@@ -46,10 +46,14 @@ def safe_href(url: Any) -> Optional[str]:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-def _row(label: str, value: Any) -> str:
-    if value in (None, "", []):
+EVIDENCE_CHARS = 600  # the popup quotes this much; the table has it all
+
+
+def route_label(event: Mapping[str, Any]) -> str:
+    if not (event.get("origin") or event.get("destination")):
         return ""
-    return f"<tr><th style='text-align:left;padding-right:6px'>{esc(label)}</th><td>{esc(value)}</td></tr>"
+    stops = [event.get("origin"), *(event.get("via") or []), event.get("destination")]
+    return " → ".join(place_label(p) or "?" for p in stops)
 
 
 def event_tooltip(event: Mapping[str, Any]) -> str:
@@ -61,36 +65,31 @@ def event_tooltip(event: Mapping[str, Any]) -> str:
     return esc(" · ".join(parts))
 
 
-def event_popup_html(event: Mapping[str, Any]) -> str:
-    """Escaped popup body: type, date+precision, actors, places, cargo, evidence, source."""
-    route = ""
-    if event.get("origin") or event.get("destination"):
-        stops = [event.get("origin"), *(event.get("via") or []), event.get("destination")]
-        route = " → ".join(place_label(p) or "?" for p in stops)
+def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
+    """The popup's values, each already escaped; the map's JavaScript only puts
+    them between fixed tags (see ``viz.mapping._BIND_JS``), so no event text
+    is ever interpreted as markup. Short keys keep 10,000-event pages small."""
+    evidence = str(event.get("evidence") or "")
+    if len(evidence) > EVIDENCE_CHARS:
+        evidence = evidence[:EVIDENCE_CHARS].rstrip() + " …"
     review = event.get("review_status")
-    rows = "".join([
-        _row("Type", event.get("type")),
-        _row("Date", date_label(event)),
-        _row("Actors", ", ".join(event.get("actors") or [])),
-        _row("Place", place_label(event.get("location"))),
-        _row("Route", route),
-        _row("Modes", ", ".join(event.get("modes") or [])),
-        _row("Cargo", event.get("cargo")),
-        _row("Confidence", event.get("confidence")),
-        _row("Review", review if review and review != "unreviewed" else None),
-    ])
-    title = event.get("source_title") or event.get("source_id") or "source"
     href = safe_href(event.get("source_url"))
-    if href:
-        source = (f"<a href='{esc(href)}' target='_blank' rel='noopener noreferrer'>"
-                  f"{esc(title)}</a>")
-    else:
-        source = esc(title)
-    evidence = esc(event.get("evidence") or "")
-    return (f"<div class='lagebild-popup' style='max-width:340px;font-size:12px'>"
-            f"<table>{rows}</table>"
-            f"<blockquote style='margin:6px 0;font-style:italic'>{evidence}</blockquote>"
-            f"<div>Source: {source}</div></div>")
+    fields = {
+        "i": esc(event.get("id")),
+        "t": esc(event.get("type") or "event"),
+        "d": esc(date_label(event)),
+        "a": esc(", ".join(event.get("actors") or [])),
+        "p": esc(place_label(event.get("location"))),
+        "w": esc(route_label(event)),
+        "m": esc(", ".join(event.get("modes") or [])),
+        "c": esc(event.get("cargo")),
+        "k": esc(event.get("confidence")),
+        "r": esc(review if review and review != "unreviewed" else ""),
+        "e": esc(evidence),
+        "s": esc(event.get("source_title") or event.get("source_id") or "source"),
+        "u": esc(href) if href else "",
+    }
+    return {k: v for k, v in fields.items() if v}
 
 
 def place_tooltip(name: Any, country_code: Any, count: int) -> str:

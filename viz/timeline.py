@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Optional
 import altair as alt
 import pandas as pd
 
-MAX_BARS = 5000  # above this the chart aggregates by month instead
+MAX_BARS = 300  # above this the chart shows events per month instead of bars
 
 
 def _day(value: Any) -> Optional[dt.date]:
