@@ -107,8 +107,11 @@ def _score_local(spans: Sequence[Span], k: int, qualified_by: dict[int, int]) ->
     qual = spans[span.qualifier] if span.qualifier is not None else None
     inner = spans[qualified_by[k]] if k in qualified_by else None
     out = []
+    names_country = any(c.place.feature == "country" for c in span.candidates)
     for c in span.candidates:
         s = _prior(c)
+        if names_country and c.place.feature == "city":
+            s -= QUALIFIER  # "Egypt" is the country, not a town of that name, unless qualified
         if qual is not None and _qualified(c, qual):
             s += QUALIFIER
         if inner is not None and any(_contains(c, a) for a in inner.candidates):

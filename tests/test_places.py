@@ -111,3 +111,17 @@ def test_qualifier_picks_the_state_that_holds_the_city():
     assert (found["Atlanta"].country_code, found["Georgia"].country_code) == ("US", "US")
     assert found["Georgia"].feature == "admin"
     assert places("Die Delegation reiste nach Tiflis in Georgien.", "de")["Georgien"].feature == "country"
+
+
+# --- document context: (lang, text, surface, expected country code) ---
+CONTEXT = [
+    ("en", "Police in Paris, Illinois said the Illinois State Police and Illinois officials would help.", "Paris", "US"),
+    ("en", "U.S. wheat exports to Egypt rose in 2022.", "Egypt", "EG"),
+    ("en", "Fire crews from Dublin, Ohio and Columbus, Ohio responded.", "Dublin", "US"),
+    ("en", "Ministers from Ireland met in Dublin on Monday.", "Dublin", "IE"),
+]
+
+
+@pytest.mark.parametrize("lang,text,surface,cc", CONTEXT)
+def test_document_context(lang, text, surface, cc):
+    assert places(text, lang)[surface].country_code == cc
