@@ -52,6 +52,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     out_dir = a.out or (Path(__file__).resolve().parent / ("quick" if a.quick else ""))
     skip = set(a.skip)
     machine = system.machine()
+    machine["code"] = system.code_fingerprint()
     log(f"{len(found)} corpora from {shared}; machine {machine['cpu']}, {machine['cores']} cores, "
         f"load {machine['loadavg']}")
 
@@ -124,6 +125,9 @@ def main(argv: Optional[list[str]] = None) -> int:
 
     results["elapsed_s"] = time.perf_counter() - t_start
     results["machine"]["loadavg_end"] = system.machine()["loadavg"]
+    results["machine"]["code_end"] = system.code_fingerprint()
+    if results["machine"]["code_end"] != machine["code"]:
+        log("extract/, geo/ or data/ changed during the run: the figures mix code versions")
     _write(out_dir, results, cats_by_corpus)
     log(f"done in {results['elapsed_s'] / 60:.1f} min: {out_dir / 'RESULTS.md'}")
     return 0

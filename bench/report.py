@@ -139,7 +139,10 @@ def results_md(r: dict) -> str:
            f"{r['elapsed_s'] / 60:.1f} min).", "",
            f"Machine: {m['cpu']}, {m['cores']} cores, {m['ram_gb']} GB RAM; Python {m['python']}; "
            f"{m['platform']}; load average at start {m['loadavg']}, at the end {m.get('loadavg_end', '–')} (other work on the machine slows the "
-           f"wall-clock figures; the CPU-time column is the steadier one). Code: commit {m['git']}.", "",
+           f"wall-clock figures; the CPU-time column is the steadier one). Code: commit {m['git']}"
+           + (f", extract/geo/data fingerprint {m['code']}" if m.get("code") else "")
+           + (f" — **changed during the run (now {m['code_end']}): figures mix code versions**"
+              if m.get("code_end") and m["code_end"] != m.get("code") else "") + ".", "",
            "Scores come from `../shared/tools/score.py` itself (imported, `score.score`) over the output of "
            "the CLI's own code path (`extract.cli.run`, i.e. `python -m extract --jsonl … --format json`). "
            "Method: `bench/README.md`. Error lists: `bench/errors/`.", ""]

@@ -101,8 +101,11 @@ def _place_label(p: dict) -> str:
 
 
 def _gold_label(g: dict) -> str:
-    cc = g.get("country") or ""
-    return f"{g.get('name')}{f' ({cc})' if cc else ''}"
+    """Gold name with its country code, or its coordinates where the corpus gives no code."""
+    where = g.get("country") or ""
+    if not where and g.get("lat") is not None and g.get("lon") is not None:
+        where = f"{g['lat']:.1f}, {g['lon']:.1f}"
+    return f"{g.get('name')}{f' ({where})' if where else ''}"
 
 
 def top_surfaces(items: list[dict], n: int = 25) -> list[dict]:

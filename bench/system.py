@@ -67,6 +67,22 @@ def machine() -> dict:
             "loadavg": _loadavg(), "git": _git()}
 
 
+CODE_DIRS = ("extract", "geo", "data")
+
+
+def code_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the code and data the extractor runs on (to notice edits made during a run)."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for d in CODE_DIRS:
+        for path in sorted((root / d).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                h.update(str(path.relative_to(root)).encode())
+                h.update(path.read_bytes())
+    return h.hexdigest()[:12]
+
+
 def _loadavg():
     try:
         return [round(x, 2) for x in os.getloadavg()]

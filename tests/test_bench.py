@@ -160,7 +160,7 @@ def test_results_md_has_header_peers_speed_and_goals():
     r = {"generated": "2026-01-01T00:00:00+00:00", "command": "python -m bench", "mode": "full corpora",
          "elapsed_s": 60.0,
          "machine": {"cpu": "Test CPU", "cores": 2, "ram_gb": 8.0, "python": "3.11", "platform": "linux",
-                     "loadavg": [0.1, 0.1, 0.1], "git": "abc123"},
+                     "loadavg": [0.1, 0.1, 0.1], "git": "abc123", "code": "c1", "code_end": "c2"},
          "corpora": {"lgl_en": {"kind": "places", "lang": "en", "bench": True,
                                 "summary": _summary(place_f1=0.81, acc161=0.7)}},
          "speed": {"single": {"lgl_en": speed_row}, "rss_single_mb": 500.0,
@@ -180,6 +180,7 @@ def test_results_md_has_header_peers_speed_and_goals():
     assert "| 2.00 |" in md  # jobs speed-up
     assert "| cold start until the gazetteer is ready | ≤ 2 s | 1.50 s" in md and "| yes |" in md
     assert "`extract/places.py:1(f)`" in md
+    assert "changed during the run" in md
 
 
 def test_bench_skips_cleanly_without_shared(tmp_path, monkeypatch, capsys):
