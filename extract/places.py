@@ -142,7 +142,8 @@ def _head_before(pieces: list[Piece], i: int) -> str:
 
 def find_people(pieces: list[Piece], cues: PlaceCues,
                 is_country: Callable[[str], bool] = lambda s: False,
-                is_given: Optional[Callable[[str], bool]] = None) -> tuple[set[int], set[str]]:
+                is_given: Optional[Callable[[str], bool]] = None,
+                is_place_name: Callable[[str], bool] = lambda s: False) -> tuple[set[int], set[str]]:
     """Pieces that belong to person names, and the folded words that are names of people.
 
     A chain stops at a country name ("Kim Jong Un Russland" is a person and a country)."""
@@ -156,7 +157,8 @@ def find_people(pieces: list[Piece], cues: PlaceCues,
         prev = pieces[i - 1] if i else None
         titled = prev is not None and prev.sent == p.sent and prev.lower.rstrip(".") in cues.person_titles
         given = is_given(p.text) and i + 1 < n and pieces[i + 1].cap \
-            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP
+            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP \
+            and not is_place_name(f"{p.text} {pieces[i + 1].text}")  # "Sierra Leone", "Hong Kong"
         if not (titled or given):
             continue
         j = i
@@ -214,7 +216,8 @@ class PlaceRecognizer:
         cues = place_cues(lang)
         pieces = pieces_of(doc)
         person_idx, person_names = find_people(pieces, cues, self._is_country,
-                                               lambda w: self._is_given_name(w, lang, cues))
+                                               lambda w: self._is_given_name(w, lang, cues),
+                                               lambda s: self.gaz.has_key(fold(s)))
         spans: list[SpanCandidates] = []
         i, n = 0, len(pieces)
         while i < n:
@@ -277,7 +280,8 @@ class PlaceRecognizer:
             return None
         window = [q.lower for q in pieces[max(0, i - 4):i] if q.sent == pieces[i].sent]
         after = [q.lower for q in pieces[j + 1:j + 4] if q.sent == pieces[j].sent]
-        if _head_before(pieces, i) in cues.nonplace_heads or (after[:1] and after[0] in cues.nonplace_heads):
+        if _head_before(pieces, i) in cues.nonplace_heads or \
+                (after[:1] and after[0] in cues.nonplace_heads and not is_country):  # "Taiwan mission"
             return None
         if (len(form.replace(" ", "")) < 3 or form.lower() in stop_words(lang)) and not is_country:
             return None  # "Dabei", "She": function words are never place names here

@@ -133,7 +133,9 @@ class Gazetteer:
     def _write(path: Path, index: dict) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            for old in path.parent.glob("gazetteer-*.pickle"):
+            # keep a few other versions: several checkouts may share the cache folder
+            others = sorted(path.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime)
+            for old in others[:-2]:
                 old.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")  # created 0600
             with os.fdopen(fd, "wb") as f:

@@ -125,3 +125,8 @@ CONTEXT = [
 @pytest.mark.parametrize("lang,text,surface,cc", CONTEXT)
 def test_document_context(lang, text, surface, cc):
     assert places(text, lang)[surface].country_code == cc
+
+
+def test_given_name_that_begins_a_place_name_is_no_person():
+    found = places("Exports went to Uganda, Sierra Leone and Hong Kong. A Taiwan mission arrived.", "en")
+    assert {"Sierra Leone", "Hong Kong", "Taiwan"} <= set(found)
