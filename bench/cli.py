@@ -40,7 +40,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
+    import signal
+
+    # a killed bench takes its worker processes with it (SystemExit unwinds the pools)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+    try:
+        return _main(sys.argv[1:] if argv is None else argv)
+    except RuntimeError as err:
+        log(f"failed: {err}")
+        return 1
+
+
+def _main(argv: list[str]) -> int:
     a = build_parser().parse_args(argv)
     t_start = time.perf_counter()
     shared = corpora_mod.shared_dir()

@@ -16,6 +16,7 @@ import os
 import resource
 import sys
 import tempfile
+import threading
 import time
 from typing import Optional
 
@@ -29,7 +30,11 @@ def _init(barrier) -> None:
         sys.path.insert(0, str(ROOT))
     from extract.pipeline import get_pipeline
 
-    warm_up(get_pipeline())
+    try:
+        warm_up(get_pipeline())
+    except BaseException:
+        barrier.abort()  # the bench stops with this traceback instead of waiting for ever
+        raise
     barrier.wait(BARRIER_TIMEOUT)
 
 
@@ -145,7 +150,12 @@ class Workers:
         barrier = ctx.Barrier(n + 1)
         t0 = time.perf_counter()
         self.pool = ctx.Pool(n, initializer=_init, initargs=(barrier,))
-        barrier.wait(BARRIER_TIMEOUT)
+        try:
+            barrier.wait(BARRIER_TIMEOUT)
+        except threading.BrokenBarrierError:
+            self.pool.terminate()
+            self.pool.join()
+            raise RuntimeError("a worker could not load or run the pipeline (traceback above)") from None
         self.ready_s = time.perf_counter() - t0
 
     def run(self, docs: list[dict], chunks_per_worker: int = 6) -> dict:
