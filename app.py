@@ -79,8 +79,8 @@ def _step(direction: int) -> None:
     st.session_state["window"] = _shifted(direction)
 
 
-@st.fragment(run_every=1.5)
-def _player() -> None:
+def _advance() -> None:
+    """One tick of 'play': move the window on, or stop at the end."""
     if not st.session_state.get("play"):
         return
     if st.session_state["window"][1] >= st.session_state["_window_bounds"][1]:
@@ -106,8 +106,8 @@ def sidebar(facets: dict) -> tuple[EventFilter, str]:
         c1, c2, c3 = sb.columns(3)
         c1.button("◀ step", key="step_back", on_click=_step, args=(-1,))
         c2.button("step ▶", key="step_fwd", on_click=_step, args=(+1,))
-        c3.toggle("play", key="play")
-        _player()
+        if c3.toggle("play", key="play"):
+            st.fragment(_advance, run_every=1.5)()  # ticks only while playing
     types = sb.multiselect("Type", facets["types"], key="f_types")
     actors = sb.multiselect("Actor", facets["actors"], key="f_actors")
     countries = sb.multiselect("Country", facets["countries"], key="f_countries")

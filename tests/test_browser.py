@@ -24,6 +24,7 @@ from store import Store
 from test_export import DOCS
 
 CHROMIUM = "/usr/bin/chromium"
+MAP_IFRAME = "iframe[title*='st_folium']"
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -111,6 +112,21 @@ def _is_local(url: str) -> bool:
     return parts.hostname in ("127.0.0.1", "localhost")
 
 
+def _map(page):
+    """The map's frame; while Streamlit reruns, a stale hidden copy may linger."""
+    return page.locator(MAP_IFRAME).filter(visible=True).first.content_frame
+
+
+def _wait_assets(page) -> None:
+    """Wait until the map frame has fetched its marker sprite and icon font."""
+    frame = page.locator(MAP_IFRAME).filter(visible=True).first.element_handle().content_frame()
+    frame.wait_for_function(
+        """() => document.fonts.status === 'loaded' &&
+                 performance.getEntriesByType('resource').some(
+                     e => e.name.includes('markers-soft') && e.responseEnd > 0)""",
+        timeout=30_000)
+
+
 def _caption_count(page) -> tuple[int, int]:
     text = page.get_by_text(re.compile(r"\d+ of \d+ events")).first.inner_text()
     shown, total = re.search(r"(\d+) of (\d+) events", text).groups()
@@ -135,8 +151,8 @@ def test_page_offline_map_window_and_csv(server, browser):
     page.goto(server, wait_until="domcontentloaded")
 
     # the map renders inside the streamlit-folium component frame
-    page.wait_for_selector("iframe[title*='st_folium']", timeout=60_000)
-    frame = page.frame_locator("iframe[title*='st_folium']")
+    page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+    frame = _map(page)
     frame.locator(".leaflet-container").wait_for(timeout=60_000)
     frame.locator("path.lagebild-shipment").first.wait_for(timeout=30_000)
     assert frame.locator("path.lagebild-shipment").count() == 1
@@ -146,7 +162,7 @@ def test_page_offline_map_window_and_csv(server, browser):
     frame.locator("path.leaflet-interactive").first.wait_for()  # country outlines
     shown, total = _caption_count(page)
     assert (shown, total) == (4, 5)  # the undated event is hidden by the window
-    page.wait_for_load_state("networkidle")  # marker images and fonts
+    _wait_assets(page)
     page.screenshot(path=str(ARTIFACTS / "browser-map.png"), full_page=False)
 
     # narrow the window: move its start past July with the keyboard
@@ -159,7 +175,7 @@ def test_page_offline_map_window_and_csv(server, browser):
     frame.locator(".leaflet-container").wait_for()
     playwright_api.expect(frame.locator(".awesome-marker.leaflet-interactive")).to_have_count(1, timeout=30_000)
     playwright_api.expect(frame.locator("path.lagebild-shipment")).to_have_count(1)
-    page.wait_for_load_state("networkidle")
+    _wait_assets(page)
     page.screenshot(path=str(ARTIFACTS / "browser-map-narrowed.png"))
 
     # the CSV download holds exactly the filtered rows

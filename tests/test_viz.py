@@ -93,6 +93,11 @@ def test_meetings_are_icon_markers():
     assert "L.AwesomeMarkers" in html and '"icon": "handshake"' in html
 
 
+def test_shipment_with_one_end_is_a_truck_marker():
+    html = render(build_map([dict(SHIPMENT, origin=None, via=[])]))
+    assert '"icon": "truck"' in html and "lagebild-shipment" not in html
+
+
 def test_places_layer_is_toggleable():
     html = render(build_map([MEETING], places=[MADRID, MADRID]))
     assert "Mentioned places" in html and "mentioned 2×" in html

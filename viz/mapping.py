@@ -25,6 +25,7 @@ MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
 DEFAULT_SHIPMENT_STYLE = ("#444444", None)
 MEETING_COLOUR = "red"          # awesome-markers colour name
 OTHER_COLOUR = "cadetblue"
+SHIPMENT_END_COLOUR = "blue"    # a shipment with only one end known
 HIGHLIGHT_COLOUR = "#ffd400"
 CLUSTER_THRESHOLD = 300         # cluster point markers above this many
 
@@ -51,13 +52,15 @@ def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
     rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
              "background:#d63e2a", "meeting"),
             ("display:inline-block;width:11px;height:11px;border-radius:50%;"
+             "background:#38aadd", "shipment, one end known"),
+            ("display:inline-block;width:11px;height:11px;border-radius:50%;"
              "background:#436978", "other event")]
     for mode in sorted(set(modes)):
         colour, dash = MODE_STYLES.get(mode, DEFAULT_SHIPMENT_STYLE)
         line = "dashed" if dash else "solid"
         rows.append((f"display:inline-block;width:22px;border-top:3px {line} {colour};"
                      "vertical-align:middle", f"shipment by {mode} →"))
-    if not rows[2:]:
+    if not rows[3:]:
         colour = DEFAULT_SHIPMENT_STYLE[0]
         rows.append((f"display:inline-block;width:22px;border-top:3px solid {colour};"
                      "vertical-align:middle", "shipment →"))
@@ -215,6 +218,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
     meetings: list[dict] = []
+    partial_shipments: list[dict] = []  # only one end known: a marker there
     others: list[dict] = []
     all_points: list[LatLon] = []
     focus: list[LatLon] = []
@@ -235,7 +239,9 @@ def build_map(events: Iterable[Mapping[str, Any]],
             point = pts["location"] or pts["destination"] or pts["origin"]
             if point is None:
                 continue
-            target = meetings if event.get("type") == "meeting" else others
+            kind = event.get("type")
+            target = (meetings if kind == "meeting" else
+                      partial_shipments if kind == "shipment" else others)
             target.append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
             drawn = [point]
         all_points.extend(drawn)
@@ -251,10 +257,12 @@ def build_map(events: Iterable[Mapping[str, Any]],
                        marker=folium.CircleMarker()).add_to(ship_layer)
     point_layer = folium.FeatureGroup(name="Meetings & other events")
     point_target: Element = point_layer
-    if len(meetings) + len(others) > cluster_threshold:
+    if len(meetings) + len(partial_shipments) + len(others) > cluster_threshold:
         point_target = MarkerCluster(control=False).add_to(point_layer)
     if meetings:
         _icon_layer(meetings, MEETING_COLOUR, "handshake").add_to(point_target)
+    if partial_shipments:
+        _icon_layer(partial_shipments, SHIPMENT_END_COLOUR, "truck").add_to(point_target)
     if others:
         _icon_layer(others, OTHER_COLOUR, "circle-info").add_to(point_target)
     ship_layer.add_to(m)
