@@ -31,7 +31,7 @@ FRAME = "iframe[title*='st_folium']"
 def _ready(page, pattern: str) -> float:
     start = time.perf_counter()
     page.wait_for_function(f"() => /{pattern}/.test(document.body.innerText)", timeout=180_000)
-    frame = page.frame_locator(FRAME)
+    frame = page.locator(FRAME).filter(visible=True).first.content_frame
     frame.locator(".leaflet-container").wait_for(timeout=180_000)
     frame.locator(".leaflet-overlay-pane canvas, .leaflet-overlay-pane path").first.wait_for(
         timeout=180_000)
@@ -78,6 +78,9 @@ def test_page_timings(tmp_path, n_events):
             page.wait_for_function(
                 f"() => {{ const m = document.body.innerText.match(/(\\d+) of {n_events} events/);"
                 f" return m && +m[1] < {n_events}; }}", timeout=180_000)
+            # the old map frame is replaced: wait until only the new one is left
+            page.wait_for_function(
+                f"() => document.querySelectorAll(\"{FRAME}\").length === 1", timeout=180_000)
             _ready(page, rf"of {n_events} events")
             times["filter"] = time.perf_counter() - t
             browser.close()
