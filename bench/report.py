@@ -295,6 +295,11 @@ def _speed_md(r: dict) -> list:
          _met(st.get("gazetteer_load_s"), GOAL_COLD_START_S, higher=False)],
         ["peak RSS", f"≤ {GOAL_RSS_MB / 1024:.1f} GB", f"{fmt(rss, 0)} MB", _met(rss or None, GOAL_RSS_MB, higher=False)],
     ]
+    m = r.get("machine") or {}
+    if jobs and m.get("loadavg") and m.get("cores") and m["loadavg"][0] >= m["cores"]:
+        out += [f"The machine was busy with other work (load average {m['loadavg'][0]} on {m['cores']} cores), "
+                "so the `--jobs` run had no idle core to use: its speed-up here says nothing about scaling; "
+                "articles per CPU-second is the figure to compare.", ""]
     out += ["### Goals of issue 6", "", table(["goal", "target", "now", "met"], goals), ""]
     return out
 
@@ -303,6 +308,18 @@ def _met(value, target, higher: bool) -> str:
     if value is None:
         return "–"
     return "yes" if (value >= target if higher else value <= target) else "**no**"
+
+
+def _stages_md(p: dict) -> list:
+    st = p.get("stages") or {}
+    if not st:
+        return []
+    rows = [[k, fmt(v), fmt(100 * v / p["total"], 1) if p["total"] else "–"] for k, v in st.items()]
+    rest = p["total"] - sum(st.values())
+    rows.append(["other (CLI input, language detection, glue)", fmt(rest), fmt(100 * rest / p["total"], 1)
+                 if p["total"] else "–"])
+    return ["Where the time goes (cumulative time of each stage's entry function; resolution runs inside "
+            "the pipeline, not inside recognition):", "", table(["stage", "s", "%"], rows), ""]
 
 
 def _profile_md(p: Optional[dict]) -> list:
@@ -315,5 +332,5 @@ def _profile_md(p: Optional[dict]) -> list:
     return ["## Profile of the hot path", "",
             f"cProfile over {p['what']} ({p['docs']} documents, {fmt(p['wall'], 1)} s under the profiler), "
             "single process, same code path as above.", "",
-            "By own time:", "", table(["function", "calls", "own s", "own %", "cumulative s"], rows), "",
+            *_stages_md(p), "By own time:", "", table(["function", "calls", "own s", "own %", "cumulative s"], rows), "",
             "By cumulative time:", "", table(["function", "calls", "cumulative s", "%"], cum), ""]

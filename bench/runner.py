@@ -84,6 +84,17 @@ def _task(docs: list[dict]) -> dict:
             "pid": os.getpid(), "rss_mb": peak_rss_mb()}
 
 
+# where the time goes: (file, function) whose cumulative time is the stage's
+STAGES = {
+    "spaCy tokenizer + sentencizer": ("spacy/language.py", "__call__"),
+    "place recognition": ("extract/places.py", "recognize"),
+    "place resolution": ("geo/resolve.py", "resolve"),
+    "timexes": ("extract/timex.py", "tag_timexes"),
+    "events": ("extract/events.py", "extract_events"),
+    "JSON output": ("extract/cli.py", "write_result"),
+}
+
+
 def _profile_task(docs: list[dict], top: int) -> dict:
     import cProfile
     import pstats
@@ -101,9 +112,12 @@ def _profile_task(docs: list[dict], top: int) -> dict:
             continue
         rows.append({"func": format_func(file, line, func), "ncalls": nc, "tottime": tt, "cumtime": ct})
     total = max((r["cumtime"] for r in rows), default=0.0) or stats.total_tt
+    stages = {label: sum(r["cumtime"] for r in rows if r["func"].startswith(f"{path}:")
+                         and r["func"].endswith(f"({func})"))
+              for label, (path, func) in STAGES.items()}
     by_own = sorted(rows, key=lambda r: -r["tottime"])[:top]
     by_cum = sorted(rows, key=lambda r: -r["cumtime"])[:top * 2]
-    return {"wall": wall, "total": total, "by_own": by_own, "by_cum": by_cum}
+    return {"wall": wall, "total": total, "by_own": by_own, "by_cum": by_cum, "stages": stages}
 
 
 def format_func(file: str, line: int, func: str) -> str:

@@ -171,7 +171,8 @@ def test_results_md_has_header_peers_speed_and_goals():
                                                  "summary": _summary(place_f1=0.4)}},
          "profile": {"what": "lgl_en[:10]", "docs": 10, "wall": 1.0, "total": 1.0,
                      "by_own": [{"func": "extract/places.py:1(f)", "ncalls": 3, "tottime": 0.5, "cumtime": 0.9}],
-                     "by_cum": [{"func": "extract/places.py:1(f)", "ncalls": 3, "tottime": 0.5, "cumtime": 0.9}]}}
+                     "by_cum": [{"func": "extract/places.py:1(f)", "ncalls": 3, "tottime": 0.5, "cumtime": 0.9}],
+                     "stages": {"events": 0.4, "timexes": 0.1}}}
     md = report.results_md(r)
     assert "Test CPU, 2 cores, 8.0 GB RAM" in md and "`python -m bench`" in md
     assert "| **Lagebild** (this run) | 0.81 | 0.70 |" in md
@@ -181,6 +182,7 @@ def test_results_md_has_header_peers_speed_and_goals():
     assert "| cold start until the gazetteer is ready | ≤ 2 s | 1.50 s" in md and "| yes |" in md
     assert "`extract/places.py:1(f)`" in md
     assert "changed during the run" in md
+    assert "| events | 0.40 | 40.0 |" in md and "| other (CLI input, language detection, glue) | 0.50 | 50.0 |" in md
 
 
 def test_bench_skips_cleanly_without_shared(tmp_path, monkeypatch, capsys):
