@@ -298,7 +298,7 @@ class PlaceRecognizer:
             score -= 0.5
         if all(c.match == MATCH_TRANSLIT for c in cands):
             score -= 0.5
-        elif all(c.match != MATCH_NAME for c in cands) and not is_country:
+        elif all(c.match != MATCH_NAME for c in cands) and importance(best) < 5.0 and not is_country:
             score -= ALIAS_PENALTY  # another name of the place: less sure than its own name
         if score < ACCEPT:
             return None

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from geo.gazetteer import default_gazetteer
 from store import Store
 from test_export import DOCS
 
@@ -70,6 +71,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90.0) ->
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "lagebild.sqlite3"
+    default_gazetteer()  # build the index cache here, not inside the page's first run
     store = Store(db)
     for doc in [*DOCS, EXTRA_DOC]:
         store.ingest(doc, f"text of {doc['id']}")
@@ -117,14 +119,25 @@ def _map(page):
     return page.locator(MAP_IFRAME).filter(visible=True).first.content_frame
 
 
-def _wait_assets(page) -> None:
-    """Wait until the map frame has fetched its marker sprite and icon font."""
-    frame = page.locator(MAP_IFRAME).filter(visible=True).first.element_handle().content_frame()
-    frame.wait_for_function(
-        """() => document.fonts.status === 'loaded' &&
-                 performance.getEntriesByType('resource').some(
-                     e => e.name.includes('markers-soft') && e.responseEnd > 0)""",
-        timeout=30_000)
+def _wait_assets(page, deadline_s: float = 90.0) -> None:
+    """Wait until the map frame has fetched its marker sprite and icon font.
+
+    Streamlit may replace the map's iframe while it reruns; a frame that goes
+    away is looked up again instead of being waited on forever."""
+    end = time.monotonic() + deadline_s
+    while True:
+        try:
+            frame = page.locator(MAP_IFRAME).filter(visible=True).first.element_handle(
+                timeout=5_000).content_frame()
+            frame.wait_for_function(
+                """() => document.fonts.status === 'loaded' &&
+                         performance.getEntriesByType('resource').some(
+                             e => e.name.includes('markers-soft') && e.responseEnd > 0)""",
+                timeout=5_000)
+            return
+        except playwright_api.Error:
+            if time.monotonic() > end:
+                raise
 
 
 def _caption_count(page) -> tuple[int, int]:
