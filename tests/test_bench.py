@@ -53,6 +53,18 @@ def test_categorise_adds_up_to_the_scorer_counts():
     assert "**Moscow**" in wrong["context"]
 
 
+def test_kinds_a_corpus_does_not_annotate_are_not_errors():
+    scorer = _scorer()
+    gold = [dict(_gold()[0])]
+    del gold[0]["timexes"]
+    pred = _pred()
+    pred["documents"][0]["events"] = [{"id": "e", "type": "meeting", "date_start": None, "date_end": None,
+                                       "location": None, "evidence": "x"}]
+    cats = scoring.categorise(scorer, gold, pred)
+    assert "spurious_timex" not in cats and "spurious_event" not in cats
+    assert len(cats["spurious_place"]) == 1
+
+
 def test_load_gold_sets_timeml_events_aside(tmp_path):
     scorer = _scorer()
     path = tmp_path / "te.jsonl"
