@@ -14,6 +14,10 @@ from typing import Optional
 from extract.lexicon import load_json, load_wordlist
 
 ROLES = ("location", "origin", "destination", "via")
+# per-lexicon memo tables, keyed by (id(lexicon), word); lexicons live for the whole process
+MEMO_MAX = 200_000  # entries; the tables are dropped and refilled beyond that (bounded memory)
+_TITLE_CACHE: dict[tuple[int, str], bool] = {}
+_TRIGGER_CACHE: dict[tuple[int, str], tuple] = {}
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,26 @@ class EventLexicon:
         """A title word, also as the head of a German compound ("Verteidigungsminister")."""
         if low in self.titles:
             return True
-        return self.lang == "de" and any(len(t) >= 6 and low.endswith(t) for t in self.titles)
+        if self.lang != "de":
+            return False
+        key = (id(self), low)
+        hit = _TITLE_CACHE.get(key)
+        if hit is None:
+            if len(_TITLE_CACHE) > MEMO_MAX:
+                _TITLE_CACHE.clear()
+            hit = _TITLE_CACHE[key] = any(len(t) >= 6 and low.endswith(t) for t in self.titles)
+        return hit
+
+    def triggers_for(self, low: str) -> tuple[Trigger, ...]:
+        """The trigger patterns that match a lower-cased token, in lexicon order (cached:
+        news repeats its words, and every pattern would otherwise be tried on each)."""
+        key = (id(self), low)
+        hit = _TRIGGER_CACHE.get(key)
+        if hit is None:
+            if len(_TRIGGER_CACHE) > MEMO_MAX:
+                _TRIGGER_CACHE.clear()
+            hit = _TRIGGER_CACHE[key] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
+        return hit
 
     def demonym(self, low: str) -> Optional[str]:
         """ISO code of an inflected demonym adjective ("russischen" -> RU)."""

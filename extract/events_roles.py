@@ -55,9 +55,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[tuple[int, Tri
         prev = f"{tokens[i - 1].low} {t.low}" if i else t.low
         if any(p in (nxt, prev) for p in lex.phrase_stop):
             continue
-        for trig in lex.triggers:
-            if not trig.regex.fullmatch(t.low):
-                continue
+        for trig in lex.triggers_for(t.low):
             if trig.capitalized and not t.cap:
                 continue
             if trig.needs_cue is not None:

@@ -10,7 +10,9 @@ import os
 from functools import lru_cache
 
 import spacy
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
+from spacy.tokens import Doc
 
 LANGS = ("de", "en")
 
@@ -31,3 +33,21 @@ def get_nlp(lang: str) -> Language:
     nlp.add_pipe("sentencizer")
     nlp.max_length = 50_000_000
     return nlp
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences, trailing white space excluded.
+
+    Read from token arrays rather than ``doc.sents`` (which builds a Span and
+    Token objects per sentence)."""
+    text = doc.text
+    starts = [idx for idx, ss in doc.to_array([IDX, SENT_START]).tolist() if ss == 1]
+    if not starts and len(doc):
+        starts = [0]
+    out = []
+    for k, a in enumerate(starts):
+        b = starts[k + 1] if k + 1 < len(starts) else len(text)
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        out.append((a, b))
+    return out

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
@@ -40,19 +41,18 @@ TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
 _QUOTES = "„“”\"'‚‘’«»("
 
 
-@dataclass
 class Piece:
-    text: str
-    start: int
-    end: int
-    sent: int
-    sent_initial: bool
-    lower: str = ""
-    cap: bool = False
+    """A token or a hyphen-separated part of one, with its sentence number."""
 
-    def __post_init__(self) -> None:
-        self.lower = self.text.lower()
-        self.cap = self.text[:1].isupper() and any(c.isalpha() for c in self.text)
+    __slots__ = ("text", "start", "end", "sent", "sent_initial", "lower", "cap")
+
+    def __init__(self, text: str, start: int, end: int, sent: int, sent_initial: bool):
+        self.text, self.start, self.end, self.sent, self.sent_initial = text, start, end, sent, sent_initial
+        self.lower = text.lower()
+        self.cap = text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
+
+    def __repr__(self) -> str:
+        return f"Piece({self.text!r}, {self.start}, {self.end}, sent={self.sent})"
 
 
 @dataclass
@@ -72,21 +72,29 @@ class SpanCandidates:
 
 
 def pieces_of(doc: Doc) -> list[Piece]:
-    """Tokens cut at hyphens and slashes, with sentence numbers."""
+    """Tokens cut at hyphens and slashes, with sentence numbers.
+
+    Reads token offsets and sentence starts as arrays: building a spaCy Token
+    object per word costs more than the rest of recognition."""
+    text = doc.text
+    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
     out: list[Piece] = []
-    for sent_no, sent in enumerate(doc.sents):
-        first = True
-        for tok in sent:
-            if tok.is_space:
-                continue
-            base = tok.idx
-            pos = 0
-            for part in _split_hyphens(tok.text):
-                if part:
-                    out.append(Piece(part, base + pos, base + pos + len(part), sent_no,
-                                     first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
-                    first = False
-                pos += len(part)
+    sent_no = -1
+    first = True
+    for idx, length, sent_start, is_space in arr.tolist():
+        if sent_start == 1 or sent_no < 0:
+            sent_no += 1
+            first = True
+        if is_space:
+            continue
+        word = text[idx:idx + length]
+        pos = 0
+        for part in _split_hyphens(word):
+            if part:
+                out.append(Piece(part, idx + pos, idx + pos + len(part), sent_no,
+                                 first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
+                first = False
+            pos += len(part)
     return out
 
 
