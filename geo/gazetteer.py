@@ -186,7 +186,7 @@ class Gazetteer:
                 continue
             kind = MATCH_NAME if self._folded_names[idx] == key else MATCH_ALIAS
             out[idx] = Candidate(idx, self.place(idx), kind, self.is_capital(idx))
-        if translit and not out:
+        if translit and not out and key not in self._fold:
             for tk in translit_keys(name):
                 for idx in self._ids(self._translit.get(tk)):
                     if idx not in out:
