@@ -53,6 +53,18 @@ class Store:
             return conn.execute("SELECT 1 FROM documents WHERE content_hash = ?",
                                 (digest,)).fetchone() is not None
 
+    def known_hashes(self, digests: Iterable[str]) -> set[str]:
+        """Those of *digests* (content hashes) already stored: one query per 500."""
+        wanted = list(dict.fromkeys(digests))
+        found: set[str] = set()
+        with db.connection(self.path) as conn:
+            for i in range(0, len(wanted), 500):
+                part = wanted[i:i + 500]
+                marks = ", ".join("?" for _ in part)
+                found.update(r[0] for r in conn.execute(
+                    f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", part))
+        return found
+
     def edit(self, event_id: str, changes: Mapping[str, Any],
              author: Optional[str] = None) -> int:
         """Record an analyst correction; see :func:`store.ingest.record_edit`."""
