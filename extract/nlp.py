@@ -36,7 +36,7 @@ def get_nlp(lang: str) -> Language:
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the sentences, trailing white space excluded.
+    """(start, end) character offsets of the sentences, white space around them excluded.
 
     Read from token arrays rather than ``doc.sents`` (which builds a Span and
     Token objects per sentence)."""
@@ -49,5 +49,8 @@ def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
         b = starts[k + 1] if k + 1 < len(starts) else len(text)
         while b > a and text[b - 1].isspace():
             b -= 1
-        out.append((a, b))
+        while a < b and text[a].isspace():
+            a += 1
+        if a < b:
+            out.append((a, b))
     return out
