@@ -9,12 +9,15 @@ import json
 import streamlit as st
 from streamlit_folium import st_folium
 
+import app_auth
 from geo.errors import LagebildError
 from store import EventFilter, Store
 from store.db import resolve_path
-from store.loader import Article, demo_articles, extract_and_store, read_upload
+from store.loader import (Article, IngestReport, demo_articles, extract_and_store,
+                          read_upload)
 from viz import build_map, coordinate_problems
 from viz.basemap import BASEMAPS
+from viz.escape import md_text, visible
 from viz.table import csv_text, download_name, events_frame, geojson_text
 from viz.timeline import timeline_chart
 
@@ -57,7 +60,7 @@ def seed_demo(store: Store) -> None:
     with st.spinner("First start: extracting the bundled demo articles …"):
         report = extract_and_store(store, get_pipeline(), demo_articles())
     for name, reason in report.failed:
-        st.warning(f"Demo article {name} was not loaded: {reason}")
+        st.warning(f"Demo article {md_text(name)} was not loaded: {md_text(reason)}")
 
 
 # ---------------------------------------------------------------- sidebar ---
@@ -108,16 +111,17 @@ def sidebar(facets: dict) -> tuple[EventFilter, str]:
         c2.button("step ▶", key="step_fwd", on_click=_step, args=(+1,))
         if c3.toggle("play", key="play"):
             st.fragment(_advance, run_every=1.5)()  # ticks only while playing
-    types = sb.multiselect("Type", facets["types"], key="f_types")
-    actors = sb.multiselect("Actor", facets["actors"], key="f_actors")
-    countries = sb.multiselect("Country", facets["countries"], key="f_countries")
-    places = sb.multiselect("Place", facets["places"], key="f_places")
+    types = sb.multiselect("Type", facets["types"], key="f_types", format_func=visible)
+    actors = sb.multiselect("Actor", facets["actors"], key="f_actors", format_func=visible)
+    countries = sb.multiselect("Country", facets["countries"], key="f_countries",
+                               format_func=visible)
+    places = sb.multiselect("Place", facets["places"], key="f_places", format_func=visible)
     text = sb.text_input("Free text (evidence, actors, cargo, places, title)", key="f_text")
     conf = sb.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="f_conf")
-    labels = {s["doc_id"]: f"{s['doc_date'] or '?'} · {s['title'] or s['doc_id']}"
+    labels = {s["doc_id"]: visible(f"{s['doc_date'] or '?'} · {s['title'] or s['doc_id']}")
               for s in facets["sources"]}
     sources = sb.multiselect("Source document", list(labels), key="f_sources",
-                             format_func=lambda d: labels.get(d, d))
+                             format_func=lambda d: labels.get(d, visible(d)))
     review = sb.radio("Review status", list(REVIEW_CHOICES), key="f_review")
     undated = sb.checkbox("Include undated events", key="f_undated")
     basemap = sb.selectbox("Base map", BASEMAPS, key="basemap", help=(
@@ -151,7 +155,7 @@ def correction_form(store: Store, events: list[dict], place_options: dict[str, d
     by_id = {e["id"]: e for e in events}
     ids = list(by_id)
     default = ids.index(highlight) if highlight in by_id else 0
-    eid = st.selectbox("Event", ids, index=default, key="edit_event", format_func=lambda i: (
+    eid = st.selectbox("Event", ids, index=default, key="edit_event", format_func=lambda i: visible(
         f"{by_id[i]['date_start'] or '?'} · {by_id[i]['type']} · "
         f"{', '.join(by_id[i]['actors'][:3]) or by_id[i]['evidence'][:50]}"))
     ev = by_id[eid]
@@ -165,7 +169,7 @@ def correction_form(store: Store, events: list[dict], place_options: dict[str, d
                             if ev["date_precision"] in PRECISIONS else 3)
         names = ["(keep)"] + sorted(place_options)
         place = st.selectbox("Place (meeting place / shipment destination)", names,
-                             key=f"edit_place_{eid}")
+                             key=f"edit_place_{eid}", format_func=visible)
         actors = st.text_input("Actors (separated by ;)", "; ".join(ev["actors"]),
                                key=f"edit_actors_{eid}")
         reject = st.checkbox("Reject (not a real event)", ev["review_status"] == "rejected",
@@ -189,7 +193,8 @@ def correction_form(store: Store, events: list[dict], place_options: dict[str, d
             if reject != (ev["review_status"] == "rejected"):
                 changes["rejected"] = reject
             store.edit(eid, changes)
-            st.session_state["_flash"] = f"Saved correction of {eid} ({', '.join(changes) or 'confirmed'})."
+            st.session_state["_flash"] = md_text(
+                f"Saved correction of {eid} ({', '.join(changes) or 'confirmed'}).")
             st.rerun()
 
 
@@ -226,13 +231,17 @@ def input_panel(store: Store) -> None:
         art.title = title or art.title or upload.name
         art.url, art.lang = url or art.url, lang
         articles.append(art)
-    bar = st.progress(0.0, text="Extracting …")
-    report = extract_and_store(
-        store, get_pipeline(), articles, default_date=dt.date.today() if use_today else None,
-        progress=lambda i, n, name: bar.progress(i / max(n, 1), text=f"{name} ({i + 1}/{n})"
-                                                 if name else "done"))
-    messages = [("success", f"{name}: {status}, {n} events") for name, status, n in report.stored]
-    messages += [("error", f"{name}: {reason}") for name, reason in failed + report.failed]
+    report = IngestReport()
+    if articles:  # only rejected files: no need to load the pipeline
+        bar = st.progress(0.0, text="Extracting …")
+        report = extract_and_store(
+            store, get_pipeline(), articles, default_date=dt.date.today() if use_today else None,
+            progress=lambda i, n, name: bar.progress(
+                i / max(n, 1), text=md_text(f"{name} ({i + 1}/{n})") if name else "done"))
+    # file names and reasons are shown literally (markdown/HTML-escaped)
+    messages = [("success", md_text(f"{name}: {status}, {n} events"))
+                for name, status, n in report.stored]
+    messages += [("error", md_text(f"{name}: {reason}")) for name, reason in failed + report.failed]
     if not articles and not failed:
         messages.append(("info", "Paste a text or choose files first."))
     st.session_state["_ingest_messages"] = messages
@@ -241,6 +250,8 @@ def input_panel(store: Store) -> None:
 
 def main() -> None:
     st.set_page_config(page_title="Lagebild", page_icon="🗺️", layout="wide")
+    if not app_auth.gate():  # a login is needed and not given: show no data
+        return
     for key, value in st.session_state.pop("_pending", {}).items():
         st.session_state[key] = value
     path = str(resolve_path())
@@ -256,13 +267,13 @@ def main() -> None:
     if msg := st.session_state.pop("_flash", None):
         st.success(msg)
     st.caption(f"{len(events)} of {facets['n_events']} events from "
-               f"{facets['n_documents']} documents · store {path}")
+               f"{facets['n_documents']} documents · store {md_text(path)}")
     highlight = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
     places = cached_places(path, revision, doc_ids)
     for problem in coordinate_problems(events)[:5]:
-        st.warning(f"Not drawn: {problem}")
+        st.warning(f"Not drawn: {md_text(problem)}")
     if len(events) > MAP_LIMIT:
         st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events; "
                 "narrow the filters to see the rest. Table and downloads hold all.")
@@ -297,4 +308,4 @@ def main() -> None:
 try:
     main()
 except LagebildError as err:
-    st.error(str(err))
+    st.error(md_text(err))

@@ -5,6 +5,8 @@ import re
 import folium
 import pytest
 
+import hostile
+
 from store.synthetic import synthetic_documents
 from test_export import HOSTILE, MADRID, MEETING, SHIPMENT, UNPLACED
 from viz import CoordinateError, build_map, coordinate_problems, map_bounds, validate_point
@@ -109,7 +111,9 @@ def test_all_text_is_escaped():
                 source_url="javascript:alert(3)")
     html = render(build_map([evil]))
     assert "<script>alert(1)" not in html and "<img src=x" not in html
-    assert "javascript:alert(3)" not in html
+    # a javascript: address is shown as text, never as a link
+    assert 'href="javascript' not in html and "href=\\\"javascript" not in html
+    assert hostile.html_problems(html) == []
     # escaped once for HTML, then JSON-encoded into the script by folium
     assert "\\u0026lt;script\\u0026gt;alert(1)\\u0026lt;/script\\u0026gt;" in html
 
@@ -141,6 +145,14 @@ def test_safe_href(url, ok):
 
 def test_esc_neutralises_template_literals():
     assert esc("`${a}`<") == "&#96;&#36;{a}&#96;&lt;"
+    # a JS escape in a place name must not turn into markup inside the tooltip literal
+    assert esc("\\u003cimg\u202e") == "&#92;u003cimg[U+202E]"
+
+
+def test_place_tooltip_with_js_escape_stays_text():
+    place = dict(MADRID, name=hostile.BACKSLASH)
+    html = render(build_map([], places=[place]))
+    assert hostile.html_problems(html) == []
 
 
 # --- coordinate validation --------------------------------------------------

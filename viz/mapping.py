@@ -88,6 +88,7 @@ function(feature, layer) {
         html += '</table><blockquote style="margin:6px 0;font-style:italic">' + (p.e || '') +
                 '</blockquote><div>Source: ' + (p.u ? '<a href="' + p.u +
                 '" target="_blank" rel="noopener noreferrer">' + p.s + '</a>' : (p.s || '')) +
+                (p.x ? ' <span class="lagebild-unlinked">(' + p.x + ')</span>' : '') +
                 '</div></div>';
         return html;
     }, {maxWidth: 360});

@@ -1,21 +1,16 @@
 """Popup and tooltip HTML for events and places. Every text is escaped here.
 
 folium inserts popup HTML and tooltip text verbatim into the page, and the
-tooltip inside a JavaScript template literal, so :func:`esc` also neutralises
-backticks and ``$`` on top of :func:`html.escape`.
+tooltip inside a JavaScript template literal, so :func:`esc` (which is
+:func:`viz.escape.html_text`) also neutralises backticks, ``$`` and ``\\`` on
+top of HTML escaping, and shows bidi controls instead of obeying them.
 """
 from __future__ import annotations
 
-import html
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
-
-def esc(value: Any) -> str:
-    """HTML-escape *value* (quotes included) and make it safe in a JS template."""
-    if value is None:
-        return ""
-    return html.escape(str(value), quote=True).replace("`", "&#96;").replace("$", "&#36;")
+from viz.escape import html_text as esc
 
 
 def date_label(event: Mapping[str, Any]) -> str:
@@ -73,7 +68,8 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     if len(evidence) > EVIDENCE_CHARS:
         evidence = evidence[:EVIDENCE_CHARS].rstrip() + " …"
     review = event.get("review_status")
-    href = safe_href(event.get("source_url"))
+    url = event.get("source_url")
+    href = safe_href(url)
     fields = {
         "i": esc(event.get("id")),
         "t": esc(event.get("type") or "event"),
@@ -88,6 +84,8 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
         "e": esc(evidence),
         "s": esc(event.get("source_title") or event.get("source_id") or "source"),
         "u": esc(href) if href else "",
+        # any other address (javascript:, data:, relative ...) is shown, never linked
+        "x": "" if href or not url else esc(url),
     }
     return {k: v for k, v in fields.items() if v}
 

@@ -10,6 +10,7 @@ from typing import Any, Iterable, Mapping, Optional
 import pandas as pd
 
 from extract.export import events_to_geojson, rows_from_events, write_csv
+from viz.escape import visible
 from viz.popups import place_label
 
 TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where",
@@ -24,15 +25,21 @@ def where_label(event: Mapping[str, Any]) -> str:
     return place_label(event.get("location"))
 
 
+def _shown(value: Any) -> Any:
+    """Text as the table shows it: bidi controls visible (see viz.escape)."""
+    return visible(value) if isinstance(value, str) else value
+
+
 def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
-    """One display row per event, in the given order."""
+    """One display row per event, in the given order. The id column is kept
+    as stored (the page maps selections back to events with it)."""
     rows = [{
         "date_start": ev.get("date_start"), "date_end": ev.get("date_end"),
-        "precision": ev.get("date_precision"), "type": ev.get("type"),
-        "actors": ", ".join(ev.get("actors") or []), "where": where_label(ev),
-        "cargo": ev.get("cargo"), "confidence": ev.get("confidence"),
-        "review": ev.get("review_status", "unreviewed"), "evidence": ev.get("evidence"),
-        "source": ev.get("source_title") or ev.get("source_id"), "id": ev.get("id"),
+        "precision": ev.get("date_precision"), "type": _shown(ev.get("type")),
+        "actors": _shown(", ".join(ev.get("actors") or [])), "where": _shown(where_label(ev)),
+        "cargo": _shown(ev.get("cargo")), "confidence": ev.get("confidence"),
+        "review": ev.get("review_status", "unreviewed"), "evidence": _shown(ev.get("evidence")),
+        "source": _shown(ev.get("source_title") or ev.get("source_id")), "id": ev.get("id"),
     } for ev in events]
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
