@@ -330,7 +330,7 @@ def _profile_md(p: Optional[dict]) -> list:
     cum = [[f"`{x['func']}`", x["ncalls"], fmt(x["cumtime"]), fmt(100 * x["cumtime"] / p["total"], 1)]
            for x in p["by_cum"] if "cProfile" not in x["func"]]
     return ["## Profile of the hot path", "",
-            f"cProfile over {p['what']} ({p['docs']} documents, {fmt(p['wall'], 1)} s under the profiler), "
-            "single process, same code path as above.", "",
+            f"cProfile (timer: CPU time of the process) over {p['what']} ({p['docs']} documents, "
+            f"{fmt(p['wall'], 1)} s wall-clock under the profiler), single process, same code path as above.", "",
             *_stages_md(p), "By own time:", "", table(["function", "calls", "own s", "own %", "cumulative s"], rows), "",
             "By cumulative time:", "", table(["function", "calls", "cumulative s", "%"], cum), ""]
