@@ -1,5 +1,6 @@
-"""Lagebild's event store: one SQLite file (WAL, mode 0600), migrations,
-idempotent ingest, analyst edits that survive re-ingest, filtered queries.
+"""Lagebild's event store: one SQLite file (WAL, mode 0600) or a PostgreSQL
+database, migrations, idempotent ingest, analyst edits that survive re-ingest,
+filtered queries (filtering happens in the database).
 
 >>> s = Store(tmp_path / "x.sqlite3")            # doctest: +SKIP
 >>> s.ingest(document_dict, text)                # doctest: +SKIP
@@ -22,26 +23,45 @@ __all__ = ["EventFilter", "Store", "content_hash"]
 
 
 class Store:
-    """The event store at *path* (else ``$LAGEBILD_DB``, else ``./var/lagebild.sqlite3``)."""
+    """The event store at *path* (else ``$LAGEBILD_DB``, else ``./var/lagebild.sqlite3``).
 
-    def __init__(self, path: Union[str, os.PathLike, None] = None):
-        self.path: Path = db.resolve_path(path)
-        self.schema_version = db.initialise(self.path)
+    *path* is a file path, ``sqlite:///path`` or ``postgresql://...``.
+    *busy_timeout* is how long (seconds) a write waits for another writer's
+    lock before it fails with a StoreError saying the store is locked.
+    """
+
+    def __init__(self, path: Union[str, os.PathLike, None] = None, *,
+                 busy_timeout: float = db.BUSY_TIMEOUT_S):
+        self.path: Union[Path, db.DatabaseURL] = db.resolve_path(path)
+        self.timeout = busy_timeout
+        self.schema_version = db.initialise(self.path, busy_timeout)
+
+    @property
+    def backend(self) -> str:
+        return "postgresql" if isinstance(self.path, db.DatabaseURL) else "sqlite"
+
+    @property
+    def label(self) -> str:
+        """Where the store is, fit to show (a password in the URL is hidden)."""
+        return db.label(self.path)
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path)!r})"
+        return f"Store({self.label!r})"
+
+    def _connect(self):
+        return db.connection(self.path, self.timeout)
 
     # -- writing -------------------------------------------------------
     def ingest(self, document: Mapping[str, Any], text: Optional[str] = None,
                *, replace: bool = False) -> tuple[int, str]:
         """Store one contract DOCUMENT; see :func:`store.ingest.ingest_document`."""
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return ingest_document(conn, document, text, replace=replace)
 
     def ingest_many(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         """Ingest several documents (one transaction each); counts by status."""
         counts: dict[str, int] = {"new": 0, "updated": 0, "unchanged": 0}
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             for doc in documents:
                 _, status = ingest_document(conn, doc, doc.get("text"))
                 counts[status] += 1
@@ -49,15 +69,15 @@ class Store:
 
     def has_content(self, document: Mapping[str, Any], text: Optional[str]) -> bool:
         digest = content_hash(document, text)
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return conn.execute("SELECT 1 FROM documents WHERE content_hash = ?",
-                                (digest,)).fetchone() is not None
+                                [digest]).fetchone() is not None
 
     def known_hashes(self, digests: Iterable[str]) -> set[str]:
         """Those of *digests* (content hashes) already stored: one query per 500."""
         wanted = list(dict.fromkeys(digests))
         found: set[str] = set()
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             for i in range(0, len(wanted), 500):
                 part = wanted[i:i + 500]
                 marks = ", ".join("?" for _ in part)
@@ -68,43 +88,43 @@ class Store:
     def edit(self, event_id: str, changes: Mapping[str, Any],
              author: Optional[str] = None) -> int:
         """Record an analyst correction; see :func:`store.ingest.record_edit`."""
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return record_edit(conn, event_id, changes, author)
 
     # -- reading -------------------------------------------------------
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.query_events(conn, f)
 
     def count(self, f: EventFilter = EventFilter()) -> int:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.count_events(conn, f)
 
     def event(self, event_id: str) -> Optional[dict[str, Any]]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.get_event(conn, event_id)
 
     def facets(self) -> dict[str, Any]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.facets(conn)
 
     def places(self, doc_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.place_mentions(conn, list(doc_ids))
 
     def documents(self) -> list[dict[str, Any]]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.documents(conn)
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return query.edit_history(conn, event_id)
 
     def revision(self) -> int:
         """A number that changes whenever anything is written (a cache key)."""
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return conn.execute("SELECT value FROM store_meta WHERE key = 'revision'").fetchone()[0]
 
     def is_empty(self) -> bool:
-        with db.connection(self.path) as conn:
+        with self._connect() as conn:
             return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1

@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 from typing import Any, Mapping, Optional
 
 from geo.errors import InputError
@@ -31,14 +30,14 @@ def content_hash(document: Mapping[str, Any], text: Optional[str]) -> str:
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
 
 
-def _edits_for(conn: sqlite3.Connection, event_id: str) -> list[tuple[str, Any]]:
+def _edits_for(conn, event_id: str) -> list[tuple[str, Any]]:
     rows = conn.execute("SELECT field, value FROM edits WHERE event_id = ? ORDER BY id",
                         (event_id,)).fetchall()
     return [(r["field"], json.loads(r["value"]) if r["value"] is not None else None)
             for r in rows]
 
 
-def _insert_event(conn: sqlite3.Connection, document_row: int,
+def _insert_event(conn, document_row: int,
                   original: Mapping[str, Any]) -> None:
     if not original.get("id"):
         raise InputError(f"event without an id: {str(original.get('evidence'))[:60]!r}")
@@ -46,22 +45,22 @@ def _insert_event(conn: sqlite3.Connection, document_row: int,
     cols = event_columns(current)
     names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
     marks = ", ".join("?" for _ in _EVENT_COLUMNS)
-    cur = conn.execute(
+    event_row = conn.execute(
         f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected) "
-        f"VALUES (?, {marks}, ?, ?, ?)",
+        f"VALUES (?, {marks}, ?, ?, ?) RETURNING id",
         (document_row, *[cols[c] for c in _EVENT_COLUMNS],
-         json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected)))
+         json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected))).fetchone()[0]
     spans = original.get("evidence_spans") or []
     text = original.get("evidence") or ""
     if not spans:
         conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
-                     (cur.lastrowid, original.get("start"), original.get("end"), text))
+                     (event_row, original.get("start"), original.get("end"), text))
     for span in spans:
         conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
-                     (cur.lastrowid, span[0], span[1], None))
+                     (event_row, span[0], span[1], None))
 
 
-def ingest_document(conn: sqlite3.Connection, document: Mapping[str, Any],
+def ingest_document(conn, document: Mapping[str, Any],
                     text: Optional[str] = None, *, replace: bool = False) -> tuple[int, str]:
     """Store one contract DOCUMENT (and its text). Returns ``(row id, status)``.
 
@@ -75,6 +74,7 @@ def ingest_document(conn: sqlite3.Connection, document: Mapping[str, Any],
         raise InputError("document without an id")
     digest = content_hash(document, text)
     with transaction(conn):
+        conn.lock(f"doc:{doc_id}", f"hash:{digest}")
         found = conn.execute("SELECT id FROM documents WHERE content_hash = ?",
                              (digest,)).fetchone()
         if found and not replace:
@@ -85,12 +85,12 @@ def ingest_document(conn: sqlite3.Connection, document: Mapping[str, Any],
         for old in {r["id"] for r in (found, same_id) if r}:
             conn.execute("DELETE FROM documents WHERE id = ?", (old,))
             status = "updated"
-        cur = conn.execute(
+        row_id = conn.execute(
             "INSERT INTO documents (doc_id, content_hash, title, url, lang, doc_date, "
-            "doc_date_source, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "doc_date_source, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (doc_id, digest, document.get("title"), document.get("url"), document.get("lang"),
-             document.get("doc_date"), document.get("doc_date_source"), text, _now()))
-        row_id = cur.lastrowid
+             document.get("doc_date"), document.get("doc_date_source"), text,
+             _now())).fetchone()[0]
         conn.executemany(
             "INSERT INTO place_mentions (document_id, name, geonameid, lat, lon, country_code,"
             ' feature, text, start, "end", confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
@@ -111,7 +111,7 @@ def ingest_document(conn: sqlite3.Connection, document: Mapping[str, Any],
     return row_id, status
 
 
-def record_edit(conn: sqlite3.Connection, event_id: str, changes: Mapping[str, Any],
+def record_edit(conn, event_id: str, changes: Mapping[str, Any],
                 author: Optional[str] = None) -> int:
     """Append analyst *changes* ``{field: value}`` for *event_id* and rebuild the
     event's current row. Returns how many stored events were updated."""

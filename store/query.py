@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from dataclasses import dataclass, field
 from typing import Any, Optional, Sequence
 
@@ -41,7 +40,14 @@ def _in(column_sql: str, values: Sequence[Any], params: list[Any]) -> str:
     return f"{column_sql} IN ({', '.join('?' for _ in values)})"
 
 
-def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
+def json_values(column: str, alias: str, dialect: str = "sqlite") -> str:
+    """A table source of the elements of the JSON list in *column*, as ``alias.value``."""
+    if dialect == "postgresql":
+        return f"jsonb_array_elements_text({column}::jsonb) AS {alias}(value)"
+    return f"json_each({column}) {alias}"
+
+
+def where_clause(f: EventFilter, dialect: str = "sqlite") -> tuple[str, list[Any]]:
     """SQL condition over ``events e JOIN documents d`` and its parameters."""
     parts: list[str] = []
     params: list[Any] = []
@@ -61,16 +67,18 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
         parts.append(_in("e.type", f.types, params))
     if f.actors:
         marks = ", ".join("lower(?)" for _ in f.actors)
-        parts.append("EXISTS (SELECT 1 FROM json_each(e.actors) a "
+        parts.append(f"EXISTS (SELECT 1 FROM {json_values('e.actors', 'a', dialect)} "
                      f"WHERE lower(a.value) IN ({marks}))")
         params.extend(f.actors)
     if f.countries:
         marks = ", ".join("?" for _ in f.countries)
-        parts.append(f"EXISTS (SELECT 1 FROM json_each(e.country_codes) c WHERE c.value IN ({marks}))")
+        parts.append(f"EXISTS (SELECT 1 FROM {json_values('e.country_codes', 'c', dialect)} "
+                     f"WHERE c.value IN ({marks}))")
         params.extend(c.upper() for c in f.countries)
     if f.places:
         marks = ", ".join("?" for _ in f.places)
-        parts.append(f"EXISTS (SELECT 1 FROM json_each(e.place_names) p WHERE p.value IN ({marks}))")
+        parts.append(f"EXISTS (SELECT 1 FROM {json_values('e.place_names', 'p', dialect)} "
+                     f"WHERE p.value IN ({marks}))")
         params.extend(f.places)
     if f.text.strip():
         needle = "%" + f.text.strip().lower().replace("\\", "\\\\").replace("%", "\\%") \
@@ -97,14 +105,18 @@ def where_clause(f: EventFilter) -> tuple[str, list[Any]]:
     return (" AND ".join(parts) or "1"), params
 
 
+def _dialect(conn) -> str:
+    return getattr(conn, "dialect", "sqlite")
+
+
 _SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
            "JOIN documents d ON d.id = e.document_id")
 _ORDER = " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end), e.event_id"
 
 
-def query_events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+def query_events(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Events matching *f*, edits applied, ordered by start date."""
-    where, params = where_clause(f)
+    where, params = where_clause(f, _dialect(conn))
     sql = f"{_SELECT} WHERE {where}{_ORDER}"
     if f.limit is not None:
         sql += " LIMIT ?"
@@ -112,30 +124,31 @@ def query_events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> li
     return [row_to_event(r) for r in conn.execute(sql, params)]
 
 
-def count_events(conn: sqlite3.Connection, f: EventFilter = EventFilter()) -> int:
-    where, params = where_clause(f)
+def count_events(conn, f: EventFilter = EventFilter()) -> int:
+    where, params = where_clause(f, _dialect(conn))
     sql = ("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.document_id "
            f"WHERE {where}")
     return conn.execute(sql, params).fetchone()[0]
 
 
-def get_event(conn: sqlite3.Connection, event_id: str) -> Optional[dict[str, Any]]:
+def get_event(conn, event_id: str) -> Optional[dict[str, Any]]:
     row = conn.execute(f"{_SELECT} WHERE e.event_id = ? LIMIT 1", (event_id,)).fetchone()
     return row_to_event(row) if row else None
 
 
-def facets(conn: sqlite3.Connection) -> dict[str, Any]:
+def facets(conn) -> dict[str, Any]:
     """Values for the filter widgets: types, actors, countries, places, sources,
     and the overall date extent (min start, max end) of dated events."""
     one = conn.execute
+    d = _dialect(conn)
     return {
         "types": [r[0] for r in one("SELECT DISTINCT type FROM events ORDER BY 1")],
         "actors": [r[0] for r in one(
-            "SELECT DISTINCT a.value FROM events e, json_each(e.actors) a ORDER BY 1")],
+            f"SELECT DISTINCT a.value FROM events e, {json_values('e.actors', 'a', d)} ORDER BY 1")],
         "countries": [r[0] for r in one(
-            "SELECT DISTINCT c.value FROM events e, json_each(e.country_codes) c ORDER BY 1")],
+            f"SELECT DISTINCT c.value FROM events e, {json_values('e.country_codes', 'c', d)} ORDER BY 1")],
         "places": [r[0] for r in one(
-            "SELECT DISTINCT p.value FROM events e, json_each(e.place_names) p ORDER BY 1")],
+            f"SELECT DISTINCT p.value FROM events e, {json_values('e.place_names', 'p', d)} ORDER BY 1")],
         "sources": [dict(r) for r in one(
             "SELECT doc_id, title, doc_date FROM documents ORDER BY doc_date, doc_id")],
         "date_min": one("SELECT MIN(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
@@ -145,7 +158,7 @@ def facets(conn: sqlite3.Connection) -> dict[str, Any]:
     }
 
 
-def place_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
+def place_mentions(conn, doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:
     """PLACE_MENTION dicts of the given documents (all documents when empty)."""
     sql = ('SELECT m.name, m.geonameid, m.lat, m.lon, m.country_code, m.feature, m.text, '
            'm.start, m."end", m.confidence, d.doc_id FROM place_mentions m '
@@ -156,14 +169,14 @@ def place_mentions(conn: sqlite3.Connection, doc_ids: Sequence[str] = ()) -> lis
     return [dict(r) for r in conn.execute(sql, params)]
 
 
-def documents(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+def documents(conn) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(
         "SELECT doc_id, title, url, lang, doc_date, doc_date_source, ingested_at, "
         "(SELECT COUNT(*) FROM events e WHERE e.document_id = documents.id) AS n_events "
         "FROM documents ORDER BY doc_date, doc_id")]
 
 
-def edit_history(conn: sqlite3.Connection, event_id: str) -> list[dict[str, Any]]:
+def edit_history(conn, event_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in conn.execute(
         "SELECT field, value, created_at, author FROM edits WHERE event_id = ? ORDER BY id",
         (event_id,))]

@@ -11,12 +11,21 @@ from store import EventFilter, Store
 from store.schema import SCHEMA_VERSION
 from store.synthetic import synthetic_documents
 from test_export import DOCS, MEETING, SHIPMENT
+from test_postgres import pg_url, postgres_server  # noqa: F401  (fixtures)
 
 D = dt.date.fromisoformat
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """Each store test runs on both backends (PostgreSQL: a real, throwaway server)."""
+    if request.param == "sqlite":
+        return Store(tmp_path / "db" / "t.sqlite3")
+    return Store(request.getfixturevalue("pg_url"))
+
+
 @pytest.fixture
-def store(tmp_path):
+def sqlite_store(tmp_path):
     return Store(tmp_path / "db" / "t.sqlite3")
 
 
@@ -33,7 +42,8 @@ def ids(events):
 
 # --- the file ---------------------------------------------------------------
 
-def test_file_is_private_wal_and_versioned(store):
+def test_file_is_private_wal_and_versioned(sqlite_store):
+    store = sqlite_store
     assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
     conn = sqlite3.connect(store.path)
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
