@@ -240,7 +240,7 @@ def gate() -> bool:
         st.error(f"Login is misconfigured, no data is shown: {md_text(err)}")
         return False
     if stored is None and oidc:
-        if st.user.is_logged_in:
+        if getattr(st.user, "is_logged_in", False):  # absent until [auth] is read
             if st.sidebar.button("Log out", key="auth_logout"):
                 st.logout()
             return True
