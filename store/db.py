@@ -54,8 +54,7 @@ def resolve_path(path: Union[str, os.PathLike, None] = None) -> Union[Path, Data
         if is_postgres(chosen):
             return DatabaseURL(chosen)
         if chosen.startswith("sqlite:///"):
-            chosen = chosen[len("sqlite:///"):] if chosen.startswith("sqlite:////") \
-                else chosen[len("sqlite://"):]
+            chosen = chosen[len("sqlite:///"):]   # sqlite:////abs, sqlite:///relative
         elif re.match(r"^[a-z][a-z0-9+]*://", chosen):
             raise StoreError(f"unsupported store URL {chosen.split('://')[0]}://...; "
                              "use a path, sqlite:///path or postgresql://...")
