@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import concurrent.futures as cf
 import datetime as dt
+import itertools
 import multiprocessing
 import sys
 import time
@@ -151,9 +152,14 @@ def bounded(pool: cf.Executor, fn: Callable, chunks: Iterable, window: int) -> I
 
 def run_processes(chunks: Iterable[list[dict]], jobs: int) -> Iterator[Results]:
     """*jobs* local worker processes, each loading the pipeline once."""
+    chunks = iter(chunks)
+    first = next(chunks, None)
+    if first is None:          # nothing to extract: start no workers
+        return
     ctx = multiprocessing.get_context("forkserver")
     with cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_load_pipeline) as pool:
-        yield from bounded(pool, extract_chunk, chunks, jobs * IN_FLIGHT_PER_WORKER)
+        yield from bounded(pool, extract_chunk, itertools.chain([first], chunks),
+                           jobs * IN_FLIGHT_PER_WORKER)
 
 
 # -- the run ---------------------------------------------------------------------------

@@ -195,3 +195,19 @@ def test_float_columns_keep_full_precision(pg_url):
     store.ingest(DOCS[1], "text 2")
     assert {e["id"]: e["confidence"] for e in store.events()} == \
         {e["id"]: e["confidence"] for d in DOCS for e in d["events"]}
+
+
+def test_batch_ingest_into_postgres_matches_sqlite(pg_url, tmp_path):
+    from extract import batch
+    from store import Store
+    from test_batch import short_documents, stored_events, write_jsonl
+
+    src = write_jsonl(tmp_path / "in.jsonl", short_documents(4))
+    results = []
+    for target in (str(tmp_path / "s.sqlite3"), pg_url):
+        store = Store(target)
+        stats = batch.ingest(batch.Options(paths=[src], store=store, progress=False))
+        assert (stats.new, stats.failed) == (4, [])
+        assert batch.ingest(batch.Options(paths=[src], store=store, progress=False)).skipped == 4
+        results.append(stored_events(store))
+    assert results[0] == results[1] and results[0]
