@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import Optional
 
 import spacy
 from spacy.attrs import IDX, SENT_START
@@ -35,12 +36,12 @@ def get_nlp(lang: str) -> Language:
     return nlp
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]]:
     """(start, end) character offsets of the sentences, white space around them excluded.
 
     Read from token arrays rather than ``doc.sents`` (which builds a Span and
     Token objects per sentence)."""
-    text = doc.text
+    text = doc.text if text is None else text  # the string the doc was made from, if at hand
     starts = [idx for idx, ss in doc.to_array([IDX, SENT_START]).tolist() if ss == 1]
     if not starts and len(doc):
         starts = [0]

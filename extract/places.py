@@ -71,12 +71,12 @@ class SpanCandidates:
     extra: dict = field(default_factory=dict)
 
 
-def pieces_of(doc: Doc) -> list[Piece]:
+def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
     """Tokens cut at hyphens and slashes, with sentence numbers.
 
     Reads token offsets and sentence starts as arrays: building a spaCy Token
     object per word costs more than the rest of recognition."""
-    text = doc.text
+    text = doc.text if text is None else text  # doc.text rebuilds the string token by token
     arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
     out: list[Piece] = []
     sent_no = -1
@@ -222,7 +222,7 @@ class PlaceRecognizer:
 
     def recognize(self, text: str, doc: Doc, lang: str) -> list[SpanCandidates]:
         cues = place_cues(lang)
-        pieces = pieces_of(doc)
+        pieces = pieces_of(doc, text)
         person_idx, person_names = find_people(pieces, cues, self._is_country,
                                                lambda w: self._is_given_name(w, lang, cues),
                                                lambda s: self.gaz.has_key(fold(s)))

@@ -77,18 +77,28 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
     local = [_score_local(spans, k, qualified_by) for k in range(len(spans))]
     first = [max(sc, key=lambda t: (t[0], -t[1].id))[1] for sc in local]
     keys = [fold(s.text) for s in spans]
+    # country context: all first choices, less those of the same name (a name cannot vouch for itself)
+    everywhere = Counter(f.place.country_code for f in first if f.place.country_code)
+    by_key: dict[str, Counter] = {}
+    for key, f in zip(keys, first):
+        if f.place.country_code:
+            by_key.setdefault(key, Counter())[f.place.country_code] += 1
+    anchor_points = [(keys[j], a.place) for j, a in anchors.items() if a.place.feature != "country"]
+    near_memo: dict[tuple[str, int], int] = {}
     out: list[Mention] = []
     for k, span in enumerate(spans):
-        context = Counter(first[j].place.country_code for j in range(len(spans))
-                          if keys[j] != keys[k] and first[j].place.country_code)
+        context = everywhere - by_key.get(keys[k], Counter())
         total = sum(context.values())
         scored = []
         for s, c in local[k]:
             cc = c.place.country_code
             if cc and total:
                 s += COUNTRY_CONTEXT * context.get(cc, 0) / total
-            near = sum(1 for j, a in anchors.items()
-                       if keys[j] != keys[k] and a.place.feature != "country" and km(a.place, c.place) <= NEAR_KM)
+            memo = (keys[k], c.id)
+            near = near_memo.get(memo)
+            if near is None:
+                near = near_memo[memo] = sum(1 for key, p in anchor_points
+                                             if key != keys[k] and km(p, c.place) <= NEAR_KM)
             s += min(NEAR_MAX, NEAR_BONUS * near)
             scored.append((s, c))
         scored.sort(key=lambda t: (-t[0], t[1].id))
