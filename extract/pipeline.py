@@ -6,16 +6,24 @@ The gazetteer and spaCy pipelines are loaded once per process and passed in;
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Callable, Optional
 
 from extract.lang import detect_language
-from extract.nlp import get_nlp
+from extract.nlp import get_nlp, sentence_spans
 from extract.places import PlaceRecognizer
-from extract.records import Document
+from extract.records import Document, Event
+from extract.textio import AnalysisText, analysis_text, visible
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.resolve import resolve
 
-MAX_CHARS_PER_CHUNK = 200_000
+# Texts longer than this are analysed in pieces (cut at line, sentence or word ends) so
+# that time and memory grow linearly; shorter ones -- every news article -- in one go.
+MAX_CHARS_PER_CHUNK = 50_000
+# place names resolved together at most (resolution compares every pair of names)
+RESOLVE_WINDOW = 200
+
+Progress = Callable[[int, int], None]
 
 
 def _today() -> dt.date:
@@ -32,47 +40,108 @@ class Pipeline:
 
     def process(self, text: str, *, doc_id: str, doc_date: Optional[dt.date] = None,
                 doc_date_source: Optional[str] = None, lang: str = "auto",
-                title: Optional[str] = None, url: Optional[str] = None) -> Document:
-        """Extract one document. Without ``doc_date`` today's date is used and said so."""
+                title: Optional[str] = None, url: Optional[str] = None,
+                progress: Optional[Progress] = None) -> Document:
+        """Extract one document. Without ``doc_date`` today's date is used and said so.
+
+        The analysis reads a cleaned copy of ``text`` (extract.textio.analysis_text);
+        every offset in the result refers to ``text`` as given. ``progress(done, total)``
+        is called after each piece of a long text (characters of the cleaned copy).
+        """
+        clean = analysis_text(text)
         if lang in (None, "", "auto"):
-            lang = detect_language(text)
+            lang = detect_language(clean.text)
         if doc_date is None:
             doc_date, doc_date_source = self.clock(), "default"
         doc = Document(id=doc_id, lang=lang, doc_date=doc_date.isoformat(),
                        doc_date_source=doc_date_source or "argument", text=text, title=title, url=url)
         nlp = get_nlp(lang)
-        sentences: list[tuple[int, int]] = []
-        for offset, chunk in _chunks(text, MAX_CHARS_PER_CHUNK):
+        total = len(clean.text)
+        for offset, chunk in _chunks(clean.text, MAX_CHARS_PER_CHUNK):
             sdoc = nlp(chunk)
-            sentences += [(offset + s.start_char, offset + s.end_char) for s in sdoc.sents]
-            spans = self.places.recognize(chunk, sdoc, lang)
-            for m in resolve(spans):
-                doc.places.append(_shift(m, offset))
-        doc.timexes = _timexes(text, doc_date, lang)
-        # a date is not a place ("in March", "Juli")
-        doc.places = [m for m in doc.places
-                      if not any(t.start < m.end and m.start < t.end for t in doc.timexes)]
-        doc.events = _events(text, sentences, doc.places, doc.timexes, doc_date, lang, self.gazetteer)
+            sentences = sentence_spans(sdoc, chunk)
+            places = [m for group in _windows(self.places.recognize(chunk, sdoc, lang), RESOLVE_WINDOW)
+                      for m in resolve(group)]
+            del sdoc
+            timexes = _timexes(chunk, doc_date, lang)
+            # a date is not a place ("in March", "Juli")
+            places = [m for m in places if not any(t.start < m.end and m.start < t.end for t in timexes)]
+            events = _events(chunk, sentences, places, timexes, doc_date, lang, self.gazetteer)
+            doc.places += [_shift(m, offset) for m in places]
+            doc.timexes += [_shift(t, offset) for t in timexes]
+            doc.events += [_shift_event(e, offset) for e in events]
+            if progress is not None:
+                progress(offset + len(chunk), total)
+        if clean.text != text:
+            _map_back(doc, clean)
         return doc
 
 
-def _shift(mention, offset: int):
+def _shift(item, offset: int):
+    """A mention or timex moved ``offset`` characters on."""
     if not offset:
-        return mention
-    from dataclasses import replace
-    return replace(mention, start=mention.start + offset, end=mention.end + offset)
+        return item
+    return replace(item, start=item.start + offset, end=item.end + offset)
+
+
+def _shift_event(event: Event, offset: int) -> Event:
+    if offset:
+        event.start, event.end = event.start + offset, event.end + offset
+        event.evidence_spans = [(s + offset, e + offset) for s, e in event.evidence_spans]
+    return event
+
+
+def _map_back(doc: Document, clean: AnalysisText) -> None:
+    """Offsets of the cleaned copy -> offsets of the text as given (``doc.text``)."""
+    text = doc.text
+
+    def moved(item):
+        s, e = clean.span(item.start, item.end)
+        return replace(item, start=s, end=e, text=text[s:e])
+
+    doc.places = [moved(m) for m in doc.places]
+    doc.timexes = [moved(t) for t in doc.timexes]
+    for ev in doc.events:
+        ev.start, ev.end = clean.span(ev.start, ev.end)
+        ev.evidence_spans = [clean.span(s, e) for s, e in ev.evidence_spans]
+        spans = ev.evidence_spans or [(ev.start, ev.end)]
+        ev.evidence = " ".join(visible(text[s:e]).strip() for s, e in spans)
+
+
+def _windows(spans: list, size: int):
+    """``spans`` in consecutive groups of about ``size`` for resolution; a name and the
+    ", Country" span qualifying it stay together, qualifier indexes are renumbered."""
+    if len(spans) <= size:
+        yield spans
+        return
+    base = 0
+    while base < len(spans):
+        end = min(len(spans), base + size)
+        while end < len(spans) and spans[end - 1].qualifier == end:
+            end += 1
+        yield [sp if sp.qualifier is None else
+               replace(sp, qualifier=sp.qualifier - base if base <= sp.qualifier < end else None)
+               for sp in spans[base:end]]
+        base = end
+
+
+_CUTS = ("\n", ". ", " ")
 
 
 def _chunks(text: str, size: int):
-    """(offset, chunk) pieces of at most ``size`` characters, cut at paragraph or line ends."""
+    """(offset, chunk) pieces of at most ``size`` characters, cut at a line end, else a
+    sentence end, else a space in the second half of the piece; a text without any of
+    them (one enormous token) is cut where the size says."""
     start = 0
     n = len(text)
     while start < n:
         end = min(n, start + size)
         if end < n:
-            cut = text.rfind("\n", start + size // 2, end)
-            if cut > start:
-                end = cut + 1
+            for sep in _CUTS:
+                cut = text.rfind(sep, start + size // 2, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
         yield start, text[start:end]
         start = end
 
