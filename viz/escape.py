@@ -46,5 +46,7 @@ def html_text(value: Any) -> str:
 
 def md_text(value: Any) -> str:
     """Text for ``st.markdown``/``st.error``/``st.caption`` etc.: shown literally."""
-    text = _MD_SPECIAL.sub(r"\\\1", visible(value))
+    # no indentation (it would make a code block, where escapes show literally)
+    lines = visible(value).replace("\t", " ").split("\n")
+    text = _MD_SPECIAL.sub(r"\\\1", "\n".join(line.lstrip(" ") for line in lines))
     return re.sub("[&<>]", lambda m: _HTML_SPECIAL[m.group()], text)
