@@ -221,14 +221,13 @@ def _write(opts: Options, sink, results: Results, stats: Stats, say) -> None:
         stats.events += len(document.get("events") or [])
         good.append((item, document))
     if opts.store is not None:
-        for item, document in good:
-            try:
-                _, status = opts.store.ingest(document, item["text"])
-            except LagebildError as err:
-                stats.failed.append((item["doc_id"], f"{item['where']}: {err}"))
-                say(f"error: {item['where']}: {err}")
-                continue
-            setattr(stats, status, getattr(stats, status) + 1)
+        outcomes = opts.store.ingest_each((document, item["text"]) for item, document in good)
+        for (item, _), outcome in zip(good, outcomes):
+            if isinstance(outcome, LagebildError):
+                stats.failed.append((item["doc_id"], f"{item['where']}: {outcome}"))
+                say(f"error: {item['where']}: {outcome}")
+            else:
+                setattr(stats, outcome, getattr(stats, outcome) + 1)
     if sink is not None and good:
         sink.write(good)
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Optional, Union
+from typing import Any, Iterable, Iterator, Mapping, Optional, Union
+
+from geo.errors import LagebildError
 
 from store import db, query
 from store.ingest import content_hash, ingest_document, record_edit
@@ -66,6 +68,17 @@ class Store:
                 _, status = ingest_document(conn, doc, doc.get("text"))
                 counts[status] += 1
         return counts
+
+    def ingest_each(self, pairs: Iterable[tuple[Mapping[str, Any], Optional[str]]]
+                    ) -> Iterator[Union[str, LagebildError]]:
+        """Ingest ``(document, text)`` pairs over one connection (one transaction
+        each); yields each one's status, or the LagebildError that refused it."""
+        with self._connect() as conn:
+            for document, text in pairs:
+                try:
+                    yield ingest_document(conn, document, text)[1]
+                except LagebildError as err:
+                    yield err
 
     def has_content(self, document: Mapping[str, Any], text: Optional[str]) -> bool:
         digest = content_hash(document, text)

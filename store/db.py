@@ -94,6 +94,7 @@ def _sqlite_connect(path: Path, timeout: float) -> SqliteConnection:
                            check_same_thread=False, factory=SqliteConnection)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = NORMAL")   # per connection; with WAL: consistent, fast
     conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
     return conn
 
