@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install browser bench clean
+.PHONY: run serve-team test install browser bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -21,6 +21,10 @@ browser:
 
 run: $(STAMP)
 	$(PY) -m streamlit run app.py
+
+# Serve the page to the team: every interface, and a login is REQUIRED (docs/SECURITY.md)
+serve-team: $(STAMP)
+	LAGEBILD_SERVE_TEAM=1 $(PY) -m streamlit run app.py --server.address 0.0.0.0 --client.showErrorDetails none
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q tests
