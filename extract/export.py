@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
+import unicodedata
 from typing import Any, Iterable, Mapping, Optional, Sequence, TextIO
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -45,7 +46,9 @@ def safe_cell(value: Any) -> Any:
     if value is None:
         return ""
     if isinstance(value, str):
-        if value.startswith(_FORMULA_PREFIXES):
+        # spreadsheets skip leading blanks and read fullwidth signs as ASCII ones
+        head = unicodedata.normalize("NFKC", value.lstrip(" \u00a0\u3000")[:1])
+        if value.startswith(_FORMULA_PREFIXES) or head in _FORMULA_PREFIXES:
             return "'" + value
         return value
     return value

@@ -147,3 +147,10 @@ def test_empty_input():
                                                        "features": []}
     n, table = _csv_roundtrip([])
     assert n == 0 and tuple(table[0]) == CSV_COLUMNS
+
+
+# --- formula triggers a spreadsheet still sees after blanks or in fullwidth form ---
+@pytest.mark.parametrize("value", [" =1+1", "\u00a0@SUM(A1)", "\uff1d1+1", "\uff0bcmd", "\u3000-2+3"])
+def test_hidden_formula_triggers_are_neutralised(value):
+    from extract.export import safe_cell
+    assert safe_cell(value) == "'" + value
