@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run serve-team test install browser bench clean
+.PHONY: run serve-team test install browser postgres bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -26,7 +26,11 @@ run: $(STAMP)
 serve-team: $(STAMP)
 	LAGEBILD_SERVE_TEAM=1 $(PY) -m streamlit run app.py --server.address 0.0.0.0 --client.showErrorDetails none
 
-test: $(STAMP) browser
+# Debian's PostgreSQL for the store's second backend (the tests start a throwaway server)
+postgres:
+	bash tools/ensure_postgres.sh
+
+test: $(STAMP) browser postgres
 	$(PY) -m pytest -q tests
 
 bench: $(STAMP)
