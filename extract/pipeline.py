@@ -139,6 +139,8 @@ def _chunks(text: str, size: int):
         if end < n:
             for sep in _CUTS:
                 cut = text.rfind(sep, start + size // 2, end)
+                while sep == ". " and cut > start and text[cut - 1].isdigit():
+                    cut = text.rfind(sep, start + size // 2, cut)  # "3. Oktober" is no sentence end
                 if cut > start:
                     end = cut + len(sep)
                     break

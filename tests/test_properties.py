@@ -156,3 +156,16 @@ def test_geojson_round_trips_and_is_lon_lat(evs):
         else:
             assert g["coordinates"][0] == [ev["origin"]["lon"], ev["origin"]["lat"]]
             assert g["coordinates"][-1] == [ev["destination"]["lon"], ev["destination"]["lat"]]
+
+
+@SETTINGS
+@given(text=st.text(alphabet=st.sampled_from(list("ab .\n3")), max_size=500), size=st.integers(4, 60))
+def test_chunks_cover_the_text_in_order_within_the_size(text, size):
+    from extract.pipeline import _chunks
+
+    parts = list(_chunks(text, size))
+    assert "".join(chunk for _, chunk in parts) == text
+    offset = 0
+    for start, chunk in parts:
+        assert start == offset and 0 < len(chunk) <= size
+        offset += len(chunk)
