@@ -13,8 +13,8 @@ as ``text`` so they can be checked.
 
 Bad input never stops the run: an unreadable, binary, empty or oversized file,
 a JSONL line that is not a JSON object, has no text, or has a field of the
-wrong type (``id`` a number, ``doc_date`` not a real YYYY-MM-DD date, ``lang``
-not de/en) is an error for that document alone. A document id given twice is
+wrong type (``id`` a number, ``doc_date`` not a real YYYY-MM-DD date or outside
+the years 1000..8999, ``lang`` not de/en) is an error for that document alone. A document id given twice is
 an error for the second one. A publication date in the future is used, with a
 warning.
 """
@@ -36,6 +36,7 @@ from extract.textio import MAX_INPUT_BYTES, read_bytes
 
 MAX_LINE_BYTES = 200 * 1024 * 1024   # a longer JSONL line is skipped (and reported)
 PROGRESS_MIN_CHARS = 1_000_000       # longer documents report their progress on stderr
+DATE_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))  # publication dates accepted
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.,+\-Z]*)?")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -70,9 +71,13 @@ def parse_date(value: Any, what: str) -> Optional[dt.date]:
     if not _ISO_DATE.fullmatch(text):
         raise InputError(f"{what}: bad date {_short(value)} (expected YYYY-MM-DD)")
     try:
-        return dt.date.fromisoformat(text[:10])
+        date = dt.date.fromisoformat(text[:10])
     except ValueError as err:
         raise InputError(f"{what}: impossible date {value!r} ({err})") from None
+    if not DATE_RANGE[0] <= date <= DATE_RANGE[1]:
+        # relative expressions must stay inside Python's calendar (years 1..9999)
+        raise InputError(f"{what}: date {value!r} outside {DATE_RANGE[0]}..{DATE_RANGE[1]}")
+    return date
 
 
 def _short(value: Any, n: int = 60) -> str:
@@ -296,8 +301,15 @@ def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextI
         out.write("\n")
 
 
+BATCH_OPTIONS = ("--store", "--input-dir", "--jobs", "--scheduler", "--parquet-out")
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if any(a.split("=", 1)[0] in BATCH_OPTIONS for a in argv):
+        from extract.batch import run_batch  # streaming ingest into a store (issue 8)
+
+        return run_batch(argv)
     try:
         args = build_parser().parse_args(argv)
         buf = io.StringIO()

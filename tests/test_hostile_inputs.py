@@ -251,10 +251,12 @@ JSONL_CASES = [
     pytest.param({"id": "x", "text": "Die Delegation reiste nach Mos\u200bkau."},
                  Ok({"Moscow"}, texts={"Moscow": "Mos\u200bkau"}), id="zero-width-offsets-in-jsonl"),
     pytest.param({"id": "x", "text": TEXT, "doc_date": "2999-01-01"}, Ok({"Moscow"}), id="doc-date-future"),
-    pytest.param({"id": "x", "text": "Nächste Woche reist er nach Moskau.", "doc_date": "9999-12-31"},
-                 Ok({"Moscow"}), id="doc-date-9999-12-31"),
-    pytest.param({"id": "x", "text": "Letztes Jahr reiste er nach Moskau.", "doc_date": "0001-01-01"},
-                 Ok({"Moscow"}), id="doc-date-0001-01-01"),
+    pytest.param({"id": "x", "text": "Nächsten Freitag reist er nach Moskau.", "doc_date": "9999-12-31"},
+                 Err("outside 1000-01-01..8999-12-31"), id="doc-date-9999-12-31"),
+    pytest.param({"id": "x", "text": "Am Freitag reiste er nach Moskau.", "doc_date": "0001-01-01"},
+                 Err("outside 1000-01-01..8999-12-31"), id="doc-date-0001-01-01"),
+    pytest.param({"id": "x", "text": "Am Freitag reiste er nach Moskau.", "doc_date": "1000-01-01"},
+                 Ok({"Moscow"}), id="doc-date-year-1000"),
     pytest.param({"id": "x", "text": TEXT, "doc_date": "2023-10-13T08:00:00+02:00"}, Ok({"Moscow"}),
                  id="doc-date-with-time"),
     pytest.param({"id": "x", "text": "Wien " + "Lorem ipsum dolor sit amet. " * 60_000 + "Moskau"},
@@ -360,7 +362,7 @@ def test_future_publication_date_is_used_with_a_warning(tmp_path, capsys):
     assert "future" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("bad", ["2023-02-30", "2023-13-01", "gestern", "99999-01-01"])
+@pytest.mark.parametrize("bad", ["2023-02-30", "2023-13-01", "gestern", "99999-01-01", "0001-01-01"])
 def test_impossible_doc_date_argument_is_a_usage_error(bad, capsys):
     assert cli_module.main(["--doc-date", bad, "x.txt"]) == 2
     assert capsys.readouterr().out == ""
@@ -472,3 +474,17 @@ def test_geojson_is_rfc7946_lon_lat(tmp_path):
     # Vladivostok (131.9 E, 43.1 N) -> Pyongyang (125.8 E, 39.0 N): longitude first
     assert lon1 > 100 and 30 < lat1 < 50 and lon2 > 100 and 30 < lat2 < 50
     assert "LineString" in kinds
+
+
+# -- found in files this suite does not own ----------------------------------------------------
+
+@pytest.mark.xfail(strict=True, raises=OverflowError,
+                   reason="extract/timex_calendar.py weekday_near: date arithmetic leaves years 1..9999 "
+                          "(the CLI refuses such publication dates; the pipeline API does not)")
+@pytest.mark.parametrize("doc_date, text", [("0001-01-01", "Freitag"), ("9999-12-31", "nächsten Freitag")])
+def test_weekday_next_to_the_calendar_limits(doc_date, text):
+    import datetime as dt
+
+    from extract.timex import tag_timexes
+
+    tag_timexes(text, dt.date.fromisoformat(doc_date), "de")
