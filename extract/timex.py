@@ -149,7 +149,10 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     for c in _select(list(_candidates(text, grammar))):
         tense = clause_tense(text, c.start, c.end, grammar)
         ctx = Context(doc_date=doc_date, anchor=anchor, narrative=narrative, tense=tense)
-        res = resolve(c.kind, c.groups, grammar.lookup, ctx)
+        try:
+            res = resolve(c.kind, c.groups, grammar.lookup, ctx)
+        except (OverflowError, ValueError):  # a value beyond the calendar (year 1 or 9999)
+            res = None
         if res is None:
             continue
         out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
