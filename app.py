@@ -267,7 +267,7 @@ def main() -> None:
     if msg := st.session_state.pop("_flash", None):
         st.success(msg)
     st.caption(f"{len(events)} of {facets['n_events']} events from "
-               f"{facets['n_documents']} documents · store {md_text(path)}")
+               f"{facets['n_documents']} documents · store {md_text(store.label)}")
     highlight = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
