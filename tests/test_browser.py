@@ -7,26 +7,21 @@ Run ``tools/ensure_chromium.sh`` first; without /usr/bin/chromium this skips.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from browser_support import ROOT, streamlit_server
 from geo.gazetteer import default_gazetteer
 from store import Store
 from test_export import DOCS
 
 CHROMIUM = "/usr/bin/chromium"
 MAP_IFRAME = "iframe[title*='st_folium']"
-ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 
 if not os.path.exists(CHROMIUM):
@@ -48,26 +43,6 @@ EXTRA_DOC = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90.0) -> None:
-    """Poll the health endpoint until it answers ok (no fixed sleep)."""
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {proc.returncode}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=1) as resp:
-                if resp.status == 200 and resp.read().strip() == b"ok":
-                    return
-        time.sleep(0.1)  # polling interval, not a readiness guess
-    raise TimeoutError(f"{url} not healthy within {deadline_s}s")
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("browser") / "lagebild.sqlite3"
@@ -75,26 +50,8 @@ def server(tmp_path_factory):
     store = Store(db)
     for doc in [*DOCS, EXTRA_DOC]:
         store.ingest(doc, f"text of {doc['id']}")
-    port = _free_port()
-    env = dict(os.environ, LAGEBILD_DB=str(db), PYTHONUNBUFFERED="1")
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.seek(0)
-        print(log.read()[-3000:])
-        log.close()
+    with streamlit_server(db, tmp_path_factory.mktemp("log")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

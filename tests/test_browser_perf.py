@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from test_browser import CHROMIUM, ROOT, _free_port, _is_local, _wait_healthy
+from browser_support import ROOT, free_port as _free_port, wait_healthy as _wait_healthy
+from test_browser import CHROMIUM, _is_local
 
 if os.environ.get("LAGEBILD_PERF") != "1":
     pytest.skip("timings are opt-in: set LAGEBILD_PERF=1", allow_module_level=True)

@@ -8,15 +8,13 @@ through the page as well. Readiness is waited for by polling, never by sleeping.
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 
 import pytest
 
 import hostile
 from store import Store
-from test_browser import (CHROMIUM, MAP_IFRAME, ROOT, _free_port, _is_local, _map,
-                          _wait_healthy, browser)  # noqa: F401  (browser is a fixture)
+from browser_support import streamlit_server
+from test_browser import CHROMIUM, MAP_IFRAME, _is_local, _map, browser  # noqa: F401  (browser is a fixture)
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing", allow_module_level=True)
@@ -47,26 +45,8 @@ def hostile_server(tmp_path_factory):
     store = Store(db)
     for doc in hostile.DOCS:
         store.ingest(doc, f"text of {doc['id']}")
-    port = _free_port()
-    env = dict(os.environ, LAGEBILD_DB=str(db), PYTHONUNBUFFERED="1")
-    env.pop("LAGEBILD_SERVE_TEAM", None)
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w+")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        _wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.seek(0)
-        print(log.read()[-3000:])
-        log.close()
+    with streamlit_server(db, tmp_path_factory.mktemp("log")) as url:
+        yield url
 
 
 def _injected(page) -> list[str]:

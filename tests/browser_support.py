@@ -1,0 +1,62 @@
+"""A real Streamlit server for the browser tests: started on a free port with a
+given store, ready when its health endpoint answers (polled, never slept on),
+stopped afterwards with its log printed."""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from typing import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90.0) -> None:
+    """Poll the health endpoint until it answers ok (no fixed sleep)."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode}")
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=1) as resp:
+                if resp.status == 200 and resp.read().strip() == b"ok":
+                    return
+        time.sleep(0.1)  # polling interval, not a readiness guess
+    raise TimeoutError(f"{url} not healthy within {deadline_s}s")
+
+
+@contextlib.contextmanager
+def streamlit_server(db: Path, log_dir: Path) -> Iterator[str]:
+    """The page served from ``app.py`` on 127.0.0.1 with ``LAGEBILD_DB=db``; yields its URL."""
+    port = free_port()
+    env = dict(os.environ, LAGEBILD_DB=str(db), PYTHONUNBUFFERED="1")
+    env.pop("LAGEBILD_SERVE_TEAM", None)
+    log = open(log_dir / "streamlit.log", "w+")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.seek(0)
+        print(log.read()[-3000:])
+        log.close()
