@@ -18,7 +18,6 @@ import sys
 import tempfile
 import threading
 import time
-from typing import Optional
 
 BARRIER_TIMEOUT = 600
 

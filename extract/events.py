@@ -13,7 +13,6 @@ No trained model is involved.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
 
 from extract.events_dates import assign_dates, usable_timexes
 from extract.events_lexicon import EventLexicon, event_lexicon

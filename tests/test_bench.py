@@ -1,7 +1,5 @@
 """The bench's own pure functions, on tiny inline data (no corpora, no timing)."""
-import importlib.util
 import types
-from pathlib import Path
 
 import pytest
 

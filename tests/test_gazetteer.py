@@ -1,7 +1,6 @@
 """The gazetteer index: lookups, language-specific names, the on-disk cache (geo/gazetteer.py)."""
 import pytest
 
-from geo import gazetteer as gz
 from geo import sources
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, MATCH_TRANSLIT, Gazetteer, build_index, default_gazetteer
 

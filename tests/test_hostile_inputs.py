@@ -11,7 +11,6 @@ import json
 import random
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 import pytest
 
