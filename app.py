@@ -12,6 +12,7 @@ from streamlit_folium import st_folium
 import app_auth
 from geo.errors import LagebildError
 from store import EventFilter, Store
+from store.query import FACET_LIMIT, SOURCE_LIMIT
 from store.db import resolve_path
 from store.loader import (Article, IngestReport, demo_articles, extract_and_store,
                           read_upload)
@@ -21,7 +22,8 @@ from viz.escape import md_text, visible
 from viz.table import csv_text, download_name, events_frame, geojson_text
 from viz.timeline import timeline_chart
 
-MAP_LIMIT = 5000  # events drawn on the map; table and downloads hold all
+PAGE_LIMIT = 5000  # events read for map, table and timeline: the newest when more match
+MAP_LIMIT = 5000  # events drawn on the map
 REVIEW_CHOICES = {"open (reviewed + unreviewed)": ("reviewed", "unreviewed"),
                   "unreviewed": ("unreviewed",), "reviewed": ("reviewed",),
                   "rejected": ("rejected",)}
@@ -44,9 +46,24 @@ def cached_events(path: str, revision: int, key: str, _flt: EventFilter) -> list
     return get_store(path).events(_flt)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_count(path: str, revision: int, key: str, _flt: EventFilter) -> int:
+    return get_store(path).count(_flt)
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def cached_facets(path: str, revision: int) -> dict:
     return get_store(path).facets()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_sources(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[dict]:
+    return get_store(path).sources(doc_ids)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def cached_place_options(path: str, revision: int) -> list[dict]:
+    return get_store(path).place_options()
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -93,7 +110,13 @@ def _advance() -> None:
     st.rerun(scope="app")
 
 
-def sidebar(facets: dict) -> tuple[EventFilter, str]:
+def _options(values: list[str], key: str) -> list[str]:
+    """*values* plus what is chosen already (a choice outlives a shorter list)."""
+    chosen = [v for v in st.session_state.get(key) or [] if v not in values]
+    return list(values) + chosen
+
+
+def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
     sb = st.sidebar
     sb.header("Filters")
     date_from = date_to = None
@@ -111,17 +134,28 @@ def sidebar(facets: dict) -> tuple[EventFilter, str]:
         c2.button("step ▶", key="step_fwd", on_click=_step, args=(+1,))
         if c3.toggle("play", key="play"):
             st.fragment(_advance, run_every=1.5)()  # ticks only while playing
-    types = sb.multiselect("Type", facets["types"], key="f_types", format_func=visible)
-    actors = sb.multiselect("Actor", facets["actors"], key="f_actors", format_func=visible)
-    countries = sb.multiselect("Country", facets["countries"], key="f_countries",
-                               format_func=visible)
-    places = sb.multiselect("Place", facets["places"], key="f_places", format_func=visible)
+    lists = {}
+    for label, name in (("Type", "types"), ("Actor", "actors"), ("Country", "countries"),
+                        ("Place", "places")):
+        values = facets[name]
+        hint = (f"The {len(values)} most frequent; find others with the free text filter."
+                if len(values) >= FACET_LIMIT else None)
+        lists[name] = sb.multiselect(label, _options(values, f"f_{name}"), key=f"f_{name}",
+                                     format_func=visible, help=hint)
+    types, actors, countries, places = (lists[k] for k in ("types", "actors", "countries",
+                                                           "places"))
     text = sb.text_input("Free text (evidence, actors, cargo, places, title)", key="f_text")
     conf = sb.slider("Minimum confidence", 0.0, 1.0, 0.0, 0.05, key="f_conf")
+    chosen = tuple(d for d in st.session_state.get("f_sources") or []
+                   if d not in {s["doc_id"] for s in facets["sources"]})
     labels = {s["doc_id"]: visible(f"{s['doc_date'] or '?'} · {s['title'] or s['doc_id']}")
-              for s in facets["sources"]}
-    sources = sb.multiselect("Source document", list(labels), key="f_sources",
-                             format_func=lambda d: labels.get(d, visible(d)))
+              for s in facets["sources"] + cached_sources(path, revision, chosen)}
+    sources = sb.multiselect(
+        "Source document", _options(list(labels), "f_sources"), key="f_sources",
+        format_func=lambda d: labels.get(d, visible(d)),
+        help=f"The {len(facets['sources'])} most recent documents; find others with the "
+             "free text filter (it searches titles)."
+        if len(facets["sources"]) >= SOURCE_LIMIT else None)
     review = sb.radio("Review status", list(REVIEW_CHOICES), key="f_review")
     undated = sb.checkbox("Include undated events", key="f_undated")
     basemap = sb.selectbox("Base map", BASEMAPS, key="basemap", help=(
@@ -259,15 +293,21 @@ def main() -> None:
     seed_demo(store)
     revision = store.revision()
     facets = cached_facets(path, revision)
-    flt, basemap = sidebar(facets)
+    flt, basemap = sidebar(facets, path, revision)
     key = json.dumps(dataclasses.asdict(flt), default=str, sort_keys=True)
-    events = cached_events(path, revision, key, flt)
+    total = cached_count(path, revision, key, flt)
+    events = cached_events(path, revision, key,
+                           dataclasses.replace(flt, limit=PAGE_LIMIT, newest=True))
 
     st.title("Lagebild")
     if msg := st.session_state.pop("_flash", None):
         st.success(msg)
-    st.caption(f"{len(events)} of {facets['n_events']} events from "
+    st.caption(f"{total} of {facets['n_events']} events from "
                f"{facets['n_documents']} documents · store {md_text(store.label)}")
+    if total > len(events):
+        st.info(f"Showing the newest {len(events)} of {total} matching events; narrow the "
+                "filters (date window, type, free text …) to see the rest. The downloads "
+                f"hold all {total}.")
     highlight = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
@@ -275,8 +315,8 @@ def main() -> None:
     for problem in coordinate_problems(events)[:5]:
         st.warning(f"Not drawn: {md_text(problem)}")
     if len(events) > MAP_LIMIT:
-        st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events; "
-                "narrow the filters to see the rest. Table and downloads hold all.")
+        st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events shown; "
+                "narrow the filters to see the rest.")
     fmap = build_map(events[:MAP_LIMIT], places=places, basemap=basemap,
                      highlight_id=highlight, strict=False)
     st_folium(fmap, key="map", returned_objects=[], height=520, use_container_width=True)
@@ -289,15 +329,20 @@ def main() -> None:
                  hide_index=True, width="stretch",
                  column_config={"evidence": st.column_config.TextColumn(width="large")})
     d1, d2 = st.columns(2)
-    d1.download_button("Download CSV", csv_text(events), key="dl_csv", mime="text/csv",
+    if total > len(events):  # the full set is read only when a download is clicked
+        csv_data = lambda: csv_text(store.iter_events(flt))  # noqa: E731
+        geojson_data = lambda: geojson_text(store.iter_events(flt))  # noqa: E731
+    else:
+        csv_data, geojson_data = csv_text(events), geojson_text(events)
+    d1.download_button("Download CSV", csv_data, key="dl_csv", mime="text/csv",
                        file_name=download_name("csv", flt.date_from, flt.date_to))
-    d2.download_button("Download GeoJSON", geojson_text(events), key="dl_geojson",
+    d2.download_button("Download GeoJSON", geojson_data, key="dl_geojson",
                        mime="application/geo+json",
                        file_name=download_name("geojson", flt.date_from, flt.date_to))
 
     place_options = {p["name"]: {k: p[k] for k in ("name", "geonameid", "lat", "lon",
                                                    "country_code", "feature")}
-                     for p in cached_places(path, revision, ())}
+                     for p in cached_place_options(path, revision)}
     with st.expander("Correct an event", expanded=highlight is not None):
         correction_form(store, events, place_options, highlight)
     with st.expander("Add articles", expanded=facets["n_documents"] == 0

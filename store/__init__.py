@@ -109,6 +109,11 @@ class Store:
         with self._connect() as conn:
             return query.query_events(conn, f)
 
+    def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
+        """All events matching *f*, oldest first, read in batches (for downloads)."""
+        with self._connect() as conn:
+            yield from query.iter_events(conn, f)
+
     def count(self, f: EventFilter = EventFilter()) -> int:
         with self._connect() as conn:
             return query.count_events(conn, f)
@@ -120,6 +125,14 @@ class Store:
     def facets(self) -> dict[str, Any]:
         with self._connect() as conn:
             return query.facets(conn)
+
+    def sources(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            return query.sources(conn, list(doc_ids))
+
+    def place_options(self, limit: int = 1000) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            return query.place_options(conn, limit)
 
     def places(self, doc_ids: Iterable[str] = ()) -> list[dict[str, Any]]:
         with self._connect() as conn:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Iterator, Optional, Sequence
 
 from store.rows import row_to_event
 
@@ -32,7 +32,8 @@ class EventFilter:
     min_confidence: float = 0.0
     sources: tuple[str, ...] = ()         # document ids
     review: tuple[str, ...] = ("reviewed", "unreviewed")
-    limit: Optional[int] = None
+    limit: Optional[int] = None           # at most this many events ...
+    newest: bool = False                  # ... the latest ones (still returned oldest first)
 
 
 def _in(column_sql: str, values: Sequence[Any], params: list[Any]) -> str:
@@ -112,16 +113,38 @@ def _dialect(conn) -> str:
 _SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
            "JOIN documents d ON d.id = e.document_id")
 _ORDER = " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end), e.event_id"
+# newest first, undated last; walks the events_when index backwards, so a LIMIT stops early
+_NEWEST = " ORDER BY COALESCE(e.date_start, e.date_end) DESC, e.id DESC"
 
 
 def query_events(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
-    """Events matching *f*, edits applied, ordered by start date."""
+    """Events matching *f*, edits applied, ordered by start date (undated last).
+
+    With ``f.limit`` only that many are read: the first ones, or with
+    ``f.newest`` the latest ones (returned in the same oldest-first order).
+    """
     where, params = where_clause(f, _dialect(conn))
+    if f.newest and f.limit is not None:
+        sql = f"{_SELECT} WHERE {where}{_NEWEST} LIMIT ?"
+        rows = conn.execute(sql, [*params, int(f.limit)]).fetchall()
+        dated = [r for r in rows if r["date_start"] or r["date_end"]]
+        undated = [r for r in rows if not (r["date_start"] or r["date_end"])]
+        dated.sort(key=lambda r: (r["date_start"] or r["date_end"], r["event_id"]))
+        undated.sort(key=lambda r: r["event_id"])
+        return [row_to_event(r) for r in dated + undated]
     sql = f"{_SELECT} WHERE {where}{_ORDER}"
     if f.limit is not None:
         sql += " LIMIT ?"
         params.append(int(f.limit))
     return [row_to_event(r) for r in conn.execute(sql, params)]
+
+
+def iter_events(conn, f: EventFilter = EventFilter(), batch: int = 2000) -> Iterator[dict[str, Any]]:
+    """All events matching *f* (oldest first), read *batch* rows at a time."""
+    where, params = where_clause(f, _dialect(conn))
+    cur = conn.execute(f"{_SELECT} WHERE {where}{_ORDER}", params)
+    while rows := cur.fetchmany(batch):
+        yield from (row_to_event(r) for r in rows)
 
 
 def count_events(conn, f: EventFilter = EventFilter()) -> int:
@@ -136,26 +159,59 @@ def get_event(conn, event_id: str) -> Optional[dict[str, Any]]:
     return row_to_event(row) if row else None
 
 
-def facets(conn) -> dict[str, Any]:
-    """Values for the filter widgets: types, actors, countries, places, sources,
-    and the overall date extent (min start, max end) of dated events."""
+FACET_LIMIT = 300     # options per filter list: the most frequent values
+SOURCE_LIMIT = 200    # source documents offered: the most recent
+
+
+def _top_values(conn, sql_from: str, limit: int) -> list[str]:
+    """The *limit* most frequent values of ``v.value`` in *sql_from*, sorted by name."""
+    rows = conn.execute(f"SELECT v.value, COUNT(*) AS n FROM {sql_from} "
+                        "WHERE v.value IS NOT NULL GROUP BY v.value "
+                        "ORDER BY n DESC, v.value LIMIT ?", (limit,)).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def facets(conn, limit: int = FACET_LIMIT, n_sources: int = SOURCE_LIMIT) -> dict[str, Any]:
+    """Values for the filter widgets -- types, actors, countries, places (the
+    *limit* most frequent of each, sorted), the *n_sources* most recent
+    sources -- the overall date extent (min start, max end) of dated events,
+    and the numbers of events and documents. Aggregates only: no event row
+    reaches Python."""
     one = conn.execute
     d = _dialect(conn)
+    terms = {kind: f"events e, {json_values(f'e.{column}', 'v', d)}"
+             for kind, column in (("actors", "actors"), ("countries", "country_codes"),
+                                  ("places", "place_names"))}
     return {
-        "types": [r[0] for r in one("SELECT DISTINCT type FROM events ORDER BY 1")],
-        "actors": [r[0] for r in one(
-            f"SELECT DISTINCT a.value FROM events e, {json_values('e.actors', 'a', d)} ORDER BY 1")],
-        "countries": [r[0] for r in one(
-            f"SELECT DISTINCT c.value FROM events e, {json_values('e.country_codes', 'c', d)} ORDER BY 1")],
-        "places": [r[0] for r in one(
-            f"SELECT DISTINCT p.value FROM events e, {json_values('e.place_names', 'p', d)} ORDER BY 1")],
+        "types": _top_values(conn, "(SELECT type AS value FROM events) v", limit),
+        **{kind: _top_values(conn, sql_from, limit) for kind, sql_from in terms.items()},
         "sources": [dict(r) for r in one(
-            "SELECT doc_id, title, doc_date FROM documents ORDER BY doc_date, doc_id")],
+            "SELECT doc_id, title, doc_date FROM documents "
+            "ORDER BY doc_date DESC, doc_id DESC LIMIT ?", (n_sources,))],
         "date_min": one("SELECT MIN(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
         "date_max": one("SELECT MAX(COALESCE(date_end, date_start)) FROM events").fetchone()[0],
         "n_events": one("SELECT COUNT(*) FROM events").fetchone()[0],
         "n_documents": one("SELECT COUNT(*) FROM documents").fetchone()[0],
     }
+
+
+def sources(conn, doc_ids: Sequence[str]) -> list[dict[str, Any]]:
+    """doc_id, title, doc_date of the given documents (for labelling a selection)."""
+    if not doc_ids:
+        return []
+    params: list[Any] = []
+    return [dict(r) for r in conn.execute(
+        "SELECT doc_id, title, doc_date FROM documents d WHERE "
+        + _in("d.doc_id", list(doc_ids), params), params)]
+
+
+def place_options(conn, limit: int = 1000) -> list[dict[str, Any]]:
+    """One row per mentioned place name (the *limit* most mentioned), with its
+    coordinates: the choices of the correction form."""
+    return [dict(r) for r in conn.execute(
+        "SELECT name, MIN(geonameid) AS geonameid, MIN(lat) AS lat, MIN(lon) AS lon, "
+        "MIN(country_code) AS country_code, MIN(feature) AS feature FROM place_mentions "
+        "GROUP BY name ORDER BY COUNT(*) DESC, name LIMIT ?", (limit,))]
 
 
 def place_mentions(conn, doc_ids: Sequence[str] = ()) -> list[dict[str, Any]]:

@@ -142,6 +142,22 @@ def synthetic_articles(n_articles: int, seed: int = 11, start: dt.date = dt.date
                "places": places, "timexes": [], "events": events}
 
 
+def fill_store(store, n_articles: int, seed: int = 11) -> dict[str, int]:
+    """Ingest ``synthetic_articles(n_articles)`` into *store* (a ``store.Store``)
+    quickly: one connection, SQLite without fsync (a throwaway store), ANALYZE
+    at the end. Returns counts by status."""
+    from store.ingest import ingest_document
+
+    counts = {"new": 0, "updated": 0, "unchanged": 0}
+    with store._connect() as conn:
+        if conn.dialect == "sqlite":
+            conn.execute("PRAGMA synchronous = OFF")
+        for doc in synthetic_articles(n_articles, seed=seed):
+            counts[ingest_document(conn, doc)[1]] += 1
+        conn.execute("ANALYZE")
+    return counts
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m store.synthetic", description=(
         "Fill a store with synthetic articles (no extraction), for load tests."))
@@ -150,17 +166,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
     from store import Store
-    from store.ingest import ingest_document
 
     t0 = time.perf_counter()
-    store = Store(args.db)
-    counts = {"new": 0, "updated": 0, "unchanged": 0}
-    with store._connect() as conn:
-        if conn.dialect == "sqlite":
-            conn.execute("PRAGMA synchronous = OFF")   # a throwaway load-test store
-        for doc in synthetic_articles(args.articles, seed=args.seed):
-            counts[ingest_document(conn, doc)[1]] += 1
-        conn.execute("ANALYZE")
+    counts = fill_store(Store(args.db), args.articles, seed=args.seed)
     print(f"{counts} in {time.perf_counter() - t0:.0f} s")
     return 0
 
