@@ -24,6 +24,7 @@ from viz.timeline import timeline_chart
 
 PAGE_LIMIT = 5000  # events read for map, table and timeline: the newest when more match
 MAP_LIMIT = 5000  # events drawn on the map
+DEFAULT_WINDOW = dt.timedelta(days=90)  # first date window of a store above PAGE_LIMIT
 REVIEW_CHOICES = {"open (reviewed + unreviewed)": ("reviewed", "unreviewed"),
                   "unreviewed": ("unreviewed",), "reviewed": ("reviewed",),
                   "rejected": ("rejected",)}
@@ -126,7 +127,9 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
         st.session_state["_window_bounds"] = (lo, hi)
         current = st.session_state.get("window")
         if not current or current[0] < lo or current[1] > hi:
-            st.session_state["window"] = (lo, hi)
+            # a big store opens on its latest weeks; a small one shows everything
+            start = max(lo, hi - DEFAULT_WINDOW) if facets["n_events"] > PAGE_LIMIT else lo
+            st.session_state["window"] = (start, hi)
         date_from, date_to = sb.slider("Date window (events overlapping it)", min_value=lo,
                                        max_value=hi, key="window", format="YYYY-MM-DD")
         c1, c2, c3 = sb.columns(3)

@@ -37,6 +37,8 @@ def measure(db: str, profile: bool) -> dict[str, float]:
     out["page_ready_s"] = time.perf_counter() - t
     assert not at.exception, [e.value for e in at.exception]
     out["caption"] = at.caption[0].value
+    out["window"] = " .. ".join(str(d) for d in at.slider(key="window").value)
+    out["notice"] = " | ".join(i.value for i in at.info)
     at.text_input(key="f_text").set_value("fuel")
     t = time.perf_counter()
     at.run()
@@ -45,7 +47,7 @@ def measure(db: str, profile: bool) -> dict[str, float]:
     out["caption_text"] = at.caption[0].value
     at.text_input(key="f_text").set_value("")
     hi = at.slider(key="window").value[1]
-    at.slider(key="window").set_value((hi - dt.timedelta(days=30), hi))
+    at.slider(key="window").set_value((hi - dt.timedelta(days=30), hi))   # narrowed
     t = time.perf_counter()
     at.run()
     out["filter_window_s"] = time.perf_counter() - t
