@@ -2,7 +2,9 @@
 
 Opt-in (slow): ``LAGEBILD_PERF=1 .venv/bin/python -m pytest -q -s tests/test_browser_perf.py``.
 Prints: cold and warm page-ready times (navigation -> map drawn and caption
-shown) and one filter change (free-text filter -> caption and map updated).
+shown), one filter change (free-text filter -> caption and map updated) and
+the server's peak RSS. ``LAGEBILD_PERF_DB=PATH`` times an existing store
+instead (e.g. one made by ``python -m store.synthetic --articles 100000``).
 """
 from __future__ import annotations
 
@@ -23,7 +25,8 @@ if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing", allow_module_level=True)
 playwright_api = pytest.importorskip("playwright.sync_api")
 
-from store import Store  # noqa: E402
+from store import EventFilter, Store  # noqa: E402
+from store.query import REVIEW_STATES  # noqa: E402
 from store.synthetic import synthetic_documents  # noqa: E402
 
 FRAME = "iframe[title*='st_folium']"
@@ -40,11 +43,24 @@ def _ready(page, pattern: str) -> float:
     return time.perf_counter() - start
 
 
-@pytest.mark.parametrize("n_events", [1000, 10000])
+GIVEN = os.environ.get("LAGEBILD_PERF_DB")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status") as status:
+        line = next(l for l in status if l.startswith("VmHWM:"))
+    return int(line.split()[1]) / 1024
+
+
+@pytest.mark.parametrize("n_events", [0] if GIVEN else [1000, 10000])
 def test_page_timings(tmp_path, n_events):
-    db = tmp_path / "perf.sqlite3"
     t0 = time.perf_counter()
-    Store(db).ingest_many(synthetic_documents(n_events))
+    if GIVEN:
+        db = GIVEN
+        n_events = Store(db).count(EventFilter(review=REVIEW_STATES))
+    else:
+        db = tmp_path / "perf.sqlite3"
+        Store(db).ingest_many(synthetic_documents(n_events))
     ingest_s = time.perf_counter() - t0
     port = _free_port()
     env = dict(os.environ, LAGEBILD_DB=str(db))
@@ -73,12 +89,13 @@ def test_page_timings(tmp_path, n_events):
                 if label == "cold":
                     page.close()
             box = page.get_by_label(re.compile("Free text"))
+            before = int(re.search(rf"(\d+) of {n_events} events", page.inner_text("body"))[1])
             t = time.perf_counter()
             box.fill("fuel")
             box.press("Enter")
-            page.wait_for_function(
+            page.wait_for_function(   # the caption's count changed (fewer match "fuel")
                 f"() => {{ const m = document.body.innerText.match(/(\\d+) of {n_events} events/);"
-                f" return m && +m[1] < {n_events}; }}", timeout=180_000)
+                f" return m && +m[1] < {before}; }}", timeout=180_000)
             # the old map frame is replaced: wait until only the new one is left
             page.wait_for_function(
                 f"() => document.querySelectorAll(\"{FRAME}\").length === 1", timeout=180_000)
@@ -87,7 +104,7 @@ def test_page_timings(tmp_path, n_events):
             browser.close()
         print(f"\n[perf] {n_events} events: ingest {ingest_s:.1f}s, page ready cold "
               f"{times['cold']:.1f}s, warm {times['warm']:.1f}s, one filter change "
-              f"{times['filter']:.1f}s")
+              f"{times['filter']:.1f}s, server peak RSS {_peak_rss_mb(proc.pid):.0f} MB")
         assert outside == []
     finally:
         proc.terminate()
