@@ -125,7 +125,9 @@ def query_events(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """
     where, params = where_clause(f, _dialect(conn))
     if f.newest and f.limit is not None:
-        sql = f"{_SELECT} WHERE {where}{_NEWEST} LIMIT ?"
+        # PostgreSQL sorts NULLs first when descending, SQLite last
+        nulls = " NULLS LAST" if _dialect(conn) == "postgresql" else ""
+        sql = f"{_SELECT} WHERE {where}{_NEWEST.replace(' DESC,', f' DESC{nulls},', 1)} LIMIT ?"
         rows = conn.execute(sql, [*params, int(f.limit)]).fetchall()
         dated = [r for r in rows if r["date_start"] or r["date_end"]]
         undated = [r for r in rows if not (r["date_start"] or r["date_end"])]

@@ -172,6 +172,13 @@ def test_review_filter(filled):
     assert "ev-none" not in ids(filled.events(EventFilter(review=("unreviewed",))))
 
 
+def test_newest_events_are_the_latest_dated_in_the_usual_order(filled):
+    assert [e["id"] for e in filled.events(EventFilter(limit=2, newest=True))] == \
+        ["ev-meet", "ev-ship"]
+    assert [e["id"] for e in filled.events(EventFilter(limit=4, newest=True))] == \
+        [e["id"] for e in filled.events()]          # undated last, as without a limit
+
+
 def test_facets(filled):
     f = filled.facets()
     assert f["types"] == ["meeting", "shipment"]
