@@ -156,3 +156,28 @@ def test_pasting_an_article_adds_events(db):
     assert docs["Gipfel in Wladiwostok"]["n_events"] >= 1
     titles = set(at.dataframe[0].value["source"])
     assert "Gipfel in Wladiwostok" in titles
+
+
+def test_big_store_opens_on_recent_weeks_and_caps_rows(tmp_path, monkeypatch):
+    """Above the page limit: the window opens on the last 90 days, at most
+    PAGE_LIMIT rows (the newest) are shown, and the page says so."""
+    from store.synthetic import fill_store
+
+    path = tmp_path / "big.sqlite3"
+    store = Store(path)
+    fill_store(store, 1500)                      # ~6,000 events over six years
+    monkeypatch.setenv("LAGEBILD_DB", str(path))
+    at = run(AppTest.from_file(APP, default_timeout=120))
+    lo, hi = at.slider(key="window").value
+    assert (hi - lo).days == 90
+    total = int(at.caption[0].value.split(" of ")[0])
+    assert 0 < total < store.count()
+    first = D(store.facets()["date_min"]) - dt.timedelta(days=1)
+    at.slider(key="window").set_value((first, hi))   # all of it
+    run(at)
+    assert int(at.caption[0].value.split(" of ")[0]) == store.count() > 5000
+    assert len(table_ids(at)) == 5000
+    assert any("Showing the newest 5000 of" in i.value for i in at.info)
+    newest = max(e["date_start"] for e in store.events())
+    shown = list(at.dataframe[0].value["date_start"])
+    assert shown == sorted(shown) and shown[-1] == newest
