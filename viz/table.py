@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
 
-from extract.export import events_to_geojson, rows_from_events, write_csv
+from extract.export import event_feature, event_row, write_csv
 from viz.escape import visible
 from viz.popups import place_label
 
@@ -45,14 +45,23 @@ def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 
 
 def csv_text(events: Iterable[Mapping[str, Any]]) -> str:
-    """Contract CSV columns plus status and review_status."""
+    """Contract CSV columns plus status and review_status. *events* may be a
+    stream: one row at a time is held besides the text."""
     buf = io.StringIO(newline="")
-    write_csv(rows_from_events(events, EXTRA_CSV_COLUMNS), buf, EXTRA_CSV_COLUMNS)
+    write_csv((event_row(ev, None, EXTRA_CSV_COLUMNS) for ev in events), buf,
+              EXTRA_CSV_COLUMNS)
     return buf.getvalue()
 
 
 def geojson_text(events: Iterable[Mapping[str, Any]]) -> str:
-    return json.dumps(events_to_geojson(events), ensure_ascii=False, indent=1)
+    """A FeatureCollection, one feature per line, written as *events* stream by."""
+    buf = io.StringIO()
+    buf.write('{"type": "FeatureCollection", "features": [')
+    for i, event in enumerate(events):
+        buf.write(",\n" if i else "\n")
+        buf.write(json.dumps(event_feature(event), ensure_ascii=False))
+    buf.write("\n]}\n")
+    return buf.getvalue()
 
 
 def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> str:
