@@ -113,27 +113,34 @@ def _dialect(conn) -> str:
 _SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
            "JOIN documents d ON d.id = e.document_id")
 _ORDER = " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end), e.event_id"
-# newest first, undated last; walks the events_when index backwards, so a LIMIT stops early
-_NEWEST = " ORDER BY COALESCE(e.date_start, e.date_end) DESC, e.id DESC"
+_WHEN = "COALESCE(e.date_start, e.date_end)"
+
+
+def newest_sql(where: str) -> str:
+    """The latest dated events matching *where*, newest first, ``LIMIT ?``.
+    NULLs are excluded rather than ordered (SQLite and PostgreSQL sort them
+    differently), so both walk the ``events_when`` index backwards and stop
+    at the limit."""
+    return (f"{_SELECT} WHERE ({where}) AND {_WHEN} IS NOT NULL "
+            f"ORDER BY {_WHEN} DESC, e.id DESC LIMIT ?")
 
 
 def query_events(conn, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
     """Events matching *f*, edits applied, ordered by start date (undated last).
 
     With ``f.limit`` only that many are read: the first ones, or with
-    ``f.newest`` the latest ones (returned in the same oldest-first order).
+    ``f.newest`` the latest ones (returned in the same oldest-first order,
+    undated ones only when fewer dated ones match).
     """
     where, params = where_clause(f, _dialect(conn))
     if f.newest and f.limit is not None:
-        # PostgreSQL sorts NULLs first when descending, SQLite last
-        nulls = " NULLS LAST" if _dialect(conn) == "postgresql" else ""
-        sql = f"{_SELECT} WHERE {where}{_NEWEST.replace(' DESC,', f' DESC{nulls},', 1)} LIMIT ?"
-        rows = conn.execute(sql, [*params, int(f.limit)]).fetchall()
-        dated = [r for r in rows if r["date_start"] or r["date_end"]]
-        undated = [r for r in rows if not (r["date_start"] or r["date_end"])]
-        dated.sort(key=lambda r: (r["date_start"] or r["date_end"], r["event_id"]))
-        undated.sort(key=lambda r: r["event_id"])
-        return [row_to_event(r) for r in dated + undated]
+        rows = conn.execute(newest_sql(where), [*params, int(f.limit)]).fetchall()
+        rows.sort(key=lambda r: (r["date_start"] or r["date_end"], r["event_id"]))
+        if len(rows) < f.limit:
+            rows += conn.execute(
+                f"{_SELECT} WHERE ({where}) AND {_WHEN} IS NULL ORDER BY e.event_id LIMIT ?",
+                [*params, int(f.limit) - len(rows)]).fetchall()
+        return [row_to_event(r) for r in rows]
     sql = f"{_SELECT} WHERE {where}{_ORDER}"
     if f.limit is not None:
         sql += " LIMIT ?"

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from store import EventFilter, Store, db
-from store.query import FACET_LIMIT, SOURCE_LIMIT, _NEWEST, _SELECT, where_clause
+from store.query import FACET_LIMIT, SOURCE_LIMIT, newest_sql, where_clause
 from store.synthetic import fill_store
 
 N_ARTICLES = 1000          # ~4,000 events, ~2,500 distinct actors (more than FACET_LIMIT)
@@ -105,5 +105,5 @@ def test_newest_query_walks_the_date_index(big):
     where, params = where_clause(EventFilter())
     with sqlite3.connect(big.path) as conn:
         plan = " | ".join(r[-1] for r in conn.execute(
-            f"EXPLAIN QUERY PLAN {_SELECT} WHERE {where}{_NEWEST} LIMIT 10", params))
+            f"EXPLAIN QUERY PLAN {newest_sql(where)}", [*params, 10]))
     assert "USING INDEX events_when" in plan and "TEMP B-TREE" not in plan, plan
