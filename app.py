@@ -24,7 +24,8 @@ from viz.timeline import timeline_chart
 
 PAGE_LIMIT = 5000  # events read for map, table and timeline: the newest when more match
 MAP_LIMIT = 5000  # events drawn on the map
-DEFAULT_WINDOW = dt.timedelta(days=90)  # first date window of a store above PAGE_LIMIT
+DEFAULT_WINDOW = dt.timedelta(days=90)  # a store above PAGE_LIMIT opens on the 90 days
+                                        # before its latest start (to its latest end)
 REVIEW_CHOICES = {"open (reviewed + unreviewed)": ("reviewed", "unreviewed"),
                   "unreviewed": ("unreviewed",), "reviewed": ("reviewed",),
                   "rejected": ("rejected",)}
@@ -128,7 +129,8 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
         current = st.session_state.get("window")
         if not current or current[0] < lo or current[1] > hi:
             # a big store opens on its latest weeks; a small one shows everything
-            start = max(lo, hi - DEFAULT_WINDOW) if facets["n_events"] > PAGE_LIMIT else lo
+            last = dt.date.fromisoformat(facets["date_last_start"])
+            start = max(lo, last - DEFAULT_WINDOW) if facets["n_events"] > PAGE_LIMIT else lo
             st.session_state["window"] = (start, hi)
         date_from, date_to = sb.slider("Date window (events overlapping it)", min_value=lo,
                                        max_value=hi, key="window", format="YYYY-MM-DD")

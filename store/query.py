@@ -184,8 +184,8 @@ def facets(conn, limit: int = FACET_LIMIT, n_sources: int = SOURCE_LIMIT) -> dic
     """Values for the filter widgets -- types, actors, countries, places (the
     *limit* most frequent of each, sorted), the *n_sources* most recent
     sources -- the overall date extent (min start, max end) of dated events,
-    and the numbers of events and documents. Aggregates only: no event row
-    reaches Python."""
+    the latest start (``date_last_start``), and the numbers of events and
+    documents. Aggregates only: no event row reaches Python."""
     one = conn.execute
     d = _dialect(conn)
     terms = {kind: f"events e, {json_values(f'e.{column}', 'v', d)}"
@@ -199,6 +199,8 @@ def facets(conn, limit: int = FACET_LIMIT, n_sources: int = SOURCE_LIMIT) -> dic
             "ORDER BY doc_date DESC, doc_id DESC LIMIT ?", (n_sources,))],
         "date_min": one("SELECT MIN(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
         "date_max": one("SELECT MAX(COALESCE(date_end, date_start)) FROM events").fetchone()[0],
+        "date_last_start": one(
+            "SELECT MAX(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
         "n_events": one("SELECT COUNT(*) FROM events").fetchone()[0],
         "n_documents": one("SELECT COUNT(*) FROM documents").fetchone()[0],
     }
