@@ -60,3 +60,29 @@ def streamlit_server(db: Path, log_dir: Path) -> Iterator[str]:
         log.seek(0)
         print(log.read()[-3000:])
         log.close()
+
+
+def is_local(url: str) -> bool:
+    """A request that stays on this machine (or never leaves the page)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about", "chrome-extension"):
+        return True
+    return parts.hostname in ("127.0.0.1", "localhost")
+
+
+def block_outside(context) -> list[str]:
+    """Abort every request of a playwright browser context that would leave the machine;
+    returns the list the blocked URLs are recorded in."""
+    outside: list[str] = []
+
+    def guard(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    return outside

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import ROOT, streamlit_server
+from browser_support import ROOT, block_outside, streamlit_server
 from geo.gazetteer import default_gazetteer
 from store import Store
 from test_export import DOCS
@@ -106,16 +106,7 @@ def _caption_count(page) -> tuple[int, int]:
 def test_page_offline_map_window_and_csv(server, browser):
     ARTIFACTS.mkdir(exist_ok=True)
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1100})
-    outside: list[str] = []
-
-    def guard(route):
-        if _is_local(route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    outside = block_outside(context)
     page = context.new_page()
     page.on("request", lambda r: None if _is_local(r.url) else outside.append(r.url))
     page.goto(server, wait_until="domcontentloaded")

@@ -13,7 +13,7 @@ import pytest
 
 import hostile
 from store import Store
-from browser_support import streamlit_server
+from browser_support import block_outside, streamlit_server
 from test_browser import CHROMIUM, MAP_IFRAME, _is_local, _map, browser  # noqa: F401  (browser is a fixture)
 
 if not os.path.exists(CHROMIUM):
@@ -72,17 +72,8 @@ def _recorded_dialogs(page) -> list[str]:
 def test_hostile_documents_run_no_script(hostile_server, browser):  # noqa: F811
     context = browser.new_context(viewport={"width": 1400, "height": 1100})
     context.add_init_script(RECORD_DIALOGS)
-    outside: list[str] = []
+    outside = block_outside(context)
     dialogs: list[str] = []
-
-    def guard(route):
-        if _is_local(route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
     page.on("request", lambda r: None if _is_local(r.url) else outside.append(r.url))
