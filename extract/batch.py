@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import itertools
 import multiprocessing
@@ -177,7 +178,8 @@ class Options:
     progress: bool = True
 
 
-def _items(opts: Options, sink, stats: Stats, bar, say: Callable[[str], None]) -> Iterator[list[dict]]:
+def _items(opts: Options, writer, sink, stats: Stats, bar,
+           say: Callable[[str], None]) -> Iterator[list[dict]]:
     """Chunks of items still to extract; stored ones are counted and skipped."""
     today = dt.date.today()
 
@@ -199,7 +201,7 @@ def _items(opts: Options, sink, stats: Stats, bar, say: Callable[[str], None]) -
 
     for block in chunked(checked(), max(opts.chunk_size * 8, 64)):
         digests = [i.digest for i in block]
-        known = (opts.store.known_hashes(digests) if opts.store is not None
+        known = (writer.known_hashes(digests) if writer is not None
                  else sink.known(digests) if sink is not None else set())
         todo = [i.to_dict() for i in block if i.digest not in known]
         skipped = len(block) - len(todo)
@@ -209,7 +211,7 @@ def _items(opts: Options, sink, stats: Stats, bar, say: Callable[[str], None]) -
         yield from chunked(todo, opts.chunk_size)
 
 
-def _write(opts: Options, sink, results: Results, stats: Stats, say) -> None:
+def _write(writer, sink, results: Results, stats: Stats, say) -> None:
     """Store one chunk's results (one transaction per document)."""
     good = []
     for item, document, error in results:
@@ -220,8 +222,8 @@ def _write(opts: Options, sink, results: Results, stats: Stats, say) -> None:
         stats.extracted += 1
         stats.events += len(document.get("events") or [])
         good.append((item, document))
-    if opts.store is not None:
-        outcomes = opts.store.ingest_each((document, item["text"]) for item, document in good)
+    if writer is not None:
+        outcomes = writer.ingest_each((document, item["text"]) for item, document in good)
         for (item, _), outcome in zip(good, outcomes):
             if isinstance(outcome, LagebildError):
                 stats.failed.append((item["doc_id"], f"{item['where']}: {outcome}"))
@@ -247,22 +249,28 @@ def ingest(opts: Options, say: Callable[[str], None] = lambda m: print(m, file=s
     if opts.parquet_out:
         from extract.batch_parquet import ParquetSink
         sink = ParquetSink(opts.parquet_out, remember=opts.store is None)
-    chunks = _items(opts, sink, stats, bar, say)
     try:
-        if opts.scheduler:
-            from extract.batch_dask import run_dask
-            results = run_dask(chunks, opts.scheduler, opts.jobs)
-        elif opts.jobs > 1:
-            results = run_processes(chunks, opts.jobs)
-        else:
-            results = run_serial(chunks)
-        for chunk_results in results:
-            _write(opts, sink, chunk_results, stats, say)
-            bar.update(len(chunk_results))
+        with contextlib.ExitStack() as stack:
+            writer = stack.enter_context(opts.store.writer()) if opts.store is not None else None
+            _run(opts, writer, sink, stats, bar, say)
     finally:
         stats.seconds = time.perf_counter() - started
         bar.close()
     return stats
+
+
+def _run(opts: Options, writer, sink, stats: Stats, bar, say) -> None:
+    chunks = _items(opts, writer, sink, stats, bar, say)
+    if opts.scheduler:
+        from extract.batch_dask import run_dask
+        results = run_dask(chunks, opts.scheduler, opts.jobs)
+    elif opts.jobs > 1:
+        results = run_processes(chunks, opts.jobs)
+    else:
+        results = run_serial(chunks)
+    for chunk_results in results:
+        _write(writer, sink, chunk_results, stats, say)
+        bar.update(len(chunk_results))
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

@@ -11,6 +11,7 @@ shared between threads (Streamlit sessions).
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
@@ -18,10 +19,32 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 from geo.errors import LagebildError
 
 from store import db, query
-from store.ingest import content_hash, ingest_document, record_edit
+from store.ingest import content_hash, ingest_document, known_hashes, record_edit
 from store.query import EventFilter
 
-__all__ = ["EventFilter", "Store", "content_hash"]
+__all__ = ["EventFilter", "Store", "Writer", "content_hash"]
+
+
+class Writer:
+    """Writes over one connection held open for a whole batch run (see
+    :meth:`Store.writer`): saves opening and closing -- and, on SQLite, the
+    checkpoint at every close -- per chunk. Still one transaction per document."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def ingest_each(self, pairs: Iterable[tuple[Mapping[str, Any], Optional[str]]]
+                    ) -> Iterator[Union[str, LagebildError]]:
+        """Ingest ``(document, text)`` pairs (one transaction each); yields each
+        one's status, or the LagebildError that refused it."""
+        for document, text in pairs:
+            try:
+                yield ingest_document(self._conn, document, text)[1]
+            except LagebildError as err:
+                yield err
+
+    def known_hashes(self, digests: Iterable[str]) -> set[str]:
+        return known_hashes(self._conn, digests)
 
 
 class Store:
@@ -73,12 +96,14 @@ class Store:
                     ) -> Iterator[Union[str, LagebildError]]:
         """Ingest ``(document, text)`` pairs over one connection (one transaction
         each); yields each one's status, or the LagebildError that refused it."""
+        with self.writer() as writer:
+            yield from writer.ingest_each(pairs)
+
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[Writer]:
+        """A :class:`Writer` on one connection, closed when the block ends."""
         with self._connect() as conn:
-            for document, text in pairs:
-                try:
-                    yield ingest_document(conn, document, text)[1]
-                except LagebildError as err:
-                    yield err
+            yield Writer(conn)
 
     def has_content(self, document: Mapping[str, Any], text: Optional[str]) -> bool:
         digest = content_hash(document, text)
@@ -88,15 +113,8 @@ class Store:
 
     def known_hashes(self, digests: Iterable[str]) -> set[str]:
         """Those of *digests* (content hashes) already stored: one query per 500."""
-        wanted = list(dict.fromkeys(digests))
-        found: set[str] = set()
         with self._connect() as conn:
-            for i in range(0, len(wanted), 500):
-                part = wanted[i:i + 500]
-                marks = ", ".join("?" for _ in part)
-                found.update(r[0] for r in conn.execute(
-                    f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", part))
-        return found
+            return known_hashes(conn, digests)
 
     def edit(self, event_id: str, changes: Mapping[str, Any],
              author: Optional[str] = None) -> int:

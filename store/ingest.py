@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from geo.errors import InputError
 from store.db import transaction
@@ -28,6 +28,18 @@ def content_hash(document: Mapping[str, Any], text: Optional[str]) -> str:
     else:
         basis = json.dumps(document, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+def known_hashes(conn, digests: Iterable[str]) -> set[str]:
+    """Those of *digests* (content hashes) already stored: one query per 500."""
+    wanted = list(dict.fromkeys(digests))
+    found: set[str] = set()
+    for i in range(0, len(wanted), 500):
+        part = wanted[i:i + 500]
+        marks = ", ".join("?" for _ in part)
+        found.update(r[0] for r in conn.execute(
+            f"SELECT content_hash FROM documents WHERE content_hash IN ({marks})", part))
+    return found
 
 
 def _edits_for(conn, event_id: str) -> list[tuple[str, Any]]:
