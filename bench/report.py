@@ -181,8 +181,22 @@ def results_md(r: dict) -> str:
             ([n, c["summary"]["documents"], fmt(c["summary"]["event_recall"]), fmt(c["summary"]["event_precision"]),
               f"{c['summary']['counts']['gold_events']} / {c['summary']['counts']['pred_events']}"] for n, c in ev)), ""]
     out += _speed_md(r)
+    out += _scale_md()
     out += _profile_md(r.get("profile"))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _scale_md() -> list:
+    """Batch ingest at scale, from bench/scale.json (measured by tools/scale_bench.py)."""
+    from bench import scale_report
+
+    data = scale_report.load()
+    if not data.get("runs") and not data.get("writers"):
+        return []
+    return (["## Scale: batch ingest (issue 8)", "",
+             "Measured apart from `make bench` (it takes most of an hour) by "
+             "`tools/scale_bench.py`, kept in `bench/scale.json`; the dashboard at 100,000 "
+             "articles is in `docs/SCALE.md`.", ""] + scale_report.ingest_md(data))
 
 
 def headline(r: dict) -> list:

@@ -1,9 +1,12 @@
 """Scale benchmark: N real-looking articles through ``extract.batch`` with 1 and 2
-local processes and on a local Dask cluster; articles/s, peak memory, and the
-projection to 10 million articles on a 16-node cluster. Writes docs/SCALE.md.
+local processes and on a local Dask cluster; articles/s, peak memory, the store's
+write rates, and the projection to 10 million articles on a 16-node cluster.
+Keeps the figures in bench/scale.json (by run, so runs may be made one at a time)
+and writes docs/SCALE.md and the scale section of bench/RESULTS.md from them.
 
-    .venv/bin/python tools/scale_bench.py --n 100000      # the acceptance size
-    .venv/bin/python tools/scale_bench.py --n 2000        # what fits a short session
+    .venv/bin/python tools/scale_bench.py --n 100000                 # acceptance size, ~40 min
+    .venv/bin/python tools/scale_bench.py --n 100000 --runs jobs2    # one configuration
+    .venv/bin/python tools/scale_bench.py --runs '' --writers --pg postgresql://...
 
 Articles are the demo articles varied: sentences shuffled, place names
 swapped, dates shifted -- so every text (and content hash) is different.
@@ -13,6 +16,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
 import os
 import platform
 import random
@@ -92,128 +96,159 @@ class PeakMemory:
         self._thread.join()
 
 
-def run_one(corpus: Path, label: str, jobs: int, scheduler, workdir: Path) -> dict:
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _machine() -> str:
+    import psutil
+
+    return (f"{os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB, "
+            f"Python {platform.python_version()}, {platform.system()}")
+
+
+def _commit() -> str:
+    import subprocess
+
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                         capture_output=True, text=True)
+    return out.stdout.strip() or "?"
+
+
+def run_one(corpus: Path, n_input: int, label: str, jobs: int, scheduler, workdir: Path) -> dict:
     from extract import batch
     from store import Store
 
     store = Store(workdir / f"{label}.sqlite3")
+    load_before = _load()
     with PeakMemory() as mem:
         stats = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=jobs,
                                            scheduler=scheduler, progress=False))
+    load_after = _load()
     with PeakMemory() as mem2:
         again = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=jobs,
                                            scheduler=scheduler, progress=False))
-    return {"label": label, "jobs": jobs, "n": stats.extracted, "failed": len(stats.failed),
-            "events": stats.events, "seconds": stats.seconds, "rate": stats.rate(),
-            "peak_mb": mem.peak / 2**20, "rerun_seconds": again.seconds,
-            "rerun_skipped": again.skipped, "rerun_peak_mb": mem2.peak / 2**20}
+    return {"label": label, "jobs": jobs, "input": n_input, "n": stats.extracted,
+            "failed": len(stats.failed), "events": stats.events, "seconds": stats.seconds,
+            "rate": stats.rate(), "peak_mb": mem.peak / 2**20, "rerun_seconds": again.seconds,
+            "rerun_skipped": again.skipped, "rerun_peak_mb": mem2.peak / 2**20,
+            "load_before": load_before, "load_after": load_after,
+            "date": dt.date.today().isoformat(), "commit": _commit(), "machine": _machine()}
 
 
-def store_write_rate(workdir: Path, n_docs: int = 5000) -> float:
-    """Documents/s one writer stores (synthetic documents of 5 events, no extraction)."""
+def _write_share(target: str, docs: list) -> None:
+    from store import Store
+
+    with Store(target).writer() as w:
+        for outcome in w.ingest_each((d, d["title"]) for d in docs):
+            if not isinstance(outcome, str):
+                raise outcome
+
+
+def store_write_rate(target: str, writers: int = 1, n_docs: int = 5000) -> float:
+    """Documents/s that *writers* processes store together (synthetic documents of
+    5 events, no extraction), each over one connection as the batch writes."""
     from store import Store
     from store.synthetic import synthetic_documents
 
-    store = Store(workdir / "writer.sqlite3")
+    Store(target)                                   # create and migrate first
     docs = synthetic_documents(n_docs * 5, events_per_doc=5)
+    shares = [docs[i::writers] for i in range(writers)]
     t = time.perf_counter()
-    for chunk in range(0, len(docs), 16):     # as the batch writes: a connection per chunk
-        list(store.ingest_each((d, d["title"]) for d in docs[chunk:chunk + 16]))
+    if writers == 1:
+        _write_share(target, docs)
+    else:
+        ctx = multiprocessing.get_context("forkserver")
+        with ctx.Pool(writers) as pool:
+            pool.starmap(_write_share, [(target, share) for share in shares])
     return len(docs) / (time.perf_counter() - t)
 
 
-def report(results: list[dict], n: int, corpus_mb: float, writer: float, nodes: int,
-           cores: int) -> str:
-    one = next((r for r in results if r["label"] == "jobs1"), None)
-    best = max(results, key=lambda r: r["rate"])
-    # without a one-process run, the per-core rate is the best run's rate per worker
-    per_core = one["rate"] if one else best["rate"] / max(1, best.get("jobs") or 1)
-    eff = best["rate"] / (per_core * 2) if per_core else 0
-    cluster_rate = nodes * cores * per_core * min(eff, 1.0)
-    target = 10_000_000
-    hours = target / cluster_rate / 3600 if cluster_rate else float("nan")
-    rows = "\n".join(
-        f"| {r['label']} | {r['n']:,} | {r['seconds']:.0f} s | {r['rate']:.1f} | "
-        f"{r['peak_mb']:.0f} MB | {r['rerun_seconds']:.1f} s ({r['rerun_skipped']:,} skipped) |"
-        for r in results)
-    return f"""# Scale: batch ingest figures
+def measure_writers(workdir: Path, pg_url: str | None) -> dict[str, dict]:
+    out = {"sqlite-1": {"backend": "sqlite", "writers": 1,
+                        "docs_s": store_write_rate(str(workdir / "writer.sqlite3"))}}
+    if pg_url:
+        from store import Store
 
-Measured with `.venv/bin/python tools/scale_bench.py --n {n}` on this machine
-({os.cpu_count()} cores, {platform.python_version()}, SQLite store), {dt.date.today()}.
+        for k in (1, 2):
+            Store(pg_url)
+            _drop_all(pg_url)
+            out[f"postgresql-{k}"] = {"backend": "postgresql", "writers": k,
+                                      "docs_s": store_write_rate(pg_url, k)}
+        _drop_all(pg_url)
+    for k, v in out.items():
+        print(f"writer {k}: {v['docs_s']:,.0f} documents/s", file=sys.stderr, flush=True)
+    return out
 
-**Size measured: {n:,} articles** ({corpus_mb:.1f} MB JSONL) per configuration, not
-100,000: at the measured per-core rate 100,000 articles take
-{100_000 / per_core / 60:.0f} min per run on one core, more than the session had for
-three runs. The script takes `--n 100000` unchanged; memory does not depend on N
-(streamed input, bounded chunks in flight -- see the re-run column, which reads
-every line again).
 
-Articles: the five demo articles varied (sentences shuffled, place names swapped,
-day of month and publication date shifted), ~1 KB each.
+def _drop_all(pg_url: str) -> None:
+    from store import db
 
-| run | articles | time | articles/s | peak memory (all processes) | re-run (all skipped) |
-| --- | ---: | ---: | ---: | ---: | ---: |
-{rows}
+    with db.connection(db.resolve_path(pg_url)) as conn:
+        conn.execute("DELETE FROM documents")
 
-* `jobs1`: `python -m extract.batch --jsonl FILE --store DB` (one process)
-* `jobs2`: `... --jobs 2` (two worker processes, each loads the pipeline once)
-* `dask2`: `... --scheduler local --jobs 2` (LocalCluster, 2 processes x 1 thread)
 
-Times include starting the workers and loading the pipeline in each (a few
-seconds), which weighs on a short run. Parallel efficiency on this 2-core machine
-(best parallel rate / (2 x one process)): **{eff:.0%}** -- the main process
-(reading, hashing, writing to SQLite) shares the two cores with the workers.
+def render(data: dict, nodes: int, cores: int, out: Path) -> str:
+    from bench import scale_report
 
-A single SQLite writer stores **{writer:,.0f} documents/s** (synthetic documents
-of 5 events, no extraction): far above the extraction rate, so the store is not
-the bottleneck at this scale.
+    text = "\n".join(["# Scale: batch ingest figures", "",
+                      "Issue 8. Written by `tools/scale_bench.py` from `bench/scale.json` "
+                      "(the same section is in `bench/RESULTS.md`).", "",
+                      "## Ingest", ""] + scale_report.ingest_md(data, nodes, cores))
+    old = out.read_text(encoding="utf-8") if out.exists() else ""
+    kept = old[old.find(DASHBOARD_HEADING):] if DASHBOARD_HEADING in old else ""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text.rstrip("\n") + ("\n\n" + kept if kept else "\n"), encoding="utf-8")
+    return text
 
-## Projection: 10 million articles on a 16-node cluster
 
-Assumptions: {nodes} nodes x {cores} cores, one single-threaded Dask worker per
-core, the per-core rate measured here ({per_core:.1f} articles/s), the parallel
-efficiency measured here ({min(eff, 1.0):.0%}), input streamed from the client.
+def rerender_results() -> None:
+    """bench/RESULTS.md again from bench/results.json (now with the scale section)."""
+    from bench import report
 
-    10,000,000 / ({nodes} x {cores} x {per_core:.1f} x {min(eff, 1.0):.2f}) = {cluster_rate:,.0f} articles/s
-    -> {hours:.1f} hours
-
-Caveats, honestly: (1) at {cluster_rate:,.0f} articles/s the results must be
-written at the same rate; one SQLite writer managed {writer:,.0f} documents/s
-here{' -- below that, so use PostgreSQL or `--parquet-out` and load parts in parallel' if writer < cluster_rate else ''};
-(2) the client reads and ships every text (~1 KB) and receives every result
-(~5-10 KB): ~{cluster_rate * 10 / 1024:,.0f} MB/s at that rate, which one client
-NIC carries but is the next ceiling; (3) per-core speed of server cores differs
-from this machine's; (4) real news articles are longer than these (~1 KB), and
-extraction time grows about linearly with length.
-"""
+    results = ROOT / "bench" / "results.json"
+    if results.exists():
+        r = json.loads(results.read_text(encoding="utf-8"))
+        (ROOT / "bench" / "RESULTS.md").write_text(report.results_md(r), encoding="utf-8")
 
 
 def main(argv=None) -> int:
+    from bench import scale_report
+
     ap = argparse.ArgumentParser()
-    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--n", type=int, default=2000, help="generated articles (acceptance: 100000)")
     ap.add_argument("--nodes", type=int, default=16)
     ap.add_argument("--cores", type=int, default=8, help="cores per node (assumed)")
-    ap.add_argument("--runs", default="jobs1,jobs2,dask2")
+    ap.add_argument("--runs", default="jobs1,jobs2,dask2", help="comma-separated; '' for none")
+    ap.add_argument("--writers", action="store_true", help="also measure the store's write rates")
+    ap.add_argument("--pg", metavar="URL", help="with --writers: a PostgreSQL database to measure "
+                    "(its documents are deleted)")
+    ap.add_argument("--json", default=str(scale_report.SCALE_JSON))
     ap.add_argument("--out", default=str(ROOT / "docs" / "SCALE.md"))
     args = ap.parse_args(argv)
+    configs = {"jobs1": (1, None), "jobs2": (2, None), "dask2": (2, "local")}
+    labels = [x for x in args.runs.split(",") if x]
+    unknown = [x for x in labels if x not in configs]
+    if unknown:
+        ap.error(f"unknown run(s) {unknown}; choose from {sorted(configs)}")
+    results, writers = [], {}
     with tempfile.TemporaryDirectory(prefix="lagebild-scale-") as tmp:
         work = Path(tmp)
-        corpus = work / "corpus.jsonl"
-        size = make_corpus(corpus, args.n)
-        configs = {"jobs1": (1, None), "jobs2": (2, None), "dask2": (2, "local")}
-        results = []
-        for label in args.runs.split(","):
+        if labels:
+            corpus = work / "corpus.jsonl"
+            make_corpus(corpus, args.n)
+        for label in labels:
             jobs, scheduler = configs[label]
-            results.append(run_one(corpus, label, jobs, scheduler, work))
+            results.append(run_one(corpus, args.n, label, jobs, scheduler, work))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
-        writer = store_write_rate(work)
-    text = report(results, args.n, size / 2**20, writer, args.nodes, args.cores)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    old = out.read_text(encoding="utf-8") if out.exists() else ""
-    kept = old[old.find(DASHBOARD_HEADING):] if DASHBOARD_HEADING in old else ""
-    out.write_text(text.rstrip("\n") + ("\n\n" + kept if kept else "\n"), encoding="utf-8")
-    print(text)
+        if args.writers:
+            writers = measure_writers(work, args.pg)
+    path = Path(args.json)
+    data = scale_report.merge(scale_report.load(path), results, writers)
+    scale_report.save(data, path)
+    print(render(data, args.nodes, args.cores, Path(args.out)))
+    if path == scale_report.SCALE_JSON:
+        rerender_results()
     return 0
 
 
