@@ -21,16 +21,19 @@ import argparse
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
+import functools
 import itertools
 import multiprocessing
 import sys
 import time
 import traceback
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from geo.errors import InputError, LagebildError
 from extract.batch_io import Item, chunked, count_documents, input_files, iter_records, make_item
+from extract.batch_work import Results, Targets, Written, extract_chunk, load_pipeline
 
 CHUNK_SIZE = 16          # documents per task
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker (bounds memory)
@@ -57,6 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     ap.add_argument("--scheduler", metavar="tcp://HOST:8786|local",
                     help="run on a Dask cluster ('local': a LocalCluster of --jobs workers)")
+    ap.add_argument("--workers-write", action="store_true",
+                    help="workers store their results themselves (a PostgreSQL store and/or "
+                    "--parquet-out on storage they share) instead of sending them back")
     ap.add_argument("--chunk-size", type=int, default=CHUNK_SIZE, metavar="N")
     ap.add_argument("--doc-date", metavar="YYYY-MM-DD", help="publication date for every document")
     ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
@@ -86,49 +92,11 @@ class Stats:
                 f"({self.rate():.1f} articles/s)")
 
 
-# -- the work of one chunk (runs in a worker process) ------------------------------------
-
-def extract_chunk(items: list[dict]) -> list[tuple[dict, Optional[dict], Optional[str]]]:
-    """Extract each item; ``(item, document or None, error or None)`` per item.
-
-    The pipeline is the process-wide one, loaded on the worker's first chunk.
-    """
-    from extract.pipeline import get_pipeline
-
-    pipeline = get_pipeline()
-    out = []
-    for item in items:
-        try:
-            doc = pipeline.process(item["text"], doc_id=item["doc_id"],
-                                   doc_date=dt.date.fromisoformat(item["doc_date"]),
-                                   doc_date_source=item["doc_date_source"], lang=item["lang"],
-                                   title=item["title"], url=item["url"])
-            as_dict = doc.to_dict()
-            as_dict.setdefault("title", item["title"])
-            as_dict.setdefault("url", item["url"])
-            out.append((item, as_dict, None))
-        except LagebildError as err:
-            out.append((item, None, f"{item['where']}: {err}"))
-        except Exception as err:  # one hostile document must not cost the others
-            out.append((item, None, f"{item['where']}: internal error "
-                                    f"({type(err).__name__}: {str(err)[:200]})"))
-    return out
-
-
-def _load_pipeline() -> None:
-    from extract.pipeline import get_pipeline
-
-    get_pipeline()
-
-
 # -- executors: all yield the results of chunks, at most `window` chunks in flight ---------
 
-Results = list[tuple[dict, Optional[dict], Optional[str]]]
-
-
-def run_serial(chunks: Iterable[list[dict]]) -> Iterator[Results]:
+def run_serial(chunks: Iterable[list[dict]], work: Callable) -> Iterator[Results]:
     for chunk in chunks:
-        yield extract_chunk(chunk)
+        yield work(chunk)
 
 
 def bounded(pool: cf.Executor, fn: Callable, chunks: Iterable, window: int) -> Iterator:
@@ -151,15 +119,15 @@ def bounded(pool: cf.Executor, fn: Callable, chunks: Iterable, window: int) -> I
             fut.cancel()
 
 
-def run_processes(chunks: Iterable[list[dict]], jobs: int) -> Iterator[Results]:
+def run_processes(chunks: Iterable[list[dict]], jobs: int, work: Callable) -> Iterator[Results]:
     """*jobs* local worker processes, each loading the pipeline once."""
     chunks = iter(chunks)
     first = next(chunks, None)
     if first is None:          # nothing to extract: start no workers
         return
     ctx = multiprocessing.get_context("forkserver")
-    with cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_load_pipeline) as pool:
-        yield from bounded(pool, extract_chunk, itertools.chain([first], chunks),
+    with cf.ProcessPoolExecutor(jobs, mp_context=ctx, initializer=load_pipeline) as pool:
+        yield from bounded(pool, work, itertools.chain([first], chunks),
                            jobs * IN_FLIGHT_PER_WORKER)
 
 
@@ -176,6 +144,18 @@ class Options:
     forced_date: Optional[dt.date] = None
     lang: str = "auto"
     progress: bool = True
+    workers_write: bool = False       # workers store results themselves (see batch_work)
+
+    def targets(self) -> Optional[Targets]:
+        """Where the workers write, or None when the client writes."""
+        if not self.workers_write:
+            return None
+        store = None
+        if self.store is not None:
+            store = str(self.store.path.resolve() if self.store.backend == "sqlite"
+                        else self.store.path)
+        parquet = str(Path(self.parquet_out).resolve()) if self.parquet_out else None
+        return Targets(store=store, parquet=parquet)
 
 
 def _items(opts: Options, writer, sink, stats: Stats, bar,
@@ -220,6 +200,11 @@ def _write(writer, sink, results: Results, stats: Stats, say) -> None:
             say(f"error: {error}")
             continue
         stats.extracted += 1
+        if isinstance(document, Written):        # the worker has stored it
+            stats.events += document.events
+            if document.status != "parquet":
+                setattr(stats, document.status, getattr(stats, document.status) + 1)
+            continue
         stats.events += len(document.get("events") or [])
         good.append((item, document))
     if writer is not None:
@@ -261,13 +246,15 @@ def ingest(opts: Options, say: Callable[[str], None] = lambda m: print(m, file=s
 
 def _run(opts: Options, writer, sink, stats: Stats, bar, say) -> None:
     chunks = _items(opts, writer, sink, stats, bar, say)
+    targets = opts.targets()
+    work = functools.partial(extract_chunk, targets=targets) if targets else extract_chunk
     if opts.scheduler:
         from extract.batch_dask import run_dask
-        results = run_dask(chunks, opts.scheduler, opts.jobs)
+        results = run_dask(chunks, opts.scheduler, opts.jobs, work)
     elif opts.jobs > 1:
-        results = run_processes(chunks, opts.jobs)
+        results = run_processes(chunks, opts.jobs, work)
     else:
-        results = run_serial(chunks)
+        results = run_serial(chunks, work)
     for chunk_results in results:
         _write(writer, sink, chunk_results, stats, say)
         bar.update(len(chunk_results))
@@ -287,9 +274,14 @@ def options_from_args(args: argparse.Namespace) -> Options:
     except InputError as err:
         raise UsageError(str(err)) from err
     store = Store(args.store) if args.store or not args.parquet_out else None
+    remote = bool(args.scheduler) and args.scheduler != "local"
+    if args.workers_write and remote and store is not None and store.backend == "sqlite":
+        raise UsageError("--workers-write on a remote cluster needs a PostgreSQL store "
+                         "(workers cannot reach this machine's SQLite file); or use --parquet-out")
     return Options(paths=paths, store=store, parquet_out=args.parquet_out, jobs=args.jobs,
                    scheduler=args.scheduler, chunk_size=args.chunk_size, forced_date=forced,
-                   lang=args.lang, progress=not args.no_progress)
+                   lang=args.lang, progress=not args.no_progress,
+                   workers_write=args.workers_write)
 
 
 def run_batch(argv: list[str]) -> int:

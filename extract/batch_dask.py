@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import logging
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 IN_FLIGHT_PER_THREAD = 2
 
@@ -24,12 +24,14 @@ def local_cluster(n_workers: int):
                         dashboard_address=None, silence_logs=logging.ERROR)
 
 
-def run_dask(chunks: Iterable[list[dict]], scheduler: str, jobs: int = 2) -> Iterator[list]:
-    """Results of ``extract_chunk`` for each chunk, as they complete."""
+def run_dask(chunks: Iterable[list[dict]], scheduler: str, jobs: int = 2,
+             work: Optional[Callable] = None) -> Iterator[list]:
+    """Results of *work* (default ``extract_chunk``) for each chunk, as they complete."""
     from dask.distributed import Client, as_completed
 
-    from extract.batch import extract_chunk
+    from extract.batch_work import extract_chunk
 
+    work = work or extract_chunk
     chunks = iter(chunks)
     first = next(chunks, None)
     if first is None:          # nothing to extract: no cluster needed
@@ -41,7 +43,7 @@ def run_dask(chunks: Iterable[list[dict]], scheduler: str, jobs: int = 2) -> Ite
         window = threads * IN_FLIGHT_PER_THREAD
         running = as_completed()
         for chunk in itertools.chain([first], chunks):
-            running.add(client.submit(extract_chunk, chunk, pure=False))
+            running.add(client.submit(work, chunk, pure=False))
             while running.count() >= window:
                 yield _take(running)
         while running.count():

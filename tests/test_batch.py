@@ -111,6 +111,35 @@ def test_two_processes_match_one(corpus, reference, tmp_path):
     assert stored_events(store) == reference
 
 
+def test_workers_write_into_the_store_and_parts(corpus, reference, tmp_path):
+    """--workers-write: each worker stores its own results (here two processes on
+    one SQLite file and a shared folder of parts); the result is the same."""
+    store = Store(tmp_path / "w.sqlite3")
+    parts = tmp_path / "parts"
+    stats = batch.ingest(batch.Options(paths=[corpus], store=store, parquet_out=str(parts),
+                                       jobs=2, chunk_size=3, workers_write=True, progress=False))
+    assert (stats.new, stats.extracted, stats.failed) == (12, 12, [])
+    assert stats.events == len(reference)
+    assert stored_events(store) == reference
+    assert len(list(parts.glob("part-*.parquet"))) == 4
+    assert batch.ingest(batch.Options(paths=[corpus], store=store, jobs=2, workers_write=True,
+                                      progress=False)).skipped == 12
+
+
+def test_a_writing_worker_sends_back_no_text_or_document(corpus, tmp_path):
+    from extract.batch_work import Targets, Written, extract_chunk
+
+    items = [make_item(d["id"], d, today=None).to_dict() for d in short_documents(2)]
+    out = extract_chunk(items, Targets(store=str(tmp_path / "x.sqlite3")))
+    assert [type(doc) for _, doc, _ in out] == [Written, Written]
+    assert [doc.status for _, doc, _ in out] == ["new", "new"]
+    assert all("text" not in item and error is None for item, _, error in out)
+    # a store the worker cannot open: every document fails, by name, nothing is lost silently
+    (tmp_path / "a-file").write_text("")
+    bad = extract_chunk(items, Targets(store=str(tmp_path / "a-file" / "x.sqlite3")))
+    assert all(doc is None and error.startswith(item["where"]) for item, doc, error in bad)
+
+
 def test_rerun_skips_before_extraction(corpus, reference, tmp_path, monkeypatch):
     store = Store(tmp_path / "r.sqlite3")
     docs = short_documents()
@@ -161,6 +190,8 @@ def test_command_line_end_to_end(tmp_path):
     (["--jsonl", "/nonexistent.jsonl"], "no such file"),
     (["--jsonl", __file__, "--jobs", "0"], "at least 1"),
     (["--jsonl", __file__, "--doc-date", "2023-13-01"], "impossible date"),
+    (["--jsonl", __file__, "--store", "/tmp/x.sqlite3", "--scheduler", "tcp://h:8786",
+      "--workers-write"], "needs a PostgreSQL store"),
 ])
 def test_usage_errors(argv, message, capsys):
     assert batch.run_batch(argv) == 2

@@ -211,3 +211,20 @@ def test_batch_ingest_into_postgres_matches_sqlite(pg_url, tmp_path):
         assert batch.ingest(batch.Options(paths=[src], store=store, progress=False)).skipped == 4
         results.append(stored_events(store))
     assert results[0] == results[1] and results[0]
+
+
+def test_cluster_workers_write_into_postgres(pg_url, tmp_path):
+    """--workers-write on a Dask LocalCluster: the workers store into PostgreSQL
+    themselves, concurrently, and the events equal the single-process SQLite run."""
+    from extract import batch
+    from store import Store
+    from test_batch import short_documents, stored_events, write_jsonl
+
+    src = write_jsonl(tmp_path / "in.jsonl", short_documents(6))
+    ref = Store(tmp_path / "ref.sqlite3")
+    batch.ingest(batch.Options(paths=[src], store=ref, progress=False))
+    store = Store(pg_url)
+    stats = batch.ingest(batch.Options(paths=[src], store=store, scheduler="local", jobs=2,
+                                       chunk_size=1, workers_write=True, progress=False))
+    assert (stats.new, stats.failed) == (6, [])
+    assert stored_events(store) == stored_events(ref)
