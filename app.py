@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 
 import streamlit as st
@@ -14,6 +15,7 @@ from geo.errors import LagebildError
 from store import EventFilter, Store
 from store.query import FACET_LIMIT, SOURCE_LIMIT
 from store.db import resolve_path
+from store.parquet import import_part
 from store.loader import (Article, IngestReport, demo_articles, extract_and_store,
                           read_upload)
 from viz import build_map, coordinate_problems
@@ -252,15 +254,24 @@ def input_panel(store: Store) -> None:
         pub = c3.date_input("Publication date", value=None, key="in_date",
                             help="Relative dates ('on Friday') are resolved against it.")
         lang = c4.selectbox("Language", ["auto", "de", "en"], key="in_lang")
-        files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm"],
-                                 accept_multiple_files=True, key="in_files")
+        files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm", "parquet"],
+                                 accept_multiple_files=True, key="in_files",
+                                 help="Articles (.txt, .md, .html) are extracted; .parquet "
+                                      "result parts of a batch run (--parquet-out) are loaded "
+                                      "as they are.")
         use_today = st.checkbox("Use today's date for documents that have none", key="in_today")
         if not st.form_submit_button("Extract and store"):
             return
-    articles, failed = [], []
+    articles, failed, loaded = [], [], []
     if text.strip():
         articles.append(Article("pasted text", text, pub, title or None, url or None, lang))
     for upload in files or []:
+        if upload.name.lower().endswith(".parquet"):
+            part = import_part(store, io.BytesIO(upload.getvalue()), upload.name)
+            if sum(part.counts.values()):
+                loaded.append((upload.name, part.summary()))
+            failed += [(upload.name, e.removeprefix(f"{upload.name}: ")) for e in part.errors]
+            continue
         try:
             art = read_upload(upload.name, upload.getvalue())
         except LagebildError as err:
@@ -280,8 +291,10 @@ def input_panel(store: Store) -> None:
     # file names and reasons are shown literally (markdown/HTML-escaped)
     messages = [("success", md_text(f"{name}: {status}, {n} events"))
                 for name, status, n in report.stored]
+    messages += [("success", md_text(f"{name}: results part loaded, {summary}"))
+                 for name, summary in loaded]
     messages += [("error", md_text(f"{name}: {reason}")) for name, reason in failed + report.failed]
-    if not articles and not failed:
+    if not articles and not failed and not loaded:
         messages.append(("info", "Paste a text or choose files first."))
     st.session_state["_ingest_messages"] = messages
     st.rerun()

@@ -158,6 +158,27 @@ def test_pasting_an_article_adds_events(db):
     assert "Gipfel in Wladiwostok" in titles
 
 
+def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
+    """A .parquet result part of a batch run is loaded as it is (no extraction);
+    a broken one is named with the reason and the good one still loads."""
+    from test_parquet_import import _pairs
+    from extract.batch_parquet import ParquetSink
+    from store.synthetic import synthetic_documents
+
+    part = ParquetSink(tmp_path / "parts").write(_pairs(synthetic_documents(12, events_per_doc=4)))
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.file_uploader(key="in_files").set_value([
+        ("batch.parquet", part.read_bytes(), "application/octet-stream"),
+        ("broken.parquet", b"not parquet", "application/octet-stream")])
+    at.button(key=SUBMIT_INGEST).click()
+    run(at)
+    success = [s.value.replace("\\", "") for s in at.success]   # shown markdown-escaped
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert success == ["batch.parquet: results part loaded, 3 new, 0 updated, 0 unchanged"]
+    assert len(errors) == 1 and errors[0].startswith("broken.parquet: not a Parquet file")
+    assert Store(db).count() == 4 + 12
+
+
 def test_big_store_opens_on_recent_weeks_and_caps_rows(tmp_path, monkeypatch):
     """Above the page limit: the window opens on the last 90 days, at most
     PAGE_LIMIT rows (the newest) are shown, and the page says so."""
