@@ -21,6 +21,8 @@ from store.loader import (Article, IngestReport, demo_articles, extract_and_stor
 from viz import build_map, coordinate_problems
 from viz.basemap import BASEMAPS
 from viz.escape import md_text, visible
+from viz.pick import events_at
+from viz.popups import place_label, route_label
 from viz.table import csv_text, download_name, events_frame, geojson_text
 from viz.timeline import timeline_chart
 
@@ -188,6 +190,26 @@ def selected_event_id(events: list[dict]) -> str | None:
     return None
 
 
+def map_click(result: dict | None, drawn: list[dict]) -> bool:
+    """A new click on a map object picks the events drawn there (viz.pick);
+    True when the pick changed, so that the page redraws with it."""
+    click = (result or {}).get("last_object_clicked")
+    if not click or click == st.session_state.get("_map_click"):
+        return False
+    st.session_state["_map_click"] = click
+    pick = events_at(drawn, click["lat"], click["lng"])
+    if pick == st.session_state.get("map_pick"):
+        return False
+    st.session_state["map_pick"] = pick
+    return True
+
+
+def picked_place(event: dict) -> str:
+    """Where a picked event is drawn: its route, else its place."""
+    return (route_label(event) or place_label(event.get("location") or event.get("destination")
+                                              or event.get("origin")) or "?")
+
+
 def correction_form(store: Store, events: list[dict], place_options: dict[str, dict],
                     highlight: str | None) -> None:
     if not events:
@@ -196,6 +218,9 @@ def correction_form(store: Store, events: list[dict], place_options: dict[str, d
     by_id = {e["id"]: e for e in events}
     ids = list(by_id)
     default = ids.index(highlight) if highlight in by_id else 0
+    if highlight in by_id and highlight != st.session_state.get("_edit_follows"):
+        st.session_state["edit_event"] = highlight   # a new pick in table or map: edit it
+    st.session_state["_edit_follows"] = highlight
     eid = st.selectbox("Event", ids, index=default, key="edit_event", format_func=lambda i: visible(
         f"{by_id[i]['date_start'] or '?'} · {by_id[i]['type']} · "
         f"{', '.join(by_id[i]['actors'][:3]) or by_id[i]['evidence'][:50]}"))
@@ -326,7 +351,10 @@ def main() -> None:
         st.info(f"Showing the newest {len(events)} of {total} matching events; narrow the "
                 "filters (date window, type, free text …) to see the rest. The downloads "
                 f"hold all {total}.")
-    highlight = selected_event_id(events)
+    picked = [e for e in events if e["id"] in set(st.session_state.get("map_pick") or ())]
+    highlight = selected_event_id(picked or events)
+    if highlight is None and picked:
+        highlight = picked[0]["id"]
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
     places = cached_places(path, revision, doc_ids)
@@ -337,11 +365,20 @@ def main() -> None:
                 "narrow the filters to see the rest.")
     fmap = build_map(events[:MAP_LIMIT], places=places, basemap=basemap,
                      highlight_id=highlight, strict=False)
-    st_folium(fmap, key="map", returned_objects=[], height=520, use_container_width=True)
+    clicked = st_folium(fmap, key="map", returned_objects=["last_object_clicked"],
+                        height=520, use_container_width=True)
+    if map_click(clicked, events[:MAP_LIMIT]):
+        st.rerun()
     if events:
         st.altair_chart(timeline_chart(events, highlight), width="stretch")
 
-    frame = events_frame(events)
+    if picked:
+        c1, c2 = st.columns([5, 1])
+        c1.info(f"Picked on the map: {len(picked)} event(s) at "
+                f"{md_text(picked_place(picked[0]))}. The table shows only these.")
+        c2.button("Show all", key="map_pick_clear",
+                  on_click=lambda: st.session_state.pop("map_pick", None))
+    frame = events_frame(picked or events)
     st.session_state["_table_ids"] = list(frame["id"])
     st.dataframe(frame, key="table", on_select="rerun", selection_mode="single-row",
                  hide_index=True, width="stretch",

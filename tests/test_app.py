@@ -158,6 +158,22 @@ def test_pasting_an_article_adds_events(db):
     assert "Gipfel in Wladiwostok" in titles
 
 
+def test_map_pick_narrows_the_table_and_opens_the_correction(db):
+    """What a click on a marker leads to (the click itself: tests/test_browser.py)."""
+    at = run(AppTest.from_file(APP, default_timeout=60))
+    at.session_state["_map_click"] = {"lat": 51.884, "lng": 128.334}
+    at.session_state["map_pick"] = ["ev-meet"]
+    run(at)
+    assert any("Picked on the map: 1 event(s) at Vostochny Cosmodrome" in i.value.replace("\\", "")
+               for i in at.info)
+    assert table_ids(at) == ["ev-meet"]
+    assert at.selectbox(key="edit_event").value == "ev-meet"
+    at.button(key="map_pick_clear").click()
+    run(at)
+    assert table_ids(at) == ["ev-none", "ev-meet", "ev-ship"]   # the window hides the undated one
+    assert not any("Picked" in i.value for i in at.info)
+
+
 def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
     """A .parquet result part of a batch run is loaded as it is (no extraction);
     a broken one is named with the reason and the good one still loads."""

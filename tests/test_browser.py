@@ -151,3 +151,23 @@ def test_page_offline_map_window_and_csv(server, browser):
 
     assert outside == [], f"requests left 127.0.0.1: {outside}"
     context.close()
+
+
+def test_clicking_a_marker_picks_its_event(server, browser):
+    """A click on a map marker picks the event(s) drawn there: the page says so,
+    the table shows only them, and "Show all" brings the rest back."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+    outside = block_outside(context)
+    page = context.new_page()
+    page.goto(server, wait_until="domcontentloaded")
+    page.wait_for_selector(MAP_IFRAME, timeout=60_000)
+    marker = _map(page).locator(".awesome-marker.leaflet-interactive")
+    marker.first.wait_for(timeout=60_000)
+    playwright_api.expect(marker).to_have_count(2, timeout=30_000)
+    marker.first.click()
+    picked = page.get_by_text(re.compile(r"Picked on the map: 1 event\(s\) at (Vostochny|Pyongyang)"))
+    picked.wait_for(timeout=30_000)
+    page.get_by_role("button", name="Show all").click()
+    playwright_api.expect(picked).to_have_count(0, timeout=30_000)
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    context.close()

@@ -1,0 +1,79 @@
+"""Which drawn events a click on the map meant (pure, no folium).
+
+The map reports only where it was clicked. A marker click reports the
+marker's own position; a click on a route line reports a point on the line.
+So the events picked are those whose drawn geometry -- marker, route stop or
+route line, as :func:`viz.mapping.build_map` draws them -- lies nearest to
+that point; events drawn at the same spot (several meetings in one city)
+come back together.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable, Mapping
+
+from viz.geometry import CoordinateError, LatLon, event_points, route_line
+
+EARTH_KM = 6371.0
+MAX_KM = 50.0          # a click farther than this from every event picks nothing
+SAME_SPOT_KM = 0.5     # events this close to the nearest one are picked with it
+
+
+def distance_km(a: LatLon, b: LatLon) -> float:
+    """Great-circle distance (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _local_xy(click: LatLon, p: LatLon) -> tuple[float, float]:
+    """*p* in km on a plane touching the globe at *click* (fine at click range)."""
+    dlon = (p[1] - click[1] + 180.0) % 360.0 - 180.0
+    km = math.pi * EARTH_KM / 180.0
+    return dlon * km * math.cos(math.radians(click[0])), (p[0] - click[0]) * km
+
+
+def distance_to_line_km(click: LatLon, line: list[LatLon]) -> float:
+    """Distance from *click* to the polyline *line* (to a point when it has one)."""
+    if len(line) == 1:
+        return distance_km(click, line[0])
+    best = math.inf
+    xy = [_local_xy(click, p) for p in line]
+    for (ax, ay), (bx, by) in zip(xy, xy[1:]):
+        dx, dy = bx - ax, by - ay
+        seg = dx * dx + dy * dy
+        t = 0.0 if seg == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / seg))
+        best = min(best, math.hypot(ax + t * dx, ay + t * dy))
+    return best
+
+
+def drawn_points(event: Mapping[str, Any]) -> list[LatLon]:
+    """What the map draws for *event*: the route line's vertices for a shipment
+    with both ends, else its one marker; [] when nothing is drawn."""
+    try:
+        pts = event_points(event)
+    except CoordinateError:
+        return []
+    if pts["origin"] and pts["destination"]:
+        return route_line([pts["origin"], *[p for p in pts["via"] if p], pts["destination"]])
+    point = pts["location"] or pts["destination"] or pts["origin"]
+    return [point] if point else []
+
+
+def events_at(events: Iterable[Mapping[str, Any]], lat: float, lon: float,
+              max_km: float = MAX_KM) -> list[str]:
+    """Ids of the events drawn nearest to (*lat*, *lon*), nearest first; [] when
+    none is within *max_km*."""
+    click = (float(lat), float(lon))
+    scored = []
+    for event in events:
+        points = drawn_points(event)
+        if points and event.get("id") is not None:
+            scored.append((distance_to_line_km(click, points), str(event["id"])))
+    if not scored:
+        return []
+    nearest = min(d for d, _ in scored)
+    if nearest > max_km:
+        return []
+    return [eid for d, eid in sorted(scored) if d <= nearest + SAME_SPOT_KM]
