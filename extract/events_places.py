@@ -10,7 +10,9 @@ from extract.events_lexicon import EventLexicon
 from extract.events_text import Token
 from extract.records import Mention, Place
 
-_DATELINE = re.compile(r"([A-ZÄÖÜ][\w.'-]+(?:[ /][A-ZÄÖÜ][\w.'-]+){0,3})"
+# starts a line or follows a sentence end: "... Entwicklungshilfe. Wien – " is Wien's
+_DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"“] ))"
+                       r"([A-ZÄÖÜ][\w.'-]+(?:[ /][A-ZÄÖÜ][\w.'-]+){0,3})"
                        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
 _CITY_ADJ = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{3,})er\b")
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einer"})

@@ -80,6 +80,12 @@ MEETINGS = [
      "London", "2023-07-10", "2023-07-10", "day", "Rishi Sunak"),
     ("en", "In May 2023 the Chinese foreign minister Wang Yi visited Germany.",
      "Germany", "2023-05-01", "2023-05-31", "month", "Wang Yi"),
+    # a datelined story: a meeting told without a place happens at the dateline city,
+    # also when the headline before it ends in a capitalised noun
+    ("de", "Lob für die Entwicklungshilfe. Wien – Im Mai 2023 traf sich Bundeskanzler Karl "
+           "Nehammer mit Olaf Scholz.", "Vienna", "2023-05-01", "2023-05-31", "month", "Olaf Scholz"),
+    ("en", "TALKS ON TRADE\nGENEVA, March 2 - Trade ministers will meet on March 11, officials said.",
+     "Geneva", "2024-03-11", "2024-03-11", "day", None),   # "will meet": the next March 11
     # a meeting without a stated date stays undated (never the publication date)
     ("en", "Chancellor Olaf Scholz held talks with President Emmanuel Macron in Berlin.",
      "Berlin", None, None, None, "Olaf Scholz"),
