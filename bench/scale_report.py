@@ -18,6 +18,8 @@ LABELS = {
     "jobs1": "one process: `python -m extract --jsonl FILE --store DB`",
     "jobs2": "two local worker processes: `... --jobs 2`",
     "dask2": "Dask LocalCluster, 2 worker processes x 1 thread: `... --scheduler local --jobs 2`",
+    "dask2-pg": "as dask2, into PostgreSQL 15 (on this machine, default durability), the workers "
+                "writing: `... --store postgresql://... --scheduler local --jobs 2 --workers-write`",
 }
 
 
@@ -48,7 +50,7 @@ def projection(data: dict[str, Any], nodes: int = 16, cores: int = 8) -> Optiona
     """Cluster rate and hours for TARGET articles from the measured runs, or None."""
     runs = data.get("runs") or {}
     one = runs.get("jobs1")
-    parallel = [r for k, r in runs.items() if k != "jobs1" and r.get("rate")]
+    parallel = [r for k, r in runs.items() if k in ("jobs2", "dask2") and r.get("rate")]
     if not one or not one.get("rate"):
         return None
     per_core = one["rate"]
@@ -103,7 +105,7 @@ def ingest_md(data: dict[str, Any], nodes: int = 16, cores: int = 8) -> list[str
     out = [f"Input: **{first['input']:,} generated articles** (~1 KB each: the demo articles with "
            "sentences shuffled, place names swapped, days and publication dates shifted; those that "
            "come out identical to an earlier one are skipped by content hash, so each run extracts "
-           f"the distinct ones). Machine: {first.get('machine', '?')}; SQLite store on local disk; "
+           f"the distinct ones). Machine: {first.get('machine', '?')}; SQLite store on local disk unless the run says otherwise; "
            f"measured {', '.join(dates)}. Command: "
            f"`.venv/bin/python tools/scale_bench.py --n {first['input']} --runs LABEL`.", ""]
     out += _runs_table(data) + [""]

@@ -115,19 +115,24 @@ def _commit() -> str:
     return out.stdout.strip() or "?"
 
 
-def run_one(corpus: Path, n_input: int, label: str, jobs: int, scheduler, workdir: Path) -> dict:
+def run_one(corpus: Path, n_input: int, label: str, jobs: int, scheduler, workdir: Path,
+            pg_url: str | None = None) -> dict:
     from extract import batch
     from store import Store
 
-    store = Store(workdir / f"{label}.sqlite3")
+    if pg_url:                       # workers write into PostgreSQL themselves
+        store = Store(pg_url)
+        _drop_all(pg_url)
+    else:
+        store = Store(workdir / f"{label}.sqlite3")
+    opts = dict(paths=[corpus], store=store, jobs=jobs, scheduler=scheduler, progress=False,
+                workers_write=bool(pg_url))
     load_before = _load()
     with PeakMemory() as mem:
-        stats = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=jobs,
-                                           scheduler=scheduler, progress=False))
+        stats = batch.ingest(batch.Options(**opts))
     load_after = _load()
     with PeakMemory() as mem2:
-        again = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=jobs,
-                                           scheduler=scheduler, progress=False))
+        again = batch.ingest(batch.Options(**opts))
     return {"label": label, "jobs": jobs, "input": n_input, "n": stats.extracted,
             "failed": len(stats.failed), "events": stats.events, "seconds": stats.seconds,
             "rate": stats.rate(), "peak_mb": mem.peak / 2**20, "rerun_seconds": again.seconds,
@@ -221,12 +226,13 @@ def main(argv=None) -> int:
     ap.add_argument("--cores", type=int, default=8, help="cores per node (assumed)")
     ap.add_argument("--runs", default="jobs1,jobs2,dask2", help="comma-separated; '' for none")
     ap.add_argument("--writers", action="store_true", help="also measure the store's write rates")
-    ap.add_argument("--pg", metavar="URL", help="with --writers: a PostgreSQL database to measure "
-                    "(its documents are deleted)")
+    ap.add_argument("--pg", metavar="URL", help="a PostgreSQL database for --writers and the "
+                    "dask2-pg run (its documents are deleted)")
     ap.add_argument("--json", default=str(scale_report.SCALE_JSON))
     ap.add_argument("--out", default=str(ROOT / "docs" / "SCALE.md"))
     args = ap.parse_args(argv)
-    configs = {"jobs1": (1, None), "jobs2": (2, None), "dask2": (2, "local")}
+    configs = {"jobs1": (1, None), "jobs2": (2, None), "dask2": (2, "local"),
+               "dask2-pg": (2, "local")}
     labels = [x for x in args.runs.split(",") if x]
     unknown = [x for x in labels if x not in configs]
     if unknown:
@@ -239,7 +245,10 @@ def main(argv=None) -> int:
             make_corpus(corpus, args.n)
         for label in labels:
             jobs, scheduler = configs[label]
-            results.append(run_one(corpus, args.n, label, jobs, scheduler, work))
+            pg = args.pg if label.endswith("-pg") else None
+            if label.endswith("-pg") and not pg:
+                ap.error(f"{label} needs --pg URL")
+            results.append(run_one(corpus, args.n, label, jobs, scheduler, work, pg))
             print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         if args.writers:
             writers = measure_writers(work, args.pg)
