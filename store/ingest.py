@@ -43,33 +43,56 @@ def known_hashes(conn, digests: Iterable[str]) -> set[str]:
 
 
 def _edits_for(conn, event_id: str) -> list[tuple[str, Any]]:
-    rows = conn.execute("SELECT field, value FROM edits WHERE event_id = ? ORDER BY id",
-                        (event_id,)).fetchall()
-    return [(r["field"], json.loads(r["value"]) if r["value"] is not None else None)
-            for r in rows]
+    return _edits_by_event(conn, [event_id]).get(event_id, [])
 
 
-def _insert_event(conn, document_row: int,
-                  original: Mapping[str, Any]) -> None:
-    if not original.get("id"):
-        raise InputError(f"event without an id: {str(original.get('evidence'))[:60]!r}")
-    current, reviewed, rejected = apply_edits(original, _edits_for(conn, str(original["id"])))
-    cols = event_columns(current)
+def _edits_by_event(conn, event_ids: list[str]) -> dict[str, list[tuple[str, Any]]]:
+    """Each event's edits ``(field, value)`` in the order made: one query per 500 ids."""
+    out: dict[str, list[tuple[str, Any]]] = {}
+    for i in range(0, len(event_ids), 500):
+        part = event_ids[i:i + 500]
+        marks = ", ".join("?" for _ in part)
+        for r in conn.execute(f"SELECT event_id, field, value FROM edits WHERE event_id IN "
+                              f"({marks}) ORDER BY id", part):
+            out.setdefault(r["event_id"], []).append(
+                (r["field"], json.loads(r["value"]) if r["value"] is not None else None))
+    return out
+
+
+_EVENT_BATCH = 100   # events per INSERT statement (bound parameters stay far below limits)
+
+
+def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]]) -> None:
+    """The document's events (current values: stored edits replayed) and their
+    evidence spans, in a few multi-row statements instead of one per row."""
+    for ev in originals:
+        if not ev.get("id"):
+            raise InputError(f"event without an id: {str(ev.get('evidence'))[:60]!r}")
+    edits = _edits_by_event(conn, [str(ev["id"]) for ev in originals])
     names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
-    marks = ", ".join("?" for _ in _EVENT_COLUMNS)
-    event_row = conn.execute(
-        f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected) "
-        f"VALUES (?, {marks}, ?, ?, ?) RETURNING id",
-        (document_row, *[cols[c] for c in _EVENT_COLUMNS],
-         json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected))).fetchone()[0]
-    spans = original.get("evidence_spans") or []
-    text = original.get("evidence") or ""
-    if not spans:
-        conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
-                     (event_row, original.get("start"), original.get("end"), text))
-    for span in spans:
-        conn.execute('INSERT INTO evidence (event_row, start, "end", text) VALUES (?, ?, ?, ?)',
-                     (event_row, span[0], span[1], None))
+    one = "(" + ", ".join("?" for _ in range(len(_EVENT_COLUMNS) + 4)) + ")"
+    for i in range(0, len(originals), _EVENT_BATCH):
+        part = originals[i:i + _EVENT_BATCH]
+        params: list[Any] = []
+        for original in part:
+            current, reviewed, rejected = apply_edits(original, edits.get(str(original["id"]), []))
+            cols = event_columns(current)
+            params += [document_row, *[cols[c] for c in _EVENT_COLUMNS],
+                       json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected)]
+        rows = conn.execute(
+            f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected) "
+            f"VALUES {', '.join([one] * len(part))} RETURNING id, event_id", params).fetchall()
+        row_of = {r["event_id"]: r["id"] for r in rows}
+        evidence = []
+        for original in part:
+            row = row_of[str(original["id"])]
+            spans = original.get("evidence_spans") or []
+            if not spans:
+                evidence.append((row, original.get("start"), original.get("end"),
+                                 original.get("evidence") or ""))
+            evidence += [(row, span[0], span[1], None) for span in spans]
+        conn.executemany('INSERT INTO evidence (event_row, start, "end", text) '
+                         "VALUES (?, ?, ?, ?)", evidence)
 
 
 def ingest_document(conn, document: Mapping[str, Any],
@@ -87,14 +110,13 @@ def ingest_document(conn, document: Mapping[str, Any],
     digest = content_hash(document, text)
     with transaction(conn):
         conn.lock(f"doc:{doc_id}", f"hash:{digest}")
-        found = conn.execute("SELECT id FROM documents WHERE content_hash = ?",
-                             (digest,)).fetchone()
+        same = conn.execute("SELECT id, content_hash FROM documents "
+                            "WHERE content_hash = ? OR doc_id = ?", (digest, doc_id)).fetchall()
+        found = next((r for r in same if r["content_hash"] == digest), None)
         if found and not replace:
             return found["id"], "unchanged"
-        same_id = conn.execute("SELECT id FROM documents WHERE doc_id = ?",
-                               (doc_id,)).fetchone()
         status = "new"
-        for old in {r["id"] for r in (found, same_id) if r}:
+        for old in {r["id"] for r in same}:
             conn.execute("DELETE FROM documents WHERE id = ?", (old,))
             status = "updated"
         row_id = conn.execute(
@@ -114,12 +136,11 @@ def ingest_document(conn, document: Mapping[str, Any],
             "VALUES (?,?,?,?,?,?,?)",
             [(row_id, t.get("text"), t.get("start"), t.get("end"), t.get("value"),
               int(bool(t.get("anchored"))), t.get("type")) for t in document.get("timexes") or []])
-        seen: set[str] = set()
+        unique: dict[str, Mapping[str, Any]] = {}
         for event in document.get("events") or []:
-            if str(event.get("id")) in seen:
-                continue  # the contract promises unique ids; tolerate duplicates
-            seen.add(str(event.get("id")))
-            _insert_event(conn, row_id, event)
+            # the contract promises unique ids; tolerate duplicates (the first one counts)
+            unique.setdefault(str(event.get("id")), event)
+        _insert_events(conn, row_id, list(unique.values()))
     return row_id, status
 
 
