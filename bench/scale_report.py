@@ -74,14 +74,15 @@ def projection(data: dict[str, Any], nodes: int = 16, cores: int = 8) -> Optiona
 
 def _runs_table(data: dict[str, Any]) -> list[str]:
     rows = ["| run | extracted | events | time | articles/s | peak memory (all processes) "
-            "| re-run of all input (all skipped) | load avg before / after |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"]
+            "| re-run of all input (all skipped) | load avg before / after | commit |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |"]
     order = [k for k in LABELS if k in data["runs"]] + sorted(set(data["runs"]) - set(LABELS))
     for k in order:
         r = data["runs"][k]
         rows.append(f"| {k} | {r['n']:,} | {r['events']:,} | {r['seconds']:.0f} s | {r['rate']:.1f} "
                     f"| {r['peak_mb']:,.0f} MB | {r['rerun_seconds']:.1f} s ({r['rerun_skipped']:,}) "
-                    f"| {r.get('load_before', '?')} / {r.get('load_after', '?')} |")
+                    f"| {r.get('load_before', '?')} / {r.get('load_after', '?')} "
+                    f"| {r.get('commit', '?')} |")
     return rows
 
 
