@@ -213,3 +213,51 @@ def test_peer_numbers_match_the_shared_readme():
 
     for name, *vals in peers.GEOPARSERS:
         assert f"| {name} | " + " | ".join(f"{v:.2f}" for v in vals) + " |" in text
+
+
+# --- scale figures (bench/scale_report.py) -------------------------------------------
+
+def _run(label, rate, jobs=1, n_input=100_000):
+    return {"label": label, "jobs": jobs, "input": n_input, "n": 58_000, "events": 160_000,
+            "seconds": 58_000 / rate, "rate": rate, "peak_mb": 500.0, "rerun_seconds": 3.0,
+            "rerun_skipped": n_input, "date": "2026-11-27", "commit": "abc1234"}
+
+
+def test_scale_runs_merge_by_label_and_never_mix_sizes():
+    from bench import scale_report
+
+    old = scale_report.merge({}, [_run("jobs1", 80.0), _run("dask2", 120.0, 2)], {})
+    new = scale_report.merge(old, [_run("jobs1", 90.0)], {})
+    assert new["runs"]["jobs1"]["rate"] == 90.0 and "dask2" in new["runs"]
+    other_size = scale_report.merge(new, [_run("jobs2", 50.0, 2, n_input=1500)], {})
+    assert list(other_size["runs"]) == ["jobs2"]
+    # writers alone keep the runs
+    assert scale_report.merge(new, [], {"sqlite-1": {"backend": "sqlite", "writers": 1,
+                                                     "docs_s": 900.0}})["runs"] == new["runs"]
+
+
+@pytest.mark.parametrize("runs, per_core, eff, best", [
+    ([_run("jobs1", 100.0), _run("jobs2", 150.0, 2)], 100.0, 0.75, "jobs2"),
+    ([_run("jobs1", 100.0), _run("jobs2", 150.0, 2), _run("dask2", 180.0, 2)], 100.0, 0.90, "dask2"),
+    ([_run("jobs1", 100.0), _run("jobs2", 230.0, 2)], 100.0, 1.00, "jobs2"),   # capped at 100%
+    ([_run("jobs1", 100.0)], 100.0, 1.00, None),
+])
+def test_projection_from_the_measured_runs(runs, per_core, eff, best):
+    from bench import scale_report
+
+    data = scale_report.merge({}, runs, {"sqlite-1": {"backend": "sqlite", "writers": 1,
+                                                      "docs_s": 1000.0}})
+    p = scale_report.projection(data, nodes=16, cores=8)
+    assert (p["per_core"], p["best"]) == (per_core, best)
+    assert p["eff"] == pytest.approx(eff)
+    assert p["extract_rate"] == pytest.approx(16 * 8 * per_core * eff)
+    # the single writer is slower than the cluster: it sets the client-writes time
+    assert p["client_hours"] == pytest.approx(10_000_000 / 1000.0 / 3600)
+    text = "\n".join(scale_report.ingest_md(data))
+    assert "10,000,000 articles on a 16-node cluster" in text and "| jobs1 | 58,000 |" in text
+
+
+def test_no_projection_without_a_one_process_run():
+    from bench import scale_report
+
+    assert scale_report.projection(scale_report.merge({}, [_run("dask2", 100.0, 2)], {})) is None
