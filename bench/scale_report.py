@@ -137,6 +137,13 @@ def ingest_md(data: dict[str, Any], nodes: int = 16, cores: int = 8) -> list[str
                     f"database server of its own needs {p['extract_rate']:,.0f}/s, "
                     f"{p['extract_rate'] / p['pg_rate']:.1f}x that, for the cluster to set the "
                     f"pace ({p['extract_hours']:.1f} h)."]
+        out += [f"* Workers writing Parquet parts to shared storage (`--parquet-out DIR "
+                f"--workers-write`, no store): each worker writes its own parts, nothing is "
+                f"funnelled, so the run is extraction-bound ({p['extract_hours']:.1f} h)"
+                + (f"; loading all parts into one store afterwards (`python -m store.parquet "
+                   f"DIR`) runs at the single-writer rate, {TARGET / p['single_writer'] / 3600:.1f} h "
+                   "on SQLite, or split over several loaders into PostgreSQL."
+                   if p.get("single_writer") else ".")]
         out += ["* Not in the figure: articles are ~1 KB here, real news 3-5 KB (extraction time "
                 "grows about linearly with length); server cores differ from this machine's; the "
                 "client reads and ships every text (~1 KB) and, unless the workers write, receives "
