@@ -123,7 +123,9 @@ def ingest_md(data: dict[str, Any], nodes: int = 16, cores: int = 8) -> list[str
         out += [f"### Projection: {TARGET:,} articles on a {nodes}-node cluster", "",
                 f"Assumed: {nodes} nodes x {cores} cores, one single-threaded Dask worker per core; "
                 f"measured here: {p['per_core']:.1f} articles/s per core (`jobs1`), parallel "
-                f"efficiency {p['eff']:.0%} (`{p['best']}` against twice `jobs1`).", "",
+                f"efficiency {p['eff']:.0%} (`{p['best']}` against twice `jobs1`, at most 100%: "
+                "in `jobs1` one process extracts *and* writes, in `jobs2` the main process "
+                "writes beside two extracting workers, so the ratio can pass 1).", "",
                 f"    extraction: {TARGET:,} / ({nodes} x {cores} x {p['per_core']:.1f} x {p['eff']:.2f})"
                 f" = {p['extract_rate']:,.0f} articles/s -> {p['extract_hours']:.1f} h", ""]
         if p.get("single_writer"):
