@@ -20,7 +20,7 @@ from extract.events_merge import inherit, merge, to_event
 from extract.events_places import (capital_check, dateline, extra_places, refine_sentences,
                                    unmarked_role)
 from extract.events_roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
-                                  is_planned, np_reach, place_role)
+                                  is_cargo, is_planned, np_reach, place_role)
 from extract.events_text import Token, find_organisations, find_people, tokenize
 from extract.records import Event, Mention, Timex
 
@@ -188,7 +188,7 @@ def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> boo
     trigger it modifies ("U.S. corn exports")."""
     between = tokens[i + 1:ti]
     return len(between) <= 3 and all(
-        t.low in ("'s", "’s", "s", ".") or lex.cargo.fullmatch(t.low) for t in between)
+        t.low in ("'s", "’s", "s", ".") or is_cargo(t.low, lex) for t in between)
 
 
 def _as_country(pm: Mention, country_of) -> Mention:

@@ -70,7 +70,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[tuple[int, Tri
 
 
 def _has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
-    return any(lex.cargo.fullmatch(t.low) and (t.cap or lex.lang != "de") for t in tokens)
+    return any(is_cargo(t.low, lex) and (t.cap or lex.lang != "de") for t in tokens)
 
 
 def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_idx: int,
@@ -154,6 +154,13 @@ def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
     return out
 
 
+def is_cargo(word: str, lex: EventLexicon) -> bool:
+    """A cargo noun, also as the head of a hyphenated compound ("F-22-Kampfflugzeuge",
+    "Leopard-2-Panzer", "Patriot-Raketen"): the last part names what it is."""
+    return bool(lex.cargo.fullmatch(word)
+                or ("-" in word and lex.cargo.fullmatch(word.rsplit("-", 1)[1])))
+
+
 def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: EventLexicon) -> Optional[str]:
     """A quantity phrase with a cargo noun ("bis zu 1.000 Container mit Ausrüstung und Munition"),
     else the cargo nouns of the sentence."""
@@ -161,21 +168,21 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
     for m in lex.quantity.finditer(sent):
         phrase = m.group().strip(" ,„“\"")
         words = [w.strip("„“\"").lower() for w in phrase.split()]
-        if any(lex.cargo.fullmatch(w) for w in words) and any(c.isdigit() for c in phrase) or \
-                any(lex.cargo.fullmatch(w) for w in words[1:]):
+        if any(is_cargo(w, lex) for w in words) and any(c.isdigit() for c in phrase) or \
+                any(is_cargo(w, lex) for w in words[1:]):
             return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
     nouns = []
     for t in tokens:
         if lex.lang == "de" and not t.cap:
             continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods)
-        if lex.cargo.fullmatch(t.low) and t.text not in nouns:
+        if is_cargo(t.low, lex) and t.text not in nouns:
             nouns.append(t.text)
     return ", ".join(nouns[:3]) if nouns else None
 
 
 def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
     """The cargo nouns of a sentence, lower-cased, without the compound's first parts."""
-    return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if lex.cargo.fullmatch(t.low)
+    return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if is_cargo(t.low, lex)
                      and (t.cap or lex.lang != "de") and t.low not in ("container", "containern"))
 
 

@@ -33,6 +33,11 @@ SHIPMENTS = [
     # German: destination inside a locative chain ("zu einem Depot in der Nähe von X")
     ("de", "Die Granaten seien per Bahn zu einem Lager in der Nähe von Rostow exportiert worden.",
      None, "Rostov-on-Don", None, None, ["rail"]),
+    # a hyphenated compound with a model name is cargo by its last part: "F-22-Kampfflugzeuge"
+    ("de", "Im April 2023 haben die US-Streitkräfte zwei F-22-Kampfflugzeuge nach Rumänien entsandt.",
+     "United States", "Romania", "2023-04-01", "2023-04-30", []),
+    ("de", "Im Januar 2023 verkaufte Spanien zehn Leopard-2-Panzer an Polen.",
+     "Spain", "Poland", "2023-01-01", "2023-01-31", []),
     # English active with via and mode
     ("en", "On 4 June 2023 Germany sent 300 containers of ammunition from Rostock to Kyiv via Warsaw by rail.",
      "Rostock", "Kyiv", "2023-06-04", "2023-06-04", ["rail"]),
