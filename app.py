@@ -190,18 +190,12 @@ def selected_event_id(events: list[dict]) -> str | None:
     return None
 
 
-def map_click(result: dict | None, drawn: list[dict]) -> bool:
-    """A new click on a map object picks the events drawn there (viz.pick);
-    True when the pick changed, so that the page redraws with it."""
+def map_click(result: dict | None, drawn: list[dict]) -> None:
+    """A new click on a map object picks the events drawn there (viz.pick)."""
     click = (result or {}).get("last_object_clicked")
-    if not click or click == st.session_state.get("_map_click"):
-        return False
-    st.session_state["_map_click"] = click
-    pick = events_at(drawn, click["lat"], click["lng"])
-    if pick == st.session_state.get("map_pick"):
-        return False
-    st.session_state["map_pick"] = pick
-    return True
+    if click and click != st.session_state.get("_map_click"):
+        st.session_state["_map_click"] = click
+        st.session_state["map_pick"] = events_at(drawn, click["lat"], click["lng"])
 
 
 def picked_place(event: dict) -> str:
@@ -269,7 +263,9 @@ def _date(value: str | None) -> dt.date | None:
 
 
 def input_panel(store: Store) -> None:
-    for kind, text in st.session_state.pop("_ingest_messages", []):
+    # the last submission's outcome stays until the next one (other reruns -- a map
+    # click, a filter -- must not wipe it before the analyst has read it)
+    for kind, text in st.session_state.get("_ingest_messages", []):
         getattr(st, kind)(text)
     with st.form("ingest_form", clear_on_submit=False):
         text = st.text_area("Paste an article", key="in_text", height=150)
@@ -351,10 +347,9 @@ def main() -> None:
         st.info(f"Showing the newest {len(events)} of {total} matching events; narrow the "
                 "filters (date window, type, free text …) to see the rest. The downloads "
                 f"hold all {total}.")
-    picked = [e for e in events if e["id"] in set(st.session_state.get("map_pick") or ())]
-    highlight = selected_event_id(picked or events)
-    if highlight is None and picked:
-        highlight = picked[0]["id"]
+    # the map highlights only a row picked in the table: a click on the map picks
+    # events below it without redrawing the map (its popup and view stay)
+    table_pick = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
     places = cached_places(path, revision, doc_ids)
@@ -364,11 +359,13 @@ def main() -> None:
         st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events shown; "
                 "narrow the filters to see the rest.")
     fmap = build_map(events[:MAP_LIMIT], places=places, basemap=basemap,
-                     highlight_id=highlight, strict=False)
+                     highlight_id=table_pick, strict=False)
     clicked = st_folium(fmap, key="map", returned_objects=["last_object_clicked"],
                         height=520, use_container_width=True)
-    if map_click(clicked, events[:MAP_LIMIT]):
-        st.rerun()
+    map_click(clicked, events[:MAP_LIMIT])
+    picked = [e for e in events if e["id"] in set(st.session_state.get("map_pick") or ())]
+    highlight = table_pick if not picked or table_pick in {e["id"] for e in picked} \
+        else picked[0]["id"]
     if events:
         st.altair_chart(timeline_chart(events, highlight), width="stretch")
 
@@ -401,7 +398,7 @@ def main() -> None:
     with st.expander("Correct an event", expanded=highlight is not None):
         correction_form(store, events, place_options, highlight)
     with st.expander("Add articles", expanded=facets["n_documents"] == 0
-                     or "_ingest_messages" in st.session_state):
+                     or bool(st.session_state.get("_ingest_messages"))):
         input_panel(store)
 
 

@@ -86,3 +86,26 @@ def block_outside(context) -> list[str]:
 
     context.route("**/*", guard)
     return outside
+
+
+RUNNING = ("[data-testid='stStatusWidgetRunningIcon'], "
+           "[data-testid='stStatusWidgetRunningManIcon']")
+
+
+def wait_idle(page, settled_s: float = 1.0, deadline_s: float = 60.0) -> None:
+    """Wait until the app has shown no "running" indicator for *settled_s* seconds:
+    reruns that a click set off (a map pick redraws the map, which may rerun once
+    more) are over before the test goes on."""
+    import time
+
+    end = time.monotonic() + deadline_s
+    quiet_since = None
+    while time.monotonic() < end:
+        if page.locator(RUNNING).count():
+            quiet_since = None
+        elif quiet_since is None:
+            quiet_since = time.monotonic()
+        elif time.monotonic() - quiet_since >= settled_s:
+            return
+        page.wait_for_timeout(100)
+    raise TimeoutError(f"the app was still rerunning after {deadline_s:.0f} s")

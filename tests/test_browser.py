@@ -167,6 +167,8 @@ def test_clicking_a_marker_picks_its_event(server, browser):
     marker.first.click()
     picked = page.get_by_text(re.compile(r"Picked on the map: 1 event\(s\) at (Vostochny|Pyongyang)"))
     picked.wait_for(timeout=30_000)
+    # the map is not redrawn by the pick: the marker's popup is still open on it
+    playwright_api.expect(_map(page).locator(".leaflet-popup-content")).to_have_count(1)
     page.get_by_role("button", name="Show all").click()
     playwright_api.expect(picked).to_have_count(0, timeout=30_000)
     assert outside == [], f"requests left 127.0.0.1: {outside}"

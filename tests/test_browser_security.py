@@ -13,7 +13,7 @@ import pytest
 
 import hostile
 from store import Store
-from browser_support import block_outside, streamlit_server
+from browser_support import block_outside, streamlit_server, wait_idle
 from test_browser import CHROMIUM, MAP_IFRAME, _is_local, _map, browser  # noqa: F401  (browser is a fixture)
 
 if not os.path.exists(CHROMIUM):
@@ -105,7 +105,8 @@ def test_hostile_documents_run_no_script(hostile_server, browser):  # noqa: F811
     assert "javascript:alert('url')" in text          # the bad source URL, as text
     assert "invoice[U+202E]txt.exe" in text and "\u202e" not in text
 
-    # a hostile file name in the upload messages
+    # a hostile file name in the upload messages (once the reruns the clicks set off are over)
+    wait_idle(page)
     page.get_by_text("Add articles").click()
     page.locator("input[type='file']").set_input_files(
         [{"name": hostile.FILE_NAME, "mimeType": "text/plain", "buffer": b""}])
