@@ -11,11 +11,10 @@ import os
 import re
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import ROOT, block_outside, streamlit_server
+from browser_support import ROOT, block_outside, is_local, streamlit_server
 from geo.gazetteer import default_gazetteer
 from store import Store
 from test_export import DOCS
@@ -64,13 +63,6 @@ def browser():
         b.close()
 
 
-def _is_local(url: str) -> bool:
-    parts = urlsplit(url)
-    if parts.scheme in ("data", "blob", "about", "chrome-extension"):
-        return True
-    return parts.hostname in ("127.0.0.1", "localhost")
-
-
 def _map(page):
     """The map's frame; while Streamlit reruns, a stale hidden copy may linger."""
     return page.locator(MAP_IFRAME).filter(visible=True).first.content_frame
@@ -108,7 +100,7 @@ def test_page_offline_map_window_and_csv(server, browser):
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1100})
     outside = block_outside(context)
     page = context.new_page()
-    page.on("request", lambda r: None if _is_local(r.url) else outside.append(r.url))
+    page.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
     page.goto(server, wait_until="domcontentloaded")
 
     # the map renders inside the streamlit-folium component frame

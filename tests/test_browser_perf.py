@@ -17,7 +17,8 @@ import time
 import pytest
 
 from browser_support import ROOT, free_port as _free_port, wait_healthy as _wait_healthy
-from test_browser import CHROMIUM, _is_local
+from browser_support import is_local
+from test_browser import CHROMIUM
 
 if os.environ.get("LAGEBILD_PERF") != "1":
     pytest.skip("timings are opt-in: set LAGEBILD_PERF=1", allow_module_level=True)
@@ -80,7 +81,7 @@ def test_page_timings(tmp_path, n_events):
             times = {}
             for label in ("cold", "warm"):
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
-                page.route("**/*", lambda r: r.continue_() if _is_local(r.request.url)
+                page.route("**/*", lambda r: r.continue_() if is_local(r.request.url)
                            else (outside.append(r.request.url), r.abort()))
                 t = time.perf_counter()
                 page.goto(url, wait_until="commit")

@@ -13,8 +13,8 @@ import pytest
 
 import hostile
 from store import Store
-from browser_support import block_outside, streamlit_server, wait_idle
-from test_browser import CHROMIUM, MAP_IFRAME, _is_local, _map, browser  # noqa: F401  (browser is a fixture)
+from browser_support import block_outside, is_local, streamlit_server, wait_idle
+from test_browser import CHROMIUM, MAP_IFRAME, _map, browser  # noqa: F401  (browser is a fixture)
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing", allow_module_level=True)
@@ -76,7 +76,7 @@ def test_hostile_documents_run_no_script(hostile_server, browser):  # noqa: F811
     dialogs: list[str] = []
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
-    page.on("request", lambda r: None if _is_local(r.url) else outside.append(r.url))
+    page.on("request", lambda r: None if is_local(r.url) else outside.append(r.url))
     page.goto(hostile_server, wait_until="domcontentloaded")
 
     page.wait_for_selector(MAP_IFRAME, timeout=60_000)
