@@ -17,7 +17,7 @@ from streamlit.testing.v1 import app_test as app_test_module
 
 import hostile
 from store import Store
-from test_app import APP, SUBMIT_INGEST, _KeepingStorage
+from test_app import APP, SUBMIT_INGEST, _KeepingStorage, run as _run
 from viz import build_map
 from viz.escape import html_text, md_text, visible
 from viz.popups import popup_fields
@@ -131,12 +131,6 @@ def page_db(hostile_store, monkeypatch):
     monkeypatch.setenv("LAGEBILD_DB", str(hostile_store.path))
     monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", _KeepingStorage)
     return hostile_store
-
-
-def _run(at: AppTest) -> AppTest:
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _markdown_bodies(at: AppTest) -> list[str]:
