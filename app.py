@@ -11,7 +11,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 import app_auth
-from geo.errors import LagebildError
+from records.errors import LagebildError
 from store import EventFilter, Store
 from store.query import FACET_LIMIT, SOURCE_LIMIT
 from store.db import resolve_path

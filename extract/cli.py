@@ -31,8 +31,8 @@ import sys
 import traceback
 from typing import Any, Iterator, Optional, TextIO
 
-from geo.errors import InputError, LagebildError
-from extract.textio import MAX_INPUT_BYTES, read_bytes
+from records.errors import InputError, LagebildError
+from records.inputs import MAX_INPUT_BYTES, read_bytes
 
 MAX_LINE_BYTES = 200 * 1024 * 1024   # a longer JSONL line is skipped (and reported)
 PROGRESS_MIN_CHARS = 1_000_000       # longer documents report their progress on stderr
@@ -292,7 +292,7 @@ def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextI
         json.dump({"documents": documents, "errors": errors}, out, ensure_ascii=False)
         out.write("\n")
         return
-    from extract import export
+    from records import export
 
     if fmt == "csv":
         export.write_csv(export.events_to_rows(documents), out)
@@ -307,7 +307,7 @@ BATCH_OPTIONS = ("--store", "--input-dir", "--jobs", "--scheduler", "--parquet-o
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if any(a.split("=", 1)[0] in BATCH_OPTIONS for a in argv):
-        from extract.batch import run_batch  # streaming ingest into a store (issue 8)
+        from ingest.batch import run_batch  # streaming ingest into a store (issue 8)
 
         return run_batch(argv)
     try:

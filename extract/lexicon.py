@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+from records.paths import LEXICON_DIR
 
 
 def lexicon_path(name: str) -> Path:

@@ -9,11 +9,12 @@ import datetime as dt
 from dataclasses import replace
 from typing import Callable, Optional
 
-from extract.lang import detect_language
-from extract.nlp import get_nlp, sentence_spans
-from extract.places import PlaceRecognizer
-from extract.records import Document, Event
-from extract.textio import AnalysisText, analysis_text, visible
+from extract.text.lang import detect_language
+from extract.text.nlp import get_nlp, sentence_spans
+from extract.places.recognize import PlaceRecognizer
+from records.model import Document, Event
+from extract.text.clean import AnalysisText, analysis_text
+from records.inputs import visible
 from geo.gazetteer import Gazetteer, default_gazetteer
 from geo.resolve import resolve
 
@@ -44,7 +45,7 @@ class Pipeline:
                 progress: Optional[Progress] = None) -> Document:
         """Extract one document. Without ``doc_date`` today's date is used and said so.
 
-        The analysis reads a cleaned copy of ``text`` (extract.textio.analysis_text);
+        The analysis reads a cleaned copy of ``text`` (extract.text.clean.analysis_text);
         every offset in the result refers to ``text`` as given. ``progress(done, total)``
         is called after each piece of a long text (characters of the cleaned copy).
         """
@@ -150,7 +151,7 @@ def _chunks(text: str, size: int):
 
 def _timexes(text: str, doc_date: dt.date, lang: str):
     try:
-        from extract.timex import tag_timexes
+        from extract.dates.tagger import tag_timexes
     except ImportError:  # the temporal tagger lands separately (issue 3)
         return []
     return tag_timexes(text, doc_date, lang)
@@ -158,7 +159,7 @@ def _timexes(text: str, doc_date: dt.date, lang: str):
 
 def _events(text, sentences, places, timexes, doc_date, lang, gazetteer):
     try:
-        from extract.events import extract_events
+        from extract.events.extract import extract_events
     except ImportError:  # the event extractor lands separately (issue 4)
         return []
     return extract_events(text, sentences, places, timexes, doc_date, lang, gazetteer)

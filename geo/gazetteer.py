@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
-from extract.records import Place
+from records.model import Place
 from geo import sources
-from geo.errors import GazetteerError
+from records.errors import GazetteerError
 from geo.translit import fold, translit_keys
 
 INDEX_VERSION = 4

@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from typing import Protocol, Sequence
 
-from extract.records import Mention, Place
+from records.model import Mention, Place
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate
 from geo.translit import fold
 

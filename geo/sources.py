@@ -21,9 +21,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from geo.errors import GazetteerError
+from records.errors import GazetteerError
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+from records.paths import DATA_DIR
 EXTRA_CSV = DATA_DIR / "places_extra.csv"
 ALIASES_CSV = DATA_DIR / "country_aliases.csv"
 

@@ -16,7 +16,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
-from geo.errors import LagebildError
+from records.errors import LagebildError
 
 from store import db, query
 from store.ingest import content_hash, ingest_document, known_hashes, record_edit

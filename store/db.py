@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 from urllib.parse import urlsplit, urlunsplit
 
-from geo.errors import StoreError
+from records.errors import StoreError
 from store.schema import SCHEMA_VERSION, migrate
 
 ENV_VAR = "LAGEBILD_DB"

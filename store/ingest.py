@@ -6,7 +6,7 @@ import hashlib
 import json
 from typing import Any, Iterable, Mapping, Optional
 
-from geo.errors import InputError
+from records.errors import InputError
 from store.db import transaction
 from store.rows import EDITABLE_FIELDS, apply_edits, event_columns
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Protocol
 
-from geo.errors import InputError, LagebildError
+from records.errors import InputError, LagebildError
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "data" / "demo"
+from records.paths import DEMO_DIR
 
 
 class PipelineLike(Protocol):
@@ -80,7 +80,7 @@ def demo_articles(folder: Path = DEMO_DIR) -> list[Article]:
 
 def read_upload(name: str, data: bytes) -> Article:
     """An uploaded .txt/.md/.html file; title/date/url from HTML metadata if any."""
-    from extract.textio import read_bytes
+    from records.inputs import read_bytes
 
     doc = read_bytes(data, name)
     return Article(name=name, text=doc.text, title=doc.title,

@@ -1,6 +1,6 @@
 """Results as Parquet parts: one file per chunk of documents, one row per document.
 
-Written by ``python -m extract.batch --parquet-out DIR`` (workers on a cluster
+Written by ``python -m ingest.batch --parquet-out DIR`` (workers on a cluster
 need no database); loaded into any store -- SQLite or PostgreSQL -- with
 
     python -m store.parquet DIR [--store DB]
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
 
-from geo.errors import InputError, LagebildError
+from records.errors import InputError, LagebildError
 
 COLUMNS = ("doc_id", "content_hash", "doc_date", "lang", "title", "url", "text",
            "n_events", "document")   # document: the contract DOCUMENT as JSON

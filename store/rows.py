@@ -5,8 +5,8 @@ import json
 import sqlite3
 from typing import Any, Iterable, Mapping, Optional
 
-from extract.export import map_point
-from geo.errors import InputError
+from records.export import map_point
+from records.errors import InputError
 
 # fields an analyst may correct, and "rejected"/"reviewed" flags
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",

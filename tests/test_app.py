@@ -178,7 +178,7 @@ def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
     """A .parquet result part of a batch run is loaded as it is (no extraction);
     a broken one is named with the reason and the good one still loads."""
     from test_parquet_import import _pairs
-    from extract.batch_parquet import ParquetSink
+    from ingest.parts import ParquetSink
     from store.synthetic import synthetic_documents
 
     part = ParquetSink(tmp_path / "parts").write(_pairs(synthetic_documents(12, events_per_doc=4)))

@@ -1,4 +1,4 @@
-"""Batch ingest (python -m extract.batch): streaming, --jobs, resume, Parquet parts."""
+"""Batch ingest (python -m ingest.batch): streaming, --jobs, resume, Parquet parts."""
 import concurrent.futures as cf
 import itertools
 import json
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from extract import batch
-from extract.batch_io import count_documents, iter_records, make_item
+from ingest import batch
+from ingest.sources import count_documents, iter_records, make_item
 from store import Store
 from store.loader import demo_articles
 from store.parquet import import_parts
@@ -127,7 +127,7 @@ def test_workers_write_into_the_store_and_parts(corpus, reference, tmp_path):
 
 
 def test_a_writing_worker_sends_back_no_text_or_document(corpus, tmp_path):
-    from extract.batch_work import Targets, Written, extract_chunk
+    from ingest.work import Targets, Written, extract_chunk
 
     items = [make_item(d["id"], d, today=None).to_dict() for d in short_documents(2)]
     out = extract_chunk(items, Targets(store=str(tmp_path / "x.sqlite3")))
@@ -173,7 +173,7 @@ def test_command_line_end_to_end(tmp_path):
     docs = short_documents(2)
     src = write_jsonl(tmp_path / "in.jsonl", docs, ["not json"])
     db = tmp_path / "cli.sqlite3"
-    cmd = [sys.executable, "-m", "extract.batch", "--jsonl", str(src), "--store", str(db)]
+    cmd = [sys.executable, "-m", "ingest.batch", "--jsonl", str(src), "--store", str(db)]
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 1, run.stderr          # one bad line
     assert f"{src}:3: invalid JSON" in run.stderr

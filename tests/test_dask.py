@@ -4,7 +4,7 @@ import pytest
 
 pytest.importorskip("dask.distributed")
 
-from extract import batch  # noqa: E402
+from ingest import batch  # noqa: E402
 from store import Store  # noqa: E402
 from test_batch import corpus, reference, stored_events  # noqa: E402,F401  (fixtures)
 

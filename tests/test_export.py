@@ -1,11 +1,11 @@
-"""extract.export: CSV rows, spreadsheet safety and GeoJSON, round-tripped."""
+"""records.export: CSV rows, spreadsheet safety and GeoJSON, round-tripped."""
 import csv
 import io
 import json
 
 import pytest
 
-from extract.export import (CSV_COLUMNS, events_to_rows, rows_from_events,
+from records.export import (CSV_COLUMNS, events_to_rows, rows_from_events,
                             safe_cell, to_geojson, write_csv)
 
 RAJIN = {"name": "Rajin", "geonameid": 2042645, "lat": 42.25559, "lon": 130.28308,
@@ -152,5 +152,5 @@ def test_empty_input():
 # --- formula triggers a spreadsheet still sees after blanks or in fullwidth form ---
 @pytest.mark.parametrize("value", [" =1+1", "\u00a0@SUM(A1)", "\uff1d1+1", "\uff0bcmd", "\u3000-2+3"])
 def test_hidden_formula_triggers_are_neutralised(value):
-    from extract.export import safe_cell
+    from records.export import safe_cell
     assert safe_cell(value) == "'" + value

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from extract import cli as cli_module
-from extract import textio
+from records import inputs as textio
 from extract.cli import run
 
 DATE = "2023-10-13"
@@ -481,7 +481,7 @@ def test_geojson_is_rfc7946_lon_lat(tmp_path):
 def test_weekday_next_to_the_calendar_limits(doc_date, text):
     import datetime as dt
 
-    from extract.timex import tag_timexes
+    from extract.dates.tagger import tag_timexes
 
     # a value beyond year 1..9999 is not made up: the expression is left untagged
     assert tag_timexes(text, dt.date.fromisoformat(doc_date), "de") == []

@@ -1,8 +1,8 @@
 """Per-document language detection (extract/lang.py) and sentence offsets (extract/nlp.py)."""
 import pytest
 
-from extract.lang import detect_language
-from extract.nlp import get_nlp, sentence_spans
+from extract.text.lang import detect_language
+from extract.text.nlp import get_nlp, sentence_spans
 
 LANG = [
     ("Der Minister besuchte am Freitag Kiew und sprach mit dem Präsidenten.", "de"),

@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extract.batch_parquet import ParquetSink
+from ingest.parts import ParquetSink
 from store import Store
 from store.ingest import content_hash
 from store.parquet import import_part, import_parts, schema

@@ -179,7 +179,7 @@ def test_password_is_hidden_in_the_label():
 
 
 def test_unreachable_server_is_a_store_error():
-    from geo.errors import StoreError
+    from records.errors import StoreError
     from store import Store
 
     with pytest.raises(StoreError, match=r"cannot open event store 'postgresql://nobody@127\.0\.0\.1:1/x'"):
@@ -198,7 +198,7 @@ def test_float_columns_keep_full_precision(pg_url):
 
 
 def test_batch_ingest_into_postgres_matches_sqlite(pg_url, tmp_path):
-    from extract import batch
+    from ingest import batch
     from store import Store
     from test_batch import short_documents, stored_events, write_jsonl
 
@@ -216,7 +216,7 @@ def test_batch_ingest_into_postgres_matches_sqlite(pg_url, tmp_path):
 def test_cluster_workers_write_into_postgres(pg_url, tmp_path):
     """--workers-write on a Dask LocalCluster: the workers store into PostgreSQL
     themselves, concurrently, and the events equal the single-process SQLite run."""
-    from extract import batch
+    from ingest import batch
     from store import Store
     from test_batch import short_documents, stored_events, write_jsonl
 

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract import export
+from records import export
 from extract.pipeline import get_pipeline
-from extract.textio import analysis_text
+from extract.text.clean import analysis_text
 
 DOC_DATE = dt.date(2023, 10, 13)
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 
-from geo.errors import InputError, StoreError
+from records.errors import InputError, StoreError
 from store import EventFilter, Store
 from store.schema import SCHEMA_VERSION
 from store.synthetic import synthetic_documents

@@ -12,7 +12,7 @@ from pathlib import Path
 import datetime as dt
 import pytest
 
-from geo.errors import StoreError
+from records.errors import StoreError
 from store import EventFilter, Store, db
 from store.query import where_clause
 from store.schema import MIGRATIONS, SCHEMA_VERSION, _statements
@@ -115,7 +115,7 @@ def test_not_a_database_is_a_clear_store_error(tmp_path):
 
 _READONLY_PROBE = """
 import sys
-from geo.errors import StoreError
+from records.errors import StoreError
 from store import Store
 try:
     Store(sys.argv[1]).ingest({"id": "x", "events": []}, "text")

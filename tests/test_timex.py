@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from extract.timex import tag_timexes, timex_interval
+from extract.dates.tagger import tag_timexes, timex_interval
 
 FRI = dt.date(2023, 10, 13)   # the seed article's publication day, a Friday
 JAN5 = dt.date(2024, 1, 5)    # year boundary, a Friday

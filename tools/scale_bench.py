@@ -1,4 +1,4 @@
-"""Scale benchmark: N real-looking articles through ``extract.batch`` with 1 and 2
+"""Scale benchmark: N real-looking articles through ``ingest.batch`` with 1 and 2
 local processes and on a local Dask cluster; articles/s, peak memory, the store's
 write rates, and the projection to 10 million articles on a 16-node cluster.
 Keeps the figures in bench/scale.json (by run, so runs may be made one at a time)
@@ -134,7 +134,7 @@ def warm_gazetteer() -> None:
 
 def run_one(corpus: Path, n_input: int, label: str, jobs: int, scheduler, workdir: Path,
             pg_url: str | None = None) -> dict:
-    from extract import batch
+    from ingest import batch
     from store import Store
 
     if pg_url:                       # workers write into PostgreSQL themselves

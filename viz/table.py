@@ -9,7 +9,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
 
-from extract.export import event_feature, event_row, write_csv
+from records.export import event_feature, event_row, write_csv
 from viz.escape import visible
 from viz.popups import place_label
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Optional
 
-from extract.events_lexicon import EventLexicon
-from extract.events_roles import np_reach
-from extract.events_text import Token
-from extract.records import Timex
-from extract.timex import timex_interval
+from extract.events.lexicon import EventLexicon
+from extract.events.roles import np_reach
+from extract.events.text import Token
+from records.model import Timex
+from extract.dates.tagger import timex_interval
 
 _PRECISION = {"day": "day", "week": "day", "range": "day", "month": "month", "quarter": "month",
               "season": "month", "year": "year", "half": "month", "decade": "year"}

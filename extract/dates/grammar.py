@@ -14,10 +14,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicon"
+from records.paths import LEXICON_DIR
 LANGS = ("de", "en")
 
 # lexicon entries that are regular expressions already (everything else is literal text)

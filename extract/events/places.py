@@ -6,9 +6,9 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from extract.events_lexicon import EventLexicon
-from extract.events_text import Token
-from extract.records import Mention, Place
+from extract.events.lexicon import EventLexicon
+from extract.events.text import Token
+from records.model import Mention, Place
 
 # starts a line or follows a sentence end: "... Entwicklungshilfe. Wien – " is Wien's
 _DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"“] ))"

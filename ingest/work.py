@@ -16,7 +16,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Optional
 
-from geo.errors import LagebildError
+from records.errors import LagebildError
 
 # (item, DOCUMENT dict | Written | None, error | None) per document
 Results = list[tuple[dict, Any, Optional[str]]]
@@ -97,7 +97,7 @@ def write_here(results: Results, targets: Targets) -> Results:
         except LagebildError as err:            # the store cannot be opened at all
             statuses = [err] * len(good)
     if targets.parquet and good:
-        from extract.batch_parquet import ParquetSink
+        from ingest.parts import ParquetSink
 
         ParquetSink(targets.parquet).write(good)
     outcome = {id(item): status for (item, _), status in zip(good, statuses)}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extract.events_lexicon import EventLexicon
-from extract.records import Mention
+from extract.events.lexicon import EventLexicon
+from records.model import Mention
 
 _TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
 _CLAUSE_BREAK = frozenset(",;:()–—[]")

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, TypeVar
 
-from geo.errors import InputError
+from records.errors import InputError
 from store.ingest import content_hash
 
 INPUT_SUFFIXES = (".jsonl", ".ndjson", ".parquet")

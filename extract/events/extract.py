@@ -4,25 +4,25 @@
 
 Per sentence: trigger words (``data/lexicon/events_<lang>.json``) open event
 mentions; place mentions get roles from the prepositions before them
-(:mod:`extract.events_roles`), timexes date the trigger of their clause
-(:mod:`extract.events_dates`); anaphors ("das Land", "the country"), "hier"/"here"
-and institutions ("das Weiße Haus") become places (:mod:`extract.events_places`).
-Mentions of one happening are then merged (:mod:`extract.events_merge`).
+(:mod:`extract.events.roles`), timexes date the trigger of their clause
+(:mod:`extract.events.dates`); anaphors ("das Land", "the country"), "hier"/"here"
+and institutions ("das Weiße Haus") become places (:mod:`extract.events.places`).
+Mentions of one happening are then merged (:mod:`extract.events.merge`).
 No trained model is involved.
 """
 from __future__ import annotations
 
 import datetime as dt
 
-from extract.events_dates import assign_dates, usable_timexes
-from extract.events_lexicon import EventLexicon, event_lexicon
-from extract.events_merge import inherit, merge, to_event
-from extract.events_places import (capital_check, dateline, extra_places, refine_sentences,
+from extract.events.dates import assign_dates, usable_timexes
+from extract.events.lexicon import EventLexicon, event_lexicon
+from extract.events.merge import inherit, merge, to_event
+from extract.events.places import (capital_check, dateline, extra_places, refine_sentences,
                                    unmarked_role)
-from extract.events_roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
+from extract.events.roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
                                   is_cargo, is_planned, np_reach, place_role)
-from extract.events_text import Token, find_organisations, find_people, tokenize
-from extract.records import Event, Mention, Timex
+from extract.events.text import Token, find_organisations, find_people, tokenize
+from records.model import Event, Mention, Timex
 
 
 def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Mention],

@@ -4,8 +4,8 @@
     timex_interval(value) -> (first day, last day, precision) | None
 
 Finding candidates is the grammar's job (``data/lexicon/timex_<lang>.json``,
-compiled by :mod:`extract.timex_grammar`); normalising them is
-:mod:`extract.timex_resolve`'s. This module picks the longest non-overlapping
+compiled by :mod:`extract.dates.grammar`); normalising them is
+:mod:`extract.dates.resolve`'s. This module picks the longest non-overlapping
 candidates, works out the clause's tense from cue words, and keeps the
 reference date of narrative texts (history articles anchor "am 30. Januar"
 on the last year mentioned, news on the publication date).
@@ -18,10 +18,10 @@ import datetime as dt
 import re
 from typing import Iterator, NamedTuple, Optional
 
-from extract.records import Timex
-from extract.timex_calendar import interval_of
-from extract.timex_grammar import Grammar, load_grammar
-from extract.timex_resolve import Context, resolve
+from records.model import Timex
+from extract.dates.calendar import interval_of
+from extract.dates.grammar import Grammar, load_grammar
+from extract.dates.resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
 _WORD = re.compile(r"\w+")

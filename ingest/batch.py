@@ -1,8 +1,8 @@
 """Batch ingest: JSON Lines / Parquet -> extraction -> event store and/or Parquet.
 
-    python -m extract.batch --jsonl news.jsonl --store var/lagebild.sqlite3 --jobs 2
-    python -m extract.batch --input-dir parts/ --store postgresql://... --scheduler local
-    python -m extract.batch --jsonl news.jsonl --parquet-out results/ --scheduler tcp://h:8786
+    python -m ingest.batch --jsonl news.jsonl --store var/lagebild.sqlite3 --jobs 2
+    python -m ingest.batch --input-dir parts/ --store postgresql://... --scheduler local
+    python -m ingest.batch --jsonl news.jsonl --parquet-out results/ --scheduler tcp://h:8786
 
 The input is streamed: read line by line (Parquet: batch by batch), cut into
 chunks, and at most a few chunks per worker are in flight, so memory stays
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from geo.errors import InputError, LagebildError
-from extract.batch_io import Item, chunked, count_documents, input_files, iter_records, make_item
-from extract.batch_work import Results, Targets, Written, extract_chunk, load_pipeline
+from records.errors import InputError, LagebildError
+from ingest.sources import Item, chunked, count_documents, input_files, iter_records, make_item
+from ingest.work import Results, Targets, Written, extract_chunk, load_pipeline
 
 CHUNK_SIZE = 16          # documents per task
 IN_FLIGHT_PER_WORKER = 2  # chunks queued per worker (bounds memory)
@@ -49,7 +49,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = _Parser(prog="python -m extract.batch",
+    ap = _Parser(prog="python -m ingest.batch",
                  description="Extract events from many documents into the event store.")
     ap.add_argument("--jsonl", action="append", default=[], metavar="FILE",
                     help="JSON Lines input (id, text, doc_date, lang, title, url); repeatable")
@@ -232,7 +232,7 @@ def ingest(opts: Options, say: Callable[[str], None] = lambda m: print(m, file=s
     started = time.perf_counter()
     sink = None
     if opts.parquet_out:
-        from extract.batch_parquet import ParquetSink
+        from ingest.parts import ParquetSink
         sink = ParquetSink(opts.parquet_out, remember=opts.store is None)
     try:
         with contextlib.ExitStack() as stack:
@@ -249,7 +249,7 @@ def _run(opts: Options, writer, sink, stats: Stats, bar, say) -> None:
     targets = opts.targets()
     work = functools.partial(extract_chunk, targets=targets) if targets else extract_chunk
     if opts.scheduler:
-        from extract.batch_dask import run_dask
+        from ingest.cluster import run_dask
         results = run_dask(chunks, opts.scheduler, opts.jobs, work)
     elif opts.jobs > 1:
         results = run_processes(chunks, opts.jobs, work)

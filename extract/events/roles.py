@@ -1,7 +1,7 @@
 """Event mentions in one sentence: triggers, place roles, actors, modes, cargo, status.
 
 A *mention* is what one trigger word and its sentence say about a happening;
-:mod:`extract.events_merge` joins the mentions of one happening into an event.
+:mod:`extract.events.merge` joins the mentions of one happening into an event.
 """
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.events_lexicon import EventLexicon, Trigger
-from extract.events_text import Person, Token, phrase_before
-from extract.records import Mention, Place
+from extract.events.lexicon import EventLexicon, Trigger
+from extract.events.text import Person, Token, phrase_before
+from records.model import Mention, Place
 
 SPECIFICITY = {"facility": 5, "city": 4, "other": 3, "admin": 2, "region": 2, "country": 1}
 

@@ -29,7 +29,7 @@ def run_dask(chunks: Iterable[list[dict]], scheduler: str, jobs: int = 2,
     """Results of *work* (default ``extract_chunk``) for each chunk, as they complete."""
     from dask.distributed import Client, as_completed
 
-    from extract.batch_work import extract_chunk
+    from ingest.work import extract_chunk
 
     work = work or extract_chunk
     chunks = iter(chunks)

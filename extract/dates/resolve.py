@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
-from extract import timex_calendar as cal
-from extract.timex_grammar import norm
+from extract.dates import calendar as cal
+from extract.dates.grammar import norm
 
 Groups = dict[str, Optional[str]]
 Maps = dict[str, dict]

@@ -7,9 +7,9 @@ import math
 from dataclasses import dataclass, field
 from typing import Optional
 
-from extract.events_lexicon import ROLES
-from extract.events_roles import SPECIFICITY, EventMention
-from extract.records import Event, Place
+from extract.events.lexicon import ROLES
+from extract.events.roles import SPECIFICITY, EventMention
+from records.model import Event, Place
 
 NEAR_KM = 50.0
 BARE_WINDOW = 4  # sentences: a mention with no places of its own joins a happening this close
