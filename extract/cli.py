@@ -25,6 +25,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import sys
@@ -306,6 +307,7 @@ BATCH_OPTIONS = ("--store", "--input-dir", "--jobs", "--scheduler", "--parquet-o
 
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     if any(a.split("=", 1)[0] in BATCH_OPTIONS for a in argv):
         from ingest.batch import run_batch  # streaming ingest into a store (issue 8)
 

@@ -9,6 +9,8 @@ import datetime as dt
 from dataclasses import replace
 from typing import Callable, Optional
 
+from extract.dates.tagger import tag_timexes
+from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.nlp import get_nlp, sentence_spans
 from extract.places.recognize import PlaceRecognizer
@@ -64,10 +66,10 @@ class Pipeline:
             places = [m for group in _windows(self.places.recognize(chunk, sdoc, lang), RESOLVE_WINDOW)
                       for m in resolve(group)]
             del sdoc
-            timexes = _timexes(chunk, doc_date, lang)
+            timexes = tag_timexes(chunk, doc_date, lang)
             # a date is not a place ("in March", "Juli")
             places = [m for m in places if not any(t.start < m.end and m.start < t.end for t in timexes)]
-            events = _events(chunk, sentences, places, timexes, doc_date, lang, self.gazetteer)
+            events = extract_events(chunk, sentences, places, timexes, doc_date, lang, self.gazetteer)
             doc.places += [_shift(m, offset) for m in places]
             doc.timexes += [_shift(t, offset) for t in timexes]
             doc.events += [_shift_event(e, offset) for e in events]
@@ -147,22 +149,6 @@ def _chunks(text: str, size: int):
                     break
         yield start, text[start:end]
         start = end
-
-
-def _timexes(text: str, doc_date: dt.date, lang: str):
-    try:
-        from extract.dates.tagger import tag_timexes
-    except ImportError:  # the temporal tagger lands separately (issue 3)
-        return []
-    return tag_timexes(text, doc_date, lang)
-
-
-def _events(text, sentences, places, timexes, doc_date, lang, gazetteer):
-    try:
-        from extract.events.extract import extract_events
-    except ImportError:  # the event extractor lands separately (issue 4)
-        return []
-    return extract_events(text, sentences, places, timexes, doc_date, lang, gazetteer)
 
 
 _PIPELINE: Optional[Pipeline] = None

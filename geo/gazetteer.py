@@ -10,6 +10,7 @@ ids. Lookups never touch the raw sources.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import pickle
 import sys
@@ -23,6 +24,8 @@ from records.model import Place
 from geo import sources
 from records.errors import GazetteerError
 from geo.translit import fold, translit_keys
+
+log = logging.getLogger("lagebild.geo")
 
 INDEX_VERSION = 4
 MATCH_NAME, MATCH_ALIAS, MATCH_TRANSLIT = "name", "alias", "translit"
@@ -122,11 +125,11 @@ class Gazetteer:
                 with open(path, "rb") as f:
                     return cls(pickle.load(f))
             except (OSError, pickle.UnpicklingError, EOFError, KeyError) as err:
-                print(f"gazetteer cache {path} unreadable ({err}); rebuilding", file=sys.stderr)
+                log.warning("gazetteer cache %s unreadable (%s); rebuilding", path, err)
         t0 = time.perf_counter()
         index = build_index(sources.iter_entries())
         cls._write(path, index)
-        print(f"gazetteer index built in {time.perf_counter() - t0:.1f} s: {path}", file=sys.stderr)
+        log.info("gazetteer index built in %.1f s: %s", time.perf_counter() - t0, path)
         return cls(index)
 
     @staticmethod
@@ -142,7 +145,7 @@ class Gazetteer:
                 pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
         except OSError as err:  # a read-only cache only costs the next start time
-            print(f"gazetteer cache not written ({err})", file=sys.stderr)
+            log.warning("gazetteer cache not written (%s)", err)
 
     # -- lookups ------------------------------------------------------
     def __len__(self) -> int:

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
+from wordfreq import zipf_frequency
+
 from extract.events.lexicon import EventLexicon
 from records.model import Mention
 
@@ -77,10 +79,6 @@ class Person:
 @lru_cache(maxsize=4096)
 def _common_word(low: str, lang: str) -> bool:
     """A frequent lower-case word of the language (wordfreq), so no name part."""
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:  # pragma: no cover - wordfreq is a dependency
-        return False
     return zipf_frequency(low, lang) >= 4.0
 
 
