@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from records import languages
 from records.paths import LEXICON_DIR
 
 
@@ -40,13 +41,16 @@ class PlaceCues:
     connectors: frozenset[str]
     determiners: frozenset[str]
     given_names: frozenset[str]
+    nouns_capitalised: bool = False   # from the language registry
 
 
 @lru_cache(maxsize=None)
 def place_cues(lang: str) -> PlaceCues:
-    raw = load_json(f"places_{lang}.json")
+    spec = languages.language(lang)
+    raw = load_json(spec.lexicon("places").name)
     sets = {k: frozenset(raw.get(k, ())) for k in
             ("locative_before", "person_titles", "org_after", "org_before", "nonplace_heads",
              "facility_words", "connectors", "determiners")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
-                     given_names=load_wordlist("given_names.txt"), **sets)
+                     given_names=load_wordlist("given_names.txt"),
+                     nouns_capitalised=spec.nouns_capitalised, **sets)

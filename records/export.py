@@ -17,6 +17,9 @@ import math
 import unicodedata
 from typing import Any, Iterable, Mapping, Optional, Sequence, TextIO
 
+from records.event_types import event_type
+from records.model import EVENT_CONTRACT_KEYS
+
 CSV_COLUMNS: tuple[str, ...] = (
     "event_id", "event_type", "date_start", "date_end", "date_precision",
     "actors", "location_name", "latitude", "longitude", "country_code",
@@ -26,15 +29,12 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 LIST_SEPARATOR = "; "
+_MAP_FALLBACK = ("location", "destination", "origin")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
-# The EVENT keys of the contract, in contract order; GeoJSON properties carry
+# The contract's EVENT keys, in contract order (records.model); GeoJSON properties carry
 # these plus whatever extra keys the event has.
-EVENT_FIELDS: tuple[str, ...] = (
-    "id", "type", "date_start", "date_end", "date_precision", "actors",
-    "location", "origin", "destination", "modes", "cargo", "evidence",
-    "start", "end", "confidence",
-)
+EVENT_FIELDS: tuple[str, ...] = EVENT_CONTRACT_KEYS
 
 
 def safe_cell(value: Any) -> Any:
@@ -69,10 +69,11 @@ def _place_fields(place: Optional[Mapping[str, Any]]) -> tuple[Any, Any, Any]:
 def map_point(event: Mapping[str, Any]) -> Optional[Mapping[str, Any]]:
     """The place that stands for *event* on the map.
 
-    The meeting place (``location``); for a shipment its destination; failing
-    both, the origin. ``None`` when the event has no place at all.
+    The roles its event type names (data/event_types.json: a meeting's place, a
+    shipment's destination, else its origin), then any other place it has.
+    ``None`` when the event has no place at all.
     """
-    for key in ("location", "destination", "origin"):
+    for key in dict.fromkeys((*event_type(event.get("type")).map_point, *_MAP_FALLBACK)):
         place = event.get(key)
         if place and place.get("lat") is not None and place.get("lon") is not None:
             return place

@@ -5,10 +5,12 @@ the project may add fields but never renames or drops them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 FEATURES = ("country", "admin", "region", "city", "facility", "other")
+# metadata of a field the project adds to a contract record (the contract lets it add, never drop)
+_EXTENSION = {"extension": True}
 
 
 @dataclass(frozen=True)
@@ -88,12 +90,12 @@ class Event:
     location: Optional[Place] = None
     origin: Optional[Place] = None
     destination: Optional[Place] = None
-    via: list[Place] = field(default_factory=list)
+    via: list[Place] = field(default_factory=list, metadata=_EXTENSION)
     modes: list[str] = field(default_factory=list)
     cargo: Optional[str] = None
-    status: str = "reported"
+    status: str = field(default="reported", metadata=_EXTENSION)
     # every evidence sentence, as (start, end) offsets into the document text
-    evidence_spans: list[tuple[int, int]] = field(default_factory=list)
+    evidence_spans: list[tuple[int, int]] = field(default_factory=list, metadata=_EXTENSION)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,3 +150,18 @@ class Document:
         if self.url is not None:
             out["url"] = self.url
         return out
+
+
+def _keys(record) -> tuple[str, ...]:
+    return tuple(record.to_dict())
+
+
+# The keys each record serialises to, in contract order -- read off the one serialiser, so
+# that the exporters and the store never keep a second list.
+PLACE_KEYS = _keys(Place(name="", lat=0.0, lon=0.0))
+MENTION_KEYS = _keys(Mention(text="", start=0, end=0, place=Place(name="", lat=0.0, lon=0.0), confidence=0.0))
+TIMEX_KEYS = _keys(Timex(text="", start=0, end=0, value="", anchored=False))
+EVENT_KEYS = _keys(Event(id="", type="", evidence="", start=0, end=0, confidence=0.0))
+# the keys shared/contract/CONTRACT.md fixes (the rest are the project's additions)
+EVENT_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS
+                            if k not in {f.name for f in fields(Event) if f.metadata.get("extension")})

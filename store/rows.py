@@ -7,14 +7,14 @@ from typing import Any, Iterable, Mapping, Optional
 
 from records.export import map_point
 from records.errors import InputError
+from records.model import EVENT_KEYS
 
 # fields an analyst may correct, and "rejected"/"reviewed" flags
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",
                    "origin", "destination", "actors", "cargo", "modes", "rejected",
                    "reviewed", "note")
-_CONTRACT_KEYS = ("id", "type", "date_start", "date_end", "date_precision", "actors",
-                  "location", "origin", "destination", "via", "modes", "cargo", "status",
-                  "evidence", "start", "end", "confidence")
+# event keys with a column of their own; every other key goes into the "extra" JSON column
+_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS if k != "evidence_spans")
 
 
 def _dumps(value: Any) -> str:

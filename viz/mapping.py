@@ -10,6 +10,7 @@ from folium.plugins import MarkerCluster
 from folium.utilities import JsCode
 from jinja2 import Template
 
+from records.event_types import event_type, event_types
 from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           route_line, validate_point)
@@ -23,9 +24,6 @@ MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
     "air": ("#7b3fbf", "2 6"),
 }
 DEFAULT_SHIPMENT_STYLE = ("#444444", None)
-MEETING_COLOUR = "red"          # awesome-markers colour name
-OTHER_COLOUR = "cadetblue"
-SHIPMENT_END_COLOUR = "blue"    # a shipment with only one end known
 HIGHLIGHT_COLOUR = "#ffd400"
 CLUSTER_THRESHOLD = 300         # cluster point markers above this many
 
@@ -49,18 +47,17 @@ class _Legend(MacroElement):
 
 
 def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
+    specs = [*event_types().values(), event_type(None)]
     rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
-             "background:#d63e2a", "meeting"),
-            ("display:inline-block;width:11px;height:11px;border-radius:50%;"
-             "background:#38aadd", "shipment, one end known"),
-            ("display:inline-block;width:11px;height:11px;border-radius:50%;"
-             "background:#436978", "other event")]
+             f"background:{spec.marker['legend']}", spec.marker.get("legend_label") or spec.label_in("en"))
+            for spec in specs]
+    marker_rows = len(rows)
     for mode in sorted(set(modes)):
         colour, dash = MODE_STYLES.get(mode, DEFAULT_SHIPMENT_STYLE)
         line = "dashed" if dash else "solid"
         rows.append((f"display:inline-block;width:22px;border-top:3px {line} {colour};"
                      "vertical-align:middle", f"shipment by {mode} →"))
-    if not rows[3:]:
+    if not rows[marker_rows:]:
         colour = DEFAULT_SHIPMENT_STYLE[0]
         rows.append((f"display:inline-block;width:22px;border-top:3px solid {colour};"
                      "vertical-align:middle", "shipment →"))
@@ -218,9 +215,8 @@ def build_map(events: Iterable[Mapping[str, Any]],
 
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
-    meetings: list[dict] = []
-    partial_shipments: list[dict] = []  # only one end known: a marker there
-    others: list[dict] = []
+    # point markers by event type (a route with one end known is a marker there)
+    markers: dict[str, list[dict]] = {name: [] for name in (*event_types(), None)}
     all_points: list[LatLon] = []
     focus: list[LatLon] = []
     modes: list[str] = []
@@ -240,10 +236,8 @@ def build_map(events: Iterable[Mapping[str, Any]],
             point = pts["location"] or pts["destination"] or pts["origin"]
             if point is None:
                 continue
-            kind = event.get("type")
-            target = (meetings if kind == "meeting" else
-                      partial_shipments if kind == "shipment" else others)
-            target.append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
+            spec = event_type(event.get("type"))
+            markers[spec.name if spec.known else None].append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:
@@ -258,14 +252,12 @@ def build_map(events: Iterable[Mapping[str, Any]],
                        marker=folium.CircleMarker()).add_to(ship_layer)
     point_layer = folium.FeatureGroup(name="Meetings & other events")
     point_target: Element = point_layer
-    if len(meetings) + len(partial_shipments) + len(others) > cluster_threshold:
+    if sum(map(len, markers.values())) > cluster_threshold:
         point_target = MarkerCluster(control=False).add_to(point_layer)
-    if meetings:
-        _icon_layer(meetings, MEETING_COLOUR, "handshake").add_to(point_target)
-    if partial_shipments:
-        _icon_layer(partial_shipments, SHIPMENT_END_COLOUR, "truck").add_to(point_target)
-    if others:
-        _icon_layer(others, OTHER_COLOUR, "circle-info").add_to(point_target)
+    for name, features in markers.items():
+        if features:
+            marker = event_type(name).marker
+            _icon_layer(features, marker["colour"], marker["icon"]).add_to(point_target)
     ship_layer.add_to(m)
     point_layer.add_to(m)
     if places is not None:

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
 
-from records.paths import LEXICON_DIR
-LANGS = ("de", "en")
+from records import languages
 
 # lexicon entries that are regular expressions already (everything else is literal text)
 _REGEX_KEYS = {"approx", "bc", "centuries", "future_cues", "past_cues"}
@@ -183,9 +182,10 @@ def _norm(word: str) -> str:
 
 @lru_cache(maxsize=None)
 def load_grammar(lang: str) -> Grammar:
-    """Read and compile the grammar for ``lang`` ("de" or "en"; anything else falls back to "en")."""
-    lang = lang if lang in LANGS else "en"
-    with open(LEXICON_DIR / f"timex_{lang}.json", encoding="utf-8") as f:
+    """Read and compile the grammar for ``lang`` (a registered language; anything else falls
+    back to the registry's default)."""
+    lang = lang if languages.supported(lang) else languages.default_code()
+    with open(languages.language(lang).lexicon("timex"), encoding="utf-8") as f:
         lex = json.load(f)
     slots = _placeholders(lex)
     patterns = []

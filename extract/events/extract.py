@@ -22,13 +22,14 @@ from extract.events.places import (capital_check, dateline, extra_places, refine
 from extract.events.roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
                                   is_cargo, is_planned, np_reach, place_role)
 from extract.events.text import Token, find_organisations, find_people, tokenize
+from records import languages
 from records.model import Event, Mention, Timex
 
 
 def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Mention],
                    timexes: list[Timex], doc_date: dt.date, lang: str, gazetteer) -> list[Event]:
     """Shipments and meetings of one document, one event per happening."""
-    lex = event_lexicon(lang if lang in ("de", "en") else "en")
+    lex = event_lexicon(lang if languages.supported(lang) else languages.default_code())
     places = sorted(places, key=lambda m: m.start)
     people = find_people(text, tokenize(text, 0, len(text)), places, lex)
     dline = dateline(text, places)
@@ -52,7 +53,7 @@ def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Men
         for m in sent_mentions:
             if m.date is not None and m.date[0] > doc_date:
                 m.status = "planned"
-            if dline and m.type == "meeting" and not m.roles.get("location") \
+            if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country":
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
@@ -61,7 +62,7 @@ def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Men
     inherit(happenings)
     for h in happenings:
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
-        if h.type == "shipment" and not placed:
+        if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
         if not placed and h.date is None:
             continue  # nothing to put on a map or a timeline
@@ -94,7 +95,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             # as the subject of a shipment is its sender
             if any(tokens[i].low.endswith(w) for w in lex.government_heads):
                 for m in _owners(out, tokens[i], lex, tokens):
-                    if m.type == "shipment" and i < m.trigger_idx and not m.trigger_def.reverse:
+                    if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:
                         m.roles.setdefault("origin", []).append(_as_country(pm, gazetteer.country))
             continue
         if _in_relative_about_place(tokens, i, covered, heads, lex, out):
@@ -106,9 +107,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if isinstance(role, tuple):  # a government named by its capital: the country
                 role, pm = role
             m.roles.setdefault(role, []).append(pm)
-            if m.type == "meeting" or pm.confidence <= 0.6:
+            if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
-    names, roles, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
+    names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
     modes = find_modes(tokens, lex)
     lows = {t.low for t in tokens}
@@ -116,17 +117,17 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     kept = []
     for m in out:
         m.actors = list(names)
-        m.actor_roles = dict(roles)
         m.has_person = has_person
         if is_planned(tokens, m.trigger.clause, lex):
             m.status = "planned"
-        if m.type == "shipment":
+        if m.spec.modes:
             m.modes = modes
+        if m.spec.cargo:
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(tokens, lex)
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns):
             continue
-        if m.trigger_def.kind == "arrival" and m.type == "shipment" and not cargo:
+        if m.trigger_def.kind == "arrival" and m.spec.cargo and not cargo:
             continue
         kept.append(m)
     return kept
@@ -141,7 +142,7 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                         if t.clause == tokens[i].clause or i < k <= i + 5)
     role = place_role(tokens, i, m.type, lex, ti, origin_clause,
                       arrival=trig.kind == "arrival", place_idx=place_idx)
-    if m.type == "meeting":
+    if not m.spec.route:
         if role == "origin" and trig.from_location and i > ti:
             return "location"  # "on his return from Ethiopia"
         if role != "location":
@@ -172,13 +173,13 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             if trig.reverse and (possessive or u == "subject"):
                 return ("destination", _as_country(pm, country_of))
             return ("origin", _as_country(pm, country_of))
-        noun_use = lex.lang == "de" and m.trigger.cap and ti > 0
+        noun_use = lex.nouns_capitalised and m.trigger.cap and ti > 0
         if noun_use and i == ti + 1:
             return ("origin", _as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
         if trig.kind in ("verb", "arrival") and not noun_use:
-            if u == "subject" and (i < ti or (lex.lang == "de" and i == ti + 1)):
+            if u == "subject" and (i < ti or (lex.verb_second and i == ti + 1)):
                 return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
-            if u == "object" and not trig.reverse and (i > ti or lex.lang == "de"):
+            if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
                 return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
     return role
 

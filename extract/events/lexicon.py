@@ -12,6 +12,8 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.lexicon import load_json, load_wordlist
+from records import languages
+from records.event_types import event_types
 
 ROLES = ("location", "origin", "destination", "via")
 # per-lexicon memo tables, keyed by (id(lexicon), word); lexicons live for the whole process
@@ -24,7 +26,7 @@ _TRIGGER_CACHE: dict[tuple[int, str], tuple] = {}
 class Trigger:
     """One trigger pattern: a whole lower-cased token matched with ``re.fullmatch``."""
 
-    type: str                 # "shipment" | "meeting"
+    type: str                 # an event type of data/event_types.json
     regex: re.Pattern
     kind: str                 # verb | noun | arrival | travel
     needs_cargo: bool = False
@@ -68,12 +70,19 @@ class EventLexicon:
     pronouns: frozenset[str] = frozenset()
     inversion_openers: frozenset[str] = frozenset()
     institutions: tuple[tuple[str, str], ...] = ()
+    articles: frozenset[str] = frozenset()
+    city_adjective: Optional[re.Pattern] = None   # "Moskauer" -> group 1 "Moskau"
+    # grammar facts from the language registry (data/languages.json)
+    nouns_capitalised: bool = False  # a capitalised word inside a sentence may be a noun
+    verb_second: bool = False        # the subject may follow the finite verb ("Im März lieferte Frankreich")
+    verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
+    closed_compounds: bool = False   # a title may be a compound's head ("Verteidigungsminister")
 
     def is_title(self, low: str) -> bool:
         """A title word, also as the head of a German compound ("Verteidigungsminister")."""
         if low in self.titles:
             return True
-        if self.lang != "de":
+        if not self.closed_compounds:
             return False
         key = (id(self), low)
         hit = _TITLE_CACHE.get(key)
@@ -112,7 +121,8 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=None)
 def event_lexicon(lang: str) -> EventLexicon:
-    raw = load_json(f"events_{lang}.json")
+    spec = languages.language(lang)
+    raw = load_json(spec.lexicon("events").name)
     triggers = tuple(
         Trigger(type=t["type"], regex=re.compile(t["pattern"]), kind=t.get("kind", "verb"),
                 needs_cargo=t.get("needs_cargo", False),
@@ -122,6 +132,9 @@ def event_lexicon(lang: str) -> EventLexicon:
                 needs_person=t.get("needs_person", False),
                 from_location=t.get("from_location", False))
         for t in raw["triggers"])
+    unknown = sorted({t.type for t in triggers} - set(event_types()))
+    if unknown:
+        raise ValueError(f"events_{lang}.json: trigger type(s) {unknown} not in data/event_types.json")
     roles = {etype: {role: _phrases(cues) for role, cues in by_role.items()}
              for etype, by_role in raw["roles"].items()}
     planned = raw.get("planned_strict") or raw.get("planned", [])
@@ -154,4 +167,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         pronouns=frozenset(raw.get("person_pronouns", ())),
         inversion_openers=frozenset(raw.get("inversion_openers", ())),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
+        articles=frozenset(raw.get("articles", ())),
+        city_adjective=re.compile(raw["city_adjective"]) if raw.get("city_adjective") else None,
+        nouns_capitalised=spec.nouns_capitalised, verb_second=spec.verb_second,
+        verb_final=spec.verb_final, closed_compounds=spec.closed_compounds,
     )

@@ -9,6 +9,7 @@ from typing import Optional
 
 from extract.events.lexicon import ROLES
 from extract.events.roles import SPECIFICITY, EventMention
+from records.event_types import EventType, event_type
 from records.model import Event, Place
 
 NEAR_KM = 50.0
@@ -54,6 +55,10 @@ class Happening:
     actors: list[str] = field(default_factory=list)
 
     @property
+    def spec(self) -> EventType:
+        return event_type(self.type)
+
+    @property
     def last_sentence(self) -> int:
         return self.mentions[-1].sentence
 
@@ -89,7 +94,7 @@ def _fits(h: Happening, m: EventMention) -> bool:
             if not compatible(a, b):
                 return False
             agree = True
-    if m.type == "shipment":
+    if m.spec.route:
         # the same goods cannot go from A to A: origin of one and destination of the other clash
         o, d = m.place("origin"), h.places.get("destination")
         if o is not None and d is not None and same_place(o, d):
@@ -147,7 +152,7 @@ def inherit(happenings: list[Happening], window: int = 2) -> None:
         related = bool(_countries(h) & _countries(p)) or bool(set(h.actors) & set(p.actors))
         if h.date is None and p.date is not None and related and h.status == p.status:
             h.date = p.date
-        if h.type == "shipment" and (_cargo_shared(_cargo_key(h), _cargo_key(p)) or not _cargo_key(h)):
+        if h.spec.cargo and (_cargo_shared(_cargo_key(h), _cargo_key(p)) or not _cargo_key(h)):
             for role in ("origin", "destination"):
                 if h.places.get(role) is None and p.places.get(role) is not None:
                     other = h.places.get("destination" if role == "origin" else "origin")
@@ -182,10 +187,6 @@ def confidence(h: Happening) -> float:
 def to_event(text: str, h: Happening) -> Event:
     spans = sorted({m.span for m in h.mentions})
     main = h.mentions[0].span
-    actor_roles: dict[str, str] = {}
-    for m in h.mentions:
-        for k, v in m.actor_roles.items():
-            actor_roles.setdefault(k, v)
     modes: list[str] = []
     for m in h.mentions:
         modes += [x for x in m.modes if x not in modes]
@@ -199,12 +200,10 @@ def to_event(text: str, h: Happening) -> Event:
         date_end=h.date[1].isoformat() if h.date else None,
         date_precision=h.date[2] if h.date else None,
         actors=list(h.actors),
-        location=h.places.get("location") if h.type != "shipment" else None,
+        location=h.places.get("location") if "location" in h.spec.roles else None,
         origin=h.places.get("origin"), destination=h.places.get("destination"),
         via=[h.places["via"]] if h.places.get("via") else [],
-        modes=modes if h.type == "shipment" else [],
-        cargo=cargo if h.type == "shipment" else None,
+        modes=modes if h.spec.modes else [],
+        cargo=cargo if h.spec.cargo else None,
         status=h.status, evidence_spans=spans)
-    if hasattr(ev, "actor_roles"):
-        ev.actor_roles = actor_roles
     return ev

@@ -14,8 +14,6 @@ from records.model import Mention, Place
 _DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"“] ))"
                        r"([A-ZÄÖÜ][\w.'-]+(?:[ /][A-ZÄÖÜ][\w.'-]+){0,3})"
                        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
-_CITY_ADJ = re.compile(r"\b([A-ZÄÖÜ][a-zäöüß]{3,})er\b")
-_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "the", "a", "an", "ein", "eine", "einer"})
 
 
 def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -56,11 +54,11 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
     right after a German verb: "lieferte Frankreich"), "object" for another bare place,
     None when a preposition marks it."""
     k = i - 1
-    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in _ARTICLES:
+    while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.articles:
         k -= 1
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
         return None
-    if lex.lang == "de" and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries) \
+    if lex.verb_second and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries) \
             and _inverted(tokens, k, lex):
         return "subject"  # German inversion: "Im März lieferte Frankreich", "Danach hat Belarus ..."
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.openers:
@@ -115,11 +113,11 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
             start = s + m.start()
             if place and not any(a <= start < b for a, b in taken):
                 out.append(Mention(m.group(), start, start + len(name), place, 0.55))
-    if lex.lang == "de":
-        for m in _CITY_ADJ.finditer(text, s, e):
+    if lex.city_adjective is not None:
+        for m in lex.city_adjective.finditer(text, s, e):
             if any(a <= m.start() < b for a, b in taken):
                 continue
-            place = _city(gazetteer, m.group(1), "de", min_population=100_000)
+            place = _city(gazetteer, m.group(1), lex.lang, min_population=100_000)
             if place is not None:
                 out.append(Mention(m.group(), m.start(), m.end(), place, 0.5))
     return out

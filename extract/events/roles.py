@@ -11,6 +11,7 @@ from typing import Optional
 
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.text import Person, Token, phrase_before
+from records.event_types import EventType, event_type
 from records.model import Mention, Place
 
 SPECIFICITY = {"facility": 5, "city": 4, "other": 3, "admin": 2, "region": 2, "country": 1}
@@ -26,13 +27,16 @@ class EventMention:
     trigger_idx: int = 0
     roles: dict[str, list[Mention]] = field(default_factory=dict)
     actors: list[str] = field(default_factory=list)
-    actor_roles: dict[str, str] = field(default_factory=dict)
     modes: list[str] = field(default_factory=list)
     cargo: Optional[str] = None
     status: str = "reported"
     date: Optional[tuple[dt.date, dt.date, str]] = None
     has_person: bool = False
     cargo_nouns: frozenset[str] = frozenset()
+
+    @property
+    def spec(self) -> EventType:
+        return event_type(self.type)
 
     def place(self, role: str) -> Optional[Place]:
         ms = self.roles.get(role) or []
@@ -70,7 +74,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[tuple[int, Tri
 
 
 def _has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
-    return any(is_cargo(t.low, lex) and (t.cap or lex.lang != "de") for t in tokens)
+    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for t in tokens)
 
 
 def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_idx: int,
@@ -118,7 +122,7 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             continue
         # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
         if prev.text.isalpha() and prev.low not in lex.subject_stop and plain < 3 \
-                and prev.low not in lex.speech and (lex.lang != "de" or prev.cap or len(prev.low) > 3):
+                and prev.low not in lex.speech and (not lex.nouns_capitalised or prev.cap or len(prev.low) > 3):
             k -= 1
             steps += 1
             plain += 1
@@ -136,7 +140,7 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     if i < trig_idx:
         return trig_idx - i == 1
     between = tokens[trig_idx + 1:i]
-    if lex.lang != "de":
+    if not lex.nouns_capitalised:
         return len(between) <= 6
     for t in between:
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
@@ -173,7 +177,7 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
             return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
     nouns = []
     for t in tokens:
-        if lex.lang == "de" and not t.cap:
+        if lex.nouns_capitalised and not t.cap:
             continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods)
         if is_cargo(t.low, lex) and t.text not in nouns:
             nouns.append(t.text)
@@ -183,7 +187,7 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
 def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
     """The cargo nouns of a sentence, lower-cased, without the compound's first parts."""
     return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if is_cargo(t.low, lex)
-                     and (t.cap or lex.lang != "de") and t.low not in ("container", "containern"))
+                     and (t.cap or not lex.nouns_capitalised) and t.low not in ("container", "containern"))
 
 
 def is_planned(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
@@ -192,19 +196,16 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
 
 def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],
               orgs: list[tuple[str, int]], lex: EventLexicon, country_of, capital_of,
-              exclude: set[int]) -> tuple[list[str], dict[str, str], bool]:
+              exclude: set[int]) -> tuple[list[str], bool]:
     """Actors of a sentence: people (with roles), organisations, and countries or
     governments (a country or capital named without a locative preposition: "Pjöngjang
     habe ... geliefert" -> North Korea; "US-Beamte" -> United States)."""
     names: list[str] = []
-    roles: dict[str, str] = {}
     has_person = False
     for p in people:
         if p.name not in names:
             names.append(p.name)
             has_person = True
-        if p.role and p.name not in roles:
-            roles[p.name] = p.role
     for org, _ in orgs:
         if org not in names:
             names.append(org)
@@ -226,4 +227,4 @@ def actors_in(text: str, tokens: list[Token], places: list[Mention], people: lis
             name = None
         if name and name not in names:
             names.append(name)
-    return names, roles, has_person
+    return names, has_person

@@ -302,7 +302,8 @@ class PlaceRecognizer:
         if prev is not None and prev.lower in cues.determiners and \
                 not any(c.place.feature in ("country", "region", "admin") for c in cands):
             score -= DETERMINER_PENALTY  # "das Essen", "a reading": a noun, not a town
-        if lang == "en" and pieces[i].sent_initial and not is_country:
+        if not cues.nouns_capitalised and pieces[i].sent_initial and not is_country:
+            # where only names are capitalised, a capital at a sentence start says nothing
             score -= 0.5
         if all(c.match == MATCH_TRANSLIT for c in cands):
             score -= 0.5

@@ -15,14 +15,14 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-LANGS = ("de", "en")
+from records import languages
+
 
 
 @lru_cache(maxsize=4)
 def get_nlp(lang: str) -> Language:
-    """The tokeniser + sentencizer for ``lang`` ("de" or "en"), built once per process."""
-    if lang not in LANGS:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {LANGS}")
+    """The tokeniser + sentencizer for ``lang`` (a registered language), built once per process."""
+    spec = languages.language(lang)  # ValueError naming the known codes
     model = os.environ.get(f"LAGEBILD_SPACY_MODEL_{lang.upper()}")
     if model:
         nlp = spacy.load(model)
@@ -30,7 +30,7 @@ def get_nlp(lang: str) -> Language:
                 and "senter" not in nlp.pipe_names:
             nlp.add_pipe("sentencizer")
         return nlp
-    nlp = spacy.blank(lang)
+    nlp = spacy.blank(spec.spacy)
     nlp.add_pipe("sentencizer")
     nlp.max_length = 50_000_000
     return nlp
