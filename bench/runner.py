@@ -86,10 +86,10 @@ def _task(docs: list[dict]) -> dict:
 # where the time goes: (file, function) whose cumulative time is the stage's
 STAGES = {
     "spaCy tokenizer + sentencizer": ("spacy/language.py", "__call__"),
-    "place recognition": ("extract/places.py", "recognize"),
+    "place recognition": ("extract/places/recognize.py", "recognize"),
     "place resolution": ("geo/resolve.py", "resolve"),
-    "timexes": ("extract/timex.py", "tag_timexes"),
-    "events": ("extract/events.py", "extract_events"),
+    "timexes": ("extract/dates/tagger.py", "tag_timexes"),
+    "events": ("extract/events/extract.py", "extract_events"),
     "JSON output": ("extract/cli.py", "write_result"),
 }
 

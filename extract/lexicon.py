@@ -32,7 +32,6 @@ class PlaceCues:
     """Context cues for place recognition in one language."""
 
     locative_before: frozenset[str]
-    person_titles: frozenset[str]
     org_after: frozenset[str]
     org_before: frozenset[str]
     nonplace_heads: frozenset[str]
@@ -49,7 +48,7 @@ def place_cues(lang: str) -> PlaceCues:
     spec = languages.language(lang)
     raw = load_json(spec.lexicon("places").name)
     sets = {k: frozenset(raw.get(k, ())) for k in
-            ("locative_before", "person_titles", "org_after", "org_before", "nonplace_heads",
+            ("locative_before", "org_after", "org_before", "nonplace_heads",
              "facility_words", "connectors", "determiners")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
                      given_names=load_wordlist("given_names.txt"),

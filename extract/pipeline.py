@@ -12,7 +12,8 @@ from typing import Callable, Optional
 from extract.dates.tagger import tag_timexes
 from extract.events.extract import extract_events
 from extract.text.lang import detect_language
-from extract.text.nlp import get_nlp, sentence_spans
+from extract.text.document import TextDoc
+from extract.text.nlp import get_nlp
 from extract.places.recognize import PlaceRecognizer
 from records.model import Document, Event
 from extract.text.clean import AnalysisText, analysis_text
@@ -58,26 +59,31 @@ class Pipeline:
             doc_date, doc_date_source = self.clock(), "default"
         doc = Document(id=doc_id, lang=lang, doc_date=doc_date.isoformat(),
                        doc_date_source=doc_date_source or "argument", text=text, title=title, url=url)
-        nlp = get_nlp(lang)
         total = len(clean.text)
         for offset, chunk in _chunks(clean.text, MAX_CHARS_PER_CHUNK):
-            sdoc = nlp(chunk)
-            sentences = sentence_spans(sdoc, chunk)
-            places = [m for group in _windows(self.places.recognize(chunk, sdoc, lang), RESOLVE_WINDOW)
-                      for m in resolve(group)]
-            del sdoc
-            timexes = tag_timexes(chunk, doc_date, lang)
-            # a date is not a place ("in March", "Juli")
-            places = [m for m in places if not any(t.start < m.end and m.start < t.end for t in timexes)]
-            events = extract_events(chunk, sentences, places, timexes, doc_date, lang, self.gazetteer)
-            doc.places += [_shift(m, offset) for m in places]
-            doc.timexes += [_shift(t, offset) for t in timexes]
+            tdoc = self.read(chunk, lang, doc_date)
+            events = extract_events(tdoc, doc_date, self.gazetteer)
+            doc.places += [_shift(m, offset) for m in tdoc.places]
+            doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
             doc.events += [_shift_event(e, offset) for e in events]
             if progress is not None:
                 progress(offset + len(chunk), total)
         if clean.text != text:
             _map_back(doc, clean)
         return doc
+
+    def read(self, text: str, lang: str, doc_date: dt.date) -> TextDoc:
+        """The layers of one analysed text, each made once, in the order later ones need:
+        sentences and tokens (spaCy, read once), people, places, dates."""
+        tdoc = TextDoc.read(text, lang, get_nlp(lang)(text))
+        tdoc.people = self.places.people(tdoc)
+        places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
+                  for m in resolve(group)]
+        tdoc.timexes = tag_timexes(text, doc_date, lang)
+        # a date is not a place ("in March", "Juli")
+        tdoc.places = [m for m in places
+                       if not any(t.start < m.end and m.start < t.end for t in tdoc.timexes)]
+        return tdoc
 
 
 def _shift(item, offset: int):

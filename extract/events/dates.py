@@ -13,7 +13,7 @@ from typing import Optional
 
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import np_reach
-from extract.events.text import Token
+from extract.text.document import Token
 from records.model import Timex
 from extract.dates.tagger import timex_interval
 

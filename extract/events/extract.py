@@ -1,6 +1,9 @@
 """Events (shipments, meetings) from places, timexes and trigger lexicons.
 
-    extract_events(text, sentences, places, timexes, doc_date, lang, gazetteer) -> list[Event]
+    extract_events(tdoc, doc_date, gazetteer) -> list[Event]
+
+It reads the layers of the document (extract.text.document.TextDoc): sentences, clause
+tokens, people, places and timexes.
 
 Per sentence: trigger words (``data/lexicon/events_<lang>.json``) open event
 mentions; place mentions get roles from the prepositions before them
@@ -21,30 +24,31 @@ from extract.events.places import (capital_check, dateline, extra_places, refine
                                    unmarked_role)
 from extract.events.roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
                                   is_cargo, is_planned, np_reach, place_role)
-from extract.events.text import Token, find_organisations, find_people, tokenize
+from extract.events.text import find_organisations
+from extract.text.document import TextDoc, Token
 from records import languages
-from records.model import Event, Mention, Timex
+from records.model import Event, Mention
 
 
-def extract_events(text: str, sentences: list[tuple[int, int]], places: list[Mention],
-                   timexes: list[Timex], doc_date: dt.date, lang: str, gazetteer) -> list[Event]:
+def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     """Shipments and meetings of one document, one event per happening."""
+    text, sentences, timexes = tdoc.text, tdoc.sentences, tdoc.timexes
+    lang = tdoc.lang
     lex = event_lexicon(lang if languages.supported(lang) else languages.default_code())
-    places = sorted(places, key=lambda m: m.start)
-    people = find_people(text, tokenize(text, 0, len(text)), places, lex)
+    places = sorted(tdoc.places, key=lambda m: m.start)
     dline = dateline(text, places)
     dateline_end = dline[1] if dline else 0
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
-        tokens = tokenize(text, s, e)
+        tokens = tdoc.tokens_in(s, e)
         triggers = find_triggers(tokens, lex) if tokens else []
         if not triggers:
             continue
         sent_places = [m for m in places if s <= m.start < e]
         sent_places += extra_places(text, s, e, tokens, places, lex, dline, gazetteer)
         sent_places.sort(key=lambda m: m.start)
-        sent_people = [p for p in people if s <= p.start < e]
+        sent_people = tdoc.people.between(s, e)
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
                                            sent_people, orgs, lex, gazetteer, capital)

@@ -2,7 +2,7 @@
 
 The data files hold every word list and pattern the event extractor uses:
 trigger words, role prepositions, mode and cargo words, quantity patterns,
-status cues, anaphors, titles, organisations and demonyms.
+status cues, anaphors, organisations and demonyms (person titles: people_<lang>.json).
 """
 from __future__ import annotations
 
@@ -11,14 +11,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
-from extract.lexicon import load_json, load_wordlist
+from extract.lexicon import load_json
 from records import languages
 from records.event_types import event_types
 
 ROLES = ("location", "origin", "destination", "via")
 # per-lexicon memo tables, keyed by (id(lexicon), word); lexicons live for the whole process
 MEMO_MAX = 200_000  # entries; the tables are dropped and refilled beyond that (bounded memory)
-_TITLE_CACHE: dict[tuple[int, str], bool] = {}
 _TRIGGER_CACHE: dict[tuple[int, str], tuple] = {}
 
 
@@ -57,12 +56,9 @@ class EventLexicon:
     anaphor_country: tuple[str, ...]
     anaphor_here: tuple[str, ...]
     subject_stop: frozenset[str]
-    titles: frozenset[str]
-    honorifics: frozenset[str]
     organisations: tuple[str, ...]
     government_heads: frozenset[str]
     demonyms: tuple[tuple[str, str], ...]   # (lower-case stem, ISO code), longest first
-    given_names: frozenset[str]
     barriers: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
@@ -76,21 +72,6 @@ class EventLexicon:
     nouns_capitalised: bool = False  # a capitalised word inside a sentence may be a noun
     verb_second: bool = False        # the subject may follow the finite verb ("Im März lieferte Frankreich")
     verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
-    closed_compounds: bool = False   # a title may be a compound's head ("Verteidigungsminister")
-
-    def is_title(self, low: str) -> bool:
-        """A title word, also as the head of a German compound ("Verteidigungsminister")."""
-        if low in self.titles:
-            return True
-        if not self.closed_compounds:
-            return False
-        key = (id(self), low)
-        hit = _TITLE_CACHE.get(key)
-        if hit is None:
-            if len(_TITLE_CACHE) > MEMO_MAX:
-                _TITLE_CACHE.clear()
-            hit = _TITLE_CACHE[key] = any(len(t) >= 6 and low.endswith(t) for t in self.titles)
-        return hit
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The trigger patterns that match a lower-cased token, in lexicon order (cached:
@@ -154,12 +135,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),
         anaphor_here=tuple(raw.get("anaphors", {}).get("here", ())),
         subject_stop=frozenset(raw.get("subject_stop_before", ())),
-        titles=frozenset(raw.get("title_words", ())),
-        honorifics=frozenset(raw.get("honorifics", ())),
         organisations=tuple(sorted(raw.get("organisations", ()), key=len, reverse=True)),
         government_heads=frozenset(raw.get("government_heads", ())),
         demonyms=tuple(sorted(raw.get("demonyms", {}).items(), key=lambda kv: -len(kv[0]))),
-        given_names=load_wordlist("given_names.txt"),
         barriers=frozenset(raw.get("clause_barriers", ())),
         relative=frozenset(raw.get("relative", ())),
         openers=frozenset(raw.get("clause_openers", ())),
@@ -170,5 +148,5 @@ def event_lexicon(lang: str) -> EventLexicon:
         articles=frozenset(raw.get("articles", ())),
         city_adjective=re.compile(raw["city_adjective"]) if raw.get("city_adjective") else None,
         nouns_capitalised=spec.nouns_capitalised, verb_second=spec.verb_second,
-        verb_final=spec.verb_final, closed_compounds=spec.closed_compounds,
+        verb_final=spec.verb_final,
     )

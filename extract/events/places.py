@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon
-from extract.events.text import Token
+from extract.text.document import Token
 from records.model import Mention, Place
 
 # starts a line or follows a sentence end: "... Entwicklungshilfe. Wien – " is Wien's

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.events.text import Person, Token, phrase_before
+from extract.events.text import phrase_before
+from extract.text.document import Token
+from extract.text.people import Person
 from records.event_types import EventType, event_type
 from records.model import Mention, Place
 

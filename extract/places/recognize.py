@@ -1,13 +1,12 @@
 """Place-name recognition: gazetteer matching over spaCy tokens, then context rules.
 
-1. Tokens are cut further at hyphens ("US-Beamte" -> "US", "-", "Beamte") into
-   *pieces*; spans of up to five pieces inside a sentence are looked up in the
-   gazetteer, longest first, also with a German genitive ending removed
-   ("Russlands" -> "Russland").
-2. People are found first: a title ("Herr", "Präsident", "Mr") or a given name
-   ("John", "Wladimir") starts a chain of capitalised words that is a person;
-   those words are people throughout the document ("Herr Kim" makes "Kim" in
-   "Kim Jong Un" a person as well).
+1. The document's *pieces* (tokens cut at hyphens: "US-Beamte" -> "US", "-",
+   "Beamte"; extract.text.document): spans of up to five pieces inside a sentence
+   are looked up in the gazetteer, longest first, also with a German genitive
+   ending removed ("Russlands" -> "Russland").
+2. People come first (the document's people layer, extract.text.people): words of
+   a person's name are no place anywhere in the document ("Herr Kim" makes "Kim"
+   in "Kim Jong Un" a person as well).
 3. Each remaining span is kept when the importance of the place it may denote
    outweighs how common the word is in the document's language (``wordfreq``),
    helped by a locative preposition before it; names followed by an
@@ -19,13 +18,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Optional
+from typing import Optional
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
-from spacy.tokens import Doc
 from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
+from extract.text.document import Piece, TextDoc
+from extract.text.people import People, find_people, people_lexicon
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer
 from geo.translit import fold
 
@@ -38,21 +37,6 @@ MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
 TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
-_QUOTES = "„“”\"'‚‘’«»("
-
-
-class Piece:
-    """A token or a hyphen-separated part of one, with its sentence number."""
-
-    __slots__ = ("text", "start", "end", "sent", "sent_initial", "lower", "cap")
-
-    def __init__(self, text: str, start: int, end: int, sent: int, sent_initial: bool):
-        self.text, self.start, self.end, self.sent, self.sent_initial = text, start, end, sent, sent_initial
-        self.lower = text.lower()
-        self.cap = text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
-
-    def __repr__(self) -> str:
-        return f"Piece({self.text!r}, {self.start}, {self.end}, sent={self.sent})"
 
 
 @dataclass
@@ -69,47 +53,6 @@ class SpanCandidates:
     first_piece: int = 0
     last_piece: int = 0
     extra: dict = field(default_factory=dict)
-
-
-def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
-    """Tokens cut at hyphens and slashes, with sentence numbers.
-
-    Reads token offsets and sentence starts as arrays: building a spaCy Token
-    object per word costs more than the rest of recognition."""
-    text = doc.text if text is None else text  # doc.text rebuilds the string token by token
-    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
-    out: list[Piece] = []
-    sent_no = -1
-    first = True
-    for idx, length, sent_start, is_space in arr.tolist():
-        if sent_start == 1 or sent_no < 0:
-            sent_no += 1
-            first = True
-        if is_space:
-            continue
-        word = text[idx:idx + length]
-        pos = 0
-        for part in _split_hyphens(word):
-            if part:
-                out.append(Piece(part, idx + pos, idx + pos + len(part), sent_no,
-                                 first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
-                first = False
-            pos += len(part)
-    return out
-
-
-def _split_hyphens(word: str) -> list[str]:
-    if "-" not in word and "/" not in word or len(word) < 3:
-        return [word]
-    parts, cur = [], ""
-    for ch in word:
-        if ch in "-/":
-            parts += [cur, ch]
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    return parts
 
 
 @lru_cache(maxsize=200_000)
@@ -148,42 +91,6 @@ def _head_before(pieces: list[Piece], i: int) -> str:
     return pieces[k].lower if k >= 0 and pieces[k].sent == pieces[i].sent else ""
 
 
-def find_people(pieces: list[Piece], cues: PlaceCues,
-                is_country: Callable[[str], bool] = lambda s: False,
-                is_given: Optional[Callable[[str], bool]] = None,
-                is_place_name: Callable[[str], bool] = lambda s: False) -> tuple[set[int], set[str]]:
-    """Pieces that belong to person names, and the folded words that are names of people.
-
-    A chain stops at a country name ("Kim Jong Un Russland" is a person and a country)."""
-    person_idx: set[int] = set()
-    names: set[str] = set()
-    n = len(pieces)
-    is_given = is_given or cues.given_names.__contains__
-    for i, p in enumerate(pieces):
-        if not p.cap:
-            continue
-        prev = pieces[i - 1] if i else None
-        titled = prev is not None and prev.sent == p.sent and prev.lower.rstrip(".") in cues.person_titles
-        given = is_given(p.text) and i + 1 < n and pieces[i + 1].cap \
-            and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP \
-            and not is_place_name(f"{p.text} {pieces[i + 1].text}")  # "Sierra Leone", "Hong Kong"
-        if not (titled or given):
-            continue
-        j = i
-        while j < n and j - i < 4 and pieces[j].cap and pieces[j].sent == p.sent \
-                and pieces[j].text.replace(".", "").isalpha() \
-                and (j == i or pieces[j].start - pieces[j - 1].end <= MAX_GAP):
-            if j > i and (pieces[j].lower in cues.person_titles or is_country(pieces[j].text)):
-                break
-            person_idx.add(j)
-            names.add(fold(pieces[j].text))
-            for suf in cues.genitive_suffixes:
-                if pieces[j].lower.endswith(suf):
-                    names.add(fold(pieces[j].text[: -len(suf)]))
-            j += 1
-    return person_idx, names
-
-
 class PlaceRecognizer:
     """Finds place-name spans and their candidate entries (resolution is geo.resolve)."""
 
@@ -220,12 +127,20 @@ class PlaceRecognizer:
                     return cands, form
         return [], surface
 
-    def recognize(self, text: str, doc: Doc, lang: str) -> list[SpanCandidates]:
+    def people(self, tdoc: TextDoc) -> People:
+        """The document's people (extract.text.people), with this gazetteer's view of
+        given names, countries and multiword place names."""
+        cues = place_cues(tdoc.lang)
+        return find_people(tdoc.text, tdoc.pieces, people_lexicon(tdoc.lang),
+                           is_given=lambda w: self._is_given_name(w, tdoc.lang, cues),
+                           is_country=self._is_country,
+                           is_place_name=lambda s: self.gaz.has_key(fold(s)))
+
+    def recognize(self, tdoc: TextDoc) -> list[SpanCandidates]:
+        """Place-name spans of ``tdoc`` (its pieces; its people layer must be filled)."""
+        text, lang, pieces = tdoc.text, tdoc.lang, tdoc.pieces
         cues = place_cues(lang)
-        pieces = pieces_of(doc, text)
-        person_idx, person_names = find_people(pieces, cues, self._is_country,
-                                               lambda w: self._is_given_name(w, lang, cues),
-                                               lambda s: self.gaz.has_key(fold(s)))
+        person_idx, person_names = tdoc.people.piece_idx, tdoc.people.names
         spans: list[SpanCandidates] = []
         i, n = 0, len(pieces)
         while i < n:
@@ -272,7 +187,7 @@ class PlaceRecognizer:
         nxt = pieces[j + 1] if j + 1 < len(pieces) and pieces[j + 1].sent == pieces[j].sent else None
         # people
         if not is_country:
-            if prev is not None and prev.lower.rstrip(".") in cues.person_titles:
+            if prev is not None and people_lexicon(lang).is_title(prev.lower):
                 return None
             if fold(form) in person_names or fold(surface) in person_names:
                 return None

@@ -1,0 +1,147 @@
+"""One document, many layers: the analysis text read once into sentences and two token
+views, to which the recognisers add people, places and dates; every later step reads
+the layers instead of deriving them again (STYLE.md, "one document, many layers").
+
+* ``sentences`` -- (start, end) offsets from spaCy's sentencizer;
+* ``pieces`` -- spaCy's tokens cut further at hyphens and slashes, with sentence numbers
+  (names: "US-Beamte" -> "US", "-", "Beamte");
+* ``tokens`` -- word tokens with clause numbers (clauses break at commas, colons,
+  parentheses and dashes), for the event rules; made once for the whole text and read
+  per sentence with :meth:`TextDoc.tokens_in`;
+* ``people``, ``places``, ``timexes`` -- filled by the pipeline in that order.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Optional
+
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+from spacy.tokens import Doc
+
+from extract.text.nlp import sentence_spans
+from extract.text.people import People
+from records.model import Mention, Timex
+
+_QUOTES = "„“”\"'‚‘’«»("
+_TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
+_CLAUSE_BREAK = frozenset(",;:()–—[]")
+
+
+class Piece:
+    """A token or a hyphen-separated part of one, with its sentence number."""
+
+    __slots__ = ("text", "start", "end", "sent", "sent_initial", "lower", "cap")
+
+    def __init__(self, text: str, start: int, end: int, sent: int, sent_initial: bool):
+        self.text, self.start, self.end, self.sent, self.sent_initial = text, start, end, sent, sent_initial
+        self.lower = text.lower()
+        self.cap = text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
+
+    def __repr__(self) -> str:
+        return f"Piece({self.text!r}, {self.start}, {self.end}, sent={self.sent})"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    low: str
+    start: int
+    end: int
+    clause: int  # index of the clause within its sentence
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Tokens of ``text[start:end]``, each tagged with its clause number.
+
+    Clauses break at commas, semicolons, colons, parentheses and dashes; a comma
+    between two digits ("1,5") is part of a number.
+    """
+    out: list[Token] = []
+    clause = 0
+    for m in _TOKEN.finditer(text, start, end):
+        t = m.group()
+        if t in _CLAUSE_BREAK or (t == "-" and m.start() > 0 and text[m.start() - 1] == " "):
+            clause += 1
+            continue
+        out.append(Token(t, t.lower(), m.start(), m.end(), clause))
+    return out
+
+
+def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
+    """Tokens cut at hyphens and slashes, with sentence numbers.
+
+    Reads token offsets and sentence starts as arrays: building a spaCy Token
+    object per word costs more than the rest of recognition."""
+    text = doc.text if text is None else text  # doc.text rebuilds the string token by token
+    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
+    out: list[Piece] = []
+    sent_no = -1
+    first = True
+    for idx, length, sent_start, is_space in arr.tolist():
+        if sent_start == 1 or sent_no < 0:
+            sent_no += 1
+            first = True
+        if is_space:
+            continue
+        word = text[idx:idx + length]
+        pos = 0
+        for part in _split_hyphens(word):
+            if part:
+                out.append(Piece(part, idx + pos, idx + pos + len(part), sent_no,
+                                 first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
+                first = False
+            pos += len(part)
+    return out
+
+
+def _split_hyphens(word: str) -> list[str]:
+    if "-" not in word and "/" not in word or len(word) < 3:
+        return [word]
+    parts, cur = [], ""
+    for ch in word:
+        if ch in "-/":
+            parts += [cur, ch]
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    return parts
+
+
+
+
+@dataclass
+class TextDoc:
+    """The layers of one analysed text (a document, or one piece of a very long one)."""
+
+    text: str
+    lang: str
+    sentences: list[tuple[int, int]]
+    pieces: list[Piece]
+    tokens: list[Token]
+    people: People = field(default_factory=People)
+    places: list[Mention] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    @classmethod
+    def read(cls, text: str, lang: str, doc: Doc) -> "TextDoc":
+        """The text layers from ``doc``, spaCy's reading of ``text`` (not kept)."""
+        tokens = tokenize(text, 0, len(text))
+        return cls(text=text, lang=lang, sentences=sentence_spans(doc, text),
+                   pieces=pieces_of(doc, text), tokens=tokens, _starts=[t.start for t in tokens])
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The clause tokens of ``text[start:end]`` (a sentence); clause numbers count
+        from the start of the text, so only their differences mean anything."""
+        a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        out = self.tokens[a:b]
+        if (out and out[-1].end > end) or (a and self.tokens[a - 1].end > start):
+            return tokenize(self.text, start, end)  # a word runs across the edge
+        return out

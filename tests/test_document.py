@@ -1,0 +1,28 @@
+"""The document layers (extract.text.document): made once, read per sentence."""
+import pytest
+
+from extract.text.document import TextDoc, tokenize
+from extract.text.nlp import get_nlp
+
+TEXTS = [
+    ("de", "Am Freitag traf Scholz in Paris Macron. Danach, so hieß es, reiste er – ohne Pause – weiter."),
+    ("en", "U.S. officials said (on Monday) that 1,500 tonnes left Odessa; the ship reached Istanbul."),
+    ("de", "Der US-Beamte sagte: „Die Lieferung kam an.“ Sie kam per Zug."),
+]
+
+
+@pytest.mark.parametrize("lang,text", TEXTS)
+def test_sentence_tokens_equal_a_fresh_tokenisation(lang, text):
+    tdoc = TextDoc.read(text, lang, get_nlp(lang)(text))
+    for s, e in tdoc.sentences:
+        got, fresh = tdoc.tokens_in(s, e), tokenize(text, s, e)
+        assert [(t.text, t.start) for t in got] == [(t.text, t.start) for t in fresh]
+        # clause numbers are counted from the text's start: only their differences matter
+        assert [t.clause - got[0].clause for t in got] == [t.clause - fresh[0].clause for t in fresh]
+
+
+def test_pieces_cut_hyphens_and_number_sentences():
+    text = "Der US-Beamte kam. Dann ging er."
+    tdoc = TextDoc.read(text, "de", get_nlp("de")(text))
+    assert [p.text for p in tdoc.pieces][:4] == ["Der", "US", "-", "Beamte"]
+    assert {p.sent for p in tdoc.pieces} == {0, 1}
