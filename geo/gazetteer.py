@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 import os
 import pickle
 import sys
@@ -61,6 +62,20 @@ class Candidate:
     place: Place
     match: str  # MATCH_NAME | MATCH_ALIAS | MATCH_TRANSLIT
     capital: bool
+
+
+def importance(c: Candidate) -> float:
+    """How likely news means this entry, before any context: log10 of the population,
+    at least 5.5 for a region, admin unit or facility, 9 for a country, +1 for a
+    capital. The one place score: recognition weighs it against how common the word
+    is, resolution adds the match quality."""
+    p = c.place
+    if p.feature == "country":
+        return 9.0
+    base = math.log10(max(p.population, 1) + 1)
+    if p.feature in ("admin", "region", "facility"):
+        base = max(base, 5.5)
+    return base + (1.0 if c.capital else 0.0)
 
 
 def _add(table: dict, key: str, idx: int) -> None:

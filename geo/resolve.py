@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Protocol, Sequence
 
 from records.model import Mention, Place
-from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate
+from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate, importance
 from geo.translit import fold
 
 MATCH_BONUS = {MATCH_NAME: 0.5, MATCH_ALIAS: 0.3}
@@ -44,13 +44,7 @@ def km(a: Place, b: Place) -> float:
 
 
 def _prior(c: Candidate) -> float:
-    p = c.place
-    if p.feature == "country":
-        return 9.0
-    base = math.log10(max(p.population, 1) + 1)
-    if p.feature in ("admin", "region", "facility"):
-        base = max(base, 5.5)
-    return base + (1.0 if c.capital else 0.0) + MATCH_BONUS.get(c.match, 0.0)
+    return importance(c) + MATCH_BONUS.get(c.match, 0.0)
 
 
 def _anchor(span: Span) -> Candidate | None:

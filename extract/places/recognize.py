@@ -15,7 +15,6 @@
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -25,7 +24,7 @@ from wordfreq import zipf_frequency
 from extract.lexicon import PlaceCues, place_cues
 from extract.text.document import Piece, TextDoc
 from extract.text.people import People, find_people, people_lexicon
-from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer
+from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
 from geo.translit import fold
 
 MAX_PIECES = 5
@@ -67,18 +66,6 @@ def stop_words(lang: str) -> frozenset[str]:
     from spacy.util import get_lang_class
 
     return frozenset(get_lang_class(lang).Defaults.stop_words)
-
-
-def importance(c: Candidate) -> float:
-    p = c.place
-    if p.feature == "country":
-        return 9.0
-    base = math.log10(max(p.population, 1) + 1)
-    if p.feature in ("admin", "region"):
-        return max(5.5, base)
-    if p.feature == "facility":
-        return max(5.0, base)
-    return base + (1.0 if c.capital else 0.0)
 
 
 def _head_before(pieces: list[Piece], i: int) -> str:
