@@ -15,7 +15,7 @@ from typing import Any, Optional
 SCALE_JSON = Path(__file__).resolve().parent / "scale.json"
 TARGET = 10_000_000
 LABELS = {
-    "jobs1": "one process: `python -m extract --jsonl FILE --store DB`",
+    "jobs1": "one process: `python -m ingest --jsonl FILE --store DB`",
     "jobs2": "two local worker processes: `... --jobs 2`",
     "dask2": "Dask LocalCluster, 2 worker processes x 1 thread: `... --scheduler local --jobs 2`",
     "dask2-pg": "as dask2, into PostgreSQL 15 (on this machine, default durability), the workers "

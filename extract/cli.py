@@ -11,39 +11,45 @@ standard input likewise, a JSONL document's ``text``. An HTML page is reduced
 to its article text first; offsets refer to that, and the document carries it
 as ``text`` so they can be checked.
 
-Bad input never stops the run: an unreadable, binary, empty or oversized file,
-a JSONL line that is not a JSON object, has no text, or has a field of the
-wrong type (``id`` a number, ``doc_date`` not a real YYYY-MM-DD date or outside
-the years 1000..8999, ``lang`` not de/en) is an error for that document alone. A document id given twice is
-an error for the second one. A publication date in the future is used, with a
-warning.
+Bad input never stops the run (the checks are :mod:`records.documents`'s): an
+unreadable, binary, empty or oversized file, a JSONL line that is not a JSON
+object, has no text, or has a field of the wrong type (``id`` a number,
+``doc_date`` not a real YYYY-MM-DD date or outside the years 1000..8999,
+``lang`` not de/en) is an error for that document alone. A document id given
+twice is an error for the second one. A publication date in the future is
+used, with a warning.
+
+``--jobs N`` extracts in N worker processes (each loads the pipeline once);
+inputs are read, checked and de-duplicated here, in order, and sent in chunks,
+so the output is byte for byte the single-process output.
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import concurrent.futures as cf
 import datetime as dt
 import hashlib
 import io
+import itertools
 import json
 import logging
-import os
-import re
+import multiprocessing
 import sys
 import traceback
-from typing import Any, Iterator, Optional, TextIO
+from typing import Any, Iterable, Iterator, Optional, TextIO
 
-from records.errors import InputError, LagebildError
-from records.inputs import MAX_INPUT_BYTES, read_bytes
+from records.documents import Record, iter_documents, iter_files, parse_date
+from records.errors import LagebildError, UsageError
 
-MAX_LINE_BYTES = 200 * 1024 * 1024   # a longer JSONL line is skipped (and reported)
 PROGRESS_MIN_CHARS = 1_000_000       # longer documents report their progress on stderr
-DATE_RANGE = (dt.date(1000, 1, 1), dt.date(8999, 12, 31))  # publication dates accepted
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ][0-9:.,+\-Z]*)?")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-class UsageError(Exception):
-    pass
+CHUNK_SIZE = 8                       # inputs per task of --jobs
+IN_FLIGHT_PER_WORKER = 2             # tasks queued per worker (bounds memory)
+# options of python -m ingest, refused here with an example of that command
+INGEST_ONLY = {"--store": "--jsonl FILE --store DB", "--input-dir": "--input-dir DIR --store DB",
+               "--scheduler": "--jsonl FILE --store DB --scheduler local",
+               "--parquet-out": "--jsonl FILE --parquet-out DIR",
+               "--workers-write": "--jsonl FILE --store postgresql://... --scheduler local --workers-write"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,166 +58,138 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    ap = _Parser(prog="python -m extract", description="Places, dates and events from news articles.")
+    ap = _Parser(prog="python -m extract", description="Places, dates and events from news articles.",
+                 epilog="Batch ingest into the event store: python -m ingest --help")
     ap.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text or HTML files; '-' reads standard input")
-    ap.add_argument("--jsonl", metavar="INPUT.jsonl", help="one JSON document a line: id, text, doc_date, lang, title, url")
+    ap.add_argument("--jsonl", metavar="INPUT.jsonl", help="one JSON document a line: id, text, doc_date, "
+                    "lang, title, url (.jsonl.gz and .parquet with these columns are read too)")
     ap.add_argument("--doc-date", metavar="YYYY-MM-DD", help="publication date for relative expressions")
-    ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
-    ap.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
+    ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto",
+                    help="language of every document (default: a JSONL document's lang, else detected)")
+    ap.add_argument("--format", choices=("json", "csv", "geojson"), default="json",
+                    help="json: the contract's documents (default); csv, geojson: the events")
     ap.add_argument("--output", metavar="PATH", help="write here instead of standard output")
+    ap.add_argument("--jobs", type=int, default=1, metavar="N",
+                    help="worker processes (default 1); the output is the same for any N")
     return ap
 
 
-def parse_date(value: Any, what: str) -> Optional[dt.date]:
-    """``YYYY-MM-DD`` (a time may follow) -> date; None/"" -> None; else InputError."""
-    if value in (None, ""):
-        return None
-    if not isinstance(value, str):
-        raise InputError(f"{what}: date must be a string YYYY-MM-DD, not {type(value).__name__} {value!r}")
-    text = value.strip()
-    if not _ISO_DATE.fullmatch(text):
-        raise InputError(f"{what}: bad date {_short(value)} (expected YYYY-MM-DD)")
-    try:
-        date = dt.date.fromisoformat(text[:10])
-    except ValueError as err:
-        raise InputError(f"{what}: impossible date {value!r} ({err})") from None
-    if not DATE_RANGE[0] <= date <= DATE_RANGE[1]:
-        # relative expressions must stay inside Python's calendar (years 1..9999)
-        raise InputError(f"{what}: date {value!r} outside {DATE_RANGE[0]}..{DATE_RANGE[1]}")
-    return date
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The options of *argv*; UsageError for a wrong command line, also for the
+    options of ``python -m ingest``, with a message naming that command."""
+    for arg in argv:
+        if arg == "--":
+            break
+        option = arg.split("=", 1)[0]
+        if option in INGEST_ONLY:
+            raise UsageError(f"{option} belongs to the ingest command: "
+                             f"python -m ingest {INGEST_ONLY[option]}")
+    args = build_parser().parse_args(argv)
+    if not args.files and not args.jsonl:
+        raise UsageError("give FILE ... or --jsonl INPUT.jsonl")
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    return args
 
 
-def _short(value: Any, n: int = 60) -> str:
-    r = repr(value)
-    return r if len(r) <= n else r[:n] + "..."
-
-
-# -- reading inputs -----------------------------------------------------------------------
-
-def iter_inputs(args) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """(id, fields, error) per input document; fields has text and optional metadata.
-
-    ``fields["where"]`` names the document's file (and line) for messages.
-    """
-    for path in args.files:
-        try:
-            doc = read_bytes(_read_file(path), path)
-            yield path, {"text": doc.text, "doc_date": doc.doc_date, "title": doc.title,
-                         "url": doc.url, "html": doc.html, "where": path}, None
-        except (OSError, InputError) as err:
-            yield path, None, _reason(err, path)
+def iter_inputs(args: argparse.Namespace) -> Iterator[Record]:
+    """``(id, fields, error)`` per input document: the FILEs, then the --jsonl file's
+    documents (:mod:`records.documents`)."""
+    yield from iter_files(args.files)
     if args.jsonl:
-        yield from _iter_jsonl(args.jsonl)
-
-
-def _read_file(path: str) -> bytes:
-    if path == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-    else:
-        with open(path, "rb") as f:
-            size = os.fstat(f.fileno()).st_size
-            if size > MAX_INPUT_BYTES:
-                raise InputError(f"{path}: too large ({size // (1024 * 1024)} MB; "
-                                 f"at most {MAX_INPUT_BYTES // (1024 * 1024)} MB)")
-            data = f.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{path}: too large (more than {MAX_INPUT_BYTES // (1024 * 1024)} MB)")
-    return data
-
-
-def _iter_jsonl(path: str) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    try:
-        f = open(path, "rb")
-    except OSError as err:
-        yield path, None, _reason(err, path)
-        return
-    base = os.path.basename(path)
-    with f:
-        lineno = 0
-        while True:
-            raw = f.readline(MAX_LINE_BYTES + 1)
-            if not raw:
-                break
-            lineno += 1
-            where = f"{path}:{lineno}"
-            if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
-                while (rest := f.readline(1 << 20)) and not rest.endswith(b"\n"):
-                    pass
-                yield where, None, (f"{where}: line longer than {MAX_LINE_BYTES // (1024 * 1024)} MB, "
-                                    "skipped")
-                continue
-            if lineno == 1 and raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-                yield path, None, f"{path}: UTF-16 text; JSON Lines must be UTF-8"
-                return
-            if not raw.strip():
-                continue
-            line = _decode_line(raw, where, first=lineno == 1)
-            try:
-                obj = json.loads(line)
-            except (ValueError, RecursionError) as err:
-                reason = "nested too deeply" if isinstance(err, RecursionError) else str(err)
-                yield where, None, f"{where}: invalid JSON ({reason})"
-                continue
-            try:
-                fields = _jsonl_fields(obj, where)
-            except InputError as err:
-                doc_id = obj.get("id") if isinstance(obj, dict) else None
-                yield (_clean_str(doc_id) if isinstance(doc_id, str) and doc_id.strip() else where), None, str(err)
-                continue
-            fields.setdefault("id", f"{base}:{lineno}")
-            yield fields["id"], fields, None
-
-
-def _decode_line(raw: bytes, where: str, first: bool) -> str:
-    try:
-        return raw.decode("utf-8-sig" if first else "utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        line = raw.decode("cp1252")
-    except UnicodeDecodeError:
-        line = raw.decode("latin-1")
-    print(f"warning: {where}: not UTF-8; read as Windows-1252", file=sys.stderr)
-    return line
-
-
-def _clean_str(value: str) -> str:
-    """Lone surrogates (valid in JSON, not in UTF-8 output) -> U+FFFD; the length stays."""
-    return _SURROGATE.sub("\ufffd", value)
-
-
-def _jsonl_fields(obj: Any, where: str) -> dict:
-    """The fields of one JSONL document, checked against the contract's types."""
-    if not isinstance(obj, dict):
-        raise InputError(f"{where}: not a JSON object but {type(obj).__name__}")
-    out: dict[str, Any] = {"where": where}
-    for key in ("id", "text", "title", "url", "doc_date", "lang"):
-        value = obj.get(key)
-        if value is None:
-            continue
-        if not isinstance(value, str):
-            raise InputError(f"{where}: {key} must be a string, not {type(value).__name__} {_short(value)}")
-        out[key] = _clean_str(value)
-    if "id" in out and not out["id"].strip():
-        raise InputError(f"{where}: id is empty")
-    if "text" not in out:
-        raise InputError(f"{where}: no text (missing 'text')")
-    if not out["text"].strip():
-        raise InputError(f"{where}: empty document (no text)")
-    lang = (out.get("lang") or "auto").strip().lower()
-    if lang not in ("auto", "de", "en"):
-        raise InputError(f"{where}: lang must be 'de' or 'en', not {_short(out['lang'])}")
-    out["lang"] = lang
-    return out
-
-
-def _reason(err: Exception, path: str) -> str:
-    if isinstance(err, OSError):
-        return f"{path}: cannot read ({err.strerror or err})"
-    return str(err)
+        yield from iter_documents(args.jsonl)
 
 
 # -- running --------------------------------------------------------------------------------
+# An input becomes a *slot*: ("error", id, reason), or ("task", task) to extract; extracting
+# a task gives ("doc", DOCUMENT) or ("error", id, reason). Slots are made here, in input
+# order; whoever extracts them -- this process or --jobs workers -- keeps that order.
+
+def run(argv: list[str], stdout: TextIO) -> int:
+    """The command line *argv*, its result written to *stdout*; the exit status."""
+    args = parse_args(argv)
+    try:
+        forced_date = parse_date(args.doc_date, "--doc-date")
+    except LagebildError as err:
+        raise UsageError(str(err)) from err
+    documents, errors = [], []
+    slots = _slots(iter_inputs(args), args.lang, forced_date)
+    outcomes = _extract_serial(slots) if args.jobs == 1 else _extract_parallel(slots, args.jobs)
+    for outcome in outcomes:
+        if outcome[0] == "doc":
+            documents.append(outcome[1])
+        else:
+            errors.append({"id": outcome[1], "error": outcome[2]})
+            print(f"error: {outcome[2]}", file=sys.stderr)
+    write_result(documents, errors, args.format, stdout)
+    return 1 if errors else 0
+
+
+def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date]) -> Iterator[tuple]:
+    """The slot of each input: bad inputs and repeated ids are errors; each other
+    document's language and publication date are settled here."""
+    seen_ids: dict[str, str] = {}
+    seen_texts: dict[str, str] = {}
+    for doc_id, fields, error in inputs:
+        if error:
+            yield ("error", doc_id, error)
+            continue
+        where = fields.get("where", doc_id)
+        if doc_id in seen_ids:
+            yield ("error", doc_id, f"{where}: duplicate id {doc_id!r} (first at {seen_ids[doc_id]}); skipped")
+            continue
+        seen_ids[doc_id] = where
+        try:
+            yield ("task", _task(doc_id, fields, lang, forced_date, seen_texts))
+        except LagebildError as err:
+            yield ("error", doc_id, _named(err, where))
+
+
+def _task(doc_id: str, fields: dict, lang: str, forced_date: Optional[dt.date], seen_texts: dict) -> dict:
+    where = fields.get("where", doc_id)
+    lang = fields.get("lang") if lang == "auto" else lang
+    if forced_date:
+        date, source = forced_date, "argument"
+    else:
+        date = parse_date(fields.get("doc_date"), f"{where}: doc_date")
+        source = "document" if date else None
+    text = fields["text"]
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if digest in seen_texts:
+        print(f"note: {where}: same text as {seen_texts[digest]!r}", file=sys.stderr)
+    seen_texts.setdefault(digest, doc_id)
+    return {"id": doc_id, "where": where, "text": text, "doc_date": date, "doc_date_source": source,
+            "lang": lang if lang in ("de", "en") else "auto", "title": fields.get("title"),
+            "url": fields.get("url"), "html": bool(fields.get("html"))}
+
+
+def _named(err: Exception, where: str) -> str:
+    return str(err) if str(err).startswith(where) else f"{where}: {err}"
+
+
+def _extract(pipeline, task: dict) -> tuple:
+    """("doc", DOCUMENT) for one task, or ("error", id, reason)."""
+    doc_id, where, text, date = task["id"], task["where"], task["text"], task["doc_date"]
+    try:
+        if date and date > pipeline.clock():
+            print(f"warning: {where}: publication date {date} is in the future; "
+                  "relative dates are resolved against it", file=sys.stderr)
+        big = len(text) >= PROGRESS_MIN_CHARS
+        if big:
+            print(f"{doc_id}: {len(text):,} characters, processed in pieces", file=sys.stderr)
+        doc = pipeline.process(text, doc_id=doc_id, doc_date=date, doc_date_source=task["doc_date_source"],
+                               lang=task["lang"], title=task["title"], url=task["url"],
+                               progress=_progress(doc_id) if big else None)
+        out = doc.to_dict()
+        if task["html"]:
+            out["text"] = text  # the reduced article text the offsets refer to
+        return ("doc", out)
+    except LagebildError as err:
+        return ("error", doc_id, _named(err, where))
+    except Exception as err:  # a bug on hostile input must not cost the other documents
+        traceback.print_exc(file=sys.stderr)
+        return ("error", doc_id, f"{where}: internal error ({type(err).__name__}: {str(err)[:200]})")
+
 
 def _progress(doc_id: str):
     def report(done: int, total: int) -> None:
@@ -219,73 +197,56 @@ def _progress(doc_id: str):
     return report
 
 
-def run(argv: list[str], stdout: TextIO) -> int:
-    args = build_parser().parse_args(argv)
-    if not args.files and not args.jsonl:
-        raise UsageError("give FILE ... or --jsonl INPUT.jsonl")
-    try:
-        forced_date = parse_date(args.doc_date, "--doc-date")
-    except InputError as err:
-        raise UsageError(str(err)) from err
+def _extract_serial(slots: Iterable[tuple]) -> Iterator[tuple]:
     from extract.pipeline import get_pipeline
 
     pipeline = get_pipeline()
-    documents, errors = [], []
-    seen_ids: dict[str, str] = {}
-    seen_texts: dict[str, str] = {}
-
-    def fail(doc_id: str, reason: str) -> None:
-        errors.append({"id": doc_id, "error": reason})
-        print(f"error: {reason}", file=sys.stderr)
-
-    for doc_id, fields, error in iter_inputs(args):
-        if error:
-            fail(doc_id, error)
-            continue
-        where = fields.get("where", doc_id)
-        if doc_id in seen_ids:
-            fail(doc_id, f"{where}: duplicate id {doc_id!r} (first at {seen_ids[doc_id]}); skipped")
-            continue
-        seen_ids[doc_id] = where
-        try:
-            documents.append(_process(pipeline, doc_id, fields, args, forced_date, seen_texts))
-        except LagebildError as err:
-            fail(doc_id, str(err) if str(err).startswith(where) else f"{where}: {err}")
-        except Exception as err:  # a bug on hostile input must not cost the other documents
-            traceback.print_exc(file=sys.stderr)
-            fail(doc_id, f"{where}: internal error ({type(err).__name__}: {str(err)[:200]})")
-    write_result(documents, errors, args.format, stdout)
-    return 1 if errors else 0
+    for slot in slots:
+        yield _extract(pipeline, slot[1]) if slot[0] == "task" else slot
 
 
-def _process(pipeline, doc_id: str, fields: dict, args, forced_date, seen_texts: dict) -> dict:
-    where = fields.get("where", doc_id)
-    lang = fields.get("lang") if args.lang == "auto" else args.lang
-    if lang not in ("de", "en"):
-        lang = "auto"
-    if forced_date:
-        date, source = forced_date, "argument"
-    else:
-        date = parse_date(fields.get("doc_date"), f"{where}: doc_date")
-        source = "document" if date else None
-    if date and date > pipeline.clock():
-        print(f"warning: {where}: publication date {date} is in the future; "
-              "relative dates are resolved against it", file=sys.stderr)
-    text = fields["text"]
-    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    if digest in seen_texts:
-        print(f"note: {where}: same text as {seen_texts[digest]!r}", file=sys.stderr)
-    seen_texts.setdefault(digest, doc_id)
-    big = len(text) >= PROGRESS_MIN_CHARS
-    if big:
-        print(f"{doc_id}: {len(text):,} characters, processed in pieces", file=sys.stderr)
-    doc = pipeline.process(text, doc_id=doc_id, doc_date=date, doc_date_source=source,
-                           lang=lang, title=fields.get("title"), url=fields.get("url"),
-                           progress=_progress(doc_id) if big else None)
-    out = doc.to_dict()
-    if fields.get("html"):
-        out["text"] = text  # the reduced article text the offsets refer to
-    return out
+def extract_chunk(slots: list[tuple]) -> list[tuple]:
+    """The outcomes of a chunk of slots, in order (run in a --jobs worker)."""
+    from extract.pipeline import get_pipeline
+
+    pipeline = get_pipeline()
+    return [_extract(pipeline, slot[1]) if slot[0] == "task" else slot for slot in slots]
+
+
+def _start_worker() -> None:
+    from extract.pipeline import get_pipeline
+
+    configure_logging()
+    get_pipeline()
+
+
+def _extract_parallel(slots: Iterable[tuple], jobs: int) -> Iterator[tuple]:
+    """The outcomes of *slots* in their order, extracted by *jobs* processes, with at
+    most a few chunks per worker in flight. Chunks without a task are not sent; the
+    workers start with the first chunk that has one."""
+    pool: Optional[cf.ProcessPoolExecutor] = None
+    pending: collections.deque = collections.deque()   # futures, or outcomes already known
+    slots = iter(slots)
+    try:
+        while chunk := list(itertools.islice(slots, CHUNK_SIZE)):
+            if not any(slot[0] == "task" for slot in chunk):
+                pending.append(chunk)
+            else:
+                if pool is None:
+                    pool = cf.ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("forkserver"),
+                                                  initializer=_start_worker)
+                pending.append(pool.submit(extract_chunk, chunk))
+            while len(pending) > jobs * IN_FLIGHT_PER_WORKER or (pending and isinstance(pending[0], list)):
+                yield from _outcomes(pending.popleft())
+        while pending:
+            yield from _outcomes(pending.popleft())
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _outcomes(item: Any) -> list[tuple]:
+    return item.result() if isinstance(item, cf.Future) else item
 
 
 def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextIO) -> None:
@@ -302,18 +263,25 @@ def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextI
         out.write("\n")
 
 
-BATCH_OPTIONS = ("--store", "--input-dir", "--jobs", "--scheduler", "--parquet-out")
+def configure_logging() -> None:
+    """The command lines' logging: the "lagebild" loggers' records on standard error,
+    warnings and errors prefixed "warning: " / "error: "."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter("%(message)s"))
+    logging.basicConfig(level=logging.INFO, handlers=[handler])
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        message = super().format(record)
+        return f"{record.levelname.lower()}: {message}" if record.levelno >= logging.WARNING else message
 
 
 def main(argv: Optional[list[str]] = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
-    if any(a.split("=", 1)[0] in BATCH_OPTIONS for a in argv):
-        from ingest.batch import run_batch  # streaming ingest into a store (issue 8)
-
-        return run_batch(argv)
+    configure_logging()
     try:
-        args = build_parser().parse_args(argv)
+        args = parse_args(argv)
         buf = io.StringIO()
         code = run(argv, buf)
         data = buf.getvalue().encode("utf-8", "replace")

@@ -1,4 +1,6 @@
-"""Inputs of a batch run, read as a stream: JSON Lines files and Parquet files.
+"""Inputs of a batch run, read as a stream: JSON Lines files (plain or gzip) and
+Parquet files, by :mod:`records.documents` -- the reader and checks of
+``python -m extract`` -- and made into :class:`Item` s keyed by content hash.
 
 Nothing here holds more than one line (JSONL) or one record batch (Parquet)
 of input at a time, so memory stays flat whatever the size of the input.
@@ -8,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import itertools
-import os
+import zlib
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, TypeVar
 
+from records.documents import DOCUMENT_SUFFIXES, Record, iter_documents, parse_date
 from records.errors import InputError
 from store.ingest import content_hash
 
-INPUT_SUFFIXES = (".jsonl", ".ndjson", ".parquet")
-PARQUET_BATCH_ROWS = 512
 T = TypeVar("T")
 
 
@@ -40,8 +41,9 @@ class Item:
 
 
 def input_files(jsonl: Iterable[str] = (), input_dir: Optional[str] = None) -> list[Path]:
-    """The files to read: each ``--jsonl`` FILE, then DIR's ``*.jsonl``/``*.parquet``
-    (sorted, not recursive). A missing path is an InputError naming it."""
+    """The files to read: each ``--jsonl`` FILE, then DIR's ``*.jsonl``, ``*.jsonl.gz``,
+    ``*.ndjson`` and ``*.parquet`` (sorted, not recursive). A missing path is an
+    InputError naming it."""
     out = [Path(p) for p in jsonl]
     for path in out:
         if not path.is_file():
@@ -51,92 +53,40 @@ def input_files(jsonl: Iterable[str] = (), input_dir: Optional[str] = None) -> l
         if not folder.is_dir():
             raise InputError(f"{folder}: not a directory")
         out += sorted(p for p in folder.iterdir()
-                      if p.is_file() and p.name.endswith(INPUT_SUFFIXES + (".jsonl.gz",)))
+                      if p.is_file() and p.name.endswith(DOCUMENT_SUFFIXES))
     return out
 
 
 def count_documents(paths: Iterable[Path]) -> int:
-    """Documents in *paths*: non-blank lines of JSONL (one fast pass over the
-    bytes), rows of Parquet (from the footer). For the progress bar's ETA."""
+    """Documents in *paths*, for the progress bar's ETA: lines of JSONL (one fast
+    pass over the bytes; blank lines too, so an upper bound), rows of Parquet
+    (from the footer). A file that cannot be read counts what could be; reading
+    it reports the error."""
     total = 0
     for path in paths:
-        if path.suffix == ".parquet":
-            import pyarrow.parquet as pq
+        try:
+            if path.suffix == ".parquet":
+                import pyarrow.parquet as pq
 
-            total += pq.ParquetFile(path).metadata.num_rows
+                total += pq.ParquetFile(path).metadata.num_rows
+                continue
+            opener = gzip.open if path.name.endswith(".gz") else open
+            with opener(path, "rb") as f:
+                last = b"\n"
+                while block := f.read(1 << 20):
+                    total += block.count(b"\n")
+                    last = block[-1:]
+                total += last != b"\n"
+        except (OSError, EOFError, ValueError, zlib.error):
             continue
-        opener = gzip.open if path.name.endswith(".gz") else open
-        with opener(path, "rb") as f:
-            last = b"\n"
-            while block := f.read(1 << 20):
-                total += block.count(b"\n")
-                last = block[-1:]
-            total += last != b"\n"
     return total
 
 
-def iter_records(paths: Iterable[Path]) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """``(id, fields, error)`` per input document, as ``extract.cli`` reads them."""
-    from extract.cli import _iter_jsonl
-
+def iter_records(paths: Iterable[Path]) -> Iterator[Record]:
+    """``(id, fields, error)`` per input document of *paths*, read and checked as
+    ``python -m extract`` reads them (:func:`records.documents.iter_documents`)."""
     for path in paths:
-        if path.suffix == ".parquet":
-            yield from _iter_parquet(path)
-        elif path.name.endswith(".gz"):
-            yield from _iter_gz(path)
-        else:
-            yield from _iter_jsonl(str(path))
-
-
-def _iter_gz(path: Path) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    import json
-
-    from extract.cli import _jsonl_fields
-
-    with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
-        for lineno, line in enumerate(f, 1):
-            where = f"{path}:{lineno}"
-            if not line.strip():
-                continue
-            try:
-                fields = _jsonl_fields(json.loads(line), where)
-            except (ValueError, RecursionError) as err:
-                yield where, None, str(err) if isinstance(err, InputError) else \
-                    f"{where}: invalid JSON ({err})"
-                continue
-            fields.setdefault("id", f"{path.name}:{lineno}")
-            yield fields["id"], fields, None
-
-
-def _iter_parquet(path: Path) -> Iterator[tuple[str, Optional[dict], Optional[str]]]:
-    """Rows of a Parquet file with the JSONL fields as columns (``text`` required)."""
-    import pyarrow.parquet as pq
-
-    from extract.cli import _jsonl_fields
-
-    try:
-        pf = pq.ParquetFile(path)
-    except (OSError, ValueError) as err:
-        yield str(path), None, f"{path}: cannot read Parquet ({err})"
-        return
-    wanted = [c for c in ("id", "text", "title", "url", "doc_date", "lang")
-              if c in pf.schema_arrow.names]
-    row = 0
-    for batch in pf.iter_batches(batch_size=PARQUET_BATCH_ROWS, columns=wanted):
-        for record in batch.to_pylist():
-            row += 1
-            where = f"{path}#{row}"
-            value = record.get("doc_date")
-            if isinstance(value, (dt.date, dt.datetime)):
-                record["doc_date"] = value.isoformat()
-            record = {k: v for k, v in record.items() if v is not None}
-            try:
-                fields = _jsonl_fields(record, where)
-            except InputError as err:
-                yield str(record.get("id") or where), None, str(err)
-                continue
-            fields.setdefault("id", f"{path.name}#{row}")
-            yield fields["id"], fields, None
+        yield from iter_documents(path)
 
 
 def make_item(doc_id: str, fields: dict, *, forced_date: Optional[dt.date] = None,
@@ -144,8 +94,6 @@ def make_item(doc_id: str, fields: dict, *, forced_date: Optional[dt.date] = Non
     """An :class:`Item` from one record; its date is fixed *before* extraction
     (the document's, else *forced_date*, else *today*) so that the content hash
     -- sha256 of text and date -- can be checked against the store first."""
-    from extract.cli import parse_date
-
     where = fields.get("where", doc_id)
     if forced_date:
         date, source = forced_date, "argument"
@@ -168,6 +116,3 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
     while chunk := list(itertools.islice(it, size)):
         yield chunk
 
-
-def file_size(paths: Iterable[Path]) -> int:
-    return sum(os.path.getsize(p) for p in paths)

@@ -16,3 +16,7 @@ class InputError(LagebildError, ValueError):
 
 class StoreError(LagebildError, RuntimeError):
     """The event store could not be opened, migrated or written."""
+
+
+class UsageError(LagebildError, ValueError):
+    """A command line was used wrongly: a missing, unknown or bad option (exit status 2)."""

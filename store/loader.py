@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional, Protocol
 
+from records.documents import parse_date
 from records.errors import InputError, LagebildError
-
 from records.paths import DEMO_DIR
 
 
@@ -50,20 +50,6 @@ class IngestReport:
     failed: list[tuple[str, str]] = field(default_factory=list)       # name, reason
 
 
-def parse_date(value: Any, what: str) -> Optional[dt.date]:
-    """``YYYY-MM-DD`` (or a date) -> date; None stays None; anything else is InputError."""
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        raise InputError(f"{what}: publication date {value!r} is not YYYY-MM-DD") from None
-
-
 def demo_articles(folder: Path = DEMO_DIR) -> list[Article]:
     """The bundled demo articles: ``NAME.txt`` with metadata in ``NAME.json``
     (``id``, ``title``, ``url``, ``doc_date``, ``lang``)."""
@@ -72,7 +58,7 @@ def demo_articles(folder: Path = DEMO_DIR) -> list[Article]:
         sidecar = path.with_suffix(".json")
         meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
         out.append(Article(name=path.name, text=path.read_text(encoding="utf-8"),
-                           doc_date=parse_date(meta.get("doc_date"), path.name),
+                           doc_date=parse_date(meta.get("doc_date"), f"{path.name}: doc_date"),
                            title=meta.get("title"), url=meta.get("url"),
                            lang=meta.get("lang", "auto"), doc_id=meta.get("id")))
     return out
@@ -84,7 +70,7 @@ def read_upload(name: str, data: bytes) -> Article:
 
     doc = read_bytes(data, name)
     return Article(name=name, text=doc.text, title=doc.title,
-                   doc_date=parse_date(doc.doc_date, name), url=doc.url)
+                   doc_date=parse_date(doc.doc_date, f"{name}: publication date"), url=doc.url)
 
 
 def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Article],

@@ -1,6 +1,6 @@
 """Results as Parquet parts: one file per chunk of documents, one row per document.
 
-Written by ``python -m ingest.batch --parquet-out DIR`` (workers on a cluster
+Written by ``python -m ingest --parquet-out DIR`` (workers on a cluster
 need no database); loaded into any store -- SQLite or PostgreSQL -- with
 
     python -m store.parquet DIR [--store DB]
@@ -66,7 +66,7 @@ def _rows(source: Any, name: str, batch_rows: int) -> Iterator[tuple[int, Any, A
     missing = [c for c in ("document", "text") if c not in part.schema_arrow.names]
     if missing:
         raise InputError(f"{name}: not a Lagebild results part (no column "
-                         f"{', '.join(missing)}; written by python -m extract --parquet-out)")
+                         f"{', '.join(missing)}; written by python -m ingest --parquet-out)")
     row = 0
     try:
         for batch in part.iter_batches(batch_size=batch_rows, columns=["document", "text"]):

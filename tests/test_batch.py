@@ -1,4 +1,4 @@
-"""Batch ingest (python -m ingest.batch): streaming, --jobs, resume, Parquet parts."""
+"""Batch ingest (python -m ingest, ingest.batch): streaming, --jobs, resume, Parquet parts."""
 import concurrent.futures as cf
 import itertools
 import json
@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest import batch
+from ingest.cli import build_parser, main as ingest_main
 from ingest.sources import count_documents, iter_records, make_item
 from store import Store
 from store.loader import demo_articles
@@ -55,7 +56,7 @@ def corpus(tmp_path_factory):
 def reference(corpus, tmp_path_factory):
     """The single-process result: the store's events, for the other runs to match."""
     store = Store(tmp_path_factory.mktemp("ref") / "ref.sqlite3")
-    stats = batch.ingest(batch.Options(paths=[corpus], store=store, progress=False))
+    stats = batch.ingest(batch.Options(paths=[corpus], store=store))
     assert stats.new == 12 and not stats.failed
     return stored_events(store)
 
@@ -105,8 +106,7 @@ def test_bounded_submits_at_most_the_window():
 
 def test_two_processes_match_one(corpus, reference, tmp_path):
     store = Store(tmp_path / "two.sqlite3")
-    stats = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=2, chunk_size=2,
-                                       progress=False))
+    stats = batch.ingest(batch.Options(paths=[corpus], store=store, jobs=2, chunk_size=2))
     assert (stats.new, stats.failed) == (12, [])
     assert stored_events(store) == reference
 
@@ -117,13 +117,12 @@ def test_workers_write_into_the_store_and_parts(corpus, reference, tmp_path):
     store = Store(tmp_path / "w.sqlite3")
     parts = tmp_path / "parts"
     stats = batch.ingest(batch.Options(paths=[corpus], store=store, parquet_out=str(parts),
-                                       jobs=2, chunk_size=3, workers_write=True, progress=False))
+                                       jobs=2, chunk_size=3, workers_write=True))
     assert (stats.new, stats.extracted, stats.failed) == (12, 12, [])
     assert stats.events == len(reference)
     assert stored_events(store) == reference
     assert len(list(parts.glob("part-*.parquet"))) == 4
-    assert batch.ingest(batch.Options(paths=[corpus], store=store, jobs=2, workers_write=True,
-                                      progress=False)).skipped == 12
+    assert batch.ingest(batch.Options(paths=[corpus], store=store, jobs=2, workers_write=True)).skipped == 12
 
 
 def test_a_writing_worker_sends_back_no_text_or_document(corpus, tmp_path):
@@ -144,26 +143,24 @@ def test_rerun_skips_before_extraction(corpus, reference, tmp_path, monkeypatch)
     store = Store(tmp_path / "r.sqlite3")
     docs = short_documents()
     half = write_jsonl(tmp_path / "half.jsonl", docs[:5])
-    batch.ingest(batch.Options(paths=[half], store=store, progress=False))  # "interrupted"
+    batch.ingest(batch.Options(paths=[half], store=store))  # "interrupted"
     calls = []
     real = batch.extract_chunk
     monkeypatch.setattr(batch, "extract_chunk", lambda items: calls.append(len(items)) or real(items))
-    stats = batch.ingest(batch.Options(paths=[corpus], store=store, progress=False))
+    stats = batch.ingest(batch.Options(paths=[corpus], store=store))
     assert (stats.skipped, stats.extracted, sum(calls)) == (5, 7, 7)
     assert stored_events(store) == reference
     calls.clear()
-    again = batch.ingest(batch.Options(paths=[corpus], store=store, progress=False))
+    again = batch.ingest(batch.Options(paths=[corpus], store=store))
     assert (again.skipped, again.extracted, calls) == (12, 0, [])
 
 
 def test_parquet_parts_load_into_a_store(corpus, reference, tmp_path):
     out = tmp_path / "parts"
-    stats = batch.ingest(batch.Options(paths=[corpus], parquet_out=str(out), chunk_size=5,
-                                       progress=False))
+    stats = batch.ingest(batch.Options(paths=[corpus], parquet_out=str(out), chunk_size=5))
     assert stats.extracted == 12 and len(list(out.glob("part-*.parquet"))) == 3
     # without a store, the parts themselves say what is done
-    assert batch.ingest(batch.Options(paths=[corpus], parquet_out=str(out),
-                                      progress=False)).skipped == 12
+    assert batch.ingest(batch.Options(paths=[corpus], parquet_out=str(out))).skipped == 12
     store = Store(tmp_path / "from-parquet.sqlite3")
     assert import_parts(store, out)["new"] == 12
     assert stored_events(store) == reference
@@ -173,7 +170,7 @@ def test_command_line_end_to_end(tmp_path):
     docs = short_documents(2)
     src = write_jsonl(tmp_path / "in.jsonl", docs, ["not json"])
     db = tmp_path / "cli.sqlite3"
-    cmd = [sys.executable, "-m", "ingest.batch", "--jsonl", str(src), "--store", str(db)]
+    cmd = [sys.executable, "-m", "ingest", "--jsonl", str(src), "--store", str(db)]
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 1, run.stderr          # one bad line
     assert f"{src}:3: invalid JSON" in run.stderr
@@ -194,5 +191,17 @@ def test_command_line_end_to_end(tmp_path):
       "--workers-write"], "needs a PostgreSQL store"),
 ])
 def test_usage_errors(argv, message, capsys):
-    assert batch.run_batch(argv) == 2
+    assert ingest_main(argv) == 2
     assert message in capsys.readouterr().err
+
+
+def test_help_describes_every_option(capsys):
+    with pytest.raises(SystemExit) as exited:
+        ingest_main(["--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: python -m ingest")
+    for action in build_parser()._actions:
+        assert action.help, action.option_strings
+        for option in action.option_strings:
+            assert option in text

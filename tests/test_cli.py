@@ -102,3 +102,73 @@ def test_module_entry_point_prints_only_json(tmp_path):
                           capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["documents"][0]["id"] == str(f)
+
+
+# -- --jobs: the same bytes as one process ---------------------------------------------------
+
+def _mixed_jsonl(path: Path) -> Path:
+    """Good documents around every kind of failure, in more than one chunk: bad lines
+    (three in a row fill a chunk of their own), a duplicate id, the same text twice, a bad
+    doc_date, an HTML-free note on stderr."""
+    texts = ["Pjöngjang lieferte am Freitag Container nach Russland.",
+             "The ministers met in Vienna on Monday.",
+             "Am 3. Oktober 2023 reiste die Delegation von Berlin nach Warschau."]
+    lines = [json.dumps({"id": "a", "text": texts[0], "doc_date": "2023-10-13"}), "{not json",
+             "[1]", json.dumps({"id": 7, "text": texts[1]}), json.dumps({"id": "b", "text": texts[1],
+                                                                       "lang": "en"}),
+             json.dumps({"id": "a", "text": texts[2]}),                       # duplicate id
+             json.dumps({"id": "c", "text": texts[0], "doc_date": "2023-10-13"}),  # same text
+             json.dumps({"id": "d", "text": texts[2], "doc_date": "2023-02-30"}),  # bad date
+             json.dumps({"text": texts[2], "doc_date": "2023-10-01"}),         # no id
+             json.dumps({"id": "e", "text": texts[1], "doc_date": "2024-01-05", "lang": "en"})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "geojson"])
+def test_jobs_2_prints_the_same_bytes_as_one_process(tmp_path, monkeypatch, fmt, capsys):
+    import extract.cli as cli_module
+
+    monkeypatch.setattr(cli_module, "CHUNK_SIZE", 3)
+    src = _mixed_jsonl(tmp_path / "mixed.jsonl")
+    good = tmp_path / "good.txt"
+    good.write_text(ARTICLE, encoding="utf-8")
+    argv = [str(tmp_path / "missing.txt"), str(good), "--jsonl", str(src), "--format", fmt]
+    one, two = cli(argv), cli(argv + ["--jobs", "2"])
+    assert one[0] == two[0] == 1
+    assert one[1] == two[1] and one[1].strip()
+    if fmt == "json":
+        data = json.loads(one[1])
+        assert [d["id"] for d in data["documents"]] == [str(good), "a", "b", "c", "mixed.jsonl:9", "e"]
+        assert [e["id"] for e in data["errors"]] == [str(tmp_path / "missing.txt"), f"{src}:2",
+                                                     f"{src}:3", f"{src}:4", "a", "d"]
+    assert "same text as 'a'" in capsys.readouterr().err
+
+
+def test_jobs_must_be_positive(capsys):
+    assert main(["--jobs", "0", "x.txt"]) == 2
+    assert "--jobs must be at least 1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option", ["--store", "--input-dir", "--scheduler", "--parquet-out",
+                                    "--workers-write"])
+def test_ingest_options_are_refused_with_the_command_that_has_them(option, tmp_path, capsys):
+    argv = ["--jsonl", str(tmp_path / "in.jsonl"), option] + ([] if option == "--workers-write" else ["x"])
+    assert main(argv) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert f"{option} belongs to the ingest command: python -m ingest " in captured.err
+
+
+def test_help_describes_every_option(capsys):
+    from extract.cli import build_parser
+
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("usage: python -m extract") and "python -m ingest" in text
+    for action in build_parser()._actions:
+        assert action.help, action.option_strings or action.dest
+        for option in action.option_strings:
+            assert option in text

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from extract import cli as cli_module
-from records import inputs as textio
+from records import documents, inputs as textio
 from extract.cli import run
 
 DATE = "2023-10-13"
@@ -288,17 +288,17 @@ def test_hostile_jsonl_line(tmp_path, line, want):
 
 # -- whole-file JSONL defects ---------------------------------------------------------------
 
-def test_jsonl_not_utf8_is_read_as_cp1252(tmp_path, capsys):
+def test_jsonl_not_utf8_is_read_as_cp1252(tmp_path, caplog):
     path = tmp_path / "legacy.jsonl"
     path.write_bytes(json.dumps({"id": "k", "text": "Die Delegation reiste nach Köln."},
                                 ensure_ascii=False).encode("cp1252") + b"\n")
     code, out = cli(["--jsonl", str(path), "--doc-date", DATE])
     assert code == 0 and {p["text"] for p in json.loads(out)["documents"][0]["places"]} == {"Köln"}
-    assert "not UTF-8" in capsys.readouterr().err
+    assert "not UTF-8" in caplog.text
 
 
 def test_jsonl_line_over_the_limit_is_skipped_and_reported(tmp_path, monkeypatch):
-    monkeypatch.setattr(cli_module, "MAX_LINE_BYTES", 1000)
+    monkeypatch.setattr(documents, "MAX_LINE_BYTES", 1000)
     path = tmp_path / "big.jsonl"
     path.write_text(_line({"id": "a", "text": "x" * 5000}) + "\n" + _line({"id": "b", "text": TEXT}) + "\n",
                     encoding="utf-8")
@@ -323,7 +323,6 @@ def test_missing_file_and_directory_are_reported(tmp_path):
 
 def test_oversized_file_is_refused_before_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(textio, "MAX_INPUT_BYTES", 100)
-    monkeypatch.setattr(cli_module, "MAX_INPUT_BYTES", 100)
     path = tmp_path / "big.txt"
     path.write_text(GOOD * 10, encoding="utf-8")
     code, out = cli([str(path)])

@@ -206,9 +206,9 @@ def test_batch_ingest_into_postgres_matches_sqlite(pg_url, tmp_path):
     results = []
     for target in (str(tmp_path / "s.sqlite3"), pg_url):
         store = Store(target)
-        stats = batch.ingest(batch.Options(paths=[src], store=store, progress=False))
+        stats = batch.ingest(batch.Options(paths=[src], store=store))
         assert (stats.new, stats.failed) == (4, [])
-        assert batch.ingest(batch.Options(paths=[src], store=store, progress=False)).skipped == 4
+        assert batch.ingest(batch.Options(paths=[src], store=store)).skipped == 4
         results.append(stored_events(store))
     assert results[0] == results[1] and results[0]
 
@@ -222,9 +222,9 @@ def test_cluster_workers_write_into_postgres(pg_url, tmp_path):
 
     src = write_jsonl(tmp_path / "in.jsonl", short_documents(6))
     ref = Store(tmp_path / "ref.sqlite3")
-    batch.ingest(batch.Options(paths=[src], store=ref, progress=False))
+    batch.ingest(batch.Options(paths=[src], store=ref))
     store = Store(pg_url)
     stats = batch.ingest(batch.Options(paths=[src], store=store, scheduler="local", jobs=2,
-                                       chunk_size=1, workers_write=True, progress=False))
+                                       chunk_size=1, workers_write=True))
     assert (stats.new, stats.failed) == (6, [])
     assert stored_events(store) == stored_events(ref)

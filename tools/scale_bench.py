@@ -142,7 +142,7 @@ def run_one(corpus: Path, n_input: int, label: str, jobs: int, scheduler, workdi
         _drop_all(pg_url)
     else:
         store = Store(workdir / f"{label}.sqlite3")
-    opts = dict(paths=[corpus], store=store, jobs=jobs, scheduler=scheduler, progress=False,
+    opts = dict(paths=[corpus], store=store, jobs=jobs, scheduler=scheduler,
                 workers_write=bool(pg_url))
     _settle()
     load_before = _load()
