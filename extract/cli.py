@@ -39,6 +39,7 @@ import sys
 import traceback
 from typing import Any, Iterable, Iterator, Optional, TextIO
 
+from records import languages
 from records.documents import Record, iter_documents, iter_files, parse_date
 from records.errors import LagebildError, UsageError
 
@@ -64,7 +65,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--jsonl", metavar="INPUT.jsonl", help="one JSON document a line: id, text, doc_date, "
                     "lang, title, url (.jsonl.gz and .parquet with these columns are read too)")
     ap.add_argument("--doc-date", metavar="YYYY-MM-DD", help="publication date for relative expressions")
-    ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto",
+    ap.add_argument("--lang", choices=languages.choices(), default=languages.AUTO,
                     help="language of every document (default: a JSONL document's lang, else detected)")
     ap.add_argument("--format", choices=("json", "csv", "geojson"), default="json",
                     help="json: the contract's documents (default); csv, geojson: the events")
@@ -159,7 +160,7 @@ def _task(doc_id: str, fields: dict, lang: str, forced_date: Optional[dt.date], 
         print(f"note: {where}: same text as {seen_texts[digest]!r}", file=sys.stderr)
     seen_texts.setdefault(digest, doc_id)
     return {"id": doc_id, "where": where, "text": text, "doc_date": date, "doc_date_source": source,
-            "lang": lang if lang in ("de", "en") else "auto", "title": fields.get("title"),
+            "lang": lang if languages.supported(lang) else languages.AUTO, "title": fields.get("title"),
             "url": fields.get("url"), "html": bool(fields.get("html"))}
 
 

@@ -23,6 +23,7 @@ from typing import Optional
 from extract.cli import configure_logging
 from ingest.batch import CHUNK_SIZE, Options, ingest
 from ingest.sources import count_documents, input_files
+from records import languages
 from records.documents import parse_date
 from records.errors import InputError, LagebildError, UsageError
 
@@ -60,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--doc-date", metavar="YYYY-MM-DD",
                     help="publication date for every document (default: each document's "
                     "doc_date, else today)")
-    ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto",
+    ap.add_argument("--lang", choices=languages.choices(), default=languages.AUTO,
                     help="language of every document (default: a document's lang, else detected)")
     ap.add_argument("--no-progress", action="store_true", help="no progress bar")
     return ap

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, TypeVar
 
+from records import languages
 from records.documents import DOCUMENT_SUFFIXES, Record, iter_documents, parse_date
 from records.errors import InputError
 from store.ingest import content_hash
@@ -104,7 +105,7 @@ def make_item(doc_id: str, fields: dict, *, forced_date: Optional[dt.date] = Non
             date, source = today or dt.date.today(), "default"
     chosen = fields.get("lang") if lang == "auto" else lang
     item = Item(doc_id=doc_id, text=fields["text"], doc_date=date.isoformat(),
-                doc_date_source=source, lang=chosen if chosen in ("de", "en") else "auto",
+                doc_date_source=source, lang=chosen if languages.supported(chosen) else languages.AUTO,
                 title=fields.get("title"), url=fields.get("url"), where=where)
     item.digest = content_hash({"doc_date": item.doc_date}, item.text)
     return item

@@ -32,6 +32,7 @@ import zlib
 from pathlib import Path
 from typing import Any, BinaryIO, Iterable, Iterator, Optional, Union
 
+from records import languages
 from records import inputs
 from records.errors import InputError
 
@@ -102,8 +103,9 @@ def check_fields(obj: Any, where: str) -> dict:
     if not out["text"].strip():
         raise InputError(f"{where}: empty document (no text)")
     lang = (out.get("lang") or "auto").strip().lower()
-    if lang not in ("auto", "de", "en"):
-        raise InputError(f"{where}: lang must be 'de' or 'en', not {short(out['lang'])}")
+    if lang not in languages.choices():
+        raise InputError(f"{where}: lang must be {' or '.join(map(repr, languages.codes()))}, "
+                         f"not {short(out['lang'])}")
     out["lang"] = lang
     return out
 

@@ -187,10 +187,11 @@ def test_command_line_end_to_end(tmp_path):
     (["--jsonl", "/nonexistent.jsonl"], "no such file"),
     (["--jsonl", __file__, "--jobs", "0"], "at least 1"),
     (["--jsonl", __file__, "--doc-date", "2023-13-01"], "impossible date"),
-    (["--jsonl", __file__, "--store", "/tmp/x.sqlite3", "--scheduler", "tcp://h:8786",
+    (["--jsonl", __file__, "--store", "{tmp}/x.sqlite3", "--scheduler", "tcp://h:8786",
       "--workers-write"], "needs a PostgreSQL store"),
 ])
-def test_usage_errors(argv, message, capsys):
+def test_usage_errors(argv, message, capsys, tmp_path):
+    argv = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     assert ingest_main(argv) == 2
     assert message in capsys.readouterr().err
 
