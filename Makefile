@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run serve-team test install browser postgres bench clean
+.PHONY: run serve-team test test-fast install browser postgres bench clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -32,6 +32,10 @@ postgres:
 
 test: $(STAMP) browser postgres
 	$(PY) -m pytest -q tests
+
+# the inner loop: no chromium, no PostgreSQL, nothing slower than ~3 s (pytest.ini)
+test-fast: $(STAMP)
+	$(PY) -m pytest -q tests -m "not browser and not postgres and not slow"
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -r requirements-bench.txt

@@ -13,9 +13,6 @@ import urllib.request
 from pathlib import Path
 from typing import Iterator
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -37,8 +34,8 @@ def wait_healthy(url: str, proc: subprocess.Popen, deadline_s: float = 90.0) -> 
 
 
 @contextlib.contextmanager
-def streamlit_server(db: Path, log_dir: Path) -> Iterator[str]:
-    """The page served from ``app.py`` on 127.0.0.1 with ``LAGEBILD_DB=db``; yields its URL."""
+def streamlit_server(db: Path, log_dir: Path, root: Path) -> Iterator[str]:
+    """The page served from ``root/app.py`` on 127.0.0.1 with ``LAGEBILD_DB=db``; yields its URL."""
     port = free_port()
     env = dict(os.environ, LAGEBILD_DB=str(db), PYTHONUNBUFFERED="1")
     env.pop("LAGEBILD_SERVE_TEAM", None)
@@ -47,7 +44,7 @@ def streamlit_server(db: Path, log_dir: Path) -> Iterator[str]:
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_healthy(f"http://127.0.0.1:{port}/_stcore/health", proc)
         yield f"http://127.0.0.1:{port}"

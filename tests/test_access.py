@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -11,9 +10,8 @@ from streamlit.testing.v1 import AppTest
 import app_auth
 from app_auth import (AuthConfigError, PasswordHash, RateLimiter, hash_password,
                       login_reason)
-from test_app import APP, db  # noqa: F401  (fixture: a store with DOCS)
+from test_app import db  # noqa: F401  (fixture: a store with DOCS)
 
-ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "correct horse battery staple"
 SUBMIT_LOGIN = "FormSubmitter:login_form-Log in"
 SALT = bytes(range(16))
@@ -22,8 +20,8 @@ HASH = hash_password(PASSWORD, salt=SALT)
 
 # --- configuration ------------------------------------------------------------
 
-def test_config_listens_on_localhost_only():
-    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+def test_config_listens_on_localhost_only(root):
+    config = tomllib.loads((root / ".streamlit" / "config.toml").read_text())
     assert config["server"]["address"] == "127.0.0.1"
     assert config["server"]["enableXsrfProtection"] is True
     assert config["browser"]["gatherUsageStats"] is False
@@ -34,8 +32,8 @@ def _recipe(makefile: str, target: str) -> str:
     return match.group(1) if match else ""
 
 
-def test_make_run_keeps_localhost():
-    makefile = (ROOT / "Makefile").read_text()
+def test_make_run_keeps_localhost(root):
+    makefile = (root / "Makefile").read_text()
     run = _recipe(makefile, "run")
     assert "streamlit run app.py" in run
     assert "server.address" not in run and "0.0.0.0" not in run
@@ -45,8 +43,8 @@ def test_make_run_keeps_localhost():
         assert f"{app_auth.TEAM_ENV}=1" in team and "0.0.0.0" in team
 
 
-def test_secrets_example_is_a_template_not_a_password():
-    example = tomllib.loads((ROOT / ".streamlit" / "secrets.toml.example").read_text())
+def test_secrets_example_is_a_template_not_a_password(root):
+    example = tomllib.loads((root / ".streamlit" / "secrets.toml.example").read_text())
     with pytest.raises(AuthConfigError):
         PasswordHash.parse(example["lagebild"]["password_hash"])
 
@@ -136,21 +134,25 @@ def _shows_data(at: AppTest) -> bool:
     return bool(at.dataframe) or bool(at.get("download_button"))
 
 
-def _page(secrets: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    if secrets:
-        at.secrets.update(secrets)
-    return _run(at)
+@pytest.fixture
+def open_page(app_file):
+    """open_page(secrets=None): the page run once, with these secrets."""
+    def run(secrets: dict | None = None) -> AppTest:
+        at = AppTest.from_file(app_file, default_timeout=60)
+        if secrets:
+            at.secrets.update(secrets)
+        return _run(at)
+    return run
 
 
-def test_local_page_needs_no_login(db):  # noqa: F811
-    at = _page()
+def test_local_page_needs_no_login(open_page, db):  # noqa: F811
+    at = open_page()
     assert _shows_data(at)
     assert not at.get("text_input") or "auth_password" not in [t.key for t in at.text_input]
 
 
-def test_team_mode_without_password_refuses_and_explains(team):
-    at = _page()
+def test_team_mode_without_password_refuses_and_explains(open_page, team):
+    at = open_page()
     assert not _shows_data(at)
     message = at.error[0].value
     assert "no login is configured" in message
@@ -159,22 +161,22 @@ def test_team_mode_without_password_refuses_and_explains(team):
     assert not any("Vostochny" in str(el.value) for el in at.get("markdown"))
 
 
-def test_team_mode_with_broken_hash_refuses(team):
-    at = _page({"lagebild": {"password_hash": "hunter2"}})
+def test_team_mode_with_broken_hash_refuses(open_page, team):
+    at = open_page({"lagebild": {"password_hash": "hunter2"}})
     assert not _shows_data(at)
     assert "misconfigured" in at.error[0].value
 
 
-def test_non_loopback_address_needs_login(db, monkeypatch):  # noqa: F811
+def test_non_loopback_address_needs_login(open_page, db, monkeypatch):  # noqa: F811
     monkeypatch.setattr(app_auth, "server_address", lambda: "0.0.0.0")
-    at = _page()
+    at = open_page()
     assert not _shows_data(at)
     assert "listens on" in at.error[0].value
 
 
-def test_remote_client_needs_login(db, monkeypatch):  # noqa: F811
+def test_remote_client_needs_login(open_page, db, monkeypatch):  # noqa: F811
     monkeypatch.setattr(app_auth, "client_ip", lambda: "203.0.113.9")
-    at = _page()
+    at = open_page()
     assert not _shows_data(at)
     assert "another machine" in at.error[0].value
 
@@ -185,8 +187,8 @@ def _login(at: AppTest, password: str) -> AppTest:
     return _run(at)
 
 
-def test_login_with_password(team):
-    at = _page({"lagebild": {"password_hash": HASH}})
+def test_login_with_password(open_page, team):
+    at = open_page({"lagebild": {"password_hash": HASH}})
     assert not _shows_data(at)
     _login(at, "wrong")
     assert not _shows_data(at)
@@ -199,9 +201,9 @@ def test_login_with_password(team):
     assert not _shows_data(at)
 
 
-def test_failed_logins_are_rate_limited(team):
+def test_failed_logins_are_rate_limited(open_page, team):
     now = team
-    at = _page({"lagebild": {"password_hash": HASH}})
+    at = open_page({"lagebild": {"password_hash": HASH}})
     for _ in range(app_auth.FREE_ATTEMPTS):
         _login(at, "guess")
     # locked: even the right password is refused until the wait is over
@@ -209,7 +211,7 @@ def test_failed_logins_are_rate_limited(team):
     assert not _shows_data(at)
     assert any("Too many failed attempts" in e.value for e in at.error)
     # a new session (another tab) from the same client is locked as well
-    other = _page({"lagebild": {"password_hash": HASH}})
+    other = open_page({"lagebild": {"password_hash": HASH}})
     _login(other, PASSWORD)
     assert not _shows_data(other)
     now[0] += app_auth.LOCK_BASE_S + 1
@@ -217,8 +219,8 @@ def test_failed_logins_are_rate_limited(team):
     assert _shows_data(at)
 
 
-def test_oidc_login_is_offered_when_configured(team):
-    at = _page({"auth": {"redirect_uri": "http://localhost:8501/oauth2callback",
+def test_oidc_login_is_offered_when_configured(open_page, team):
+    at = open_page({"auth": {"redirect_uri": "http://localhost:8501/oauth2callback",
                          "cookie_secret": "x" * 32, "client_id": "id",
                          "client_secret": "s", "server_metadata_url": "https://idp/.wk"}})
     assert not _shows_data(at)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
@@ -14,7 +13,6 @@ from test_export import DOCS
 from viz.table import parse_csv
 
 D = dt.date.fromisoformat
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SUBMIT_INGEST = "FormSubmitter:ingest_form-Extract and store"
 SUBMIT_EDIT = "FormSubmitter:edit_form-Save correction"
 
@@ -57,15 +55,15 @@ def csv_rows(at: AppTest) -> list[dict]:
     return parse_csv(_KeepingStorage.served[file_id].decode("utf-8"))
 
 
-def test_page_loads(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_page_loads(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     assert at.title[0].value == "Lagebild"
     assert "3 of 4 events" in at.caption[0].value  # the undated one is outside the window
     assert sorted(table_ids(at)) == ["ev-meet", "ev-none", "ev-ship"]
 
 
-def test_date_window_changes_table_and_csv(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_date_window_changes_table_and_csv(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     before = csv_rows(at)
     assert sorted(r["event_id"] for r in before) == ["ev-meet", "ev-none", "ev-ship"]
     at.slider(key="window").set_value((D("2023-09-10"), D("2023-10-02")))
@@ -83,16 +81,16 @@ def test_date_window_changes_table_and_csv(db):
     ("f_actors", ["Kim Jong Un"], ["ev-meet"]),
     ("f_countries", ["KP"], ["ev-ship"]),
 ])
-def test_filters_change_rows(db, key, value, expected):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_filters_change_rows(app_file, db, key, value, expected):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.multiselect(key=key).set_value(value)
     run(at)
     assert table_ids(at) == expected
     assert [r["event_id"] for r in csv_rows(at)] == expected
 
 
-def test_free_text_and_undated(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_free_text_and_undated(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.checkbox(key="f_undated").check()
     run(at)
     assert "ev-evil" in table_ids(at)
@@ -103,15 +101,15 @@ def test_free_text_and_undated(db):
     assert csv_rows(at)[0]["actors"].startswith("'=HYPERLINK")
 
 
-def test_correction_persists_across_reload(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_correction_persists_across_reload(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.selectbox(key="edit_event").set_value("ev-meet")
     run(at)
     at.text_input(key="edit_type_ev-meet").input("visit")
     at.text_input(key="edit_actors_ev-meet").input("Kim Jong Un")
     at.button(key=SUBMIT_EDIT).click()
     run(at)
-    fresh = run(AppTest.from_file(APP, default_timeout=60))
+    fresh = run(AppTest.from_file(app_file, default_timeout=60))
     frame = fresh.dataframe[0].value.set_index("id")
     assert frame.loc["ev-meet", "type"] == "visit"
     assert frame.loc["ev-meet", "actors"] == "Kim Jong Un"
@@ -119,8 +117,8 @@ def test_correction_persists_across_reload(db):
     assert Store(db).event("ev-meet")["review_status"] == "reviewed"
 
 
-def test_reject_moves_event_to_rejected_view(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_reject_moves_event_to_rejected_view(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.selectbox(key="edit_event").set_value("ev-ship")
     run(at)
     at.checkbox(key="edit_reject_ev-ship").check()
@@ -132,8 +130,8 @@ def test_reject_moves_event_to_rejected_view(db):
     assert table_ids(at) == ["ev-ship"]
 
 
-def test_input_without_date_is_refused(db):
-    at = run(AppTest.from_file(APP, default_timeout=60))
+def test_input_without_date_is_refused(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.text_area(key="in_text").input("Am Freitag traf sich der Minister in Berlin.")
     at.button(key=SUBMIT_INGEST).click()
     run(at)
@@ -141,8 +139,8 @@ def test_input_without_date_is_refused(db):
     assert Store(db).count() == 4
 
 
-def test_pasting_an_article_adds_events(db):
-    at = run(AppTest.from_file(APP, default_timeout=120))
+def test_pasting_an_article_adds_events(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=120))
     text = ("Am Freitag traf sich der russische Präsident Wladimir Putin mit dem "
             "nordkoreanischen Machthaber Kim Jong Un in Wladiwostok.")
     at.text_area(key="in_text").input(text)
@@ -158,9 +156,9 @@ def test_pasting_an_article_adds_events(db):
     assert "Gipfel in Wladiwostok" in titles
 
 
-def test_map_pick_narrows_the_table_and_opens_the_correction(db):
+def test_map_pick_narrows_the_table_and_opens_the_correction(app_file, db):
     """What a click on a marker leads to (the click itself: tests/test_browser.py)."""
-    at = run(AppTest.from_file(APP, default_timeout=60))
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.session_state["_map_click"] = {"lat": 51.884, "lng": 128.334}
     at.session_state["map_pick"] = ["ev-meet"]
     run(at)
@@ -174,7 +172,7 @@ def test_map_pick_narrows_the_table_and_opens_the_correction(db):
     assert not any("Picked" in i.value for i in at.info)
 
 
-def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
+def test_uploaded_results_part_loads_and_a_bad_one_is_named(app_file, db, tmp_path):
     """A .parquet result part of a batch run is loaded as it is (no extraction);
     a broken one is named with the reason and the good one still loads."""
     from test_parquet_import import _pairs
@@ -182,7 +180,7 @@ def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
     from store.synthetic import synthetic_documents
 
     part = ParquetSink(tmp_path / "parts").write(_pairs(synthetic_documents(12, events_per_doc=4)))
-    at = run(AppTest.from_file(APP, default_timeout=60))
+    at = run(AppTest.from_file(app_file, default_timeout=60))
     at.file_uploader(key="in_files").set_value([
         ("batch.parquet", part.read_bytes(), "application/octet-stream"),
         ("broken.parquet", b"not parquet", "application/octet-stream")])
@@ -195,7 +193,8 @@ def test_uploaded_results_part_loads_and_a_bad_one_is_named(db, tmp_path):
     assert Store(db).count() == 4 + 12
 
 
-def test_big_store_opens_on_recent_weeks_and_caps_rows(tmp_path, monkeypatch):
+@pytest.mark.slow  # ~3 s: a store above PAGE_LIMIT
+def test_big_store_opens_on_recent_weeks_and_caps_rows(app_file, tmp_path, monkeypatch):
     """Above the page limit: the window opens on the last 90 days, at most
     PAGE_LIMIT rows (the newest) are shown, and the page says so."""
     from store.synthetic import fill_store
@@ -204,7 +203,7 @@ def test_big_store_opens_on_recent_weeks_and_caps_rows(tmp_path, monkeypatch):
     store = Store(path)
     fill_store(store, 1500)                      # ~6,000 events over six years
     monkeypatch.setenv("LAGEBILD_DB", str(path))
-    at = run(AppTest.from_file(APP, default_timeout=120))
+    at = run(AppTest.from_file(app_file, default_timeout=120))
     lo, hi = at.slider(key="window").value
     assert lo == D(store.facets()["date_last_start"]) - dt.timedelta(days=90)
     total = int(at.caption[0].value.split(" of ")[0])

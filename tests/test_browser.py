@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import ROOT, block_outside, is_local, streamlit_server
-from geo.gazetteer import default_gazetteer
+from browser_support import block_outside, is_local, streamlit_server
 from store import Store
 from test_export import DOCS
 
 CHROMIUM = "/usr/bin/chromium"
 MAP_IFRAME = "iframe[title*='st_folium']"
-ARTIFACTS = ROOT / "test-artifacts"
+
+pytestmark = pytest.mark.browser
 
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing (run tools/ensure_chromium.sh)", allow_module_level=True)
@@ -43,13 +43,13 @@ EXTRA_DOC = {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, root, gazetteer):
     db = tmp_path_factory.mktemp("browser") / "lagebild.sqlite3"
-    default_gazetteer()  # build the index cache here, not inside the page's first run
+    # the gazetteer fixture has built the index cache, not the page's first run
     store = Store(db)
     for doc in [*DOCS, EXTRA_DOC]:
         store.ingest(doc, f"text of {doc['id']}")
-    with streamlit_server(db, tmp_path_factory.mktemp("log")) as url:
+    with streamlit_server(db, tmp_path_factory.mktemp("log"), root) as url:
         yield url
 
 
@@ -95,8 +95,9 @@ def _caption_count(page) -> tuple[int, int]:
     return int(shown), int(total)
 
 
-def test_page_offline_map_window_and_csv(server, browser):
-    ARTIFACTS.mkdir(exist_ok=True)
+def test_page_offline_map_window_and_csv(server, browser, root):
+    artifacts = root / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
     context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1100})
     outside = block_outside(context)
     page = context.new_page()
@@ -116,7 +117,7 @@ def test_page_offline_map_window_and_csv(server, browser):
     shown, total = _caption_count(page)
     assert (shown, total) == (4, 5)  # the undated event is hidden by the window
     _wait_assets(page)
-    page.screenshot(path=str(ARTIFACTS / "browser-map.png"), full_page=False)
+    page.screenshot(path=str(artifacts / "browser-map.png"), full_page=False)
 
     # narrow the window: move its start past July with the keyboard
     thumb = page.locator("[data-testid='stSlider'] input[type='range']").first
@@ -129,7 +130,7 @@ def test_page_offline_map_window_and_csv(server, browser):
     playwright_api.expect(frame.locator(".awesome-marker.leaflet-interactive")).to_have_count(1, timeout=30_000)
     playwright_api.expect(frame.locator("path.lagebild-shipment")).to_have_count(1)
     _wait_assets(page)
-    page.screenshot(path=str(ARTIFACTS / "browser-map-narrowed.png"))
+    page.screenshot(path=str(artifacts / "browser-map-narrowed.png"))
 
     # the CSV download holds exactly the filtered rows
     with page.expect_download(timeout=30_000) as info:

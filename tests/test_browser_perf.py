@@ -16,9 +16,11 @@ import time
 
 import pytest
 
-from browser_support import ROOT, free_port as _free_port, wait_healthy as _wait_healthy
+from browser_support import free_port as _free_port, wait_healthy as _wait_healthy
 from browser_support import is_local
 from test_browser import CHROMIUM
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 if os.environ.get("LAGEBILD_PERF") != "1":
     pytest.skip("timings are opt-in: set LAGEBILD_PERF=1", allow_module_level=True)
@@ -54,7 +56,7 @@ def _peak_rss_mb(pid: int) -> float:
 
 
 @pytest.mark.parametrize("n_events", [0] if GIVEN else [1000, 10000])
-def test_page_timings(tmp_path, n_events):
+def test_page_timings(tmp_path, root, n_events):
     t0 = time.perf_counter()
     if GIVEN:
         db = GIVEN
@@ -68,7 +70,7 @@ def test_page_timings(tmp_path, n_events):
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_healthy(f"{url}/_stcore/health", proc)

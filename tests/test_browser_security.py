@@ -16,6 +16,8 @@ from store import Store
 from browser_support import block_outside, is_local, streamlit_server, wait_idle
 from test_browser import CHROMIUM, MAP_IFRAME, _map, browser  # noqa: F401  (browser is a fixture)
 
+pytestmark = pytest.mark.browser
+
 if not os.path.exists(CHROMIUM):
     pytest.skip(f"{CHROMIUM} is missing", allow_module_level=True)
 from playwright.sync_api import Error as PlaywrightError, expect  # noqa: E402
@@ -40,12 +42,12 @@ INJECTED = """() => Array.from(document.querySelectorAll(
 
 
 @pytest.fixture(scope="module")
-def hostile_server(tmp_path_factory):
+def hostile_server(tmp_path_factory, root):
     db = tmp_path_factory.mktemp("hostile") / "lagebild.sqlite3"
     store = Store(db)
     for doc in hostile.DOCS:
         store.ingest(doc, f"text of {doc['id']}")
-    with streamlit_server(db, tmp_path_factory.mktemp("log")) as url:
+    with streamlit_server(db, tmp_path_factory.mktemp("log"), root) as url:
         yield url
 
 

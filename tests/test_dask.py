@@ -2,6 +2,7 @@
 the single-process result: the same events, ids and fields."""
 import pytest
 
+pytestmark = pytest.mark.slow  # a LocalCluster of two processes: ~9 s
 pytest.importorskip("dask.distributed")
 
 from ingest import batch  # noqa: E402

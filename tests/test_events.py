@@ -5,13 +5,15 @@ import datetime as dt
 
 import pytest
 
-from extract.pipeline import get_pipeline
-
 DOC_DATE = dt.date(2023, 10, 13)
 
 
-def events(text: str, lang: str, doc_date: dt.date = DOC_DATE):
-    return [e.to_dict() for e in get_pipeline().process(text, doc_id="t", doc_date=doc_date, lang=lang).events]
+@pytest.fixture(scope="module")
+def events(pipeline):
+    """events(text, lang, doc_date=DOC_DATE) -> the events' contract dicts."""
+    def found(text: str, lang: str, doc_date: dt.date = DOC_DATE):
+        return [e.to_dict() for e in pipeline.process(text, doc_id="t", doc_date=doc_date, lang=lang).events]
+    return found
 
 
 def name(place):
@@ -54,7 +56,7 @@ SHIPMENTS = [
 
 
 @pytest.mark.parametrize("lang,text,origin,dest,start,end,modes", SHIPMENTS)
-def test_shipment_roles_and_dates(lang, text, origin, dest, start, end, modes):
+def test_shipment_roles_and_dates(events, lang, text, origin, dest, start, end, modes):
     evs = of_type(events(text, lang), "shipment")
     assert len(evs) == 1, evs
     ev = evs[0]
@@ -66,7 +68,7 @@ def test_shipment_roles_and_dates(lang, text, origin, dest, start, end, modes):
         assert m in ev["modes"]
 
 
-def test_via_and_cargo_quantity():
+def test_via_and_cargo_quantity(events):
     ev = of_type(events("On 4 June 2023 Germany sent 300 containers of ammunition from Rostock "
                         "to Kyiv via Warsaw by rail.", "en"), "shipment")[0]
     assert [p["name"] for p in ev["via"]] == ["Warsaw"]
@@ -98,7 +100,7 @@ MEETINGS = [
 
 
 @pytest.mark.parametrize("lang,text,loc,start,end,precision,actor", MEETINGS)
-def test_meeting_location_date_actors(lang, text, loc, start, end, precision, actor):
+def test_meeting_location_date_actors(events, lang, text, loc, start, end, precision, actor):
     evs = of_type(events(text, lang), "meeting")
     assert len(evs) == 1, evs
     ev = evs[0]
@@ -117,13 +119,13 @@ PLANNED = [
 
 
 @pytest.mark.parametrize("lang,text,etype", PLANNED)
-def test_announced_events_are_planned(lang, text, etype):
+def test_announced_events_are_planned(events, lang, text, etype):
     evs = of_type(events(text, lang), etype)
     assert evs and all(e["status"] == "planned" for e in evs), evs
 
 
 # --- anaphors and metonymy -------------------------------------------------------------
-def test_the_country_refers_back_to_the_country_named_before():
+def test_the_country_refers_back_to_the_country_named_before(events):
     text = ("Nordkorea hat neue Raketen getestet. Im Juli 2023 besuchte der russische "
             "Verteidigungsminister Sergej Schoigu das Land.")
     ev = of_type(events(text, "de"), "meeting")[0]
@@ -131,14 +133,14 @@ def test_the_country_refers_back_to_the_country_named_before():
     assert ev["date_start"] == "2023-07-01"
 
 
-def test_capital_as_government_is_the_sender_country():
+def test_capital_as_government_is_the_sender_country(events):
     ev = of_type(events("Moskau habe im September 2023 Munition an Syrien geliefert.", "de"), "shipment")[0]
     assert name(ev["origin"]) == "Russia"
     assert "Russia" in ev["actors"]
 
 
 # --- several sentences, one happening; one sentence, two events; none ---------------------
-def test_one_happening_told_over_several_sentences_is_one_event():
+def test_one_happening_told_over_several_sentences_is_one_event(events):
     text = ("Nach Angaben der Regierung hat Belarus Munition an Russland geliefert. "
             "Die Lieferungen fanden zwischen dem 3. und dem 20. September 2023 statt. "
             "Die Munition sei per Bahn nach Brjansk transportiert worden.")
@@ -151,7 +153,7 @@ def test_one_happening_told_over_several_sentences_is_one_event():
     assert "rail" in ev["modes"]
 
 
-def test_two_events_in_one_sentence():
+def test_two_events_in_one_sentence(events):
     text = ("On 2 March 2023 Antony Blinken met Sergey Lavrov in Geneva, "
             "while Russia shipped 300 tanks to Syria.")
     evs = events(text, "en")
@@ -164,12 +166,12 @@ def test_two_events_in_one_sentence():
     ("de", "In Berlin regnete es am Montag, während in München am 3. Mai 2023 die Sonne schien."),
     ("en", "Prices in London rose sharply in March 2023, the report from Paris said."),
 ])
-def test_sentences_with_places_and_dates_but_no_event(lang, text):
+def test_sentences_with_places_and_dates_but_no_event(events, lang, text):
     assert events(text, lang) == []
 
 
 # --- contract ----------------------------------------------------------------------------
-def test_ids_are_stable_and_evidence_offsets_hold():
+def test_ids_are_stable_and_evidence_offsets_hold(events):
     text = "Am 5. Oktober 2023 traf sich Olaf Scholz mit Emmanuel Macron in Paris."
     a, b = events(text, "de"), events(text, "de")
     assert [e["id"] for e in a] == [e["id"] for e in b]

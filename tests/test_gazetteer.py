@@ -2,7 +2,7 @@
 import pytest
 
 from geo import sources
-from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, MATCH_TRANSLIT, Gazetteer, build_index, default_gazetteer
+from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, MATCH_TRANSLIT, Gazetteer, build_index
 
 ENTRIES = [
     {"name": "Tikhoretsk", "names": ["Tikhoretsk", "Tichorezk"], "lat": 45.85, "lon": 40.12, "cc": "RU",
@@ -99,10 +99,10 @@ BUNDLED = [
 
 
 @pytest.mark.parametrize("query,name,cc", BUNDLED)
-def test_bundled_gazetteer(query, name, cc):
-    found = {(c.place.name, c.place.country_code) for c in default_gazetteer().lookup(query)}
+def test_bundled_gazetteer(gazetteer, query, name, cc):
+    found = {(c.place.name, c.place.country_code) for c in gazetteer.lookup(query)}
     assert (name, cc) in found
 
 
-def test_bundled_gazetteer_size():
-    assert len(default_gazetteer()) > 230_000
+def test_bundled_gazetteer_size(gazetteer):
+    assert len(gazetteer) > 230_000

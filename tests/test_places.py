@@ -8,18 +8,20 @@ from functools import lru_cache
 
 import pytest
 
-from extract.pipeline import get_pipeline
-
 DATE = dt.date(2023, 10, 13)
 
 
-@lru_cache(maxsize=None)
-def places(text, lang):
-    doc = get_pipeline().process(text, doc_id="t", doc_date=DATE, lang=lang)
-    for m in doc.places:
-        assert text[m.start:m.end] == m.text
-        assert 0.0 <= m.confidence <= 1.0
-    return {m.text: m.place for m in doc.places}
+@pytest.fixture(scope="module")
+def places(pipeline):
+    """places(text, lang) -> {surface: resolved place}, offsets and confidences checked."""
+    @lru_cache(maxsize=None)
+    def found(text, lang):
+        doc = pipeline.process(text, doc_id="t", doc_date=DATE, lang=lang)
+        for m in doc.places:
+            assert text[m.start:m.end] == m.text
+            assert 0.0 <= m.confidence <= 1.0
+        return {m.text: m.place for m in doc.places}
+    return found
 
 
 # --- found and resolved: (lang, text, surface, expected name, country code, feature) ---
@@ -52,7 +54,7 @@ RESOLVED = [
 
 
 @pytest.mark.parametrize("lang,text,surface,name,cc,feature", RESOLVED)
-def test_resolved(lang, text, surface, name, cc, feature):
+def test_resolved(places, lang, text, surface, name, cc, feature):
     found = places(text, lang)
     assert surface in found, f"{surface!r} not found in {sorted(found)}"
     p = found[surface]
@@ -86,27 +88,27 @@ TRAPS = [
 
 
 @pytest.mark.parametrize("lang,text,surface", TRAPS)
-def test_not_a_place(lang, text, surface):
+def test_not_a_place(places, lang, text, surface):
     assert surface not in places(text, lang)
 
 
-def test_countries_resolve_to_the_country_entry():
+def test_countries_resolve_to_the_country_entry(places):
     found = places("Die Ukraine, Russland und die USA verhandeln.", "de")
     assert {p.feature for p in found.values()} == {"country"}
     assert {p.country_code for p in found.values()} == {"UA", "RU", "US"}
 
 
-def test_country_used_as_modifier_counts():
+def test_country_used_as_modifier_counts(places):
     assert places("US-Beamte haben Nordkorea beschuldigt.", "de")["US"].country_code == "US"
 
 
-def test_german_only_name_is_not_matched_in_english():
+def test_german_only_name_is_not_matched_in_english(places):
     # "Island" is Iceland in German only
     assert "Island" not in places("The Island was quiet.", "en")
     assert places("Der Minister reiste nach Island.", "de")["Island"].country_code == "IS"
 
 
-def test_qualifier_picks_the_state_that_holds_the_city():
+def test_qualifier_picks_the_state_that_holds_the_city(places):
     found = places("The company moved its headquarters to Atlanta, Georgia last year.", "en")
     assert (found["Atlanta"].country_code, found["Georgia"].country_code) == ("US", "US")
     assert found["Georgia"].feature == "admin"
@@ -123,10 +125,10 @@ CONTEXT = [
 
 
 @pytest.mark.parametrize("lang,text,surface,cc", CONTEXT)
-def test_document_context(lang, text, surface, cc):
+def test_document_context(places, lang, text, surface, cc):
     assert places(text, lang)[surface].country_code == cc
 
 
-def test_given_name_that_begins_a_place_name_is_no_person():
+def test_given_name_that_begins_a_place_name_is_no_person(places):
     found = places("Exports went to Uganda, Sierra Leone and Hong Kong. A Taiwan mission arrived.", "en")
     assert {"Sierra Leone", "Hong Kong", "Taiwan"} <= set(found)

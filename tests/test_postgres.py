@@ -23,6 +23,7 @@ from typing import Optional
 
 import pytest
 
+pytestmark = pytest.mark.postgres
 READY_TIMEOUT_S = 60
 
 

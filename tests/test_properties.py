@@ -9,12 +9,10 @@ import io
 import json
 import math
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from records import export
-from extract.pipeline import get_pipeline
 from extract.text.clean import analysis_text
 
 DOC_DATE = dt.date(2023, 10, 13)
@@ -32,11 +30,6 @@ texts = st.one_of(
     st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=5)), max_size=30).map("".join),
 )
 langs = st.sampled_from(["de", "en"])
-
-
-@pytest.fixture(scope="module")
-def pipeline():
-    return get_pipeline()
 
 
 def _process(pipeline, text, lang):

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import app_test as app_test_module
 
 import hostile
 from store import Store
-from test_app import APP, SUBMIT_INGEST, _KeepingStorage, run as _run
+from test_app import SUBMIT_INGEST, _KeepingStorage, run as _run
 from viz import build_map
 from viz.escape import html_text, md_text, visible
 from viz.popups import popup_fields
@@ -157,8 +157,8 @@ def _download(at: AppTest, label: str) -> bytes:
     return _KeepingStorage.served[file_id]
 
 
-def test_page_with_hostile_store(page_db):
-    at = _run(AppTest.from_file(APP, default_timeout=60))
+def test_page_with_hostile_store(app_file, page_db):
+    at = _run(AppTest.from_file(app_file, default_timeout=60))
     assert sorted(at.dataframe[0].value["id"]) == sorted(hostile.EVENT_IDS)
     assert hostile.IMG not in at.caption[0].value  # the path is shown escaped
     _assert_markdown_clean(at)
@@ -172,18 +172,18 @@ def test_page_with_hostile_store(page_db):
     _assert_markdown_clean(at)
 
 
-def test_bad_coordinates_warning_is_escaped(page_db):
+def test_bad_coordinates_warning_is_escaped(app_file, page_db):
     bad = dict(hostile.ODD_TYPE, id="ev-x-bad",
                location=dict(hostile.PLACE_IMG, name=hostile.MD_LINK + hostile.IMG, lat=999))
     page_db.ingest(dict(hostile.DOCS[1], id="x-doc-3", events=[bad]), "bad coordinates")
-    at = _run(AppTest.from_file(APP, default_timeout=60))
+    at = _run(AppTest.from_file(app_file, default_timeout=60))
     warnings = [w.value for w in at.warning if w.value.startswith("Not drawn")]
     assert len(warnings) == 1 and "999" in warnings[0]
     _assert_markdown_clean(at)
 
 
-def test_csv_and_geojson_downloads_of_hostile_events(page_db):
-    at = _run(AppTest.from_file(APP, default_timeout=60))
+def test_csv_and_geojson_downloads_of_hostile_events(app_file, page_db):
+    at = _run(AppTest.from_file(app_file, default_timeout=60))
     rows = parse_csv(_download(at, "Download CSV").decode("utf-8"))
     assert sorted(r["event_id"] for r in rows) == sorted(hostile.EVENT_IDS)
     for row in rows:
@@ -206,9 +206,9 @@ def test_csv_and_geojson_downloads_of_hostile_events(page_db):
     assert hostile.SCRIPT in meet["properties"]["actors"]
 
 
-def test_upload_bad_and_good_files_at_once(page_db, monkeypatch):
+def test_upload_bad_and_good_files_at_once(app_file, page_db, monkeypatch):
     """A binary and an empty file are named with their reason; the good one is stored."""
-    at = _run(AppTest.from_file(APP, default_timeout=180))
+    at = _run(AppTest.from_file(app_file, default_timeout=180))
     good = ("Am 12. September 2023 traf sich der russische Präsident Wladimir Putin mit "
             "Kim Jong Un im Kosmodrom Wostotschny.").encode("utf-8")
     at.file_uploader(key="in_files").set_value([

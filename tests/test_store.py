@@ -16,7 +16,7 @@ from test_postgres import pg_url, postgres_server  # noqa: F401  (fixtures)
 D = dt.date.fromisoformat
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def store(request, tmp_path):
     """Each store test runs on both backends (PostgreSQL: a real, throwaway server)."""
     if request.param == "sqlite":

@@ -11,10 +11,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from store import Store
 from store.synthetic import synthetic_documents
 
-ROOT = Path(__file__).resolve().parent.parent
 N_EVENTS = 20_000          # 2,000 documents of 10 events: seconds of work, killed long before the end
 KILL_AFTER_DOCUMENTS = 100
 
@@ -49,9 +50,9 @@ def _count_documents(db: Path) -> int:
         return 0
 
 
-def _ingest_and_kill(db: Path) -> int:
-    code = INGEST.format(tests=str(ROOT / "tests"), db=str(db))
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE)
+def _ingest_and_kill(db: Path, root: Path) -> int:
+    code = INGEST.format(tests=str(root / "tests"), db=str(db))
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=root, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120
     try:
         while _count_documents(db) < KILL_AFTER_DOCUMENTS:
@@ -92,13 +93,14 @@ def _assert_consistent(db: Path, expected: dict) -> list[str]:
         conn.close()
 
 
-def test_sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path):
+@pytest.mark.slow  # ~55 s: an ingest of 2,000 documents killed, then run again
+def test_sigkill_mid_ingest_leaves_a_consistent_store_and_rerun_completes(tmp_path, root):
     db = tmp_path / "crash.sqlite3"
     corpus = list(documents_and_texts())
     expected = {doc["id"]: doc for doc, _ in corpus}
     Store(db)  # created and migrated before the ingest starts
 
-    seen = _ingest_and_kill(db)
+    seen = _ingest_and_kill(db, root)
     assert KILL_AFTER_DOCUMENTS <= seen < len(corpus)
 
     store = Store(db)  # reopening recovers the WAL

@@ -203,6 +203,7 @@ def test_route_passes_via_and_arrow_at_end():
 
 # --- scale and timeline -----------------------------------------------------
 
+@pytest.mark.slow  # ~3.7 s
 def test_five_thousand_events_cluster_and_render():
     events = [e for d in synthetic_documents(5000) for e in d["events"]]
     html = render(build_map(events))

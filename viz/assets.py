@@ -89,11 +89,6 @@ def localize(root: Element, base_url: str = STREAMLIT_BASE) -> Element:
     return root
 
 
-def file_base_url() -> str:
-    """A ``file://`` base for standalone HTML opened from this checkout."""
-    return VENDOR_DIR.as_uri()
-
-
 _ASSET_REF = re.compile(r"""<(?:script|link)\b[^>]*?(?:src|href)\s*=\s*["']([^"']+)["']""",
                         re.IGNORECASE)
 

@@ -1,0 +1,65 @@
+"""What the page reads, cached: the store and the pipeline once per process
+(st.cache_resource), store reads per store revision (st.cache_data)."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import streamlit as st
+
+from store import EventFilter, Store
+
+PAGE_LIMIT = 5000  # events read for map, table and timeline: the newest when more match
+
+
+@st.cache_resource
+def get_store(path: str) -> Store:
+    return Store(path)
+
+
+@st.cache_resource(show_spinner="Loading gazetteer and language models …")
+def get_pipeline():
+    from extract.pipeline import get_pipeline as load  # spaCy only when extracting
+    return load()
+
+
+def filter_key(flt: EventFilter) -> str:
+    """The cache key of a filter (EventFilter itself is not hashed by st.cache_data)."""
+    return json.dumps(dataclasses.asdict(flt), default=str, sort_keys=True)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_events(path: str, revision: int, key: str, _flt: EventFilter) -> list[dict]:
+    return get_store(path).events(_flt)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_count(path: str, revision: int, key: str, _flt: EventFilter) -> int:
+    return get_store(path).count(_flt)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_facets(path: str, revision: int) -> dict:
+    return get_store(path).facets()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_sources(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[dict]:
+    return get_store(path).sources(doc_ids)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def cached_place_options(path: str, revision: int) -> list[dict]:
+    return get_store(path).place_options()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_places(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[dict]:
+    return get_store(path).places(doc_ids)
+
+
+def place_choices(path: str, revision: int) -> dict[str, dict]:
+    """The store's places by name, as the correction form offers them."""
+    return {p["name"]: {k: p[k] for k in ("name", "geonameid", "lat", "lon",
+                                          "country_code", "feature")}
+            for p in cached_place_options(path, revision)}

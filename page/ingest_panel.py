@@ -1,0 +1,83 @@
+"""Articles in: the "Add articles" panel (paste, upload articles or batch result
+parts) and the demo articles a first start with an empty store is seeded with."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import streamlit as st
+
+from page.cache import get_pipeline
+from records.errors import LagebildError
+from store import Store
+from store.loader import Article, IngestReport, demo_articles, extract_and_store, read_upload
+from store.parquet import import_part
+from viz.escape import md_text
+
+
+def seed_demo(store: Store) -> None:
+    if not store.is_empty():
+        return
+    with st.spinner("First start: extracting the bundled demo articles …"):
+        report = extract_and_store(store, get_pipeline(), demo_articles())
+    for name, reason in report.failed:
+        st.warning(f"Demo article {md_text(name)} was not loaded: {md_text(reason)}")
+
+
+def input_panel(store: Store) -> None:
+    # the last submission's outcome stays until the next one (other reruns -- a map
+    # click, a filter -- must not wipe it before the analyst has read it)
+    for kind, text in st.session_state.get("_ingest_messages", []):
+        getattr(st, kind)(text)
+    with st.form("ingest_form", clear_on_submit=False):
+        text = st.text_area("Paste an article", key="in_text", height=150)
+        c1, c2, c3, c4 = st.columns([3, 3, 2, 1])
+        title = c1.text_input("Title", key="in_title")
+        url = c2.text_input("URL", key="in_url")
+        pub = c3.date_input("Publication date", value=None, key="in_date",
+                            help="Relative dates ('on Friday') are resolved against it.")
+        lang = c4.selectbox("Language", ["auto", "de", "en"], key="in_lang")
+        files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm", "parquet"],
+                                 accept_multiple_files=True, key="in_files",
+                                 help="Articles (.txt, .md, .html) are extracted; .parquet "
+                                      "result parts of a batch run (--parquet-out) are loaded "
+                                      "as they are.")
+        use_today = st.checkbox("Use today's date for documents that have none", key="in_today")
+        if not st.form_submit_button("Extract and store"):
+            return
+    articles, failed, loaded = [], [], []
+    if text.strip():
+        articles.append(Article("pasted text", text, pub, title or None, url or None, lang))
+    for upload in files or []:
+        if upload.name.lower().endswith(".parquet"):
+            part = import_part(store, io.BytesIO(upload.getvalue()), upload.name)
+            if sum(part.counts.values()):
+                loaded.append((upload.name, part.summary()))
+            failed += [(upload.name, e.removeprefix(f"{upload.name}: ")) for e in part.errors]
+            continue
+        try:
+            art = read_upload(upload.name, upload.getvalue())
+        except LagebildError as err:
+            failed.append((upload.name, str(err)))
+            continue
+        art.doc_date = pub or art.doc_date
+        art.title = title or art.title or upload.name
+        art.url, art.lang = url or art.url, lang
+        articles.append(art)
+    report = IngestReport()
+    if articles:  # only rejected files: no need to load the pipeline
+        bar = st.progress(0.0, text="Extracting …")
+        report = extract_and_store(
+            store, get_pipeline(), articles, default_date=dt.date.today() if use_today else None,
+            progress=lambda i, n, name: bar.progress(
+                i / max(n, 1), text=md_text(f"{name} ({i + 1}/{n})") if name else "done"))
+    # file names and reasons are shown literally (markdown/HTML-escaped)
+    messages = [("success", md_text(f"{name}: {status}, {n} events"))
+                for name, status, n in report.stored]
+    messages += [("success", md_text(f"{name}: results part loaded, {summary}"))
+                 for name, summary in loaded]
+    messages += [("error", md_text(f"{name}: {reason}")) for name, reason in failed + report.failed]
+    if not articles and not failed and not loaded:
+        messages.append(("info", "Paste a text or choose files first."))
+    st.session_state["_ingest_messages"] = messages
+    st.rerun()
