@@ -8,6 +8,7 @@ import io
 import streamlit as st
 
 from page.cache import get_pipeline
+from records import languages
 from records.errors import LagebildError
 from store import Store
 from store.loader import Article, IngestReport, demo_articles, extract_and_store, read_upload
@@ -36,7 +37,7 @@ def input_panel(store: Store) -> None:
         url = c2.text_input("URL", key="in_url")
         pub = c3.date_input("Publication date", value=None, key="in_date",
                             help="Relative dates ('on Friday') are resolved against it.")
-        lang = c4.selectbox("Language", ["auto", "de", "en"], key="in_lang")
+        lang = c4.selectbox("Language", list(languages.choices()), key="in_lang")
         files = st.file_uploader("…or upload files", type=["txt", "md", "html", "htm", "parquet"],
                                  accept_multiple_files=True, key="in_files",
                                  help="Articles (.txt, .md, .html) are extracted; .parquet "

@@ -84,8 +84,6 @@ def _offending(modules: list[Module], layers: set[str], allowed: frozenset[str],
 
 
 UI = frozenset({"streamlit", "streamlit_folium", "folium"})
-CLI_HELPER = ("the extract CLI dispatches --store/--jsonl batch runs to ingest.batch "
-              "(extract/cli.py main); being moved by the CLI helper (wt-cli)")
 
 
 def rule(rule_id, layers, allowed, banned=PROJECT, marks=()):
@@ -96,8 +94,7 @@ def rule(rule_id, layers, allowed, banned=PROJECT, marks=()):
 RULES = [
     rule("records imports no project package", {"records"}, ()),
     rule("geo imports only records", {"geo"}, {"records"}),
-    rule("extract imports only records and geo", {"extract"}, {"records", "geo"},
-         marks=pytest.mark.xfail(strict=True, reason=CLI_HELPER)),
+    rule("extract imports only records and geo", {"extract"}, {"records", "geo"}),
     rule("the core imports no UI library", {"records", "geo", "extract"}, (), UI),
     rule("store imports only records and geo", {"store"}, {"records", "geo"}),
     rule("viz imports only records and geo", {"viz"}, {"records", "geo"}),
@@ -114,8 +111,6 @@ def test_import_direction(modules, rule_id, layers, allowed, banned):
     assert not offending, f"{rule_id}:\n  " + "\n  ".join(offending)
 
 
-@pytest.mark.xfail(strict=True, reason="ingest/sources.py takes _iter_jsonl/_jsonl_fields "
-                   "from extract.cli; being removed by the CLI helper (wt-cli)")
 def test_no_private_names_across_packages(modules):
     """A leading underscore is private to its package: another package that needs it
     needs a public function (in the lower layer)."""
@@ -157,7 +152,6 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
     return None
 
 
-@pytest.mark.xfail(strict=True, reason=CLI_HELPER + " (extract -> ingest -> extract)")
 def test_no_cycle_between_packages(modules):
     cycle = _cycle(_graph(modules))
     if cycle:
