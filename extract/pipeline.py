@@ -6,6 +6,7 @@ The gazetteer and spaCy pipelines are loaded once per process and passed in;
 from __future__ import annotations
 
 import datetime as dt
+import gc
 from dataclasses import replace
 from typing import Callable, Optional
 
@@ -165,4 +166,7 @@ def get_pipeline() -> Pipeline:
     global _PIPELINE
     if _PIPELINE is None:
         _PIPELINE = Pipeline(default_gazetteer())
+        # the gazetteer is millions of objects that live as long as the process: leave them
+        # out of every later garbage collection (a full one walks all of them)
+        gc.freeze()
     return _PIPELINE

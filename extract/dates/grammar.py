@@ -149,9 +149,12 @@ def _trigger_words(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
     for cls, keys in TRIGGER_SOURCES.items():
         for key in keys:
             for entry in lex.get(key, {}):
-                first = re.findall(r"\w+", entry.lower())
-                if first:
-                    table.setdefault(first[0], set()).add(cls)
+                words = re.findall(r"\w+", entry.lower())
+                if words:
+                    # the longest word of a phrase, not its article ("the past" -> "past"):
+                    # every match contains it, and it is far rarer than "the", "in", "am"
+                    word = max(reversed(words), key=len)
+                    table.setdefault(word, set()).add(cls)
     for day in lex["weekdays"]:
         for pod in lex.get("parts_of_day", {}):
             table.setdefault((day + pod).lower(), set()).add("WEEKDAY")

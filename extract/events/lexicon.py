@@ -7,7 +7,7 @@ status cues, anaphors, organisations and demonyms (person titles: people_<lang>.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
@@ -16,9 +16,7 @@ from records import languages
 from records.event_types import event_types
 
 ROLES = ("location", "origin", "destination", "via")
-# per-lexicon memo tables, keyed by (id(lexicon), word); lexicons live for the whole process
-MEMO_MAX = 200_000  # entries; the tables are dropped and refilled beyond that (bounded memory)
-_TRIGGER_CACHE: dict[tuple[int, str], tuple] = {}
+MEMO_MAX = 200_000  # words in a lexicon's trigger memo; dropped and refilled beyond that (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class EventLexicon:
     lang: str
     triggers: tuple[Trigger, ...]
     trigger_stop: frozenset[str]
-    phrase_stop: tuple[str, ...]
+    phrase_stop: frozenset[str]       # two-word phrases in which a trigger word is none
     roles: dict                      # type -> role -> tuple of cue phrases (lower-case, longest first)
     transparent: tuple[tuple[str, ...], ...]
     origin_verbs: frozenset[str]
@@ -72,16 +70,17 @@ class EventLexicon:
     nouns_capitalised: bool = False  # a capitalised word inside a sentence may be a noun
     verb_second: bool = False        # the subject may follow the finite verb ("Im März lieferte Frankreich")
     verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
+    # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
+    trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
-        """The trigger patterns that match a lower-cased token, in lexicon order (cached:
-        news repeats its words, and every pattern would otherwise be tried on each)."""
-        key = (id(self), low)
-        hit = _TRIGGER_CACHE.get(key)
+        """The trigger patterns that match a lower-cased token, in lexicon order (memoised)."""
+        memo = self.trigger_memo
+        hit = memo.get(low)
         if hit is None:
-            if len(_TRIGGER_CACHE) > MEMO_MAX:
-                _TRIGGER_CACHE.clear()
-            hit = _TRIGGER_CACHE[key] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+            hit = memo[low] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
         return hit
 
     def demonym(self, low: str) -> Optional[str]:
@@ -122,7 +121,7 @@ def event_lexicon(lang: str) -> EventLexicon:
     return EventLexicon(
         lang=lang, triggers=triggers,
         trigger_stop=frozenset(raw.get("trigger_stop", ())),
-        phrase_stop=tuple(raw.get("phrase_stop", ())),
+        phrase_stop=frozenset(raw.get("phrase_stop", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),

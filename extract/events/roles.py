@@ -53,21 +53,24 @@ def find_triggers(tokens: list[Token], lex: EventLexicon) -> list[tuple[int, Tri
     lows_by_clause: dict[int, list[str]] = {}
     for t in tokens:
         lows_by_clause.setdefault(t.clause, []).append(t.low)
-    sent_low = " ".join(t.low for t in tokens)
+    sent_low = None
     for i, t in enumerate(tokens):
-        if t.low in lex.trigger_stop or not t.text[:1].isalpha():
+        trigs = lex.triggers_for(t.low)
+        if not trigs or t.low in lex.trigger_stop or not t.text[:1].isalpha():
             continue
         nxt = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else t.low
         prev = f"{tokens[i - 1].low} {t.low}" if i else t.low
-        if any(p in (nxt, prev) for p in lex.phrase_stop):
+        if nxt in lex.phrase_stop or prev in lex.phrase_stop:
             continue
-        for trig in lex.triggers_for(t.low):
+        for trig in trigs:
             if trig.capitalized and not t.cap:
                 continue
             if trig.needs_cue is not None:
                 clause = lows_by_clause.get(t.clause, [])
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low):
                     continue
+            if trig.needs_cargo and sent_low is None:
+                sent_low = " ".join(t.low for t in tokens)
             if trig.needs_cargo and not (lex.cargo.search(sent_low) and _has_cargo(tokens, lex)):
                 continue
             out.append((i, trig))

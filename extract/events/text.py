@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon
@@ -31,8 +32,16 @@ def phrase_before(tokens: list[Token], i: int, phrases) -> Optional[tuple[str, .
 def find_organisations(text: str, start: int, end: int, lex: EventLexicon) -> list[tuple[str, int]]:
     """Known organisations named in ``text[start:end]`` (as written, with offsets)."""
     out = []
-    for org in lex.organisations:
-        for m in re.finditer(r"(?<![\w])" + re.escape(org) + r"(?![\w])", text[start:end]):
+    sent = text[start:end]
+    for org, regex in _org_patterns(lex.organisations):
+        if org not in sent:
+            continue
+        for m in regex.finditer(sent):
             if not any(s <= start + m.start() < s + len(o) for o, s in out):
                 out.append((org, start + m.start()))
     return sorted(out, key=lambda x: x[1])
+
+
+@lru_cache(maxsize=8)
+def _org_patterns(orgs: tuple[str, ...]) -> tuple[tuple[str, re.Pattern], ...]:
+    return tuple((org, re.compile(r"(?<![\w])" + re.escape(org) + r"(?![\w])")) for org in orgs)

@@ -32,6 +32,7 @@ ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
 ALIAS_PENALTY = 0.5
 GIVEN_NAME_MAX_ZIPF = 5.0
+GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict is remembered
 MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
@@ -83,16 +84,21 @@ class PlaceRecognizer:
 
     def __init__(self, gazetteer: Gazetteer):
         self.gaz = gazetteer
+        self._given_memo: dict[tuple[str, str], bool] = {}
 
     def _is_given_name(self, word: str, lang: str, cues: PlaceCues) -> bool:
         """A first name that starts a person's name here: listed, not an everyday word,
         and not itself the name of a country or a large place ("Georgia", "Paris")."""
-        if word in cues.given_names:
-            return True
-        if word not in self.gaz.given_names or commonness(word, lang) >= GIVEN_NAME_MAX_ZIPF:
-            return False
-        return not any(c.place.feature != "city" or c.place.population >= 100_000
-                       for c in self.gaz.lookup(word, translit=False))
+        key = (word, lang)
+        hit = self._given_memo.get(key)
+        if hit is None:
+            if len(self._given_memo) > GIVEN_MEMO_MAX:
+                self._given_memo.clear()
+            hit = self._given_memo[key] = word in cues.given_names or (
+                word in self.gaz.given_names and commonness(word, lang) < GIVEN_NAME_MAX_ZIPF
+                and not any(c.place.feature != "city" or c.place.population >= 100_000
+                            for c in self.gaz.lookup(word, translit=False)))
+        return hit
 
     def _is_country(self, word: str) -> bool:
         return any(c.place.feature == "country" for c in self.gaz.lookup(word, translit=False))
@@ -130,19 +136,22 @@ class PlaceRecognizer:
         person_idx, person_names = tdoc.people.piece_idx, tdoc.people.names
         spans: list[SpanCandidates] = []
         i, n = 0, len(pieces)
+        # run[k]: how many pieces from k on may belong to one name (capitalised, connectors)
+        run = [0] * (n + 1)
+        for k in range(n - 1, -1, -1):
+            q = pieces[k]
+            if q.cap or q.lower in cues.connectors or q.text in "-'’":
+                run[k] = run[k + 1] + 1
         while i < n:
             p = pieces[i]
             if not p.cap or i in person_idx or not p.text[0].isalpha():
                 i += 1
                 continue
             found = None
-            for size in range(min(MAX_PIECES, n - i), 0, -1):
+            for size in range(min(MAX_PIECES, n - i, run[i]), 0, -1):
                 j = i + size - 1
                 last = pieces[j]
                 if last.sent != p.sent or not last.cap:
-                    continue
-                if any(not (q.cap or q.lower in cues.connectors or q.text in "-'’")
-                       for q in pieces[i:j + 1]):
                     continue
                 surface = text[p.start:last.end]
                 if "\n\n" in surface:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import NamedTuple, Optional
 
 from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.tokens import Doc
@@ -29,27 +30,32 @@ _TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
 _CLAUSE_BREAK = frozenset(",;:()–—[]")
 
 
-class Piece:
-    """A token or a hyphen-separated part of one, with its sentence number."""
+class Piece(NamedTuple):
+    """A token or a hyphen-separated part of one, with its sentence number.
 
-    __slots__ = ("text", "start", "end", "sent", "sent_initial", "lower", "cap")
+    Tuples, not objects: a document has one per word, and building them is most of
+    what reading the layers costs."""
 
-    def __init__(self, text: str, start: int, end: int, sent: int, sent_initial: bool):
-        self.text, self.start, self.end, self.sent, self.sent_initial = text, start, end, sent, sent_initial
-        self.lower = text.lower()
-        self.cap = text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
+    text: str
+    start: int
+    end: int
+    sent: int
+    sent_initial: bool
+    lower: str
+    cap: bool        # starts with a capital letter
 
     def __repr__(self) -> str:
         return f"Piece({self.text!r}, {self.start}, {self.end}, sent={self.sent})"
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the clause-token view."""
+
     text: str
     low: str
     start: int
     end: int
-    clause: int  # index of the clause within its sentence
+    clause: int  # clause number, counted from the start of the text
 
     @property
     def cap(self) -> bool:
@@ -63,13 +69,15 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     between two digits ("1,5") is part of a number.
     """
     out: list[Token] = []
+    append, new = out.append, tuple.__new__
     clause = 0
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
-        if t in _CLAUSE_BREAK or (t == "-" and m.start() > 0 and text[m.start() - 1] == " "):
+        s, e = m.span()
+        if t in _CLAUSE_BREAK or (t == "-" and s > 0 and text[s - 1] == " "):
             clause += 1
             continue
-        out.append(Token(t, t.lower(), m.start(), m.end(), clause))
+        append(new(Token, (t, t.lower(), s, e, clause)))
     return out
 
 
@@ -81,23 +89,38 @@ def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
     text = doc.text if text is None else text  # doc.text rebuilds the string token by token
     arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
     out: list[Piece] = []
+    append, new = out.append, tuple.__new__
     sent_no = -1
     first = True
-    for idx, length, sent_start, is_space in arr.tolist():
+    quote_initial = False  # the last piece is an opening quote of its sentence
+    for idx, length, sent_start, is_space in zip(*arr.T.tolist()):
         if sent_start == 1 or sent_no < 0:
             sent_no += 1
             first = True
         if is_space:
             continue
-        word = text[idx:idx + length]
-        pos = 0
-        for part in _split_hyphens(word):
-            if part:
-                out.append(Piece(part, idx + pos, idx + pos + len(part), sent_no,
-                                 first or (out[-1].text in _QUOTES and out[-1].sent_initial)))
-                first = False
-            pos += len(part)
+        for pos, part, low, cap in _word_parts(text[idx:idx + length]):
+            initial = first or quote_initial
+            append(new(Piece, (part, idx + pos, idx + pos + len(part), sent_no, initial, low, cap)))
+            quote_initial = initial and part in _QUOTES
+            first = False
     return out
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
+
+
+@lru_cache(maxsize=200_000)
+def _word_parts(word: str) -> tuple[tuple[int, str, str, bool], ...]:
+    """(offset, part, lower-cased, capitalised) of each hyphen part of a word (memoised:
+    news repeats its words)."""
+    parts, pos = [], 0
+    for part in _split_hyphens(word):
+        if part:
+            parts.append((pos, part, part.lower(), _is_cap(part)))
+        pos += len(part)
+    return tuple(parts)
 
 
 def _split_hyphens(word: str) -> list[str]:

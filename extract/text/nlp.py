@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Optional
 
 import spacy
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -31,6 +31,10 @@ def get_nlp(lang: str) -> Language:
             nlp.add_pipe("sentencizer")
         return nlp
     nlp = spacy.blank(spec.spacy)
+    # the pipeline reads offsets, IS_SPACE and (the sentencizer) IS_PUNCT only: computing the
+    # other lexeme attributes (shape, like_num, stop ...) for each new word is wasted work
+    getters = nlp.vocab.lex_attr_getters
+    nlp.vocab.lex_attr_getters = {k: getters[k] for k in (IS_PUNCT, IS_SPACE) if k in getters}
     nlp.add_pipe("sentencizer")
     nlp.max_length = 50_000_000
     return nlp
@@ -42,7 +46,8 @@ def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]
     Read from token arrays rather than ``doc.sents`` (which builds a Span and
     Token objects per sentence)."""
     text = doc.text if text is None else text  # the string the doc was made from, if at hand
-    starts = [idx for idx, ss in doc.to_array([IDX, SENT_START]).tolist() if ss == 1]
+    arr = doc.to_array([IDX, SENT_START])
+    starts = arr[arr[:, 1] == 1, 0].tolist() if len(arr) else []
     if not starts and len(doc):
         starts = [0]
     out = []

@@ -109,9 +109,9 @@ def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
             continue
         prev = pieces[i - 1] if i and pieces[i - 1].sent == p.sent else None
         titled = prev is not None and lex.is_title(prev.lower)
-        given = is_given(p.text) and i + 1 < n and pieces[i + 1].cap \
+        given = not titled and i + 1 < n and pieces[i + 1].cap \
             and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP \
-            and not is_place_name(f"{p.text} {pieces[i + 1].text}")  # "Sierra Leone", "Hong Kong"
+            and is_given(p.text) and not is_place_name(f"{p.text} {pieces[i + 1].text}")  # "Hong Kong"
         if not (titled or given) or lex.is_title(p.lower):
             i += 1
             continue
