@@ -41,6 +41,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
+        if not lex.trigger_scan.search(text[s:e].lower()):
+            continue  # no word of the sentence can be a trigger
         tokens = tdoc.tokens_in(s, e)
         triggers = find_triggers(tokens, lex) if tokens else []
         if not triggers:

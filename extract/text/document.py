@@ -5,15 +5,14 @@ the layers instead of deriving them again (STYLE.md, "one document, many layers"
 * ``sentences`` -- (start, end) offsets from spaCy's sentencizer;
 * ``pieces`` -- spaCy's tokens cut further at hyphens and slashes, with sentence numbers
   (names: "US-Beamte" -> "US", "-", "Beamte");
-* ``tokens`` -- word tokens with clause numbers (clauses break at commas, colons,
-  parentheses and dashes), for the event rules; made once for the whole text and read
-  per sentence with :meth:`TextDoc.tokens_in`;
+* clause tokens -- word tokens with clause numbers (clauses break at commas, colons,
+  parentheses and dashes), for the event rules; made once per sentence, and only for
+  the sentences the event step reads (:meth:`TextDoc.tokens_in`);
 * ``people``, ``places``, ``timexes`` -- filled by the pipeline in that order.
 """
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
@@ -147,24 +146,22 @@ class TextDoc:
     lang: str
     sentences: list[tuple[int, int]]
     pieces: list[Piece]
-    tokens: list[Token]
     people: People = field(default_factory=People)
     places: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    _tokens: dict[tuple[int, int], list[Token]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def read(cls, text: str, lang: str, doc: Doc) -> "TextDoc":
         """The text layers from ``doc``, spaCy's reading of ``text`` (not kept)."""
-        tokens = tokenize(text, 0, len(text))
         return cls(text=text, lang=lang, sentences=sentence_spans(doc, text),
-                   pieces=pieces_of(doc, text), tokens=tokens, _starts=[t.start for t in tokens])
+                   pieces=pieces_of(doc, text))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
-        """The clause tokens of ``text[start:end]`` (a sentence); clause numbers count
-        from the start of the text, so only their differences mean anything."""
-        a, b = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        out = self.tokens[a:b]
-        if (out and out[-1].end > end) or (a and self.tokens[a - 1].end > start):
-            return tokenize(self.text, start, end)  # a word runs across the edge
+        """The clause tokens of ``text[start:end]`` (a sentence), made on first use and
+        kept: the event step asks only for sentences that may hold an event."""
+        key = (start, end)
+        out = self._tokens.get(key)
+        if out is None:
+            out = self._tokens[key] = tokenize(self.text, start, end)
         return out
