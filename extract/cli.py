@@ -59,6 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--lang", choices=("auto", "de", "en"), default="auto")
     ap.add_argument("--format", choices=("json", "csv", "geojson"), default="json")
     ap.add_argument("--output", metavar="PATH", help="write here instead of standard output")
+    ap.add_argument("--online", action="store_true",
+                    help="look up names the offline gazetteer lacks on OpenStreetMap's Nominatim "
+                         "(network; at most 1 request/s; answers cached under the Lagebild cache folder; "
+                         "such places carry \"source\": \"online\"). Off by default")
     return ap
 
 
@@ -230,6 +234,11 @@ def run(argv: list[str], stdout: TextIO) -> int:
     from extract.pipeline import get_pipeline
 
     pipeline = get_pipeline()
+    if args.online:
+        from extract.pipeline import Pipeline
+        from geo.online import command_line_geocoder
+
+        pipeline = Pipeline(pipeline.gazetteer, online=command_line_geocoder())
     documents, errors = [], []
     seen_ids: dict[str, str] = {}
     seen_texts: dict[str, str] = {}
