@@ -374,3 +374,11 @@ def test_popup_marks_an_online_place():
     assert "(online geocoder)" in popup_fields({"id": "e", "location": xyz})["p"]
     assert "(online geocoder)" in popup_fields({"id": "e", "origin": {"name": "Najin"}, "destination": xyz})["w"]
     assert place_tooltip("Xyzburg", "DE", 2, "online") == "Xyzburg (DE) (online geocoder) – mentioned 2×"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_hook_prepositions_are_locative_words_of_the_lexicon(lang):
+    from extract.lexicon import place_cues
+    from extract.places.recognize import ONLINE_PREPOSITIONS
+
+    assert set(ONLINE_PREPOSITIONS[lang]) <= place_cues(lang).locative_before
