@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--output", metavar="PATH", help="write here instead of standard output")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="worker processes (default 1); the output is the same for any N")
+    ap.add_argument("--online", action="store_true",
+                    help="look up names the offline gazetteer lacks on OpenStreetMap's Nominatim "
+                         "(network; at most 1 request/s, so one process; answers cached under the "
+                         "Lagebild cache folder; such places carry \"source\": \"online\"). Off by default")
     return ap
 
 
@@ -90,6 +94,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         raise UsageError("give FILE ... or --jsonl INPUT.jsonl")
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    if args.online and args.jobs > 1:
+        raise UsageError("--online runs in one process (Nominatim allows one request a second); "
+                         "leave out --jobs")
     return args
 
 
@@ -115,7 +122,7 @@ def run(argv: list[str], stdout: TextIO) -> int:
         raise UsageError(str(err)) from err
     documents, errors = [], []
     slots = _slots(iter_inputs(args), args.lang, forced_date)
-    outcomes = _extract_serial(slots) if args.jobs == 1 else _extract_parallel(slots, args.jobs)
+    outcomes = _extract_serial(slots, args.online) if args.jobs == 1 else _extract_parallel(slots, args.jobs)
     for outcome in outcomes:
         if outcome[0] == "doc":
             documents.append(outcome[1])
@@ -198,10 +205,14 @@ def _progress(doc_id: str):
     return report
 
 
-def _extract_serial(slots: Iterable[tuple]) -> Iterator[tuple]:
-    from extract.pipeline import get_pipeline
+def _extract_serial(slots: Iterable[tuple], online: bool = False) -> Iterator[tuple]:
+    from extract.pipeline import Pipeline, get_pipeline
 
     pipeline = get_pipeline()
+    if online:
+        from geo.online import command_line_geocoder
+
+        pipeline = Pipeline(pipeline.gazetteer, online=command_line_geocoder())
     for slot in slots:
         yield _extract(pipeline, slot[1]) if slot[0] == "task" else slot
 

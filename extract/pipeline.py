@@ -20,6 +20,7 @@ from records.model import Document, Event
 from extract.text.clean import AnalysisText, analysis_text
 from records.inputs import visible
 from geo.gazetteer import Gazetteer, default_gazetteer
+from geo.online import OnlineGeocoder
 from geo.resolve import resolve
 
 # Texts longer than this are analysed in pieces (cut at line, sentence or word ends) so
@@ -38,9 +39,12 @@ def _today() -> dt.date:
 class Pipeline:
     """Everything ``python -m extract`` computes, for one document at a time."""
 
-    def __init__(self, gazetteer: Gazetteer, clock: Callable[[], dt.date] = _today):
+    def __init__(self, gazetteer: Gazetteer, clock: Callable[[], dt.date] = _today,
+                 online: Optional[OnlineGeocoder] = None):
+        """``online``: a geo.online.OnlineGeocoder for names the gazetteer lacks (off: None)."""
         self.gazetteer = gazetteer
-        self.places = PlaceRecognizer(gazetteer)
+        self.online = online
+        self.places = PlaceRecognizer(gazetteer, online=online)
         self.clock = clock
 
     def process(self, text: str, *, doc_id: str, doc_date: Optional[dt.date] = None,

@@ -13,7 +13,8 @@ import math
 from collections import Counter
 from typing import Protocol, Sequence
 
-from records.model import Mention, Place
+from records.model import Mention
+from geo.distance import place_km
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate, importance
 from geo.translit import fold
 
@@ -35,12 +36,6 @@ class Span(Protocol):
     score: float
     facility_context: bool
     qualifier: int | None
-
-
-def km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _prior(c: Candidate) -> float:
@@ -92,7 +87,7 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
             near = near_memo.get(memo)
             if near is None:
                 near = near_memo[memo] = sum(1 for key, p in anchor_points
-                                             if key != keys[k] and km(p, c.place) <= NEAR_KM)
+                                             if key != keys[k] and place_km(p, c.place) <= NEAR_KM)
             s += min(NEAR_MAX, NEAR_BONUS * near)
             scored.append((s, c))
         scored.sort(key=lambda t: (-t[0], t[1].id))
@@ -132,7 +127,7 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
         return False
     if outer.place.feature == "country":
         return inner.place.feature != "country"
-    return outer.place.feature == "admin" and km(outer.place, inner.place) <= 600
+    return outer.place.feature == "admin" and place_km(outer.place, inner.place) <= 600
 
 
 def _qualified(c: Candidate, qual: Span) -> bool:

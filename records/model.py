@@ -24,9 +24,11 @@ class Place:
     country_code: Optional[str] = None
     geonameid: Optional[int] = None
     population: int = 0
+    # where the entry came from when not the offline gazetteer: "online" (geo.online, Nominatim)
+    source: Optional[str] = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "geonameid": self.geonameid,
             "lat": round(float(self.lat), 5),
@@ -34,6 +36,9 @@ class Place:
             "country_code": self.country_code,
             "feature": self.feature,
         }
+        if self.source is not None:  # offline entries keep the contract's keys only
+            out["source"] = self.source
+        return out
 
 
 @dataclass(frozen=True)

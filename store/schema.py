@@ -98,6 +98,15 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     CREATE INDEX events_confidence ON events (confidence);
     CREATE INDEX documents_date ON documents (doc_date, doc_id);
     """),
+    (4, "geocode cache", """
+    -- answers of the optional online geocoder (geo.online via store.geocache), found and
+    -- not found, by query key; not event data, so writes do not bump the revision
+    CREATE TABLE geocode_cache (
+        key        TEXT PRIMARY KEY,   -- service|language|filter|name (geo.online.OnlineGeocoder.key)
+        value      TEXT NOT NULL,      -- JSON {"place": PLACE or null}
+        created_at TEXT NOT NULL
+    );
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -12,19 +12,11 @@ from __future__ import annotations
 import math
 from typing import Any, Iterable, Mapping
 
+from geo.distance import EARTH_KM, distance_km
 from viz.geometry import CoordinateError, LatLon, event_points, route_line
 
-EARTH_KM = 6371.0
 MAX_KM = 50.0          # a click farther than this from every event picks nothing
 SAME_SPOT_KM = 0.5     # events this close to the nearest one are picked with it
-
-
-def distance_km(a: LatLon, b: LatLon) -> float:
-    """Great-circle distance (haversine)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a[0], a[1], b[0], b[1]))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _local_xy(click: LatLon, p: LatLon) -> tuple[float, float]:

@@ -23,11 +23,16 @@ def date_label(event: Mapping[str, Any]) -> str:
     return f"{text} ({precision})" if precision else str(text)
 
 
+ONLINE_MARK = " (online geocoder)"  # a place that came from Nominatim, not the offline gazetteer
+
+
 def place_label(place: Optional[Mapping[str, Any]]) -> str:
+    """``Najin (KP)``; ``Xyzburg (DE) (online geocoder)`` for a place with ``"source": "online"``."""
     if not place:
         return ""
     cc = place.get("country_code")
-    return f"{place.get('name')} ({cc})" if cc else str(place.get("name"))
+    label = f"{place.get('name')} ({cc})" if cc else str(place.get("name"))
+    return label + ONLINE_MARK if place.get("source") == "online" else label
 
 
 def safe_href(url: Any) -> Optional[str]:
@@ -90,6 +95,6 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     return {k: v for k, v in fields.items() if v}
 
 
-def place_tooltip(name: Any, country_code: Any, count: int) -> str:
-    label = f"{name} ({country_code})" if country_code else str(name)
+def place_tooltip(name: Any, country_code: Any, count: int, source: Any = None) -> str:
+    label = place_label({"name": name, "country_code": country_code, "source": source})
     return esc(f"{label} – mentioned {count}×")

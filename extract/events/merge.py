@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 from dataclasses import dataclass, field
 from typing import Optional
 
 from extract.events.lexicon import ROLES
 from extract.events.roles import SPECIFICITY, EventMention
+from geo.distance import distance_km
 from records.event_types import EventType, event_type
 from records.model import Event, Place
 
@@ -16,16 +16,10 @@ NEAR_KM = 50.0
 BARE_WINDOW = 4  # sentences: a mention with no places of its own joins a happening this close
 
 
-def km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def same_place(a: Place, b: Place) -> bool:
     if a.geonameid is not None and a.geonameid == b.geonameid:
         return True
-    return a.name == b.name or km(a, b) <= NEAR_KM
+    return a.name == b.name or distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM
 
 
 def compatible(a: Place, b: Place) -> bool:

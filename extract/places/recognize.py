@@ -12,6 +12,9 @@
    helped by a locative preposition before it; names followed by an
    organisation word ("Washington Post") or near a weapon or vehicle noun
    ("Interkontinentalrakete Hwasong") are not places.
+4. Only with an online geocoder (geo.online, off by default): a name the
+   gazetteer lacks, right after a locative preposition, is looked up online;
+   see :meth:`PlaceRecognizer._online_span`.
 """
 from __future__ import annotations
 
@@ -25,6 +28,7 @@ from extract.lexicon import PlaceCues, place_cues
 from extract.text.document import Piece, TextDoc
 from extract.text.people import People, find_people, people_lexicon
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
+from geo.online import MATCH_ONLINE, ONLINE_ID, OnlineGeocoder
 from geo.translit import fold
 
 MAX_PIECES = 5
@@ -37,6 +41,10 @@ MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
 TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
+# the online hook: after a preposition of the lexicon's "online_after" (data/lexicon/places_*.json),
+# 1-3 capitalised words no more common in the language than ONLINE_MAX_ZIPF
+ONLINE_MAX_WORDS = 3
+ONLINE_MAX_ZIPF = 2.0
 
 
 @dataclass
@@ -82,9 +90,10 @@ def _head_before(pieces: list[Piece], i: int) -> str:
 class PlaceRecognizer:
     """Finds place-name spans and their candidate entries (resolution is geo.resolve)."""
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, online: Optional[OnlineGeocoder] = None):
         self.gaz = gazetteer
         self._given_memo: dict[tuple[str, str], bool] = {}
+        self.online = online
 
     def _is_given_name(self, word: str, lang: str, cues: PlaceCues) -> bool:
         """A first name that starts a person's name here: listed, not an everyday word,
@@ -161,7 +170,11 @@ class PlaceRecognizer:
                     found = (j, surface, form, cands)
                     break
             if not found:
-                i += 1
+                span = None if self.online is None else \
+                    self._online_span(text, pieces, i, lang, cues, person_idx, person_names)
+                if span is not None:
+                    spans.append(span)
+                i = i + 1 if span is None else span.last_piece + 1
                 continue
             j, surface, form, cands = found
             if j > i and pieces[i].lower in cues.facility_words:
@@ -224,6 +237,37 @@ class PlaceRecognizer:
             return None
         return SpanCandidates(surface, pieces[i].start, pieces[j].end, cands, score,
                               facility_context=facility_ctx, first_piece=i, last_piece=j)
+
+    def _online_span(self, text, pieces, i, lang, cues, person_idx, person_names) -> Optional[SpanCandidates]:
+        """The online hook: "nach Xyzburg", "near Xyzburg" -- 1-3 capitalised words right after a
+        locative preposition, the whole chain of capitalised words, with no gazetteer entry
+        (the caller found none), no person (no title or given name, not a person's word of
+        this document), no acronym, organisation word or common word -- looked up with
+        ``self.online``; a result is a span whose one candidate is the online place."""
+        prev = pieces[i - 1] if i > 0 and pieces[i - 1].sent == pieces[i].sent else None
+        if prev is None or prev.lower not in cues.online_after or pieces[i].start - prev.end > MAX_GAP:
+            return None
+        j = i
+        while j + 1 < len(pieces) and pieces[j + 1].cap and pieces[j + 1].sent == pieces[i].sent \
+                and pieces[j + 1].start - pieces[j].end <= MAX_GAP and j - i < ONLINE_MAX_WORDS:
+            j += 1
+        words = pieces[i:j + 1]
+        if len(words) > ONLINE_MAX_WORDS or any(not q.text.isalpha() or (q.text.isupper() and len(q.text) > 1)
+                                                 for q in words):
+            return None  # a longer chain is an organisation or a title; "NATO", "EU" are not towns
+        surface = text[pieces[i].start:pieces[j].end]
+        if any(k in person_idx for k in range(i, j + 1)) or fold(surface) in person_names \
+                or any(fold(q.text) in person_names or q.text in cues.given_names for q in words):
+            return None
+        if any(q.lower in cues.org_after or people_lexicon(lang).is_title(q.lower) for q in words) \
+                or commonness(surface, lang) > ONLINE_MAX_ZIPF or surface.lower() in stop_words(lang):
+            return None
+        place = self.online.geocode(surface)
+        if place is None:
+            return None
+        return SpanCandidates(surface, pieces[i].start, pieces[j].end,
+                              [Candidate(ONLINE_ID, place, MATCH_ONLINE, False)], LOCATIVE_BONUS,
+                              first_piece=i, last_piece=j)
 
     @staticmethod
     def _link_qualifiers(pieces: list[Piece], spans: list[SpanCandidates]) -> None:
