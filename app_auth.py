@@ -37,6 +37,8 @@ import time
 from dataclasses import dataclass
 from typing import Callable, Mapping, Optional
 
+from records.errors import AuthConfigError  # noqa: F401 (raised here, importable from here)
+
 TEAM_ENV = "LAGEBILD_SERVE_TEAM"
 SECRETS_SECTION = "lagebild"
 SECRETS_KEY = "password_hash"
@@ -47,8 +49,6 @@ LOCK_MAX_S = 300.0
 _TRUE = {"1", "true", "yes", "on"}
 
 
-class AuthConfigError(ValueError):
-    """The configured password hash cannot be used; the message says why."""
 
 
 # ------------------------------------------------------------ passwords ---

@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
+from records import languages
 from records.errors import GazetteerError
 
 from records.paths import DATA_DIR
@@ -128,10 +129,11 @@ def iter_countries() -> Iterator[dict]:
                      if usable_alias(a) and len(a) <= 40 and " " in a.strip())
         names.update(aliases.get(iso, ()))
         names_lang = {}
-        de = (ci.get("translations") or {}).get("de")
-        if de and de not in names:  # a German-only name ("Island" is Iceland only in German text)
-            names.add(de)
-            names_lang[de] = "de"
+        for code in languages.codes():
+            native = (ci.get("translations") or {}).get(code)
+            if native and native not in names:  # a German-only name ("Island" is Iceland only in German text)
+                names.add(native)
+                names_lang[native] = code
         yield {"name": c["name"], "names": sorted(names), "names_lang": names_lang, "lat": float(latlng[0]), "lon": float(latlng[1]),
                "cc": iso, "feature": "country", "pop": int(c.get("population") or 0),
                "gid": int(c["geonameid"]), "capital": False, "capital_name": c.get("capital") or ""}
@@ -143,7 +145,7 @@ def iter_continents() -> Iterator[dict]:
     for c in continents.values():
         names = {c["name"]}
         names.update(a["name"] for a in c.get("alternateNames") or ()
-                     if a.get("lang") in ("en", "de") and usable_alias(a["name"]))
+                     if a.get("lang") in languages.codes() and usable_alias(a["name"]))
         yield {"name": c["name"], "names": sorted(names), "lat": float(c["lat"]), "lon": float(c["lng"]),
                "cc": None, "feature": "region", "pop": int(c.get("population") or 0),
                "gid": int(c["geonameId"]), "capital": False}

@@ -23,6 +23,16 @@ def get_pipeline():
     return load()
 
 
+@st.cache_resource(show_spinner=False)
+def get_online_pipeline(store_label: str, _store: Store):
+    """The pipeline with the optional online geocoder (Nominatim via geopy), its answers
+    cached in the store; made only when an analyst switches online geocoding on."""
+    from extract.pipeline import Pipeline
+    from store.geocache import online_geocoder
+
+    return Pipeline(get_pipeline().gazetteer, online=online_geocoder(_store))
+
+
 def filter_key(flt: EventFilter) -> str:
     """The cache key of a filter (EventFilter itself is not hashed by st.cache_data)."""
     return json.dumps(dataclasses.asdict(flt), default=str, sort_keys=True)

@@ -7,7 +7,7 @@ import io
 
 import streamlit as st
 
-from page.cache import get_pipeline
+from page.cache import get_online_pipeline, get_pipeline
 from records import languages
 from records.errors import LagebildError
 from store import Store
@@ -44,6 +44,11 @@ def input_panel(store: Store) -> None:
                                       "result parts of a batch run (--parquet-out) are loaded "
                                       "as they are.")
         use_today = st.checkbox("Use today's date for documents that have none", key="in_today")
+        online = st.checkbox(
+            "Online geocoding (Nominatim)", value=False, key="in_online",
+            help="Off by default: Lagebild needs no network. When on, place names the offline "
+                 "gazetteer lacks are looked up on OpenStreetMap's Nominatim (one request a "
+                 "second, answers cached in the store); such places are marked 'online'.")
         if not st.form_submit_button("Extract and store"):
             return
     articles, failed, loaded = [], [], []
@@ -68,8 +73,9 @@ def input_panel(store: Store) -> None:
     report = IngestReport()
     if articles:  # only rejected files: no need to load the pipeline
         bar = st.progress(0.0, text="Extracting …")
+        pipeline = get_online_pipeline(store.label, store) if online else get_pipeline()
         report = extract_and_store(
-            store, get_pipeline(), articles, default_date=dt.date.today() if use_today else None,
+            store, pipeline, articles, default_date=dt.date.today() if use_today else None,
             progress=lambda i, n, name: bar.progress(
                 i / max(n, 1), text=md_text(f"{name} ({i + 1}/{n})") if name else "done"))
     # file names and reasons are shown literally (markdown/HTML-escaped)

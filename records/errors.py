@@ -20,3 +20,15 @@ class StoreError(LagebildError, RuntimeError):
 
 class UsageError(LagebildError, ValueError):
     """A command line was used wrongly: a missing, unknown or bad option (exit status 2)."""
+
+
+class CoordinateError(LagebildError, ValueError):
+    """A latitude/longitude that cannot be drawn; the message names the value."""
+
+
+class UnvendoredAssetError(LagebildError, LookupError):
+    """A folium element wants a remote asset that is not vendored (the page must work offline)."""
+
+
+class AuthConfigError(LagebildError, ValueError):
+    """The configured password hash cannot be used; the message says why."""

@@ -129,11 +129,6 @@ def events_to_rows(documents: Iterable[Mapping[str, Any]],
             for doc in documents for ev in doc.get("events") or ()]
 
 
-def rows_from_events(events: Iterable[Mapping[str, Any]],
-                     extra_columns: Sequence[str] = ()) -> list[dict[str, Any]]:
-    """Rows for a flat list of events that carry their own ``source_*`` keys."""
-    return [event_row(ev, None, extra_columns) for ev in events]
-
 
 def write_csv(rows: Iterable[Mapping[str, Any]], fp: TextIO,
               extra_columns: Sequence[str] = ()) -> int:
@@ -201,9 +196,3 @@ def to_geojson(documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
     return {"type": "FeatureCollection",
             "features": [event_feature(ev, doc)
                          for doc in documents for ev in doc.get("events") or ()]}
-
-
-def events_to_geojson(events: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """Like :func:`to_geojson` for a flat list of events with ``source_*`` keys."""
-    return {"type": "FeatureCollection",
-            "features": [event_feature(ev) for ev in events]}

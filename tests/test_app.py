@@ -217,3 +217,9 @@ def test_big_store_opens_on_recent_weeks_and_caps_rows(app_file, tmp_path, monke
     newest = max(e["date_start"] for e in store.events())
     shown = list(at.dataframe[0].value["date_start"])
     assert shown == sorted(shown) and shown[-1] == newest
+
+
+def test_online_geocoding_is_offered_and_off_by_default(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    box = at.checkbox(key="in_online")
+    assert box.value is False and "Nominatim" in box.label

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from records.export import (CSV_COLUMNS, events_to_rows, rows_from_events,
+from records.export import (CSV_COLUMNS, event_row, events_to_rows,
                             safe_cell, to_geojson, write_csv)
 
 RAJIN = {"name": "Rajin", "geonameid": 2042645, "lat": 42.25559, "lon": 130.28308,
@@ -81,7 +81,7 @@ def test_rows_carry_values_and_sources():
 
 def test_extra_columns_follow_contract_columns():
     events = [dict(MEETING, source_id="d", review_status="reviewed", status="reported")]
-    rows = rows_from_events(events, extra_columns=("status", "review_status"))
+    rows = [event_row(ev, None, ("status", "review_status")) for ev in events]
     _, table = _csv_roundtrip(rows, extra=("status", "review_status"))
     assert table[0][-2:] == ["status", "review_status"]
     assert table[0][: len(CSV_COLUMNS)] == list(CSV_COLUMNS)

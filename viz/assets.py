@@ -12,13 +12,15 @@ Streamlit serves ``./static`` at ``/app/static`` when
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Iterator
 
 from branca.element import Element
 from folium.elements import JSCSSMixin
 
-VENDOR_DIR = Path(__file__).resolve().parent.parent / "static" / "vendor"
+from records.errors import UnvendoredAssetError  # noqa: F401 (raised here, importable from here)
+from records.paths import ROOT
+
+VENDOR_DIR = ROOT / "static" / "vendor"
 STREAMLIT_BASE = "/app/static/vendor"
 
 # CDN URL used by folium 0.20 -> path below static/vendor/
@@ -51,8 +53,6 @@ LOCAL_ASSETS: dict[str, str] = {
 _REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
 
-class UnvendoredAssetError(LookupError):
-    """A folium element wants a remote asset that is not vendored."""
 
 
 def _walk(element: Element) -> Iterator[Element]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 import math
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
+from records.errors import CoordinateError  # noqa: F401 (raised here, importable from here)
+
 LatLon = tuple[float, float]
 
 
-class CoordinateError(ValueError):
-    """A latitude/longitude that cannot be drawn; the message names the value."""
 
 
 def validate_point(lat: Any, lon: Any, what: str = "point") -> LatLon:

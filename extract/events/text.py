@@ -9,13 +9,6 @@ from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
 
 
-def index_at(tokens: list[Token], offset: int) -> Optional[int]:
-    """Index of the token that covers or starts after ``offset``."""
-    for i, t in enumerate(tokens):
-        if t.end > offset:
-            return i
-    return None
-
 
 def phrase_before(tokens: list[Token], i: int, phrases) -> Optional[tuple[str, ...]]:
     """The longest cue phrase that ends right before token ``i`` in the same clause."""
