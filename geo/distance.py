@@ -24,7 +24,8 @@ agrees with :func:`distance_km` within 1 m (tests/test_distance.py).
 from __future__ import annotations
 
 import math
-from typing import Protocol, Sequence
+from bisect import bisect_left, bisect_right
+from typing import Iterable, Optional, Protocol, Sequence
 
 from geopy.distance import great_circle
 
@@ -55,3 +56,22 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def place_km(a: HasLatLon, b: HasLatLon) -> float:
     """Distance in km between two places (anything with ``lat`` and ``lon``): the fast path."""
     return haversine_km(a.lat, a.lon, b.lat, b.lon)
+
+
+class NearIndex:
+    """Named points, to count those within some km of a place quickly: the points are
+    sorted by latitude, so only those in the latitude band the radius allows are
+    measured (a point farther north or south than that is farther away in any case)."""
+
+    def __init__(self, points: Iterable[tuple[str, HasLatLon]]):
+        rows = sorted((p.lat, p.lon, key) for key, p in points)
+        self._lats = [r[0] for r in rows]
+        self._rows = rows
+
+    def count(self, place: HasLatLon, km: float, exclude: Optional[str] = None) -> int:
+        """Points within ``km`` of ``place`` whose name is not ``exclude``."""
+        band = math.degrees(km / EARTH_KM) + 1e-9
+        lo = bisect_left(self._lats, place.lat - band)
+        hi = bisect_right(self._lats, place.lat + band)
+        return sum(1 for lat, lon, key in self._rows[lo:hi]
+                   if key != exclude and haversine_km(lat, lon, place.lat, place.lon) <= km)

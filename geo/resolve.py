@@ -14,7 +14,7 @@ from collections import Counter
 from typing import Protocol, Sequence
 
 from records.model import Mention
-from geo.distance import place_km
+from geo.distance import NearIndex, place_km
 from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate, importance
 from geo.translit import fold
 
@@ -72,7 +72,7 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
     for key, f in zip(keys, first):
         if f.place.country_code:
             by_key.setdefault(key, Counter())[f.place.country_code] += 1
-    anchor_points = [(keys[j], a.place) for j, a in anchors.items() if a.place.feature != "country"]
+    anchor_points = NearIndex((keys[j], a.place) for j, a in anchors.items() if a.place.feature != "country")
     near_memo: dict[tuple[str, int], int] = {}
     out: list[Mention] = []
     for k, span in enumerate(spans):
@@ -86,8 +86,7 @@ def resolve(spans: Sequence[Span]) -> list[Mention]:
             memo = (keys[k], c.id)
             near = near_memo.get(memo)
             if near is None:
-                near = near_memo[memo] = sum(1 for key, p in anchor_points
-                                             if key != keys[k] and place_km(p, c.place) <= NEAR_KM)
+                near = near_memo[memo] = anchor_points.count(c.place, NEAR_KM, exclude=keys[k])
             s += min(NEAR_MAX, NEAR_BONUS * near)
             scored.append((s, c))
         scored.sort(key=lambda t: (-t[0], t[1].id))

@@ -25,7 +25,7 @@ from extract.events.places import (capital_check, dateline, extra_places, refine
 from extract.events.roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
                                   is_cargo, is_planned, np_reach, place_role)
 from extract.events.text import find_organisations
-from extract.text.document import TextDoc, Token
+from extract.text.document import TextDoc, Token, words
 from records import languages
 from records.model import Event, Mention
 
@@ -41,8 +41,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
-        if not lex.trigger_scan.search(text[s:e].lower()):
-            continue  # no word of the sentence can be a trigger
+        if not any(lex.triggers_for(w.lower()) for w in words(text, s, e)):
+            continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = tdoc.tokens_in(s, e)
         triggers = find_triggers(tokens, lex) if tokens else []
         if not triggers:

@@ -72,10 +72,6 @@ class EventLexicon:
     verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
     # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
-    # every trigger pattern as a whole word: a sentence without a match holds no trigger
-    # (a token is bounded by non-word characters, so a pattern that matches a whole token
-    # also matches here)
-    trigger_scan: re.Pattern = re.compile(r"(?!x)x")
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The trigger patterns that match a lower-cased token, in lexicon order (memoised)."""
@@ -126,7 +122,6 @@ def event_lexicon(lang: str) -> EventLexicon:
         lang=lang, triggers=triggers,
         trigger_stop=frozenset(raw.get("trigger_stop", ())),
         phrase_stop=frozenset(raw.get("phrase_stop", ())),
-        trigger_scan=re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{t.regex.pattern})" for t in triggers) + r")(?!\w)"),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),

@@ -80,6 +80,12 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+def words(text: str, start: int, end: int) -> list[str]:
+    """The words and marks of ``text[start:end]`` as :func:`tokenize` cuts them, as plain
+    strings (no offsets, no clauses): enough to see whether a sentence needs its tokens."""
+    return _TOKEN.findall(text, start, end)
+
+
 def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
     """Tokens cut at hyphens and slashes, with sentence numbers.
 

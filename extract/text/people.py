@@ -61,22 +61,29 @@ class PeopleLexicon:
     genitive_suffixes: tuple[str, ...]
     closed_compounds: bool
 
+    @property
+    def compound_heads(self) -> tuple[str, ...]:
+        """The titles that may end a closed compound (none where compounds are open)."""
+        return _compound_heads(self)
+
     def is_title(self, low: str) -> bool:
         """A title word ("präsident", "sen"), also inflected ("präsidenten",
         "außenministerin") or as a compound's head ("verteidigungsminister")."""
         return _is_title(self, low.rstrip("."))
 
 
+@lru_cache(maxsize=8)
+def _compound_heads(lex: "PeopleLexicon") -> tuple[str, ...]:
+    if not lex.closed_compounds:
+        return ()
+    return tuple(sorted(t for t in lex.titles if len(t) >= MIN_COMPOUND_TITLE))
+
+
 @lru_cache(maxsize=100_000)
 def _is_title(lex: PeopleLexicon, low: str) -> bool:
     forms = [low] + [low[: -len(e)] for e in lex.inflections if low.endswith(e) and len(low) > len(e) + 2]
-    for form in forms:
-        if form in lex.titles:
-            return True
-        if lex.closed_compounds and any(len(t) >= MIN_COMPOUND_TITLE and form.endswith(t)
-                                        for t in lex.titles):
-            return True
-    return False
+    heads = lex.compound_heads
+    return any(form in lex.titles or (heads and form.endswith(heads)) for form in forms)
 
 
 @lru_cache(maxsize=None)
