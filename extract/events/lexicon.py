@@ -72,6 +72,8 @@ class EventLexicon:
     verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
     # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    # all trigger patterns in one: most words match none, and one test says so
+    any_trigger: Optional[re.Pattern] = None
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The trigger patterns that match a lower-cased token, in lexicon order (memoised)."""
@@ -80,7 +82,10 @@ class EventLexicon:
         if hit is None:
             if len(memo) > MEMO_MAX:
                 memo.clear()
-            hit = memo[low] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
+            if self.any_trigger is not None and not self.any_trigger.fullmatch(low):
+                hit = memo[low] = ()
+            else:
+                hit = memo[low] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
         return hit
 
     def demonym(self, low: str) -> Optional[str]:
@@ -122,6 +127,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         lang=lang, triggers=triggers,
         trigger_stop=frozenset(raw.get("trigger_stop", ())),
         phrase_stop=frozenset(raw.get("phrase_stop", ())),
+        any_trigger=re.compile("|".join(f"(?:{t.regex.pattern})" for t in triggers)) if triggers else None,
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),
