@@ -25,6 +25,7 @@ class Language:
     verb_final: bool           # in subordinate and compound tenses the verb comes last
     closed_compounds: bool     # compounds are one word whose head is its end ("Verteidigungsminister")
     letters: str               # a regex of letters only this language uses ("" for none)
+    lemma_exceptions: tuple[tuple[str, str], ...] = ()  # forms the lemma tables miss: (form, lemma)
 
     def lexicon(self, kind: str):
         """The path of this language's ``kind`` lexicon (places, timex, events)."""
@@ -40,7 +41,8 @@ def _registry() -> tuple[dict[str, Language], str]:
                             verb_second=bool(spec.get("verb_second")),
                             verb_final=bool(spec.get("verb_final")),
                             closed_compounds=bool(spec.get("closed_compounds")),
-                            letters=spec.get("letters") or "")
+                            letters=spec.get("letters") or "",
+                            lemma_exceptions=tuple(sorted((spec.get("lemma_exceptions") or {}).items())))
              for code, spec in raw["languages"].items()}
     default = raw.get("default") or next(iter(langs))
     if default not in langs:

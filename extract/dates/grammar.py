@@ -173,7 +173,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
                 "year_mod_month"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
-    for key in ("fuzzy_numbers", "plural_units"):
+    for key in ("fuzzy_numbers", "plural_units", "ago_before"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}
     return maps
 

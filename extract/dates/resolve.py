@@ -220,10 +220,13 @@ def resolve_ago(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     n = number(g.get("num"), maps)
     if n is None or not float(n).is_integer():
         return None
+    before = norm(g.get("later") or "") in maps["ago_before"]
+    if sign > 0 and (before or unit not in cal.CALENDAR_UNITS):
+        # "nach 16 Tagen Fahrt", "nach 40 Minuten": a stretch of time counted from some
+        # other event, not a date counted from the publication date
+        value = cal.duration_value(n, unit) if unit else None
+        return Resolved(value, False, "DURATION") if value else None
     if unit not in cal.CALENDAR_UNITS:
-        if sign > 0:  # "nach 40 Minuten": a stretch of time, not a date
-            value = cal.duration_value(n, unit) if unit else None
-            return Resolved(value, False, "DURATION") if value else None
         return Resolved(ctx.anchor.isoformat(), True)
     day = cal.add_units(ctx.anchor, sign * int(n), unit)
     return Resolved(cal.value_at(day, unit), True) if day else None

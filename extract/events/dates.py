@@ -73,8 +73,10 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
         heads.setdefault(t.clause, k)
     speech = {t.clause for t in tokens if t.low in lex.speech}
     for m in mentions:
+        part = m.conj[m.trigger_idx] if m.conj else 0
         same_type = [k for k, t in enumerate(tokens) if t.clause == m.trigger.clause and
-                     any(tr.type == m.type and tr.regex.fullmatch(t.low) for tr in lex.triggers)] \
+                     (not m.conj or m.conj[k] == part) and
+                     any(tr.type == m.type for tr in lex.triggers_for(t.low))] \
             or [m.trigger_idx]
         best = None
         for tx, clause, iv, idx, in_speech in usable:
@@ -82,7 +84,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 dist = min(abs(idx - k) for k in same_type)
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6:
                     continue
-                key = (0, dist)
+                key = (0, bool(m.conj) and m.conj[idx] != part, dist)
             elif in_speech or clause in trigger_clauses:
                 continue
             else:
@@ -91,7 +93,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                         h - 1 == m.trigger_idx or (m.trigger_def.kind == "noun" and h - 1 > m.trigger_idx
                                                    and tokens[h - 1].clause == m.trigger.clause
                                                    and np_reach(tokens, m.trigger_idx, h - 1, lex))):
-                    best_key = (0, 50 + abs(idx - m.trigger_idx))  # "die Lieferungen, die ... stattfanden"
+                    best_key = (0, False, 50 + abs(idx - m.trigger_idx))  # "die Lieferungen, die ... stattfanden"
                     if best is None or best_key < best[0]:
                         best = (best_key, iv)
                     continue
@@ -104,7 +106,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                                                        abs(o.trigger.start - tx.start)))
                 if nearest.trigger.clause != m.trigger.clause:
                     continue
-                key = (1, abs(idx - m.trigger_idx))
+                key = (1, False, abs(idx - m.trigger_idx))
             if best is None or key < best[0]:
                 best = (key, iv)
         if best is not None:

@@ -22,10 +22,11 @@ from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.places import (capital_check, dateline, extra_places, refine_sentences,
                                    unmarked_role)
-from extract.events.roles import (EventMention, actors_in, cargo_nouns, find_cargo, find_modes, find_triggers,
+from extract.events.roles import (EventMention, actors_in, conjuncts, cargo_nouns, find_cargo, find_modes, find_triggers, has_carrier,
                                   is_cargo, is_planned, np_reach, place_role)
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
+from extract.text.people import people_lexicon
 from records import languages
 from records.model import Event, Mention
 
@@ -41,10 +42,11 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
-        if not any(lex.triggers_for(w.lower()) for w in words(text, s, e)):
+        if not any(lex.may_trigger(w) for w in words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = tdoc.tokens_in(s, e)
-        triggers = find_triggers(tokens, lex) if tokens else []
+        triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e))) \
+            if tokens else []
         if not triggers:
             continue
         sent_places = [m for m in places if s <= m.start < e]
@@ -60,13 +62,15 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             if m.date is not None and m.date[0] > doc_date:
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
-                    and dline[0].place.feature != "country":
+                    and dline[0].place.feature != "country" and not m.anaphoric:
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
     events = []
     happenings = merge(mentions)
     inherit(happenings)
     for h in happenings:
+        if all(m.anaphoric for m in h.mentions):
+            continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
@@ -81,9 +85,12 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     out: list[EventMention] = []
     for ti, trig in triggers:
         out.append(EventMention(type=trig.type, sentence=si, span=span, trigger=tokens[ti],
-                                trigger_def=trig, trigger_idx=ti))
+                                trigger_def=trig, trigger_idx=ti,
+                                anaphoric=trig.kind == "noun" and ti > 0
+                                and tokens[ti - 1].low in lex.anaphoric))
     if not out:
         return []
+    conj = conjuncts(tokens, [m.trigger_idx for m in out if m.trigger_def.kind not in ("noun", "agent")], lex)
     place_idx = {}
     covered = set()
     for pm in sent_places:
@@ -100,14 +107,14 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             # "US-Beamte": a modifier, not a place the event happens at; but "US-Streitkräfte"
             # as the subject of a shipment is its sender
             if any(tokens[i].low.endswith(w) for w in lex.government_heads):
-                for m in _owners(out, tokens[i], lex, tokens):
+                for m in _owners(out, i, lex, tokens, conj):
                     if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:
                         m.roles.setdefault("origin", []).append(_as_country(pm, gazetteer.country))
             continue
         if _in_relative_about_place(tokens, i, covered, heads, lex, out):
             continue
-        for m in _owners(out, tokens[i], lex, tokens):
-            role = _role(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country)
+        for m in _owners(out, i, lex, tokens, conj):
+            role = _role(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
             if role is None:
                 continue
             if isinstance(role, tuple):  # a government named by its capital: the country
@@ -120,32 +127,72 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     modes = find_modes(tokens, lex)
     lows = {t.low for t in tokens}
     cargo = find_cargo(text, span, tokens, lex)
+    # a person named by office or as a group ("Die Ministerin besuchte Athen", "the delegation")
+    titles = people_lexicon(lex.lang)
+    named_role = any(titles.is_title(t.low) or t.low in lex.person_groups for t in tokens)
     kept = []
     for m in out:
+        m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
-        if is_planned(tokens, m.trigger.clause, lex):
+        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx]):
             m.status = "planned"
         if m.spec.modes:
             m.modes = modes
         if m.spec.cargo:
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(tokens, lex)
-        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns):
+        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
             continue
-        if m.trigger_def.kind == "arrival" and m.spec.cargo and not cargo:
+        if m.trigger_def.host and m.trigger_def.kind != "noun" and not _guest_near(tokens, m.trigger_idx, people, lex):
+            continue  # "received a proposal", "welcomed the survey": no guest, no meeting
+        if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
         kept.append(m)
-    return kept
+    return _join_route(kept)
+
+
+def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
+    """Whether a host verb has a guest: a person, a title or a group of people within a
+    few words of it ("empfing den Präsidenten", "welcomed the delegation", "was received by"),
+    anywhere in its clause where the verb may come last ("hatte die Botschafterin ... einbestellt")."""
+    starts = {p.start for p in people}
+    titles = people_lexicon(lex.lang)
+    for k in range(max(0, ti - 6), min(len(tokens), ti + 7)) if not lex.verb_final else range(len(tokens)):
+        t = tokens[k]
+        if lex.verb_final and t.clause != tokens[ti].clause:
+            continue
+        if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.person_groups
+                        or t.low in lex.pronouns):
+            return True
+    return False
+
+
+def _join_route(mentions: list[EventMention]) -> list[EventMention]:
+    """A departure and a later arrival in one sentence are the two ends of one route ("left
+    Vienna on Tuesday and reached Lviv two days later"): the arrival's places join the
+    departure, whose time and status the route keeps (the goods have left)."""
+    out: list[EventMention] = []
+    for m in mentions:
+        if m.trigger_def.kind == "arrival":
+            start = next((d for d in reversed(out) if d.type == m.type and d.trigger_def.kind == "departure"), None)
+            if start is not None:
+                for role, found in m.roles.items():
+                    if role != "origin" or not start.roles.get("origin"):
+                        start.roles.setdefault(role, []).extend(found)
+                continue
+        out.append(m)
+    return out
 
 
 def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
-          place_idx: frozenset[int], pm: Mention, country_of):
+          place_idx: frozenset[int], pm: Mention, country_of, conj: list[int]):
     """The role of the place at token ``i`` in mention ``m``, or None."""
     ti = m.trigger_idx
     trig = m.trigger_def
-    origin_clause = any(t.low in lex.origin_verbs for k, t in enumerate(tokens)
-                        if t.clause == tokens[i].clause or i < k <= i + 5)
+    origin_clause = trig.kind == "departure" or any(
+        t.low in lex.origin_verbs for k, t in enumerate(tokens)
+        if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
     role = place_role(tokens, i, m.type, lex, ti, origin_clause,
                       arrival=trig.kind == "arrival", place_idx=place_idx)
     if not m.spec.route:
@@ -182,6 +229,10 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         noun_use = lex.nouns_capitalised and m.trigger.cap and ti > 0
         if noun_use and i == ti + 1:
             return ("origin", _as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
+        if trig.kind == "departure" and not noun_use:
+            if u == "object" and (i > ti or lex.verb_final):
+                return "origin"  # "left Vienna", "hat Polen verlassen"
+            return None
         if trig.kind in ("verb", "arrival") and not noun_use:
             if u == "subject" and (i < ti or (lex.verb_second and i == ti + 1)):
                 return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
@@ -225,17 +276,20 @@ def _trigger_distance(tokens: list[Token], ti: int, tok: Token) -> float:
     return abs(i - ti) * (1.5 if ti > i else 1.0)
 
 
-def _owners(mentions: list[EventMention], tok: Token, lex: EventLexicon,
-            tokens: list[Token]) -> list[EventMention]:
-    """The mentions a word belongs to: those of its clause, else the nearest trigger's, when
-    at most two clauses away and no clause between opens with "aber"/"but" and the like."""
+def _owners(mentions: list[EventMention], i: int, lex: EventLexicon,
+            tokens: list[Token], conj: list[int]) -> list[EventMention]:
+    """The mentions the word at ``i`` belongs to: those of its clause (the nearest trigger
+    by type, one in the same conjunct first), else the nearest trigger's, when at most two
+    clauses away and no clause between opens with "aber"/"but" and the like."""
+    tok = tokens[i]
     same = [m for m in mentions if m.trigger.clause == tok.clause]
     if same:
         # the nearest trigger of the clause, by type: "Besuch in Washington ... nach New York weiterreisen"
         out = []
         for etype in {m.type for m in same}:
             of_type = [m for m in same if m.type == etype]
-            out.append(min(of_type, key=lambda m: _trigger_distance(tokens, m.trigger_idx, tok)))
+            out.append(min(of_type, key=lambda m: (conj[m.trigger_idx] != conj[i],
+                                                   _trigger_distance(tokens, m.trigger_idx, tok))))
         return out
     m = min(mentions, key=lambda m: (abs(m.trigger.clause - tok.clause), abs(m.trigger.start - tok.start)))
     lo, hi = sorted((m.trigger.clause, tok.clause))

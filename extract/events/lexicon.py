@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.lexicon import load_json
+from extract.text.lemmas import lemma
 from records import languages
 from records.event_types import event_types
 
@@ -21,11 +22,14 @@ MEMO_MAX = 200_000  # words in a lexicon's trigger memo; dropped and refilled be
 
 @dataclass(frozen=True)
 class Trigger:
-    """One trigger pattern: a whole lower-cased token matched with ``re.fullmatch``."""
+    """One trigger: a whole lower-cased token matched with ``re.fullmatch`` (``pattern``),
+    or a word family named by its lemmas (``lemmas``: every inflection, and for a
+    separable verb its split forms, "lief ... aus" -> "auslaufen")."""
 
     type: str                 # an event type of data/event_types.json
-    regex: re.Pattern
-    kind: str                 # verb | noun | arrival | travel
+    regex: Optional[re.Pattern]
+    kind: str                 # verb | noun | arrival | departure | travel | agent
+    lemmas: frozenset[str] = frozenset()
     needs_cargo: bool = False
     needs_cue: Optional[re.Pattern] = None   # a clause token must match this
     capitalized: bool = False
@@ -74,19 +78,65 @@ class EventLexicon:
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # all trigger patterns in one: most words match none, and one test says so
     any_trigger: Optional[re.Pattern] = None
+    by_lemma: dict = field(default_factory=dict)       # lemma -> triggers with it, lexicon order
+    separable: tuple[str, ...] = ()                    # verb particles that may stand apart ("an", "aus")
+    separable_bases: frozenset[str] = frozenset()      # lemmas that, with a particle, are a trigger
+    freight: frozenset[str] = frozenset()              # vehicles that carry goods by what they are (lemmas)
+    vehicles: frozenset[str] = frozenset()             # vehicles that carry goods when goods are named
+    carrier_heads: tuple[str, ...] = ()                # freight carriers as a compound's head ("Getreidefrachter")
+    cargo_heads: bool = False                          # a cargo noun may be a compound's head
+    topic_frames: tuple[frozenset[str], ...] = ()      # lemmas that make a noun a topic ("über ... sprechen")
+    topic_prepositions: frozenset[str] = frozenset()   # "über", "um", "about"
+    anaphoric: frozenset[str] = frozenset()            # determiners of a mention of an event named before
+    coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
+    person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
+    verb_markers: frozenset[str] = frozenset()         # "to", "will": a bare form after them is a verb
+    person_subjects: frozenset[str] = frozenset()      # pronouns only people are ("er", "he")
+    abstract_objects: frozenset[str] = frozenset()     # "demand", "Entscheidung": a meeting verb in another sense
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
-        """The trigger patterns that match a lower-cased token, in lexicon order (memoised)."""
+        """The triggers of a lower-cased token, by pattern or by lemma, in lexicon order
+        (memoised)."""
         memo = self.trigger_memo
         hit = memo.get(low)
         if hit is None:
             if len(memo) > MEMO_MAX:
                 memo.clear()
-            if self.any_trigger is not None and not self.any_trigger.fullmatch(low):
-                hit = memo[low] = ()
-            else:
-                hit = memo[low] = tuple(t for t in self.triggers if t.regex.fullmatch(low))
+            by_pattern = () if self.any_trigger is None or not self.any_trigger.fullmatch(low) else \
+                tuple(t for t in self.triggers if t.regex is not None and t.regex.fullmatch(low))
+            by_lemma = self.by_lemma.get(lemma(low, self.lang), ()) if self.by_lemma else ()
+            if by_lemma:
+                matched = set(by_pattern) | set(by_lemma)
+                by_pattern = tuple(t for t in self.triggers if t in matched)
+            hit = memo[low] = by_pattern
         return hit
+
+    def separable_triggers(self, low: str, particle: str) -> tuple[Trigger, ...]:
+        """The triggers of a verb whose particle stands at its clause's end ("kam ... an")."""
+        base = lemma(low, self.lang)
+        if base not in self.separable_bases:
+            return ()
+        return self.by_lemma.get(particle + base, ())
+
+    def may_trigger(self, word: str) -> bool:
+        """Whether a word can open an event at all (cheap; for skipping sentences)."""
+        low = word.lower()
+        return bool(self.triggers_for(low)) or lemma(low, self.lang) in self.separable_bases
+
+    def carrier(self, low: str) -> Optional[str]:
+        """"freight" for a vehicle that carries goods by what it is ("Frachter", "Güterzügen",
+        "convoy"), "vehicle" for one that may carry goods or people ("Zug", "flight"), else None."""
+        memo = self.trigger_memo
+        key = ("\0carrier", low)
+        if key not in memo:
+            base = lemma(low, self.lang)
+            memo[key] = "freight" if base in self.freight or low in self.freight or bool(
+                self.carrier_heads and (base.endswith(self.carrier_heads) or low.endswith(self.carrier_heads))) \
+                else "vehicle" if base in self.vehicles or low in self.vehicles else None
+        return memo[key]
+
+    def is_carrier(self, low: str) -> bool:
+        return self.carrier(low) is not None
 
     def demonym(self, low: str) -> Optional[str]:
         """ISO code of an inflected demonym adjective ("russischen" -> RU)."""
@@ -94,6 +144,14 @@ class EventLexicon:
             if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3):
                 return iso
         return None
+
+
+def _by_lemma(triggers: tuple[Trigger, ...]) -> dict[str, tuple[Trigger, ...]]:
+    out: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        for lem in sorted(t.lemmas):
+            out.setdefault(lem, []).append(t)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _alt(words) -> re.Pattern:
@@ -109,7 +167,8 @@ def event_lexicon(lang: str) -> EventLexicon:
     spec = languages.language(lang)
     raw = load_json(spec.lexicon("events").name)
     triggers = tuple(
-        Trigger(type=t["type"], regex=re.compile(t["pattern"]), kind=t.get("kind", "verb"),
+        Trigger(type=t["type"], regex=re.compile(t["pattern"]) if t.get("pattern") else None,
+                kind=t.get("kind", "verb"), lemmas=frozenset(t.get("lemmas", ())),
                 needs_cargo=t.get("needs_cargo", False),
                 needs_cue=re.compile(t["needs_cue"]) if t.get("needs_cue") else None,
                 capitalized=t.get("capitalized", False), visit=t.get("visit", False),
@@ -127,7 +186,25 @@ def event_lexicon(lang: str) -> EventLexicon:
         lang=lang, triggers=triggers,
         trigger_stop=frozenset(raw.get("trigger_stop", ())),
         phrase_stop=frozenset(raw.get("phrase_stop", ())),
-        any_trigger=re.compile("|".join(f"(?:{t.regex.pattern})" for t in triggers)) if triggers else None,
+        any_trigger=re.compile("|".join(f"(?:{t.regex.pattern})" for t in triggers if t.regex is not None))
+        if any(t.regex is not None for t in triggers) else None,
+        by_lemma=_by_lemma(triggers),
+        separable=tuple(raw.get("separable_particles", ())),
+        separable_bases=frozenset(lem[len(p):] for t in triggers if t.kind != "noun" for lem in t.lemmas
+                                  for p in raw.get("separable_particles", ())
+                                  if lem.startswith(p) and len(lem) > len(p) + 2),
+        freight=frozenset(raw.get("carriers", {}).get("freight", ())),
+        vehicles=frozenset(raw.get("carriers", {}).get("vehicles", ())),
+        carrier_heads=tuple(raw.get("carriers", {}).get("heads", ())),
+        cargo_heads=spec.closed_compounds,
+        topic_frames=tuple(frozenset(f) for f in raw.get("topic_frames", ())),
+        topic_prepositions=frozenset(raw.get("topic_prepositions", ())),
+        anaphoric=frozenset(raw.get("anaphoric_determiners", ())),
+        coordinators=frozenset(raw.get("coordinators", ())),
+        person_groups=frozenset(raw.get("person_groups", ())),
+        verb_markers=frozenset(raw.get("verb_markers", ())),
+        person_subjects=frozenset(raw.get("person_subject_pronouns", ())),
+        abstract_objects=frozenset(raw.get("abstract_objects", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),

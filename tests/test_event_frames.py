@@ -1,0 +1,140 @@
+"""Event mechanisms that must hold on any article (issue 13), one table per mechanism.
+
+Every sentence here was written for these tests; none comes from an evaluation article.
+A case gives a text, its language and publication date, and what the analyst expects:
+the events by (type, origin, destination, location) place names, and optionally the
+date and the status.
+"""
+import datetime as dt
+import json
+
+import pytest
+
+from geo.translit import fold
+from records.paths import DEMO_DIR
+
+
+def events_of(pipeline, text, lang, doc_date):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
+    return doc.events
+
+
+def name(place):
+    return place.name if place else None
+
+
+def same(expected, place):
+    """An expected place name is the entry's name or part of it ("Sigonella" -> "Naval
+    Air Station Sigonella"), accents and case aside."""
+    return (expected is None) == (place is None) and (
+        place is None or fold(expected) in fold(place.name))
+
+
+def summary(ev):
+    return (ev.type, name(ev.origin), name(ev.destination), name(ev.location))
+
+
+# -- motion: a carrier or its goods leave, travel and arrive ------------------------------------
+# (text, lang, publication date, expected shipment (origin, destination), date_start, status)
+MOTION = [
+    # departure: the object or the aus/von place is the origin; arrival: the object is the destination
+    ("Ein mit Mais beladener Frachter hat am Dienstag den Hafen von Rostock verlassen und soll "
+     "Gdańsk am Freitag erreichen.", "de", "2024-02-16", ("Rostock", "Gdańsk"), "2024-02-13", "reported"),
+    ("A convoy of 30 trucks carrying blankets left Bucharest on Monday and reached Chisinau two days later.",
+     "en", "2024-01-12", ("Bucharest", "Chisinau"), "2024-01-08", "reported"),
+    # a separable verb read with its particle ("kam ... an" -> ankommen), a carrier compound
+    ("Ein Güterzug aus Hamburg kam am Mittwoch in Wien an.", "de", "2024-03-08",
+     ("Hamburg", "Vienna"), "2024-03-06", "reported"),
+    # a flight that carries goods is a shipment, not a visit
+    ("A cargo flight carrying 12 tonnes of vaccines flew from Nairobi to Juba on Friday.",
+     "en", "2024-06-09", ("Nairobi", "Juba"), "2024-06-07", "reported"),
+    # deployments and relocations count, by word family
+    ("Die Hubschrauber wurden am Montag von Ramstein nach Rumänien geflogen.", "de", "2024-04-10",
+     ("Ramstein", "Romania"), "2024-04-08", "reported"),
+    ("Two reconnaissance drones were deployed from Sigonella to Cyprus on Tuesday.", "en", "2024-05-02",
+     ("Sigonella", "Cyprus"), "2024-04-30", "reported"),
+    # a forecast is planned, its month lies ahead
+    ("Händler rechnen damit, dass im Oktober weitere Tanker von Constanța nach Haifa auslaufen.",
+     "de", "2024-08-20", ("Constanta", "Haifa"), "2024-10-01", "planned"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,route,start,status", MOTION, ids=[c[0][:40] for c in MOTION])
+def test_motion_makes_one_route(pipeline, text, lang, date, route, start, status):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert len(ships) == 1, [(name(e.origin), name(e.destination)) for e in ships]
+    assert same(route[0], ships[0].origin) and same(route[1], ships[0].destination), \
+        (name(ships[0].origin), name(ships[0].destination))
+    assert ships[0].date_start == start and ships[0].status == status
+
+
+# -- not events: topics of talk, events told of before --------------------------------------------
+# (text, lang, publication date, the event types that must not come out)
+NOT_EVENTS = [
+    # deliveries that people talk about are no shipment
+    ("On Sunday the two ministers met in Riga to coordinate further deliveries to Kyiv.", "en",
+     "2024-03-11", {"shipment"}),
+    ("Am Montag trafen sich die Minister in Prag, um über weitere Lieferungen nach Kiew zu sprechen.",
+     "de", "2024-03-12", {"shipment"}),
+    ("Bei dem Treffen ging es um weitere Lieferungen an die Ukraine.", "de", "2024-03-12",
+     {"shipment", "meeting"}),
+    # a meeting verb in another sense: an abstract object, a host without a guest
+    ("The new mills in Ohio can meet demand from Canada by June.", "en", "2024-03-12", {"meeting"}),
+    ("The ministry in Madrid received the report on Monday.", "en", "2024-03-12", {"meeting"}),
+    ("Die Regierung in Wien hat am Montag die Entscheidung über die Lieferungen getroffen.", "de",
+     "2024-03-12", {"meeting"}),
+    # people on the move make a journey, not a shipment
+    ("He left Boston on Friday with his family and a truck full of furniture.", "en", "2024-03-12",
+     {"shipment"}),
+    ("A trade delegation will leave for Tokyo next week to negotiate rice exports.", "en", "2024-03-12",
+     {"shipment"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,absent", NOT_EVENTS, ids=[c[0][:40] for c in NOT_EVENTS])
+def test_topics_and_back_references_make_no_event(pipeline, text, lang, date, absent):
+    types = {e.type for e in events_of(pipeline, text, lang, date)}
+    assert not types & absent, types
+
+
+# -- the lemma of a word, not its surface ----------------------------------------------------------
+def test_a_capitalised_noun_is_no_verb_by_lemma(pipeline):
+    # "Land" must not read as the verb "landen" (arrival)
+    text = "Im Juli besuchte Verteidigungsminister Boris Pistorius das Land mit einer Delegation."
+    assert [e.type for e in events_of(pipeline, text, "de", "2024-08-01")] == ["meeting"]
+
+
+# -- the bundled demo: each article's headline event is extracted --------------------------------
+HEADLINES = {
+    "getreide_odessa_de": ("shipment", "Odesa", "Istanbul", None),
+    "containerzug_duisburg_de": ("shipment", "Chongqing", "Duisburg", None),
+    "relief_flight_en": ("shipment", "Larnaca", "Beirut", None),
+    "vienna_talks_en": ("meeting", None, None, "Vienna"),
+    "seed_de": ("shipment", "Rajin", "Tikhoretsk", None),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(HEADLINES))
+def test_demo_headline_event(pipeline, stem):
+    meta = json.loads((DEMO_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+    text = (DEMO_DIR / f"{stem}.txt").read_text(encoding="utf-8")
+    found = [summary(e) for e in events_of(pipeline, text, meta["lang"], meta["doc_date"])]
+    assert HEADLINES[stem] in found, found
+
+
+# -- meetings that the false-trigger rules must keep -------------------------------------------
+# (text, lang, publication date, expected meeting place)
+MEETINGS = [
+    ("Präsident Macron empfing am Montag Bundeskanzler Olaf Scholz in Paris.", "de", "2024-03-12", "Paris"),
+    ("Das Außenministerium in Warschau hatte am Freitag den Botschafter Sergej Andrejew einbestellt.",
+     "de", "2024-03-12", "Warsaw"),
+    ("The prime minister welcomed the visiting delegation in Oslo on Tuesday.", "en", "2024-03-12", "Oslo"),
+    ("Finance ministers will meet in Brussels on Friday to discuss gas deliveries.", "en", "2024-03-12",
+     "Brussels"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,where", MEETINGS, ids=[c[0][:40] for c in MEETINGS])
+def test_real_meetings_stay(pipeline, text, lang, date, where):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
