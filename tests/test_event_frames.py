@@ -138,3 +138,42 @@ MEETINGS = [
 def test_real_meetings_stay(pipeline, text, lang, date, where):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+# -- who sent: a sender named by nationality or by a state's institution --------------------------
+# (text, lang, publication date, expected origin country code)
+SENDERS = [
+    ("Dutch traders shipped 8,000 tonnes of barley to Norway on Monday.", "en", "2024-03-12", "NL"),
+    ("Brazilian exporters sent 40,000 tonnes of soybeans to Rotterdam in February.", "en", "2024-03-12", "BR"),
+    ("Der US-Kongress billigte am Dienstag Munitionslieferungen an Georgien.", "de", "2024-03-12", "US"),
+    ("Niederländische Händler lieferten im Februar 5.000 Tonnen Zucker nach Polen.", "de", "2024-03-12", "NL"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,iso", SENDERS, ids=[c[0][:40] for c in SENDERS])
+def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert ships and ships[0].origin is not None and ships[0].origin.country_code == iso, \
+        [(name(e.origin), name(e.destination)) for e in ships]
+
+
+# -- negated, refused and called-off events, and interviews, are none ----------------------------
+NEGATED = [
+    ("There will be no meeting between the two leaders in Vienna.", "en", "2024-03-12", {"meeting"}),
+    ("The minister did not meet the ambassador in Rome on Friday.", "en", "2024-03-12", {"meeting"}),
+    ("Die Gewerkschaft verweigert Verhandlungen mit dem Konzern in Linz.", "de", "2024-03-12", {"meeting"}),
+    ("Das für Montag in Brüssel geplante Treffen wurde abgesagt.", "de", "2024-03-12", {"meeting"}),
+    ("Im Gespräch mit dem STANDARD sagte der Minister in Wien, die Lage sei ernst.", "de", "2024-03-12",
+     {"meeting"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,absent", NEGATED, ids=[c[0][:40] for c in NEGATED])
+def test_negated_events_are_none(pipeline, text, lang, date, absent):
+    types = {e.type for e in events_of(pipeline, text, lang, date)}
+    assert not types & absent, types
+
+
+def test_not_only_keeps_the_event(pipeline):
+    text = "Die Minister trafen sich nicht nur in Wien, sondern auch in Graz am Montag."
+    assert any(e.type == "meeting" for e in events_of(pipeline, text, "de", "2024-03-12"))

@@ -16,6 +16,7 @@ No trained model is involved.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Optional
 
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
@@ -106,7 +107,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if text[pm.end:pm.end + 1] == "-":
             # "US-Beamte": a modifier, not a place the event happens at; but "US-Streitkräfte"
             # as the subject of a shipment is its sender
-            if any(tokens[i].low.endswith(w) for w in lex.government_heads):
+            if tokens[i].low.endswith(tuple(lex.government_heads) + lex.institution_heads):
                 for m in _owners(out, i, lex, tokens, conj):
                     if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:
                         m.roles.setdefault("origin", []).append(_as_country(pm, gazetteer.country))
@@ -122,6 +123,11 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.roles.setdefault(role, []).append(pm)
             if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
+    for m in out:
+        if m.spec.route and not m.roles.get("origin") and not m.trigger_def.reverse:
+            sender = _sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj, gazetteer.country)
+            if sender is not None:
+                m.roles["origin"] = [sender]
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
     modes = find_modes(tokens, lex)
@@ -150,6 +156,37 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue
         kept.append(m)
     return _join_route(kept)
+
+
+def _sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
+            country_of) -> Optional[Mention]:
+    """The sender of a shipment named only by nationality: the adjective of a noun trigger
+    ("russische Waffenlieferungen"), or of the subject of a verb -- the first words of its
+    conjunct, or where the verb comes second the words right after it ("Dutch traders
+    shipped sugar to Poland", "Im Februar lieferten niederländische Händler ..."). The
+    nationality of the goods ("sold Chinese soybeans", "Russian oil") sends nothing."""
+    if noun:
+        spots = [ti - 1] if ti else []
+    else:
+        first = ti
+        while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
+            first -= 1
+        while first < ti and tokens[first].low in lex.articles:
+            first += 1
+        spots = list(range(first, min(first + 2, ti)))
+        if lex.verb_second:
+            spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
+    for k in spots:
+        t = tokens[k]
+        iso = lex.demonym(t.low)
+        if not iso or not (t.cap or lex.nouns_capitalised):
+            continue
+        if k + 1 < len(tokens) and is_cargo(tokens[k + 1].low, lex):
+            continue  # the goods' nationality
+        place = country_of(iso)
+        if place is not None:
+            return Mention(t.text, t.start, t.end, place, 0.6)
+    return None
 
 
 def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:

@@ -13,6 +13,7 @@ from typing import Optional
 
 from extract.lexicon import load_json
 from extract.text.lemmas import lemma
+from geo.demonyms import english_demonyms
 from records import languages
 from records.event_types import event_types
 
@@ -93,6 +94,12 @@ class EventLexicon:
     verb_markers: frozenset[str] = frozenset()         # "to", "will": a bare form after them is a verb
     person_subjects: frozenset[str] = frozenset()      # pronouns only people are ("er", "he")
     abstract_objects: frozenset[str] = frozenset()     # "demand", "Entscheidung": a meeting verb in another sense
+    negators: frozenset[str] = frozenset()             # "kein", "not": a negated event is none
+    refusals: frozenset[str] = frozenset()             # lemmas that call an event off ("absagen", "cancel")
+    media_words: frozenset[str] = frozenset()          # a talk with these is an interview
+    institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
+    comitatives: frozenset[str] = frozenset()          # "mit", "with"
+    restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The triggers of a lower-cased token, by pattern or by lemma, in lexicon order
@@ -139,11 +146,23 @@ class EventLexicon:
         return self.carrier(low) is not None
 
     def demonym(self, low: str) -> Optional[str]:
-        """ISO code of an inflected demonym adjective ("russischen" -> RU)."""
-        for stem, iso in self.demonyms:
-            if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3):
-                return iso
-        return None
+        """ISO code of an inflected demonym adjective ("russischen" -> RU; memoised)."""
+        key = ("\0demonym", low)
+        memo = self.trigger_memo
+        if key not in memo:
+            memo[key] = next((iso for stem, iso in self.demonyms
+                              if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3)), None)
+        return memo[key]
+
+
+def _demonyms(raw: dict) -> dict[str, str]:
+    """The lexicon's demonym stems, plus the gazetteer data's when the lexicon names a source
+    (English: countryinfo's demonyms); the lexicon's own entries win."""
+    out = {}
+    if raw.get("demonym_source") == "countryinfo":
+        out.update(english_demonyms())
+    out.update(raw.get("demonyms", {}))
+    return out
 
 
 def _by_lemma(triggers: tuple[Trigger, ...]) -> dict[str, tuple[Trigger, ...]]:
@@ -205,6 +224,12 @@ def event_lexicon(lang: str) -> EventLexicon:
         verb_markers=frozenset(raw.get("verb_markers", ())),
         person_subjects=frozenset(raw.get("person_subject_pronouns", ())),
         abstract_objects=frozenset(raw.get("abstract_objects", ())),
+        negators=frozenset(raw.get("negators", ())),
+        refusals=frozenset(raw.get("refusals", ())),
+        media_words=frozenset(raw.get("media_words", ())),
+        institution_heads=tuple(raw.get("institution_heads", ())),
+        comitatives=frozenset(raw.get("comitatives", ())),
+        restrictives=frozenset(raw.get("restrictives", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),
@@ -219,7 +244,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         subject_stop=frozenset(raw.get("subject_stop_before", ())),
         organisations=tuple(sorted(raw.get("organisations", ()), key=len, reverse=True)),
         government_heads=frozenset(raw.get("government_heads", ())),
-        demonyms=tuple(sorted(raw.get("demonyms", {}).items(), key=lambda kv: -len(kv[0]))),
+        demonyms=tuple(sorted(_demonyms(raw).items(), key=lambda kv: -len(kv[0]))),
         barriers=frozenset(raw.get("clause_barriers", ())),
         relative=frozenset(raw.get("relative", ())),
         openers=frozenset(raw.get("clause_openers", ())),

@@ -103,9 +103,44 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex):
                 continue
+            if negated(tokens, i, trig, lex) or (trig.kind == "noun" and _interview(tokens, i, lex)):
+                continue
             out.append((i, trig))
             break
     return out
+
+
+def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
+    """An event the text says did not or will not happen: a negator just before the
+    trigger ("kein Treffen", "did not meet", "never visited") or, where the verb comes
+    second, just after it ("trafen sich nicht"); a verb that calls it off or refuses it
+    near it in its clause ("verweigert Verhandlungen", "refused to meet", "Das Treffen wurde
+    abgesagt")."""
+    clause = tokens[i].clause
+
+    def near(a: int, b: int):
+        return (k for k in range(max(0, a), min(len(tokens), b)) if k != i and tokens[k].clause == clause)
+
+    def negator(k: int) -> bool:  # "nicht nur", "not only" negate nothing
+        return tokens[k].low in lex.negators and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.restrictives)
+
+    reach = 2 if trig.kind == "noun" else 3
+    if any(negator(k) for k in near(i - reach, i)):
+        return True
+    if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
+        return True
+    after = 6 if lex.verb_final else 1
+    return any(lemma(tokens[k].low, lex.lang) in lex.refusals or tokens[k].low in lex.refusals
+               for k in near(i - 4, i + after))
+
+
+def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """"im Gespräch mit dem STANDARD": a talk with the press is an interview."""
+    for k in range(i + 1, min(len(tokens), i + 3)):
+        if tokens[k].low in lex.comitatives:
+            return any(t.low in lex.media_words or (t.text.isupper() and len(t.text) >= 3)
+                       for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
+    return False
 
 
 def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
