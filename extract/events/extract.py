@@ -23,8 +23,9 @@ from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.places import (capital_check, dateline, extra_places, refine_sentences,
                                    unmarked_role)
-from extract.events.roles import (EventMention, actors_in, conjuncts, cargo_nouns, find_cargo, find_modes, find_triggers, has_carrier,
-                                  is_cargo, is_planned, np_reach, place_role)
+from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
+from extract.events.roles import EventMention, actors_in, np_reach, place_role
+from extract.events.triggers import conjuncts, find_triggers, is_planned
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon

@@ -1,0 +1,65 @@
+"""Goods on the move: cargo nouns (also as a compound's head), carriers (freight carriers
+and vehicles), transport modes, and the cargo phrase of a sentence."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.events.lexicon import EventLexicon
+from extract.text.document import Token
+
+
+def has_carrier(tokens: list[Token], lex: EventLexicon, freight_only: bool = False) -> bool:
+    """A carrier in the sentence (only a freight carrier when ``freight_only``)."""
+    return any((t.cap or not lex.nouns_capitalised)
+               and lex.carrier(t.low) in (("freight",) if freight_only else ("freight", "vehicle"))
+               for t in tokens)
+
+
+def has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
+    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for t in tokens)
+
+
+def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
+    """The transport modes a sentence names: mode words, and a carrier by its compound's
+    head where compounds are closed ("Containerzug" -> rail)."""
+    carriers = [t.low for t in tokens if lex.cargo_heads and lex.is_carrier(t.low)]
+    out = []
+    for mode, rx in lex.modes:
+        if mode in out:
+            continue
+        if any(rx.fullmatch(t.low) for t in tokens) or \
+                any(rx.fullmatch(c[k:]) for c in carriers for k in range(1, len(c) - 2)):
+            out.append(mode)
+    return out
+
+
+def is_cargo(word: str, lex: EventLexicon) -> bool:
+    """A cargo noun, also as the head of a hyphenated compound ("F-22-Kampfflugzeuge",
+    "Leopard-2-Panzer", "Patriot-Raketen"): the last part names what it is."""
+    return bool(lex.cargo.fullmatch(word)
+                or ("-" in word and lex.cargo.fullmatch(word.rsplit("-", 1)[1])))
+
+
+def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: EventLexicon) -> Optional[str]:
+    """A quantity phrase with a cargo noun ("bis zu 1.000 Container mit Ausrüstung und Munition"),
+    else the cargo nouns of the sentence."""
+    sent = text[span[0]:span[1]]
+    for m in lex.quantity.finditer(sent):
+        phrase = m.group().strip(" ,„“\"")
+        words = [w.strip("„“\"").lower() for w in phrase.split()]
+        if any(is_cargo(w, lex) for w in words) and any(c.isdigit() for c in phrase) or \
+                any(is_cargo(w, lex) for w in words[1:]):
+            return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
+    nouns = []
+    for t in tokens:
+        if lex.nouns_capitalised and not t.cap:
+            continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods)
+        if is_cargo(t.low, lex) and t.text not in nouns:
+            nouns.append(t.text)
+    return ", ".join(nouns[:3]) if nouns else None
+
+
+def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
+    """The cargo nouns of a sentence, lower-cased, without the compound's first parts."""
+    return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if is_cargo(t.low, lex)
+                     and (t.cap or not lex.nouns_capitalised) and t.low not in ("container", "containern"))

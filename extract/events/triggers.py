@@ -1,0 +1,222 @@
+"""Trigger words and the checks that make a trigger an event: word families by lemma,
+separable verbs, goods for shipments, the mover of a verb of motion, topics of talk,
+negation and refusal, verbs used in another sense, and conjuncts and plan cues."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.events.goods import has_cargo, has_carrier, is_cargo
+from extract.events.lexicon import EventLexicon, Trigger
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+from extract.text.people import people_lexicon
+from records.event_types import event_type
+
+
+def find_triggers(tokens: list[Token], lex: EventLexicon,
+                  person_starts: frozenset[int] = frozenset()) -> list[tuple[int, Trigger]]:
+    """(token index, trigger) for every trigger word in a sentence, first pattern wins.
+
+    A verb whose particle ends its clause is read with it ("kam ... an" -> "ankommen"); a
+    trigger that needs goods finds them as cargo or as a carrier ("Frachter", "convoy"); a
+    noun that is what others talk about ("um über Lieferungen zu sprechen") is no event."""
+    out = []
+    lows_by_clause: dict[int, list[str]] = {}
+    for t in tokens:
+        lows_by_clause.setdefault(t.clause, []).append(t.low)
+    particles = _clause_particles(tokens, lex) if lex.separable else {}
+    sent_low = None
+    goods = None
+    for i, t in enumerate(tokens):
+        trigs = lex.triggers_for(t.low)
+        particle = particles.get(t.clause)
+        if particle is not None:
+            split = lex.separable_triggers(t.low, particle)
+            if split:
+                trigs = tuple(x for x in lex.triggers if x in set(trigs) | set(split))
+        if not trigs or t.low in lex.trigger_stop or not t.text[:1].isalpha():
+            continue
+        nxt = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else t.low
+        prev = f"{tokens[i - 1].low} {t.low}" if i else t.low
+        if nxt in lex.phrase_stop or prev in lex.phrase_stop:
+            continue
+        for trig in trigs:
+            if trig.capitalized and not t.cap:
+                continue
+            if lex.nouns_capitalised and (trig.regex is None or not trig.regex.fullmatch(t.low)) \
+                    and (trig.kind == "noun") != (t.cap and (i > 0 or trig.kind == "noun")):
+                continue  # by lemma, German nouns are capitalised and verbs are not ("Land" is no "landen")
+            if lex.verb_markers and trig.kind != "noun" and trig.regex is None \
+                    and lemma(t.low, lex.lang) == t.low and not (i and tokens[i - 1].low in lex.verb_markers):
+                continue  # English "ship", "land", "station": a verb only inflected or after "to", "will"
+            if trig.needs_cue is not None:
+                clause = lows_by_clause.get(t.clause, [])
+                if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low):
+                    continue
+            if trig.needs_cargo and goods is None:
+                sent_low = " ".join(t.low for t in tokens)
+                cargo = bool(lex.cargo.search(sent_low) and has_cargo(tokens, lex))
+                goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
+            if trig.needs_cargo and not goods:
+                continue
+            if trig.needs_cargo and _motion(trig, t) and not moves_goods(tokens, i, lex, person_starts):
+                continue
+            if is_topic(tokens, i, lex):
+                continue
+            if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex):
+                continue
+            if negated(tokens, i, trig, lex) or (trig.kind == "noun" and _interview(tokens, i, lex)):
+                continue
+            out.append((i, trig))
+            break
+    return out
+
+
+def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
+    """An event the text says did not or will not happen: a negator just before the
+    trigger ("kein Treffen", "did not meet", "never visited") or, where the verb comes
+    second, just after it ("trafen sich nicht"); a verb that calls it off or refuses it
+    near it in its clause ("verweigert Verhandlungen", "refused to meet", "Das Treffen wurde
+    abgesagt")."""
+    clause = tokens[i].clause
+
+    def near(a: int, b: int):
+        return (k for k in range(max(0, a), min(len(tokens), b)) if k != i and tokens[k].clause == clause)
+
+    def negator(k: int) -> bool:  # "nicht nur", "not only" negate nothing
+        return tokens[k].low in lex.negators and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.restrictives)
+
+    reach = 2 if trig.kind == "noun" else 3
+    if any(negator(k) for k in near(i - reach, i)):
+        return True
+    if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
+        return True
+    after = 6 if lex.verb_final else 1
+    return any(lemma(tokens[k].low, lex.lang) in lex.refusals or tokens[k].low in lex.refusals
+               for k in near(i - 4, i + after))
+
+
+def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """"im Gespräch mit dem STANDARD": a talk with the press is an interview."""
+    for k in range(i + 1, min(len(tokens), i + 3)):
+        if tokens[k].low in lex.comitatives:
+            return any(t.low in lex.media_words or (t.text.isupper() and len(t.text) >= 3)
+                       for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
+    return False
+
+
+def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A meeting verb with an abstract object near it in its clause is another verb: "can
+    meet demand", "received a proposal", "eine Entscheidung getroffen"."""
+    lo, hi = max(0, i - 4), min(len(tokens), i + 4)
+    return any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
+               if k != i and tokens[k].clause == tokens[i].clause)
+
+
+def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
+    """clause -> the verb particle that ends it ("Der Zug kam am Montag in Duisburg an.")."""
+    out: dict[int, str] = {}
+    for k, t in enumerate(tokens):
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if t.low in lex.separable and (nxt is None or nxt.clause != t.clause or not nxt.text[:1].isalnum()):
+            out[t.clause] = t.low
+    return out
+
+
+def _motion(trig: Trigger, t: Token) -> bool:
+    """A verb of motion (leave, reach, fly ...), whose mover decides whether goods move."""
+    return trig.kind in ("departure", "arrival") or (
+        trig.kind == "verb" and bool(trig.lemmas) and (trig.regex is None or not trig.regex.fullmatch(t.low)))
+
+
+def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether the motion verb at ``i`` moves goods, not people (the sentence names goods:
+    the trigger needs them): no person is its mover -- the last person or goods word
+    before it in its part of the clause, or in the part before when they share a subject
+    ("he left the party", "a delegation will leave for Washington" are journeys; "ein
+    Güterzug hat Polen verlassen", "a flight carrying vaccines flew" shipments)."""
+    clause = tokens[i].clause
+    lo = i
+    while lo > 0 and tokens[lo - 1].clause == clause and tokens[lo - 1].low not in lex.coordinators:
+        lo -= 1
+    sentence_cargo = has_cargo(tokens, lex)
+
+    def goods(t: Token) -> bool:
+        if lex.nouns_capitalised and not t.cap:
+            return False
+        kind = lex.carrier(t.low)
+        return kind == "freight" or is_cargo(t.low, lex) or (kind == "vehicle" and sentence_cargo)
+
+    def mover_in(a: int, b: int) -> Optional[str]:
+        """The last person or goods word in tokens[a:b]."""
+        found = None
+        for k in range(a, b):
+            t = tokens[k]
+            if t.start in person_starts or t.low in lex.person_subjects or t.low in lex.person_groups \
+                    or lemma(t.low, lex.lang) in lex.person_groups or people_lexicon(lex.lang).is_title(t.low):
+                found = "person"
+            elif goods(t):
+                found = "goods"
+        return found
+
+    mover = mover_in(lo, i)
+    if mover is None and lo > 0 and tokens[lo - 1].clause == clause:
+        # "... left Bucharest and reached Chisinau": the conjuncts share their subject
+        start = lo - 1
+        while start > 0 and tokens[start - 1].clause == clause:
+            start -= 1
+        mover = mover_in(start, lo - 1)
+    return mover != "person"
+
+
+def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the noun at ``i`` is the topic of talk in its clause: a verb of talking
+    governs it ("to discuss further deliveries") or a topic preposition introduces it
+    while such a verb stands in the clause ("um über weitere Lieferungen zu sprechen",
+    "es ging um Lieferungen")."""
+    if not lex.topic_frames:
+        return False
+    clause = [k for k, t in enumerate(tokens) if t.clause == tokens[i].clause]
+    lemmas = {lemma(tokens[k].low, lex.lang) for k in clause} | {tokens[k].low for k in clause}
+    frames = [f for f in lex.topic_frames if f <= lemmas]
+    if not frames:
+        return False
+    heads = {w for f in frames for w in f}
+    for k in clause:
+        if k >= i:
+            break
+        low = tokens[k].low
+        if i - k <= 4 and (lemma(low, lex.lang) in heads or low in heads):
+            return True  # the verb of talking and its object
+        if i - k <= 3 and low in lex.topic_prepositions:
+            return True
+    return False
+
+
+def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
+               conj: Optional[list[int]] = None, part: int = 0) -> bool:
+    """A cue of intent or plan in the trigger's clause (and conjunct: "hat Odessa verlassen
+    und soll Istanbul erreichen" plans only the arrival)."""
+    return any(t.low in lex.planned for k, t in enumerate(tokens)
+               if t.clause == clause and (conj is None or conj[k] == part))
+
+
+def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:
+    """A conjunct number per token: a coordinator ("und", "and") that stands between two
+    event verbs of one clause starts a new conjunct; elsewhere (nouns: "Weizen und Mais")
+    it joins nothing."""
+    cuts = set()
+    verbs = sorted(verbs)
+    for a, b in zip(verbs, verbs[1:]):
+        if tokens[a].clause != tokens[b].clause:
+            continue
+        for k in range(a + 1, b):
+            if tokens[k].low in lex.coordinators:
+                cuts.add(k)
+                break
+    out, part = [], 0
+    for k in range(len(tokens)):
+        if k in cuts:
+            part += 1
+        out.append(part)
+    return out
