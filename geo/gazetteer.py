@@ -119,6 +119,7 @@ class Gazetteer:
 
     def __init__(self, index: dict):
         self._cols = index["cols"]
+        self._capitals: Optional[dict[str, int]] = None
         self._fold = index["fold"]
         self._translit = index["translit"]
         self._lang_only = index["lang_only"]
@@ -180,6 +181,18 @@ class Gazetteer:
 
     def country(self, iso: str) -> Optional[Place]:
         idx = self._country_ids.get((iso or "").upper())
+        return None if idx is None else self.place(idx)
+
+    def capital(self, iso: str) -> Optional[Place]:
+        """The national capital of country ``iso`` (the most populous entry marked capital)."""
+        if self._capitals is None:
+            best: dict[str, int] = {}
+            cols = self._cols
+            for idx, (cc, cap, pop) in enumerate(zip(cols["cc"], cols["capital"], cols["pop"])):
+                if cap and cc and (cc not in best or (pop or 0) > (cols["pop"][best[cc]] or 0)):
+                    best[cc] = idx
+            self._capitals = best
+        idx = self._capitals.get((iso or "").upper())
         return None if idx is None else self.place(idx)
 
     def has_key(self, folded: str) -> bool:

@@ -177,3 +177,20 @@ def test_negated_events_are_none(pipeline, text, lang, date, absent):
 def test_not_only_keeps_the_event(pipeline):
     text = "Die Minister trafen sich nicht nur in Wien, sondern auch in Graz am Montag."
     assert any(e.type == "meeting" for e in events_of(pipeline, text, "de", "2024-03-12"))
+
+
+# -- where: the clause's place, a capital named by nationality -------------------------------------
+WHERE = [
+    # the place in the clause beats the dateline
+    ("Helsinki – Der Minister wird am Freitag in Brüssel bei der Sitzung der Eurogruppe zustimmen.", "de",
+     "2024-03-12", "Brussels"),
+    # "the Russian capital", "in der tschechischen Hauptstadt"
+    ("The two envoys met on Monday in the Russian capital.", "en", "2024-03-12", "Moscow"),
+    ("Die Außenminister trafen sich am Montag in der tschechischen Hauptstadt.", "de", "2024-03-12", "Prague"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,where", WHERE, ids=[c[0][:40] for c in WHERE])
+def test_meeting_place(pipeline, text, lang, date, where):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert meetings and same(where, meetings[0].location), [name(e.location) for e in meetings]

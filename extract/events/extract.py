@@ -245,8 +245,10 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
             elif trig.kind == "noun" and i == ti - 1:
                 role = "location"  # "a London conference"
-        if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex):
+        if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
+                and (i > ti or _verb_in_clause(tokens, ti, lex)):
             # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
+            # and the place comes first ("wird in Brüssel bei der Sitzung zustimmen")
             role = None
         return role
     # shipments
@@ -277,6 +279,13 @@ def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
                 return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
     return role
+
+
+def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Whether the clause of the trigger at ``ti`` holds an event verb besides it."""
+    return any(k != ti and tokens[k].clause == tokens[ti].clause
+               and any(t.kind not in ("noun", "agent") for t in lex.triggers_for(tokens[k].low))
+               for k in range(len(tokens)))
 
 
 def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:

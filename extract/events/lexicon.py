@@ -99,6 +99,7 @@ class EventLexicon:
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"
+    capital_nouns: frozenset[str] = frozenset()        # "Hauptstadt", "capital"
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
@@ -229,6 +230,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         media_words=frozenset(raw.get("media_words", ())),
         institution_heads=tuple(raw.get("institution_heads", ())),
         comitatives=frozenset(raw.get("comitatives", ())),
+        capital_nouns=frozenset(raw.get("capital_nouns", ())),
         restrictives=frozenset(raw.get("restrictives", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),

@@ -107,6 +107,14 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
                 start = s + m.start()
                 out.append(Mention(text[start:start + len(phrase)], start, start + len(phrase),
                                    dline[0].place, 0.6))
+    # "in der tschechischen Hauptstadt", "the Russian capital": the country's capital
+    for k, t in enumerate(tokens[1:], start=1):
+        if t.low in lex.capital_nouns:
+            iso = lex.demonym(tokens[k - 1].low)
+            capital = gazetteer.capital(iso) if iso else None
+            span = (tokens[k - 1].start, t.end)
+            if capital is not None and not any(a < span[1] and span[0] < b for a, b in taken):
+                out.append(Mention(text[span[0]:span[1]], span[0], span[1], capital, 0.6))
     for name, city in lex.institutions:
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text[s:e]):
             place = _city(gazetteer, city, lex.lang)
