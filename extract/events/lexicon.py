@@ -77,6 +77,7 @@ class EventLexicon:
     verb_final: bool = False         # objects may stand before the verb ("wird Ägypten ... verkaufen")
     # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    may_memo: dict = field(default_factory=dict, compare=False, repr=False)
     # all trigger patterns in one: most words match none, and one test says so
     any_trigger: Optional[re.Pattern] = None
     by_lemma: dict = field(default_factory=dict)       # lemma -> triggers with it, lexicon order
@@ -127,9 +128,16 @@ class EventLexicon:
         return self.by_lemma.get(particle + base, ())
 
     def may_trigger(self, word: str) -> bool:
-        """Whether a word can open an event at all (cheap; for skipping sentences)."""
-        low = word.lower()
-        return bool(self.triggers_for(low)) or lemma(low, self.lang) in self.separable_bases
+        """Whether a word can open an event at all (memoised by the word as written; for
+        skipping sentences)."""
+        memo = self.may_memo
+        hit = memo.get(word)
+        if hit is None:
+            if len(memo) > MEMO_MAX:
+                memo.clear()
+            low = word.lower()
+            hit = memo[word] = bool(self.triggers_for(low)) or lemma(low, self.lang) in self.separable_bases
+        return hit
 
     def carrier(self, low: str) -> Optional[str]:
         """"freight" for a vehicle that carries goods by what it is ("Frachter", "Güterzügen",
