@@ -125,6 +125,8 @@ def test_demo_headline_event(pipeline, stem):
 # -- meetings that the false-trigger rules must keep -------------------------------------------
 # (text, lang, publication date, expected meeting place)
 MEETINGS = [
+    # transitive "treffen" with a person as its object
+    ("Der Minister traf am Freitag in Kiel die Vertreter der Opposition.", "de", "2024-03-12", "Kiel"),
     ("Präsident Macron empfing am Montag Bundeskanzler Olaf Scholz in Paris.", "de", "2024-03-12", "Paris"),
     ("Das Außenministerium in Warschau hatte am Freitag den Botschafter Sergej Andrejew einbestellt.",
      "de", "2024-03-12", "Warsaw"),
@@ -194,3 +196,36 @@ WHERE = [
 def test_meeting_place(pipeline, text, lang, date, where):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert meetings and same(where, meetings[0].location), [name(e.location) for e in meetings]
+
+
+# -- one event per stop -------------------------------------------------------------------------
+STOPS = [
+    ("The prime minister met the French president in Paris on Monday and later the German chancellor "
+     "in Berlin.", "en", "2024-03-12", {"Paris", "Berlin"}),
+    ("Die Ministerin traf am Montag zunächst den Präsidenten in Accra und danach den Premierminister in Lomé.",
+     "de", "2024-03-12", {"Accra", "Lomé"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,stops", STOPS, ids=[c[0][:40] for c in STOPS])
+def test_one_meeting_per_stop(pipeline, text, lang, date, stops):
+    places = {name(e.location) for e in events_of(pipeline, text, lang, date) if e.type == "meeting"}
+    assert places == stops
+
+
+def test_a_town_and_its_country_are_one_meeting(pipeline):
+    text = "Die Außenminister trafen sich am Montag in Wien in Österreich."
+    assert len([e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]) == 1
+
+
+ENCOUNTERS = [
+    # "treffen auf": to come up against, not to meet
+    ("Die Flotte traf am Montag bei Kreta auf die Schiffe des Gegners.", "de", "2024-03-12"),
+    # a host verb with no guest after it
+    ("Officials in Ramallah welcomed the failure of the talks on Monday.", "en", "2024-03-12"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date", ENCOUNTERS, ids=[c[0][:40] for c in ENCOUNTERS])
+def test_encounters_and_guestless_hosts_are_no_meeting(pipeline, text, lang, date):
+    assert not [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]

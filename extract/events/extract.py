@@ -15,6 +15,7 @@ No trained model is involved.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from typing import Optional
 
@@ -157,7 +158,32 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
         kept.append(m)
-    return _join_route(kept)
+    return _split_stops(_join_route(kept), tokens, lex)
+
+
+def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon) -> list[EventMention]:
+    """One meeting per stop: a meeting with places that a coordinator or a word of
+    sequence separates ("met the French president in Paris and later the German
+    chancellor in Berlin", "a port in Ghana and a farm in Togo before a summit in Abuja")
+    is one event per place. Places one inside the other ("in Wien, Österreich") stay one."""
+    out: list[EventMention] = []
+    for m in mentions:
+        places = sorted({pm.start: pm for pm in m.roles.get("location", [])}.values(), key=lambda pm: pm.start)
+        if m.spec.route or len(places) < 2 or len({pm.place.name for pm in places}) < 2:
+            out.append(m)
+            continue
+        separated = all(any(t.low in lex.coordinators or t.low in lex.sequence_words
+                            for t in tokens if a.end <= t.start < b.start)
+                        for a, b in zip(places, places[1:]))
+        if not separated or any(a.place.country_code == b.place.country_code and "country" in
+                                (a.place.feature, b.place.feature) for a, b in zip(places, places[1:])):
+            out.append(m)
+            continue
+        for pm in places:
+            stop = copy.copy(m)
+            stop.roles = {**m.roles, "location": [pm]}
+            out.append(stop)
+    return out
 
 
 def _sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
@@ -192,12 +218,13 @@ def _sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: l
 
 
 def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
-    """Whether a host verb has a guest: a person, a title or a group of people within a
-    few words of it ("empfing den Präsidenten", "welcomed the delegation", "was received by"),
-    anywhere in its clause where the verb may come last ("hatte die Botschafterin ... einbestellt")."""
+    """Whether a host verb has a guest: a person, a title or a group of people among the
+    words after it ("empfing den Präsidenten", "welcomed the delegation", "was received by
+    the king"), anywhere in its clause where the verb may come last ("hatte die Botschafterin
+    ... einbestellt")."""
     starts = {p.start for p in people}
     titles = people_lexicon(lex.lang)
-    for k in range(max(0, ti - 6), min(len(tokens), ti + 7)) if not lex.verb_final else range(len(tokens)):
+    for k in range(ti + 1, min(len(tokens), ti + 7)) if not lex.verb_final else range(len(tokens)):
         t = tokens[k]
         if lex.verb_final and t.clause != tokens[ti].clause:
             continue

@@ -39,6 +39,7 @@ class Trigger:
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
     from_location: bool = False  # "return from X": X is where the visit was
+    or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,8 @@ class EventLexicon:
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"
     capital_nouns: frozenset[str] = frozenset()        # "Hauptstadt", "capital"
+    sequence_words: frozenset[str] = frozenset()       # "danach", "then": separate stops
+    encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
@@ -202,7 +205,8 @@ def event_lexicon(lang: str) -> EventLexicon:
                 capitalized=t.get("capitalized", False), visit=t.get("visit", False),
                 host=t.get("host", False), reverse=t.get("reverse", False),
                 needs_person=t.get("needs_person", False),
-                from_location=t.get("from_location", False))
+                from_location=t.get("from_location", False),
+                or_person_object=t.get("or_person_object", False))
         for t in raw["triggers"])
     unknown = sorted({t.type for t in triggers} - set(event_types()))
     if unknown:
@@ -239,6 +243,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         institution_heads=tuple(raw.get("institution_heads", ())),
         comitatives=frozenset(raw.get("comitatives", ())),
         capital_nouns=frozenset(raw.get("capital_nouns", ())),
+        sequence_words=frozenset(raw.get("sequence_words", ())),
+        encounter_words=frozenset(raw.get("encounter_words", ())),
         restrictives=frozenset(raw.get("restrictives", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),

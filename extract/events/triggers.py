@@ -51,7 +51,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # English "ship", "land", "station": a verb only inflected or after "to", "will"
             if trig.needs_cue is not None:
                 clause = lows_by_clause.get(t.clause, [])
-                if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low):
+                if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
+                        trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
             if trig.needs_cargo and goods is None:
                 sent_low = " ".join(t.low for t in tokens)
@@ -70,6 +71,21 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             out.append((i, trig))
             break
     return out
+
+
+def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """A person as the object of the verb at ``i``: a name, a title or a group of people
+    among the next words of its clause ("traf am Freitag die Vertreter der Opposition")."""
+    titles = people_lexicon(lex.lang)
+    if any(t.low in lex.encounter_words for t in tokens if t.clause == tokens[i].clause):
+        return False  # "traf bei Mylae auf die Flotte", "trafen aufeinander"
+    for k in range(i + 1, min(len(tokens), i + 9)):
+        t = tokens[k]
+        if t.clause != tokens[i].clause:
+            break
+        if t.start in person_starts or titles.is_title(t.low) or t.low in lex.person_groups:
+            return True
+    return False
 
 
 def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
