@@ -269,7 +269,7 @@ def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextI
     from records import export
 
     if fmt == "csv":
-        export.write_csv(export.events_to_rows(documents), out)
+        export.write_csv(export.events_to_rows(documents, export.ANALYST_COLUMNS), out, export.ANALYST_COLUMNS)
     else:
         json.dump(export.to_geojson(documents), out, ensure_ascii=False)
         out.write("\n")

@@ -28,6 +28,8 @@ CSV_COLUMNS: tuple[str, ...] = (
     "evidence", "source_id", "source_title", "source_url",
 )
 
+# after the contract's columns: what an analyst filters on (actual, planned, cancelled, denied)
+ANALYST_COLUMNS: tuple[str, ...] = ("modality",)
 LIST_SEPARATOR = "; "
 _MAP_FALLBACK = ("location", "destination", "origin")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
 FEATURES = ("country", "admin", "region", "city", "facility", "other")
+# what an event's status says of it, in the words of shared/gold/CONVENTIONS.md
+MODALITY = {"reported": "actual", "planned": "planned", "cancelled": "cancelled", "denied": "denied"}
 # metadata of a field the project adds to a contract record (the contract lets it add, never drop)
 _EXTENSION = {"extension": True}
 
@@ -117,6 +119,7 @@ class Event:
             "modes": list(self.modes),
             "cargo": self.cargo,
             "status": self.status,
+            "modality": MODALITY.get(self.status, self.status),
             "evidence": self.evidence,
             "evidence_spans": [list(s) for s in self.evidence_spans],
             "start": self.start,
@@ -169,4 +172,6 @@ TIMEX_KEYS = _keys(Timex(text="", start=0, end=0, value="", anchored=False))
 EVENT_KEYS = _keys(Event(id="", type="", evidence="", start=0, end=0, confidence=0.0))
 # the keys shared/contract/CONTRACT.md fixes (the rest are the project's additions)
 EVENT_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS
-                            if k not in {f.name for f in fields(Event) if f.metadata.get("extension")})
+                            if k in {f.name for f in fields(Event) if not f.metadata.get("extension")})
+# keys computed from other fields (never stored on their own)
+EVENT_DERIVED_KEYS = ("modality",)

@@ -7,14 +7,14 @@ from typing import Any, Iterable, Mapping, Optional
 
 from records.export import map_point
 from records.errors import InputError
-from records.model import EVENT_KEYS
+from records.model import EVENT_DERIVED_KEYS, EVENT_KEYS, MODALITY
 
 # fields an analyst may correct, and "rejected"/"reviewed" flags
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",
                    "origin", "destination", "actors", "cargo", "modes", "rejected",
                    "reviewed", "note")
 # event keys with a column of their own; every other key goes into the "extra" JSON column
-_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS if k != "evidence_spans")
+_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS if k != "evidence_spans" and k not in EVENT_DERIVED_KEYS)
 
 
 def _dumps(value: Any) -> str:
@@ -57,7 +57,7 @@ def event_columns(event: Mapping[str, Any]) -> dict[str, Any]:
         raise InputError("event without an id")
     point = map_point(event) or {}
     places = _places(event)
-    extra = {k: v for k, v in event.items() if k not in _CONTRACT_KEYS}
+    extra = {k: v for k, v in event.items() if k not in _CONTRACT_KEYS and k not in EVENT_DERIVED_KEYS}
     return {
         "event_id": str(event["id"]),
         "type": str(event.get("type") or "event"),
@@ -110,6 +110,7 @@ def row_to_event(row: sqlite3.Row) -> dict[str, Any]:
         "end": row["end"],
         "confidence": row["confidence"],
     }
+    event["modality"] = MODALITY.get(event["status"], event["status"])
     for key, value in _loads(row["extra"], {}).items():
         event.setdefault(key, value)
     event["source_id"] = row["doc_id"]

@@ -164,7 +164,6 @@ NEGATED = [
     ("There will be no meeting between the two leaders in Vienna.", "en", "2024-03-12", {"meeting"}),
     ("The minister did not meet the ambassador in Rome on Friday.", "en", "2024-03-12", {"meeting"}),
     ("Die Gewerkschaft verweigert Verhandlungen mit dem Konzern in Linz.", "de", "2024-03-12", {"meeting"}),
-    ("Das für Montag in Brüssel geplante Treffen wurde abgesagt.", "de", "2024-03-12", {"meeting"}),
     ("Im Gespräch mit dem STANDARD sagte der Minister in Wien, die Lage sei ernst.", "de", "2024-03-12",
      {"meeting"}),
 ]
@@ -229,3 +228,19 @@ ENCOUNTERS = [
 @pytest.mark.parametrize("text,lang,date", ENCOUNTERS, ids=[c[0][:40] for c in ENCOUNTERS])
 def test_encounters_and_guestless_hosts_are_no_meeting(pipeline, text, lang, date):
     assert not [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+
+
+# -- modality: actual, planned, cancelled, denied --------------------------------------------------
+MODALITIES = [
+    ("Das für Montag in Brüssel geplante Treffen wurde abgesagt.", "de", "2024-03-12", "meeting", "cancelled"),
+    ("The summit in Lima on Friday was postponed.", "en", "2024-03-12", "meeting", "cancelled"),
+    ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
+    ("Die Minister wollen sich im April erneut in Warschau treffen.", "de", "2024-03-08", "meeting", "planned"),
+    ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,etype,modality", MODALITIES, ids=[c[0][:40] for c in MODALITIES])
+def test_modality(pipeline, text, lang, date, etype, modality):
+    found = [e.to_dict()["modality"] for e in events_of(pipeline, text, lang, date) if e.type == etype]
+    assert found == [modality]

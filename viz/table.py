@@ -15,7 +15,7 @@ from viz.popups import place_label
 
 TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where",
                  "cargo", "confidence", "review", "evidence", "source", "id"]
-EXTRA_CSV_COLUMNS = ("status", "review_status")
+EXTRA_CSV_COLUMNS = ("modality", "status", "review_status")
 
 
 def where_label(event: Mapping[str, Any]) -> str:

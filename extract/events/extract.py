@@ -26,7 +26,7 @@ from extract.events.places import (capital_check, dateline, extra_places, refine
                                    unmarked_role)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
 from extract.events.roles import EventMention, actors_in, np_reach, place_role
-from extract.events.triggers import conjuncts, find_triggers, is_planned
+from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon
@@ -63,7 +63,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
         assign_dates(sent_mentions, usable, tokens, lex)
         for m in sent_mentions:
-            if m.date is not None and m.date[0] > doc_date:
+            if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric:
@@ -146,6 +146,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.has_person = has_person
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx]):
             m.status = "planned"
+        m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:
             m.modes = modes
         if m.spec.cargo:

@@ -97,7 +97,9 @@ class EventLexicon:
     person_subjects: frozenset[str] = frozenset()      # pronouns only people are ("er", "he")
     abstract_objects: frozenset[str] = frozenset()     # "demand", "Entscheidung": a meeting verb in another sense
     negators: frozenset[str] = frozenset()             # "kein", "not": a negated event is none
-    refusals: frozenset[str] = frozenset()             # lemmas that call an event off ("absagen", "cancel")
+    refusals: frozenset[str] = frozenset()             # lemmas that refuse an event or say it failed
+    cancellations: frozenset[str] = frozenset()        # lemmas that call an event off ("absagen", "cancel")
+    denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"
@@ -239,6 +241,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         abstract_objects=frozenset(raw.get("abstract_objects", ())),
         negators=frozenset(raw.get("negators", ())),
         refusals=frozenset(raw.get("refusals", ())),
+        cancellations=frozenset(raw.get("cancellations", ())),
+        denials=frozenset(raw.get("denials", ())),
         media_words=frozenset(raw.get("media_words", ())),
         institution_heads=tuple(raw.get("institution_heads", ())),
         comitatives=frozenset(raw.get("comitatives", ())),

@@ -217,6 +217,21 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
                if t.clause == clause and (conj is None or conj[k] == part))
 
 
+def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = False) -> Optional[str]:
+    """"cancelled" when a verb near the trigger calls the event off ("Das Treffen wurde
+    abgesagt", "postponed the visit"), "denied" when the sentence denies it before the
+    trigger ("Moscow denied that weapons had been shipped"), else None."""
+    clause = tokens[i].clause
+    after = 8 if lex.verb_final or noun else 1  # "Das Treffen wurde abgesagt", "the summit was postponed"
+    for k in range(max(0, i - 4), min(len(tokens), i + after)):
+        if k != i and tokens[k].clause == clause and (
+                lemma(tokens[k].low, lex.lang) in lex.cancellations or tokens[k].low in lex.cancellations):
+            return "cancelled"
+    if any(lemma(t.low, lex.lang) in lex.denials or t.low in lex.denials for t in tokens[:i]):
+        return "denied"
+    return None
+
+
 def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:
     """A conjunct number per token: a coordinator ("und", "and") that stands between two
     event verbs of one clause starts a new conjunct; elsewhere (nouns: "Weizen und Mais")
