@@ -244,3 +244,50 @@ MODALITIES = [
 def test_modality(pipeline, text, lang, date, etype, modality):
     found = [e.to_dict()["modality"] for e in events_of(pipeline, text, lang, date) if e.type == etype]
     assert found == [modality]
+
+
+# -- regressions found reading real output (silver review): constructions, own sentences ---------
+NOT_SHIPMENTS = [
+    # "leave" and "reach" without goods moving
+    ("The ruling left grain prices unchanged in Chicago on Monday.", "en", "2024-03-12"),
+    ("The plant closure left 2,000 workers in Ohio without jobs.", "en", "2024-03-12"),
+    # trade figures by nationality are no shipment
+    ("Chinese exports to Germany rose 5 percent in May.", "en", "2024-06-12"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date", NOT_SHIPMENTS, ids=[c[0][:40] for c in NOT_SHIPMENTS])
+def test_no_shipment_without_goods_moving(pipeline, text, lang, date):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert not [e for e in ships if e.origin is not None], [(name(e.origin), name(e.destination)) for e in ships]
+
+
+NOT_MEETINGS = [
+    # crowds on the move do not meet
+    ("Hunderte Flüchtlinge sind am Montag in Wien angekommen.", "de", "2024-03-12"),
+    ("The tourists arrived in Rome on Sunday.", "en", "2024-03-12"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date", NOT_MEETINGS, ids=[c[0][:40] for c in NOT_MEETINGS])
+def test_crowds_travelling_are_no_meeting(pipeline, text, lang, date):
+    assert not [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+
+
+KEPT = [
+    # talks with an organisation are no interview
+    ("Die Regierung führte am Montag in Berlin Gespräche mit der NATO.", "de", "2024-03-12", "Berlin"),
+    ("Greece held talks with the IMF in Athens on Tuesday.", "en", "2024-03-12", "Athens"),
+    # a refusal of something else is no refusal of the meeting
+    ("He refused to comment after meeting the president in Paris on Monday.", "en", "2024-03-12", "Paris"),
+    # failed talks took place
+    ("After failed talks in Geneva on Friday, the envoys left.", "en", "2024-03-12", "Geneva"),
+    # a back-reference with its own place and date is a first mention
+    ("Nach dem Treffen in Paris am Montag reiste die Ministerin ab.", "de", "2024-03-12", "Paris"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,where", KEPT, ids=[c[0][:40] for c in KEPT])
+def test_meetings_the_drop_rules_keep(pipeline, text, lang, date, where):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]

@@ -73,7 +73,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     happenings = merge(mentions)
     inherit(happenings)
     for h in happenings:
-        if all(m.anaphoric for m in h.mentions):
+        if all(m.anaphoric and not any(m.roles.values()) for m in h.mentions):
             continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if h.spec.route and not placed:
@@ -138,7 +138,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     cargo = find_cargo(text, span, tokens, lex)
     # a person named by office or as a group ("Die Ministerin besuchte Athen", "the delegation")
     titles = people_lexicon(lex.lang)
-    named_role = any(titles.is_title(t.low) or t.low in lex.person_groups for t in tokens)
+    named_role = any(titles.is_title(t.low) or t.low in lex.delegations for t in tokens)
     kept = []
     for m in out:
         m.conj = conj
@@ -189,20 +189,20 @@ def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLe
 
 def _sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
             country_of) -> Optional[Mention]:
-    """The sender of a shipment named only by nationality: the adjective of a noun trigger
-    ("russische Waffenlieferungen"), or of the subject of a verb -- the first words of its
-    conjunct, or where the verb comes second the words right after it ("Dutch traders
-    shipped sugar to Poland", "Im Februar lieferten niederländische Händler ..."). The
-    nationality of the goods ("sold Chinese soybeans", "Russian oil") sends nothing."""
+    """The sender of a shipment named only by nationality: the adjective of the subject of
+    a verb -- the first words of its conjunct, or where the verb comes second the words
+    right after it ("Dutch traders shipped sugar to Poland", "Im Februar lieferten
+    niederländische Händler ..."). The nationality of the goods ("sold Chinese soybeans",
+    "Russian oil") or of a noun ("Chinese exports rose") sends nothing."""
     if noun:
-        spots = [ti - 1] if ti else []
+        return None  # "Russische Gasexporte stiegen", "Chinese exports rose": trade figures, no sender
     else:
         first = ti
         while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
             first -= 1
         while first < ti and tokens[first].low in lex.articles:
             first += 1
-        spots = list(range(first, min(first + 2, ti)))
+        spots = list(range(first, min(first + 2, ti - 1)))  # not right before it: "Chinese exports"
         if lex.verb_second:
             spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
     for k in spots:
@@ -229,7 +229,7 @@ def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool
         t = tokens[k]
         if lex.verb_final and t.clause != tokens[ti].clause:
             continue
-        if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.person_groups
+        if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
                         or t.low in lex.pronouns):
             return True
     return False

@@ -93,6 +93,7 @@ class EventLexicon:
     anaphoric: frozenset[str] = frozenset()            # determiners of a mention of an event named before
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
+    delegations: frozenset[str] = frozenset()          # "Delegation", "officials": people who meet
     verb_markers: frozenset[str] = frozenset()         # "to", "will": a bare form after them is a verb
     person_subjects: frozenset[str] = frozenset()      # pronouns only people are ("er", "he")
     abstract_objects: frozenset[str] = frozenset()     # "demand", "Entscheidung": a meeting verb in another sense
@@ -100,6 +101,8 @@ class EventLexicon:
     refusals: frozenset[str] = frozenset()             # lemmas that refuse an event or say it failed
     cancellations: frozenset[str] = frozenset()        # lemmas that call an event off ("absagen", "cancel")
     denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")
+    verb_only_refusals: frozenset[str] = frozenset()   # refuse only before "to" + verb ("fail")
+    infinitive_markers: frozenset[str] = frozenset()   # "to", "zu"
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"
@@ -236,6 +239,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         anaphoric=frozenset(raw.get("anaphoric_determiners", ())),
         coordinators=frozenset(raw.get("coordinators", ())),
         person_groups=frozenset(raw.get("person_groups", ())),
+        delegations=frozenset(raw.get("delegations", ())),
         verb_markers=frozenset(raw.get("verb_markers", ())),
         person_subjects=frozenset(raw.get("person_subject_pronouns", ())),
         abstract_objects=frozenset(raw.get("abstract_objects", ())),
@@ -243,6 +247,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         refusals=frozenset(raw.get("refusals", ())),
         cancellations=frozenset(raw.get("cancellations", ())),
         denials=frozenset(raw.get("denials", ())),
+        verb_only_refusals=frozenset(raw.get("verb_only_refusals", ())),
+        infinitive_markers=frozenset(raw.get("infinitive_markers", ())),
         media_words=frozenset(raw.get("media_words", ())),
         institution_heads=tuple(raw.get("institution_heads", ())),
         comitatives=frozenset(raw.get("comitatives", ())),

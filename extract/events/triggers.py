@@ -60,7 +60,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
             if trig.needs_cargo and not goods:
                 continue
-            if trig.needs_cargo and _motion(trig, t) and not moves_goods(tokens, i, lex, person_starts):
+            if trig.needs_cargo and _motion(trig, t) and not moves_goods(
+                    tokens, i, lex, person_starts, intransitive=trig.kind in ("departure", "arrival")):
                 continue
             if is_topic(tokens, i, lex):
                 continue
@@ -107,17 +108,29 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         return True
     if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
         return True
-    after = 6 if lex.verb_final else 1
-    return any(lemma(tokens[k].low, lex.lang) in lex.refusals or tokens[k].low in lex.refusals
-               for k in near(i - 4, i + after))
+    def refusal(k: int) -> bool:
+        low = tokens[k].low
+        return lemma(low, lex.lang) in lex.refusals or low in lex.refusals
+
+    # the refusal governs the trigger: right before it ("verweigert Verhandlungen"), or
+    # before "to" + verb ("refused to meet", "failed to agree"); where the verb comes
+    # last, after it in its clause ("die Gespräche ... abgelehnt")
+    if i >= 1 and tokens[i - 1].clause == clause and refusal(i - 1) \
+            and lemma(tokens[i - 1].low, lex.lang) not in lex.verb_only_refusals:
+        return True
+    if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and refusal(i - 2):
+        return True
+    return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 6))
 
 
 def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"im Gespräch mit dem STANDARD": a talk with the press is an interview."""
+    """"im Gespräch mit dem STANDARD", "im STANDARD-Gespräch": a talk with the press is an
+    interview (outlets and press words are lexicon data)."""
+    if "-" in tokens[i].low and tokens[i].low.split("-", 1)[0] in lex.media_words:
+        return True
     for k in range(i + 1, min(len(tokens), i + 3)):
         if tokens[k].low in lex.comitatives:
-            return any(t.low in lex.media_words or (t.text.isupper() and len(t.text) >= 3)
-                       for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
+            return any(t.low in lex.media_words for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
     return False
 
 
@@ -145,7 +158,8 @@ def _motion(trig: Trigger, t: Token) -> bool:
         trig.kind == "verb" and bool(trig.lemmas) and (trig.regex is None or not trig.regex.fullmatch(t.low)))
 
 
-def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int],
+                intransitive: bool = False) -> bool:
     """Whether the motion verb at ``i`` moves goods, not people (the sentence names goods:
     the trigger needs them): no person is its mover -- the last person or goods word
     before it in its part of the clause, or in the part before when they share a subject
@@ -173,6 +187,8 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
                 found = "person"
             elif goods(t):
                 found = "goods"
+            elif t.low in lex.pronouns and found is None:
+                found = "pronoun"  # "sie", "they": may stand for the goods named before
         return found
 
     mover = mover_in(lo, i)
@@ -182,7 +198,19 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
         while start > 0 and tokens[start - 1].clause == clause:
             start -= 1
         mover = mover_in(start, lo - 1)
-    return mover != "person"
+    if mover is None and lex.verb_second:
+        # "am Mittwoch kamen sie in Siauliai an": the subject right after the finite verb
+        mover = mover_in(i + 1, min(len(tokens), i + 3))
+    if mover == "person":
+        return False
+    if mover in ("goods", "pronoun"):
+        return True
+    # no mover before the verb: a verb of leaving or arriving has none ("the ruling left
+    # prices unchanged"); a verb that moves something may name the goods after it
+    hi = i
+    while hi + 1 < len(tokens) and tokens[hi + 1].clause == clause and tokens[hi + 1].low not in lex.coordinators:
+        hi += 1
+    return not intransitive and any(goods(tokens[k]) for k in range(i + 1, hi + 1))
 
 
 def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
