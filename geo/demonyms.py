@@ -5,10 +5,9 @@ people or firms: "Dutch traders shipped sugar to Poland" -> the Netherlands.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 
-from geo.sources import package_file
+from geo.sources import _countryinfo_by_iso
 
 
 @lru_cache(maxsize=1)
@@ -16,14 +15,8 @@ def english_demonyms() -> dict[str, str]:
     """Lower-cased demonym -> ISO 3166-1 alpha-2 code; a demonym several countries share
     ("Congolese") is left out, since it names none of them for sure."""
     seen: dict[str, set[str]] = {}
-    for path in package_file("countryinfo", "data").glob("*.json"):
-        try:
-            with open(path, encoding="utf-8") as f:
-                info = json.load(f)
-        except (OSError, ValueError):
-            continue
-        iso = (info.get("ISO") or {}).get("alpha2")
+    for iso, info in _countryinfo_by_iso().items():
         demonym = (info.get("demonym") or "").strip()
-        if iso and demonym and demonym[:1].isupper():
-            seen.setdefault(demonym.lower(), set()).add(iso.upper())
+        if demonym[:1].isupper():
+            seen.setdefault(demonym.lower(), set()).add(iso)
     return {d: next(iter(isos)) for d, isos in seen.items() if len(isos) == 1}
