@@ -15,6 +15,7 @@ import contextlib
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 from typing import Any, Iterator, Optional, Union
 from urllib.parse import urlsplit, urlunsplit
@@ -198,6 +199,29 @@ def open_connection(target, timeout: float = BUSY_TIMEOUT_S):
     return _sqlite_connect(target, timeout)
 
 
+def _switch_to_wal(conn, timeout: float) -> None:
+    """``PRAGMA journal_mode = WAL``, retried until *timeout*.
+
+    Changing the journal mode needs the file to itself, and SQLite answers
+    "database is locked" at once, without its busy handler, when another
+    process has the new file open at that moment (several workers opening
+    one new store). So wait here as the busy timeout would elsewhere.
+    """
+    deadline = time.monotonic() + timeout
+    pause = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            low = str(err).lower()
+            if ("locked" not in low and "busy" not in low) or time.monotonic() >= deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.2)
+
+
 def initialise(target, timeout: float = BUSY_TIMEOUT_S) -> int:
     """Create the file if needed, switch on WAL, migrate. Returns the schema version."""
     try:
@@ -206,9 +230,7 @@ def initialise(target, timeout: float = BUSY_TIMEOUT_S) -> int:
         conn = open_connection(target, timeout)
         try:
             if conn.dialect == "sqlite":
-                if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                    conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
+                _switch_to_wal(conn, timeout)
             version = migrate(conn)
         finally:
             conn.close()

@@ -81,6 +81,29 @@ def test_two_processes_ingest_into_one_file_and_lose_nothing(tmp_path):
     assert store.facets()["n_documents"] == 300 and store.count() == 600
 
 
+def _open_new_store(path: str, barrier) -> None:
+    barrier.wait()
+    Store(path, busy_timeout=10)
+
+
+def test_many_processes_opening_one_new_store_at_once_all_succeed(tmp_path):
+    """Switching a new file to WAL answers 'locked' without the busy handler
+    while another process is switching it; opening must wait, not fail."""
+    ctx = multiprocessing.get_context("fork")
+    failed = 0
+    for trial in range(8):
+        path = str(tmp_path / f"new{trial}.sqlite3")
+        barrier = ctx.Barrier(5)
+        workers = [ctx.Process(target=_open_new_store, args=(path, barrier)) for _ in range(5)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join(60)
+        failed += sum(w.exitcode != 0 for w in workers)
+        assert Store(path).schema_version == SCHEMA_VERSION
+    assert failed == 0
+
+
 def test_busy_timeout_is_set(tmp_path):
     store = Store(tmp_path / "t.sqlite3", busy_timeout=2.5)
     with store._connect() as conn:
