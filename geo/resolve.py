@@ -15,7 +15,7 @@ from typing import Protocol, Sequence
 
 from records.model import Mention
 from geo.distance import NearIndex, place_km
-from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, Candidate, importance
+from geo.gazetteer import MATCH_ALIAS, MATCH_NAME, MATCH_TRANSLIT, Candidate, importance
 from geo.translit import fold
 
 MATCH_BONUS = {MATCH_NAME: 0.5, MATCH_ALIAS: 0.3}
@@ -114,8 +114,10 @@ def _score_local(spans: Sequence[Span], k: int, qualified_by: dict[int, int]) ->
             s += QUALIFIER
         if inner is not None and any(_contains(c, a) for a in inner.candidates):
             s += QUALIFIER  # "Atlanta, Georgia": the state that holds Atlanta, not the country
-        if span.facility_context and c.place.feature == "facility":
-            s += FACILITY
+        if c.place.feature == "facility" and (span.facility_context or (
+                c.match != MATCH_TRANSLIT and len(span.text.split()) > 1)):
+            s += FACILITY  # "Schloss Bellevue", "White House": a building's own name of words,
+            #                not the translation a town carries among its aliases (Casablanca)
         out.append((s, c))
     return out
 

@@ -291,3 +291,75 @@ KEPT = [
 def test_meetings_the_drop_rules_keep(pipeline, text, lang, date, where):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+# -- goods by word family: inflection, compound heads, units of bulk goods -------------------------
+# (text, lang, date, (origin, destination), cargo words that must appear)
+GOODS = [
+    # a unit of bulk goods makes goods of whatever follows; "8,000" is one number
+    ("Dutch traders shipped 8,000 tonnes of barley to Norway on Monday.", "en", "2024-03-12",
+     ("Netherlands", "Norway"), "8,000 tonnes of barley"),
+    ("Die Reederei verschiffte am Montag 12.000 Tonnen Zement von Split nach Tunis.", "de", "2024-03-12",
+     ("Split", "Tunis"), "12.000 Tonnen"),
+    # a family member in the plural, not listed as written
+    ("Germany sent 40 howitzers to Lithuania on Friday.", "en", "2024-03-12", ("Germany", "Lithuania"), "howitzers"),
+    # a German compound by its head: Schützen|panzer, Flugabwehr|raketen
+    ("Polen schickte am Freitag Schützenpanzer nach Lettland.", "de", "2024-03-12", ("Poland", "Latvia"),
+     "Schützenpanzer"),
+    ("Norwegen lieferte im Mai Flugabwehrraketen an Estland.", "de", "2024-06-12", ("Norway", "Estonia"),
+     "Flugabwehrraketen"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,route,cargo", GOODS, ids=[c[0][:40] for c in GOODS])
+def test_goods_by_family_and_measure(pipeline, text, lang, date, route, cargo):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert ships, "no shipment"
+    ev = ships[0]
+    assert same(route[0], ev.origin) and same(route[1], ev.destination), (name(ev.origin), name(ev.destination))
+    assert cargo in (ev.cargo or ""), ev.cargo
+
+
+NOT_GOODS = [
+    # a head that means something else in a compound, and a verb of the same stem
+    ("Die Einladung wurde am Montag nach Wien geschickt.", "de", "2024-03-12"),
+    ("The shelling of the town was reported to Geneva on Monday.", "en", "2024-03-12"),
+    ("Prices rocketed as traders sent orders to London on Monday.", "en", "2024-03-12"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date", NOT_GOODS, ids=[c[0][:40] for c in NOT_GOODS])
+def test_words_that_only_look_like_goods(pipeline, text, lang, date):
+    assert not [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+
+
+# -- plans and approvals by lemma: every tense ---------------------------------------------------
+PLANS = [
+    ("Dutch traders requested permits to ship 8,000 tonnes of barley to Norway.", "en", "2024-03-12", "shipment"),
+    ("The government approved the export of 200 tanks to Poland.", "en", "2024-03-12", "shipment"),
+    ("Der US-Kongress billigte Munitionslieferungen an Georgien.", "de", "2024-03-12", "shipment"),
+    ("Die Regierung genehmigte die Ausfuhr von 50 Panzern nach Katar.", "de", "2024-03-12", "shipment"),
+    ("The two leaders agreed to meet in Hanoi next month.", "en", "2024-03-12", "meeting"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,etype", PLANS, ids=[c[0][:40] for c in PLANS])
+def test_intent_and_approval_make_planned(pipeline, text, lang, date, etype):
+    found = [e.to_dict()["modality"] for e in events_of(pipeline, text, lang, date) if e.type == etype]
+    assert found and set(found) == {"planned"}, found
+
+
+# -- venues: a building's own name, not a town's alias -----------------------------------------
+VENUES = [
+    ("The president hosted the Japanese prime minister at the White House on Wednesday.", "en",
+     "2024-03-08", "White House"),
+    ("Der Bundespräsident empfing den Gast am Mittwoch im Schloss Bellevue.", "de", "2024-03-08",
+     "Schloss Bellevue"),
+    ("Die Kanzlerin traf den Präsidenten am Dienstag im Élysée-Palast.", "de", "2024-03-08", "Élysée Palace"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,venue", VENUES, ids=[c[0][:40] for c in VENUES])
+def test_meeting_at_a_venue(pipeline, text, lang, date, venue):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert meetings and same(venue, meetings[0].location), [name(e.location) for e in meetings]

@@ -16,7 +16,17 @@ def has_carrier(tokens: list[Token], lex: EventLexicon, freight_only: bool = Fal
 
 
 def has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
-    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for t in tokens)
+    """Goods in the sentence: a goods noun, or a number with a unit of bulk goods."""
+    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for t in tokens) \
+        or any(is_measure(tokens, k, lex) for k in range(1, len(tokens)))
+
+
+def is_measure(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """A unit of bulk goods after a number ("8,000 tonnes", "2 mln barrels", "drei
+    Schiffsladungen"): goods, whatever they are."""
+    if tokens[k].low not in lex.goods.measures:
+        return False
+    return any(lex.goods.is_number(tokens[j].low) for j in range(max(0, k - 2), k))
 
 
 def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
@@ -36,8 +46,7 @@ def find_modes(tokens: list[Token], lex: EventLexicon) -> list[str]:
 def is_cargo(word: str, lex: EventLexicon) -> bool:
     """A cargo noun, also as the head of a hyphenated compound ("F-22-Kampfflugzeuge",
     "Leopard-2-Panzer", "Patriot-Raketen"): the last part names what it is."""
-    return bool(lex.cargo.fullmatch(word)
-                or ("-" in word and lex.cargo.fullmatch(word.rsplit("-", 1)[1])))
+    return word in lex.goods
 
 
 def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: EventLexicon) -> Optional[str]:
@@ -47,7 +56,7 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
     for m in lex.quantity.finditer(sent):
         phrase = m.group().strip(" ,„“\"")
         words = [w.strip("„“\"").lower() for w in phrase.split()]
-        if any(is_cargo(w, lex) for w in words) and any(c.isdigit() for c in phrase) or \
+        if any(is_cargo(w, lex) or w in lex.goods.measures for w in words) and any(c.isdigit() for c in phrase) or \
                 any(is_cargo(w, lex) for w in words[1:]):
             return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
     nouns = []

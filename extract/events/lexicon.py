@@ -52,7 +52,7 @@ class EventLexicon:
     transparent: tuple[tuple[str, ...], ...]
     origin_verbs: frozenset[str]
     modes: tuple[tuple[str, re.Pattern], ...]
-    cargo: re.Pattern
+    goods: "GoodsWords"
     quantity: re.Pattern
     planned: frozenset[str]
     non_anchor: frozenset[str]
@@ -110,6 +110,7 @@ class EventLexicon:
     sequence_words: frozenset[str] = frozenset()       # "danach", "then": separate stops
     encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
+    planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The triggers of a lower-cased token, by pattern or by lemma, in lexicon order
@@ -121,7 +122,10 @@ class EventLexicon:
                 memo.clear()
             by_pattern = () if self.any_trigger is None or not self.any_trigger.fullmatch(low) else \
                 tuple(t for t in self.triggers if t.regex is not None and t.regex.fullmatch(low))
-            by_lemma = self.by_lemma.get(lemma(low, self.lang), ()) if self.by_lemma else ()
+            # the word itself may be the lemma: lower-cased German nouns lemmatise as verbs
+            # ("ausfuhr" -> "ausfahren")
+            by_lemma = (self.by_lemma.get(low, ()) or self.by_lemma.get(lemma(low, self.lang), ())) \
+                if self.by_lemma else ()
             if by_lemma:
                 matched = set(by_pattern) | set(by_lemma)
                 by_pattern = tuple(t for t in self.triggers if t in matched)
@@ -170,6 +174,46 @@ class EventLexicon:
             memo[key] = next((iso for stem, iso in self.demonyms
                               if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3)), None)
         return memo[key]
+
+
+@dataclass
+class GoodsWords:
+    """What can be shipped (``goods`` in the lexicon): noun families with their endings,
+    compound heads where compounds are closed, whole words, regexes, and measures."""
+    forms: frozenset[str]              # every family entry with every ending, and the words
+    heads: frozenset[str]              # family forms that may end a closed compound
+    patterns: Optional[re.Pattern]
+    measures: frozenset[str]           # units of bulk goods, with endings
+    number_words: frozenset[str]
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def from_data(cls, raw: dict, compounds: bool) -> "GoodsWords":
+        endings = [""] + list(raw.get("endings", ()))
+        family = {e + end for words in raw.get("families", {}).values() for e in words for end in endings}
+        return cls(forms=frozenset(family | set(raw.get("words", ()))),
+                   heads=frozenset(f for f in family if len(f) >= 4) if compounds else frozenset(),
+                   patterns=_alt(raw["patterns"]) if raw.get("patterns") else None,
+                   measures=frozenset(m + end for m in raw.get("measures", ()) for end in endings),
+                   number_words=frozenset(raw.get("number_words", ())))
+
+    def __contains__(self, low: str) -> bool:
+        """Whether a lower-cased word names goods: a family form, a word, a pattern, the last
+        part of a hyphenated compound, or (closed compounds) a family form as the head
+        after at least three letters ("schützenpanzer", "flugabwehrraketen")."""
+        hit = self.memo.get(low)
+        if hit is None:
+            if len(self.memo) > MEMO_MAX:
+                self.memo.clear()
+            last = low.rsplit("-", 1)[-1]
+            hit = low in self.forms or last in self.forms or bool(
+                self.patterns and (self.patterns.fullmatch(low) or self.patterns.fullmatch(last))) or any(
+                low[k:] in self.heads for k in range(3, len(low) - 3))
+            self.memo[low] = hit
+        return hit
+
+    def is_number(self, low: str) -> bool:
+        return any(c.isdigit() for c in low) or low in self.number_words
 
 
 def _demonyms(raw: dict) -> dict[str, str]:
@@ -260,9 +304,10 @@ def event_lexicon(lang: str) -> EventLexicon:
         transparent=_phrases(raw.get("transparent", ())),
         origin_verbs=frozenset(raw.get("origin_verbs", ())),
         modes=tuple((mode, _alt(words)) for mode, words in raw.get("modes", {}).items()),
-        cargo=_alt(raw.get("cargo_nouns", ())),
+        goods=GoodsWords.from_data(raw["goods"], compounds=spec.closed_compounds),
         quantity=re.compile(raw["quantity"]),
         planned=frozenset(planned),
+        planned_lemmas=frozenset(raw.get("planned_lemmas", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

@@ -25,7 +25,6 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
     for t in tokens:
         lows_by_clause.setdefault(t.clause, []).append(t.low)
     particles = _clause_particles(tokens, lex) if lex.separable else {}
-    sent_low = None
     goods = None
     for i, t in enumerate(tokens):
         trigs = lex.triggers_for(t.low)
@@ -55,8 +54,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
             if trig.needs_cargo and goods is None:
-                sent_low = " ".join(t.low for t in tokens)
-                cargo = bool(lex.cargo.search(sent_low) and has_cargo(tokens, lex))
+                cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
             if trig.needs_cargo and not goods:
                 continue
@@ -241,7 +239,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
                conj: Optional[list[int]] = None, part: int = 0) -> bool:
     """A cue of intent or plan in the trigger's clause (and conjunct: "hat Odessa verlassen
     und soll Istanbul erreichen" plans only the arrival)."""
-    return any(t.low in lex.planned for k, t in enumerate(tokens)
+    return any(t.low in lex.planned or lemma(t.low, lex.lang) in lex.planned_lemmas
+               for k, t in enumerate(tokens)
                if t.clause == clause and (conj is None or conj[k] == part))
 
 

@@ -25,7 +25,7 @@ from extract.text.people import People
 from records.model import Mention, Timex
 
 _QUOTES = "„“”\"'‚‘’«»("
-_TOKEN = re.compile(r"\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
 _CLAUSE_BREAK = frozenset(",;:()–—[]")
 
 
