@@ -10,7 +10,7 @@ import gc
 from dataclasses import replace
 from typing import Callable, Optional
 
-from extract.dates.tagger import tag_timexes
+from extract.dates.tagger import dateline_date, tag_timexes
 from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
@@ -67,7 +67,7 @@ class Pipeline:
         total = len(clean.text)
         for offset, chunk in _chunks(clean.text, MAX_CHARS_PER_CHUNK):
             tdoc = self.read(chunk, lang, doc_date)
-            events = extract_events(tdoc, doc_date, self.gazetteer)
+            events = extract_events(tdoc, tdoc.report_date or doc_date, self.gazetteer)
             doc.places += [_shift(m, offset) for m in tdoc.places]
             doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
             doc.events += [_shift_event(e, offset) for e in events]
@@ -85,6 +85,10 @@ class Pipeline:
         places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
                   for m in resolve(group)]
         tdoc.timexes = tag_timexes(text, doc_date, lang)
+        filed = dateline_date(text, tdoc.timexes, doc_date)
+        if filed is not None:  # "BRUSSELS, March 2 -" in a story stored on March 1
+            tdoc.report_date = filed
+            tdoc.timexes = tag_timexes(text, filed, lang)
         # a date is not a place ("in March", "Juli")
         tdoc.places = [m for m in places
                        if not any(t.start < m.end and m.start < t.end for t in tdoc.timexes)]

@@ -363,3 +363,47 @@ VENUES = [
 def test_meeting_at_a_venue(pipeline, text, lang, date, venue):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert meetings and same(venue, meetings[0].location), [name(e.location) for e in meetings]
+
+
+# -- the dateline's day anchors "today"; clock times are no years ----------------------------------
+def test_a_dateline_day_anchors_today(pipeline):
+    text = "MINISTERS TO MEET\nLISBON, March 2 - Fisheries ministers meet later today in Lisbon to set quotas."
+    meetings = [e for e in events_of(pipeline, text, "en", "1999-03-01") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start == "1999-03-02"
+
+
+def test_a_date_in_the_story_is_no_dateline(pipeline):
+    text = "Ministers met in Lisbon, March 2 - the day after the vote. They will meet again in Porto today."
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(1999, 3, 5), lang="en")
+    assert "1999-03-05" in [t.value for t in doc.timexes], [t.value for t in doc.timexes]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The council meeting in Quito was set for 1900 hours.", "en"),
+    ("Das Treffen in Quito beginnt um 1900 Uhr.", "de"),
+])
+def test_clock_times_are_no_years(pipeline, text, lang):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2001, 5, 4), lang=lang)
+    assert not [t for t in doc.timexes if t.value.startswith("1900")]
+
+
+# -- what talks are about is not where they are ---------------------------------------------------
+@pytest.mark.parametrize("text,lang,where", [
+    ("Two days of talks on the future of Cyprus begin in Geneva on Monday.", "en", "Geneva"),
+    ("Die Gespräche über Bosnien fanden am Montag in Paris statt.", "de", "Paris"),
+])
+def test_the_topic_of_talks_is_not_their_place(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+    assert meetings and all(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+# -- a meeting of named people stays, even with no place or date in the text -------------------------
+def test_named_people_meeting_without_place_or_date_stays(pipeline):
+    text = "Company chief executive Maria Lindqvist held private talks with union leader Tom Baxter."
+    meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+    assert meetings and meetings[0].location is None and meetings[0].date_start is None
+
+
+def test_talk_of_talks_without_anyone_is_no_event(pipeline):
+    text = "Talks will continue, the company said."
+    assert not events_of(pipeline, text, "en", "2024-03-12")

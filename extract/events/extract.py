@@ -17,21 +17,19 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import Optional
-
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
-from extract.events.places import (capital_check, dateline, extra_places, refine_sentences,
-                                   unmarked_role)
-from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
-from extract.events.roles import EventMention, actors_in, np_reach, place_role
+from extract.events.places import capital_check, dateline, extra_places, refine_sentences
+from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
+from extract.events.assign import as_country, role_of, sender
+from extract.events.roles import EventMention, actors_in
 from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon
 from records import languages
-from records.model import Event, Mention
+from records.model import Event
 
 
 def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
@@ -78,8 +76,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
-        if not placed and h.date is None:
-            continue  # nothing to put on a map or a timeline
+        if not placed and h.date is None and not any(m.has_person and not m.anaphoric for m in h.mentions):
+            continue  # nothing to map or date, and no one named who met: talk of talks
         events.append(to_event(text, h))
     return events
 
@@ -113,12 +111,12 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if tokens[i].low.endswith(tuple(lex.government_heads) + lex.institution_heads):
                 for m in _owners(out, i, lex, tokens, conj):
                     if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:
-                        m.roles.setdefault("origin", []).append(_as_country(pm, gazetteer.country))
+                        m.roles.setdefault("origin", []).append(as_country(pm, gazetteer.country))
             continue
         if _in_relative_about_place(tokens, i, covered, heads, lex, out):
             continue
         for m in _owners(out, i, lex, tokens, conj):
-            role = _role(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
+            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
             if role is None:
                 continue
             if isinstance(role, tuple):  # a government named by its capital: the country
@@ -128,9 +126,10 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 role_places.add(pm.start)
     for m in out:
         if m.spec.route and not m.roles.get("origin") and not m.trigger_def.reverse:
-            sender = _sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj, gazetteer.country)
-            if sender is not None:
-                m.roles["origin"] = [sender]
+            by_nationality = sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj,
+                                    gazetteer.country)
+            if by_nationality is not None:
+                m.roles["origin"] = [by_nationality]
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
     modes = find_modes(tokens, lex)
@@ -187,37 +186,6 @@ def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLe
     return out
 
 
-def _sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
-            country_of) -> Optional[Mention]:
-    """The sender of a shipment named only by nationality: the adjective of the subject of
-    a verb -- the first words of its conjunct, or where the verb comes second the words
-    right after it ("Dutch traders shipped sugar to Poland", "Im Februar lieferten
-    niederländische Händler ..."). The nationality of the goods ("sold Chinese soybeans",
-    "Russian oil") or of a noun ("Chinese exports rose") sends nothing."""
-    if noun:
-        return None  # "Russische Gasexporte stiegen", "Chinese exports rose": trade figures, no sender
-    else:
-        first = ti
-        while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
-            first -= 1
-        while first < ti and tokens[first].low in lex.articles:
-            first += 1
-        spots = list(range(first, min(first + 2, ti - 1)))  # not right before it: "Chinese exports"
-        if lex.verb_second:
-            spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
-    for k in spots:
-        t = tokens[k]
-        iso = lex.demonym(t.low)
-        if not iso or not (t.cap or lex.nouns_capitalised):
-            continue
-        if k + 1 < len(tokens) and is_cargo(tokens[k + 1].low, lex):
-            continue  # the goods' nationality
-        place = country_of(iso)
-        if place is not None:
-            return Mention(t.text, t.start, t.end, place, 0.6)
-    return None
-
-
 def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
     """Whether a host verb has a guest: a person, a title or a group of people among the
     words after it ("empfing den Präsidenten", "welcomed the delegation", "was received by
@@ -250,88 +218,6 @@ def _join_route(mentions: list[EventMention]) -> list[EventMention]:
                 continue
         out.append(m)
     return out
-
-
-def _role(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
-          place_idx: frozenset[int], pm: Mention, country_of, conj: list[int]):
-    """The role of the place at token ``i`` in mention ``m``, or None."""
-    ti = m.trigger_idx
-    trig = m.trigger_def
-    origin_clause = trig.kind == "departure" or any(
-        t.low in lex.origin_verbs for k, t in enumerate(tokens)
-        if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
-    role = place_role(tokens, i, m.type, lex, ti, origin_clause,
-                      arrival=trig.kind == "arrival", place_idx=place_idx)
-    if not m.spec.route:
-        if role == "origin" and trig.from_location and i > ti:
-            return "location"  # "on his return from Ethiopia"
-        if role != "location":
-            role = None
-            if trig.visit and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
-                role = "location"  # "besuchte ... Russland", "visited Iraq"
-            elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
-                    and unmarked_role(tokens, i, lex, ti) == "subject":
-                role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
-            elif trig.kind == "noun" and i == ti - 1:
-                role = "location"  # "a London conference"
-        if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
-                and (i > ti or _verb_in_clause(tokens, ti, lex)):
-            # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
-            # and the place comes first ("wird in Brüssel bei der Sitzung zustimmen")
-            role = None
-        return role
-    # shipments
-    if role is None and origin_clause:
-        return "origin"
-    if role is None and tokens[i].clause == m.trigger.clause:
-        u = unmarked_role(tokens, i, lex, ti)
-        if u is None:
-            return None
-        if trig.kind == "agent":
-            return ("origin", _as_country(pm, country_of))  # "the main suppliers were Australia"
-        if i < ti and _modifier_of(tokens, i, ti, lex):
-            # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"
-            possessive = i + 1 < len(tokens) and tokens[i + 1].low in ("'s", "’s", "s")
-            if trig.reverse and (possessive or u == "subject"):
-                return ("destination", _as_country(pm, country_of))
-            return ("origin", _as_country(pm, country_of))
-        noun_use = lex.nouns_capitalised and m.trigger.cap and ti > 0
-        if noun_use and i == ti + 1:
-            return ("origin", _as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
-        if trig.kind == "departure" and not noun_use:
-            if u == "object" and (i > ti or lex.verb_final):
-                return "origin"  # "left Vienna", "hat Polen verlassen"
-            return None
-        if trig.kind in ("verb", "arrival") and not noun_use:
-            if u == "subject" and (i < ti or (lex.verb_second and i == ti + 1)):
-                return ("destination" if trig.reverse else "origin", _as_country(pm, country_of))
-            if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
-                return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
-    return role
-
-
-def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Whether the clause of the trigger at ``ti`` holds an event verb besides it."""
-    return any(k != ti and tokens[k].clause == tokens[ti].clause
-               and any(t.kind not in ("noun", "agent") for t in lex.triggers_for(tokens[k].low))
-               for k in range(len(tokens)))
-
-
-def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
-    """Whether only cargo words, a possessive or punctuation stand between a place and the
-    trigger it modifies ("U.S. corn exports")."""
-    between = tokens[i + 1:ti]
-    return len(between) <= 3 and all(
-        t.low in ("'s", "’s", "s", ".") or is_cargo(t.low, lex) for t in between)
-
-
-def _as_country(pm: Mention, country_of) -> Mention:
-    """A sender or recipient named by a place stands for its country ("Pjöngjang habe ...
-    geliefert" -> North Korea): the mention with the country's entry."""
-    if pm.place.feature == "country" or not pm.place.country_code:
-        return pm
-    c = country_of(pm.place.country_code)
-    return Mention(pm.text, pm.start, pm.end, c, pm.confidence) if c else pm
 
 
 def _in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:

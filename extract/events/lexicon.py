@@ -111,6 +111,7 @@ class EventLexicon:
     encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
     planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
+    support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
         """The triggers of a lower-cased token, by pattern or by lemma, in lexicon order
@@ -308,6 +309,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         quantity=re.compile(raw["quantity"]),
         planned=frozenset(planned),
         planned_lemmas=frozenset(raw.get("planned_lemmas", ())),
+        support_verbs=frozenset(raw.get("support_verbs", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

@@ -12,6 +12,7 @@ from typing import Optional
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.text import phrase_before
 from extract.text.document import Token
+from extract.text.lemmas import lemma
 from extract.text.people import Person
 from records.event_types import EventType, event_type
 from records.model import Mention, Place
@@ -112,14 +113,18 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     if i < trig_idx:
         return trig_idx - i == 1
     between = tokens[trig_idx + 1:i]
+    if any(t.clause != tokens[trig_idx].clause for t in between):
+        return False
+    support = sum(1 for t in between if t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs)
     if not lex.nouns_capitalised:
-        return len(between) <= 6
+        return len(between) - support <= 6
     for t in between:
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
-                or (t.low,) in lex.transparent or len(t.low) <= 3:
-            continue
+                or (t.low,) in lex.transparent or len(t.low) <= 3 \
+                or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
+            continue  # "Die Gespräche fanden am Montag in Paris statt"
         return False
-    return len(between) <= 8
+    return len(between) - support <= 8
 
 
 def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],

@@ -12,6 +12,7 @@ the layers instead of deriving them again (STYLE.md, "one document, many layers"
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -155,6 +156,7 @@ class TextDoc:
     people: People = field(default_factory=People)
     places: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    report_date: Optional[dt.date] = None   # the dateline's day, when it differs from the given date
     _tokens: dict[tuple[int, int], list[Token]] = field(default_factory=dict, repr=False)
 
     @classmethod

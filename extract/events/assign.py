@@ -1,0 +1,140 @@
+"""Which role a place plays for an event mention: origin, destination or location, from
+role cues, word order (subject, object, modifier), the trigger's kind, topics of talk,
+and senders named by nationality."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.events.goods import is_cargo
+from extract.events.lexicon import EventLexicon
+from extract.events.places import unmarked_role
+from extract.events.roles import EventMention, np_reach, place_role
+from extract.text.document import Token
+from records.model import Mention
+
+
+def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
+            country_of) -> Optional[Mention]:
+    """The sender of a shipment named only by nationality: the adjective of the subject of
+    a verb -- the first words of its conjunct, or where the verb comes second the words
+    right after it ("Dutch traders shipped sugar to Poland", "Im Februar lieferten
+    niederländische Händler ..."). The nationality of the goods ("sold Chinese soybeans",
+    "Russian oil") or of a noun ("Chinese exports rose") sends nothing."""
+    if noun:
+        return None  # "Russische Gasexporte stiegen", "Chinese exports rose": trade figures, no sender
+    else:
+        first = ti
+        while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
+            first -= 1
+        while first < ti and tokens[first].low in lex.articles:
+            first += 1
+        spots = list(range(first, min(first + 2, ti - 1)))  # not right before it: "Chinese exports"
+        if lex.verb_second:
+            spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
+    for k in spots:
+        t = tokens[k]
+        iso = lex.demonym(t.low)
+        if not iso or not (t.cap or lex.nouns_capitalised):
+            continue
+        if k + 1 < len(tokens) and is_cargo(tokens[k + 1].low, lex):
+            continue  # the goods' nationality
+        place = country_of(iso)
+        if place is not None:
+            return Mention(t.text, t.start, t.end, place, 0.6)
+    return None
+
+
+def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
+          place_idx: frozenset[int], pm: Mention, country_of, conj: list[int]):
+    """The role of the place at token ``i`` in mention ``m``, or None."""
+    ti = m.trigger_idx
+    trig = m.trigger_def
+    origin_clause = trig.kind == "departure" or any(
+        t.low in lex.origin_verbs for k, t in enumerate(tokens)
+        if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
+    role = place_role(tokens, i, m.type, lex, ti, origin_clause,
+                      arrival=trig.kind == "arrival", place_idx=place_idx)
+    if not m.spec.route:
+        if role == "origin" and trig.from_location and i > ti:
+            return "location"  # "on his return from Ethiopia"
+        if role != "location":
+            role = None
+            if trig.visit and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
+                role = "location"  # "besuchte ... Russland", "visited Iraq"
+            elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
+                    and unmarked_role(tokens, i, lex, ti) == "subject":
+                role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
+            elif trig.kind == "noun" and i == ti - 1:
+                role = "location"  # "a London conference"
+        if role == "location" and trig.kind == "noun" and _topic_of(tokens, ti, i, lex):
+            return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic
+        if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
+                and (i > ti or _verb_in_clause(tokens, ti, lex)):
+            # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
+            # and the place comes first ("wird in Brüssel bei der Sitzung zustimmen")
+            role = None
+        return role
+    # shipments
+    if role is None and origin_clause:
+        return "origin"
+    if role is None and tokens[i].clause == m.trigger.clause:
+        u = unmarked_role(tokens, i, lex, ti)
+        if u is None:
+            return None
+        if trig.kind == "agent":
+            return ("origin", as_country(pm, country_of))  # "the main suppliers were Australia"
+        if i < ti and _modifier_of(tokens, i, ti, lex):
+            # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"
+            possessive = i + 1 < len(tokens) and tokens[i + 1].low in ("'s", "’s", "s")
+            if trig.reverse and (possessive or u == "subject"):
+                return ("destination", as_country(pm, country_of))
+            return ("origin", as_country(pm, country_of))
+        noun_use = lex.nouns_capitalised and m.trigger.cap and ti > 0
+        if noun_use and i == ti + 1:
+            return ("origin", as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
+        if trig.kind == "departure" and not noun_use:
+            if u == "object" and (i > ti or lex.verb_final):
+                return "origin"  # "left Vienna", "hat Polen verlassen"
+            return None
+        if trig.kind in ("verb", "arrival") and not noun_use:
+            if u == "subject" and (i < ti or (lex.verb_second and i == ti + 1)):
+                return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
+            if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
+                return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
+    return role
+
+
+def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is what the meeting noun at ``ti`` is about: a topic
+    preposition right after the noun (or after its participle: "talks held on") and
+    the place a few words into its phrase ("talks on the future of Gibraltar")."""
+    for k in range(ti + 1, min(ti + 3, i)):
+        if tokens[k].clause != tokens[ti].clause:
+            return False
+        if tokens[k].low in lex.topic_prepositions:
+            return i - k <= 5 and all(t.clause == tokens[ti].clause for t in tokens[k:i + 1])
+    return False
+
+
+def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Whether the clause of the trigger at ``ti`` holds an event verb besides it."""
+    return any(k != ti and tokens[k].clause == tokens[ti].clause
+               and any(t.kind not in ("noun", "agent") for t in lex.triggers_for(tokens[k].low))
+               for k in range(len(tokens)))
+
+
+def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether only cargo words, a possessive or punctuation stand between a place and the
+    trigger it modifies ("U.S. corn exports")."""
+    between = tokens[i + 1:ti]
+    return len(between) <= 3 and all(
+        t.low in ("'s", "’s", "s", ".") or is_cargo(t.low, lex) for t in between)
+
+
+def as_country(pm: Mention, country_of) -> Mention:
+    """A sender or recipient named by a place stands for its country ("Pjöngjang habe ...
+    geliefert" -> North Korea): the mention with the country's entry."""
+    if pm.place.feature == "country" or not pm.place.country_code:
+        return pm
+    c = country_of(pm.place.country_code)
+    return Mention(pm.text, pm.start, pm.end, c, pm.confidence) if c else pm
