@@ -46,6 +46,8 @@ class Grammar:
     future_cue: re.Pattern
     past_cue: re.Pattern
     year_mention: re.Pattern
+    present_forms: frozenset[str] = frozenset()   # present tense of verbs of plans ("fliegt", "begin")
+    determiners: frozenset[str] = frozenset()     # before them a present form is a noun ("the visit")
 
 
 def _alternation(words: Iterable[str], literal: bool = True) -> str:
@@ -199,7 +201,25 @@ def load_grammar(lang: str) -> Grammar:
     cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
     return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger_words=_trigger_words(lex),
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),
-                   year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"))
+                   year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"),
+                   present_forms=_present_forms(lex.get("present_verbs", {}), lang),
+                   determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())))
+
+
+def _present_forms(spec: dict, lang: str) -> frozenset[str]:
+    """The present-tense forms of the lexicon's verbs of plans: German infinitive (plural)
+    and stem + t/et/st; English base and third person; plus the irregular forms given."""
+    out = set(spec.get("forms", ()))
+    for lemma in spec.get("lemmas", ()):
+        out.add(lemma)
+        if lang == "de":
+            stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+            out.update({stem + "t", stem + "et", stem + "st"})
+        else:
+            out.update({lemma + "s", lemma + "es"})
+            if lemma.endswith("y"):
+                out.add(lemma[:-1] + "ies")
+    return frozenset(out)
 
 
 def norm(word: str) -> str:

@@ -107,7 +107,30 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
             key = (dist, -sign)
             if best is None or key < best:
                 best = key
-    return -best[1] if best else 0
+    if best:
+        return -best[1]
+    return 1 if _present_plan(text, lo, hi, grammar) else 0
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _present_plan(text: str, lo: int, hi: int, grammar: Grammar) -> bool:
+    """A verb of plans in the present tense in the clause ("Am Dienstag fliegt er", "Talks
+    begin on Monday"): with no other tense, a date without a year lies ahead. German
+    verbs are written small (a capitalised "Treffen" is the noun); an English one after
+    a determiner is a noun ("the visit on Monday")."""
+    if not grammar.present_forms:
+        return False
+    prev = ""
+    for m in _WORD.finditer(text, lo, hi):
+        word = m.group()
+        low = word.lower()
+        if low in grammar.present_forms and prev not in grammar.determiners and (
+                grammar.lang != "de" or word[0].islower()):
+            return True
+        prev = low
+    return False
 
 
 def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:

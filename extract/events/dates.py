@@ -52,7 +52,7 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
         clause = tokens[idx].clause
         before = [t.low for t in tokens[max(0, idx - 3):idx] if t.clause == clause]
         clause_head = [t.low for t in tokens if t.clause == clause][:1]
-        if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor for w in clause_head):
+        if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor_heads for w in clause_head):
             continue
         out.append((tx, clause, iv, idx, clause in speech_clauses))
     return out

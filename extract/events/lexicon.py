@@ -111,6 +111,7 @@ class EventLexicon:
     encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
     planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
+    non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
 
     def triggers_for(self, low: str) -> tuple[Trigger, ...]:
@@ -310,6 +311,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         planned=frozenset(planned),
         planned_lemmas=frozenset(raw.get("planned_lemmas", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
+        non_anchor_heads=frozenset(raw.get("non_anchor_heads", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

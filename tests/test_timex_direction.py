@@ -1,0 +1,33 @@
+"""Which way a date without a year points: the clause's tense (issue 14, mechanism 1).
+
+Own sentences; the publication date is Monday 21 September 2015 unless given.
+"""
+import datetime as dt
+
+import pytest
+
+from extract.dates.tagger import tag_timexes
+
+MONDAY = dt.date(2015, 9, 21)
+
+# (sentence, lang, the value of its one date)
+DIRECTION = [
+    # a verb of plans in the present tense: ahead
+    ("Am Dienstag fliegt der Minister nach Rom.", "de", "2015-09-22"),
+    ("Der Kanzler trifft am Freitag den Präsidenten.", "de", "2015-09-25"),
+    ("Die Außenminister treffen sich am Donnerstag in Wien.", "de", "2015-09-24"),
+    ("On Tuesday the minister flies to Rome.", "en", "2015-09-22"),
+    ("Talks begin on Wednesday in Geneva.", "en", "2015-09-23"),
+    # the preterite and the perfect: back
+    ("Am Dienstag flog der Minister nach Rom.", "de", "2015-09-15"),
+    ("Der Kanzler hat am Freitag den Präsidenten getroffen.", "de", "2015-09-18"),
+    ("The minister flew to Rome on Tuesday.", "en", "2015-09-15"),
+    # the noun, not the verb: no plan by itself
+    ("Das Treffen am Dienstag war kurz.", "de", "2015-09-15"),
+    ("The visit on Tuesday was a success.", "en", "2015-09-15"),
+]
+
+
+@pytest.mark.parametrize("text,lang,value", DIRECTION, ids=[c[0][:40] for c in DIRECTION])
+def test_tense_points_the_date(text, lang, value):
+    assert [t.value for t in tag_timexes(text, MONDAY, lang)] == [value]
