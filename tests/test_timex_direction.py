@@ -25,6 +25,9 @@ DIRECTION = [
     # the noun, not the verb: no plan by itself
     ("Das Treffen am Dienstag war kurz.", "de", "2015-09-15"),
     ("The visit on Tuesday was a success.", "en", "2015-09-15"),
+    ("On Friday the president met the king on his first official visit to Amman.", "en", "2015-09-18"),
+    # an irregular past form after "be"/"will" is a participle of the future
+    ("The summit will be held on Thursday.", "en", "2015-09-24"),
 ]
 
 

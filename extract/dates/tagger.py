@@ -122,14 +122,14 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar) -> bool:
     a determiner is a noun ("the visit on Monday")."""
     if not grammar.present_forms:
         return False
-    prev = ""
+    prev: list[str] = []
     for m in _WORD.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
-        if low in grammar.present_forms and prev not in grammar.determiners and (
+        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) and (
                 grammar.lang != "de" or word[0].islower()):
             return True
-        prev = low
+        prev.append(low)
     return False
 
 

@@ -14,6 +14,7 @@ from typing import Optional
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import np_reach
 from extract.text.document import Token
+from extract.text.lemmas import lemma
 from records.model import Timex
 from extract.dates.tagger import timex_interval
 
@@ -82,7 +83,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
         for tx, clause, iv, idx, in_speech in usable:
             if clause == m.trigger.clause:
                 dist = min(abs(idx - k) for k in same_type)
-                if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6:
+                if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6 \
+                        and not _supported(tokens, m.trigger_idx, idx, lex):
                     continue
                 key = (0, bool(m.conj) and m.conj[idx] != part, dist)
             elif in_speech or clause in trigger_clauses:
@@ -111,3 +113,10 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 best = (key, iv)
         if best is not None:
             m.date = best[1]
+
+
+def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:
+    """A verb of taking place between a meeting noun and a date: the date is the noun's
+    ("Two days of talks ... begin at the residence later on Wednesday")."""
+    return any(lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs
+               for k in range(ti + 1, idx) if tokens[k].clause == tokens[ti].clause)
