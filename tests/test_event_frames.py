@@ -407,3 +407,16 @@ def test_named_people_meeting_without_place_or_date_stays(pipeline):
 def test_talk_of_talks_without_anyone_is_no_event(pipeline):
     text = "Talks will continue, the company said."
     assert not events_of(pipeline, text, "en", "2024-03-12")
+
+
+# -- dates of other verbs; the lead of a datelined story ---------------------------------------------
+def test_a_date_of_an_infinitive_is_not_the_meetings(pipeline):
+    text = "Delegates were meeting in Quito to examine a plan to lift quotas from June 1."
+    meetings = [e for e in events_of(pipeline, text, "en", "2001-03-20") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start != "2001-06-01"
+
+
+def test_the_lead_of_a_datelined_story_is_that_days_news(pipeline):
+    text = "QUOTA TALKS GO ON\nNAIROBI, May 4 - Talks between tea producers continued, delegates said."
+    meetings = [e for e in events_of(pipeline, text, "en", "2001-05-04") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start == "2001-05-04" and same("Nairobi", meetings[0].location)

@@ -82,6 +82,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
         best = None
         for tx, clause, iv, idx, in_speech in usable:
             if clause == m.trigger.clause:
+                if idx > m.trigger_idx and _embedded_verb(tokens, m.trigger_idx, idx, lex):
+                    continue  # "were meeting to examine a proposal to resume quotas from April 1"
                 dist = min(abs(idx - k) for k in same_type)
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6 \
                         and not _supported(tokens, m.trigger_idx, idx, lex):
@@ -104,6 +106,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                     continue
                 if m.trigger_def.kind == "noun":
                     continue
+                if idx > m.trigger_idx and _embedded_verb(tokens, m.trigger_idx, idx, lex):
+                    continue
                 nearest = min(mentions, key=lambda o: (abs(o.trigger.clause - clause),
                                                        abs(o.trigger.start - tx.start)))
                 if nearest.trigger.clause != m.trigger.clause:
@@ -120,3 +124,18 @@ def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> boo
     ("Two days of talks ... begin at the residence later on Wednesday")."""
     return any(lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs
                for k in range(ti + 1, idx) if tokens[k].clause == tokens[ti].clause)
+
+
+def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:
+    """An infinitive of another verb between the trigger and a date after it ("to examine
+    ... to resume quotas from April 1"): the date is that verb's. Where infinitives come
+    last (German), they follow the date and this does not apply."""
+    if lex.verb_final:
+        return False
+    for k in range(ti + 1, idx - 1):
+        nxt = tokens[k + 1]
+        if tokens[k].low in lex.infinitive_markers and nxt.text.isalpha() and nxt.text.islower() \
+                and nxt.low not in lex.articles and lemma(nxt.low, lex.lang) == nxt.low \
+                and not lex.triggers_for(nxt.low):
+            return True
+    return False

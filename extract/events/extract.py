@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from extract.events.dates import assign_dates, usable_timexes
+from extract.events.dates import assign_dates, interval, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.places import capital_check, dateline, extra_places, refine_sentences
@@ -40,6 +40,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     places = sorted(tdoc.places, key=lambda m: m.start)
     dline = dateline(text, places)
     dateline_end = dline[1] if dline else 0
+    lead_day = _dateline_day(timexes, dateline_end)
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
@@ -60,6 +61,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                                            sent_people, orgs, lex, gazetteer, capital)
         usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
         assign_dates(sent_mentions, usable, tokens, lex)
+        if lead_day is not None and s <= dateline_end <= e:
+            for m in sent_mentions:
+                if m.date is None and m.status == "reported":
+                    m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
         for m in sent_mentions:
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
@@ -80,6 +85,17 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # nothing to map or date, and no one named who met: talk of talks
         events.append(to_event(text, h))
     return events
+
+
+def _dateline_day(timexes, dateline_end: int):
+    """The day a dateline gives ("LONDON, March 2 -"), as an interval, or None."""
+    for t in timexes:
+        if t.start >= dateline_end:
+            break
+        iv = interval(t.value)
+        if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
+            return iv
+    return None
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
