@@ -26,6 +26,19 @@ DIRECTION = [
     ("Das Treffen am Dienstag war kurz.", "de", "2015-09-15"),
     ("The visit on Tuesday was a success.", "en", "2015-09-15"),
     ("On Friday the president met the king on his first official visit to Amman.", "en", "2015-09-18"),
+    # a day and month within a month of the publication is that one, whatever the tense
+    ("Der Präsident gab ihnen den 23. September als Termin.", "de", "2015-09-23"),
+    ("The vote in Lima would be held on 2 October.", "en", "2015-10-02"),
+    # an irregular preterite
+    ("Im Oktober fand die Wahl in Wien statt.", "de", "2014-10"),
+    # a time set ahead: "für", "for"
+    ("Die Liga kündigte für Dienstag ein Treffen in Kairo an.", "de", "2015-09-22"),
+    ("The vote was set for Tuesday.", "en", "2015-09-22"),
+    # "wie schon": as before
+    ("Das Treffen soll wie schon im August im Zeichen der Krise stehen.", "de", "2015-08"),
+    # no tense: a month up to two months ahead is the coming one, else the past one
+    ("Nächster Versuch: im November.", "de", "2015-11"),
+    ("Die Bilanz: im Juli.", "de", "2015-07"),
     # an irregular past form after "be"/"will" is a participle of the future
     ("The summit will be held on Thursday.", "en", "2015-09-24"),
 ]

@@ -117,6 +117,9 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
             d = cal.make_date(ctx.anchor.year, month, day)
         else:
             d = cal.day_month_near(ctx.anchor, month, day, ctx.tense)
+            near = cal.day_month_near(ctx.anchor, month, day, 0)
+            if near is not None and abs((near - ctx.anchor).days) <= NEAR_DAYS:
+                d = near  # "gab ihnen den 18. Februar als Termin" on 17 February: tomorrow, not a year ago
         if d is None:
             return None
         pod = _pod_suffix(g, maps)
@@ -133,8 +136,20 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         return Resolved(f"{y:04d}-{m:02d}", True)
     if ctx.narrative:
         return Resolved(f"{ctx.anchor.year:04d}-{month:02d}", True)
-    y, m = cal.month_near(ctx.anchor, month, _direction(ctx))
+    y, m = cal.month_near(ctx.anchor, month, _month_direction(ctx, month))
     return Resolved(f"{y:04d}-{m:02d}", True)
+
+
+NEAR_DAYS = 31    # a day and month this close to the anchor is that one, whatever the tense
+MONTHS_AHEAD = 2  # with no tense, a month this close ahead is the coming one ("Nächster Versuch: im März")
+
+
+def _month_direction(ctx: Context, month: int) -> int:
+    """A bare month: the clause's tense; with none, the coming month when it is at most
+    two months ahead, else the past one (news tells mostly of what happened)."""
+    if ctx.tense:
+        return ctx.tense
+    return 1 if 0 < (month - ctx.anchor.month) % 12 <= MONTHS_AHEAD else -1
 
 
 def _range_end(g: Groups, maps: Maps, ctx: Context) -> Optional[tuple[dt.date, bool, bool]]:

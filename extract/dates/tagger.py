@@ -25,6 +25,16 @@ from extract.dates.resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
 _WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
+    """"für Dienstag", "set for Tuesday": a time set ahead."""
+    ahead = grammar.lex.get("ahead_prepositions")
+    if not ahead:
+        return False
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() in ahead
 _CLAUSE_WINDOW = 120
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -113,6 +123,16 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
 
 
 _WORD = re.compile(r"\w+")
+_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
+    """"für Dienstag", "set for Tuesday": a time set ahead."""
+    ahead = grammar.lex.get("ahead_prepositions")
+    if not ahead:
+        return False
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() in ahead
 
 
 def _present_plan(text: str, lo: int, hi: int, grammar: Grammar) -> bool:
@@ -197,7 +217,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     anchor = doc_date
     out: list[Timex] = []
     for c in _select(list(_candidates(text, grammar))):
-        tense = clause_tense(text, c.start, c.end, grammar)
+        tense = 1 if _after_ahead_preposition(text, c.start, grammar) else clause_tense(text, c.start, c.end, grammar)
         ctx = Context(doc_date=doc_date, anchor=anchor, narrative=narrative, tense=tense)
         try:
             res = resolve(c.kind, c.groups, grammar.lookup, ctx)
