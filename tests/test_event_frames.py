@@ -420,3 +420,45 @@ def test_the_lead_of_a_datelined_story_is_that_days_news(pipeline):
     text = "QUOTA TALKS GO ON\nNAIROBI, May 4 - Talks between tea producers continued, delegates said."
     meetings = [e for e in events_of(pipeline, text, "en", "2001-05-04") if e.type == "meeting"]
     assert meetings and meetings[0].date_start == "2001-05-04" and same("Nairobi", meetings[0].location)
+
+
+# -- from the silver review (session 12): constructions, own sentences -------------------------------
+NO_EVENTS = [
+    # returning home is no visit; the place left is the one visited
+    ("Der Oppositionsführer ist nach fünf Jahren im Exil am Sonntag nach Tiflis zurückgekehrt.", "de", "meeting"),
+    # a trade fact has no flow: no destination, no date
+    ("Chile is the world's largest exporter of copper.", "en", "shipment"),
+    ("Kenia gilt als verlässlicher Lieferant von Tee.", "de", "shipment"),
+    # a figure reached is no arrival
+    ("Ghana cocoa output reached 900,000 tonnes this season.", "en", "shipment"),
+    # an institution written with a capital is no gathering
+    ("A referendum will decide the future of the Scottish Assembly.", "en", "meeting"),
+    # an agreement made ('Vereinbarungen treffen'), also from a relative clause
+    ("Die Vereinbarungen, die der Händler mit Kunden in Graz traf, waren geheim.", "de", "meeting"),
+    # talks with the press
+    ("Der Minister wies die Kritik bei einem Mediengespräch am Montag in Linz zurück.", "de", "meeting"),
+    ("The minister spoke at a press conference in Leeds on Monday.", "en", "meeting"),
+]
+
+
+@pytest.mark.parametrize("text,lang,etype", NO_EVENTS, ids=[c[0][:40] for c in NO_EVENTS])
+def test_constructions_that_are_no_event(pipeline, text, lang, etype):
+    assert not [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == etype]
+
+
+def test_the_place_returned_from_is_the_visit(pipeline):
+    text = "Die Ärztin, die gerade aus dem Tschad zurückgekehrt ist, berichtete in Linz."
+    meetings = [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
+    assert meetings and same("Chad", meetings[0].location), [name(e.location) for e in meetings]
+
+
+def test_smuggling_is_a_shipment(pipeline):
+    text = "Die Bande schmuggelte im Mai 40 Gewehre von Albanien nach Italien."
+    ships = [e for e in events_of(pipeline, text, "de", "2024-06-12") if e.type == "shipment"]
+    assert ships and same("Albania", ships[0].origin) and same("Italy", ships[0].destination)
+
+
+def test_a_date_after_since_dates_nothing(pipeline):
+    text = "Hundreds of delegates attended a meeting in Lagos since the army declared a curfew last June."
+    meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start is None

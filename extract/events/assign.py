@@ -55,8 +55,10 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     role = place_role(tokens, i, m.type, lex, ti, origin_clause,
                       arrival=trig.kind == "arrival", place_idx=place_idx)
     if not m.spec.route:
-        if role == "origin" and trig.from_location and i > ti:
-            return "location"  # "on his return from Ethiopia"
+        if trig.from_location:
+            # "on his return from Ethiopia", "die gerade aus dem Südsudan zurückgekehrt ist": the
+            # place left is the one visited; the place returned to is home ("nach Minsk zurückgekehrt")
+            return "location" if role == "origin" and (i > ti or lex.verb_final) else None
         if role != "location":
             role = None
             if trig.visit and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
@@ -106,9 +108,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
 
 def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` is what the meeting noun at ``ti`` is about: a topic
-    preposition right after the noun (or after its participle: "talks held on") and
+    preposition soon after the noun ("talks held on", "a meeting on Tuesday about") and
     the place a few words into its phrase ("talks on the future of Gibraltar")."""
-    for k in range(ti + 1, min(ti + 3, i)):
+    for k in range(ti + 1, min(ti + 5, i)):
         if tokens[k].clause != tokens[ti].clause:
             return False
         if tokens[k].low in lex.topic_prepositions:

@@ -82,8 +82,9 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
         best = None
         for tx, clause, iv, idx, in_speech in usable:
             if clause == m.trigger.clause:
-                if idx > m.trigger_idx and _embedded_verb(tokens, m.trigger_idx, idx, lex):
-                    continue  # "were meeting to examine a proposal to resume quotas from April 1"
+                if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex) or any(
+                        tokens[k].low in lex.non_anchor_heads for k in range(m.trigger_idx + 1, idx))):
+                    continue  # "to resume quotas from April 1", "a meeting since ... declared ... last June"
                 dist = min(abs(idx - k) for k in same_type)
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6 \
                         and not _supported(tokens, m.trigger_idx, idx, lex):

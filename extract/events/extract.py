@@ -81,6 +81,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
+        if h.spec.route and not h.places.get("destination") and h.date is None:
+            continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow
+        if not placed and all(m.trigger_def.kind == "travel" for m in h.mentions):
+            continue  # travelling to no place named: no visit to put anywhere
         if not placed and h.date is None and not any(m.has_person and not m.anaphoric for m in h.mentions):
             continue  # nothing to map or date, and no one named who met: talk of talks
         events.append(to_event(text, h))

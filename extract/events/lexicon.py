@@ -39,6 +39,7 @@ class Trigger:
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
     from_location: bool = False  # "return from X": X is where the visit was
+    lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
 
 
@@ -111,6 +112,7 @@ class EventLexicon:
     encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
     planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
+    press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
 
@@ -257,6 +259,7 @@ def event_lexicon(lang: str) -> EventLexicon:
                 host=t.get("host", False), reverse=t.get("reverse", False),
                 needs_person=t.get("needs_person", False),
                 from_location=t.get("from_location", False),
+                lowercase=t.get("lowercase", False),
                 or_person_object=t.get("or_person_object", False))
         for t in raw["triggers"])
     unknown = sorted({t.type for t in triggers} - set(event_types()))
@@ -312,6 +315,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         planned_lemmas=frozenset(raw.get("planned_lemmas", ())),
         support_verbs=frozenset(raw.get("support_verbs", ())),
         non_anchor_heads=frozenset(raw.get("non_anchor_heads", ())),
+        press_prefixes=tuple(raw.get("press_prefixes", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

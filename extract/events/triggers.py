@@ -40,8 +40,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
         if nxt in lex.phrase_stop or prev in lex.phrase_stop:
             continue
         for trig in trigs:
-            if trig.capitalized and not t.cap:
+            if (trig.capitalized and not t.cap) or (trig.lowercase and t.text != t.low):
                 continue
+            if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
+                continue  # "output reached 7.7 mln bales": a figure, not an arrival
             if lex.nouns_capitalised and (trig.regex is None or not trig.regex.fullmatch(t.low)) \
                     and (trig.kind == "noun") != (t.cap and (i > 0 or trig.kind == "noun")):
                 continue  # by lemma, German nouns are capitalised and verbs are not ("Land" is no "landen")
@@ -121,10 +123,26 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 6))
 
 
+def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A number right after the verb (or after "some", "about"): its object is a figure."""
+    for k in range(i + 1, min(len(tokens), i + 3)):
+        if lex.goods.is_number(tokens[k].low):
+            return True
+        if tokens[k].low not in ("some", "about", "around", "nearly", "almost", "over", "a", "record",
+                                 "rund", "etwa", "fast", "knapp", "über", "mehr", "als", "ein", "einen"):
+            return False
+    return False
+
+
 def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"im Gespräch mit dem STANDARD", "im STANDARD-Gespräch": a talk with the press is an
-    interview (outlets and press words are lexicon data)."""
-    if "-" in tokens[i].low and tokens[i].low.split("-", 1)[0] in lex.media_words:
+    """"im Gespräch mit dem STANDARD", "im STANDARD-Gespräch", "Mediengespräch", "press
+    conference": a talk with the press is an interview (outlets and press words are data)."""
+    low = tokens[i].low
+    if "-" in low and low.split("-", 1)[0] in lex.media_words:
+        return True
+    if lex.nouns_capitalised and any(low.startswith(p) and len(low) > len(p) + 4 for p in lex.press_prefixes):
+        return True
+    if i and tokens[i - 1].low in lex.press_prefixes and tokens[i - 1].clause == tokens[i].clause:
         return True
     for k in range(i + 1, min(len(tokens), i + 3)):
         if tokens[k].low in lex.comitatives:
@@ -134,10 +152,17 @@ def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A meeting verb with an abstract object near it in its clause is another verb: "can
-    meet demand", "received a proposal", "eine Entscheidung getroffen"."""
+    meet demand", "received a proposal", "eine Entscheidung getroffen" -- also when the
+    object heads the relative clause the verb is in ("Vereinbarungen, die er ... traf")."""
     lo, hi = max(0, i - 4), min(len(tokens), i + 4)
-    return any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
-               if k != i and tokens[k].clause == tokens[i].clause)
+    if any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
+           if k != i and tokens[k].clause == tokens[i].clause):
+        return True
+    first = next(k for k in range(i + 1) if tokens[k].clause == tokens[i].clause)
+    if first >= 2 and tokens[first].low in lex.relative:
+        before = tokens[first - 1] if tokens[first - 1].text[:1].isalnum() else tokens[first - 2]
+        return before.low in lex.abstract_objects
+    return False
 
 
 def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
