@@ -435,6 +435,10 @@ NO_EVENTS = [
     ("A referendum will decide the future of the Scottish Assembly.", "en", "meeting"),
     # an agreement made ('Vereinbarungen treffen'), also from a relative clause
     ("Die Vereinbarungen, die der Händler mit Kunden in Graz traf, waren geheim.", "de", "meeting"),
+    # being talked about is no talk
+    ("Sie gilt als Nachfolgerin der Bürgermeisterin im Gespräch, sagte er am Montag in Linz.", "de", "meeting"),
+    # a target met
+    ("The airline expects to meet its 2024 profit targets in Dublin.", "en", "meeting"),
     # talks with the press
     ("Der Minister wies die Kritik bei einem Mediengespräch am Montag in Linz zurück.", "de", "meeting"),
     ("The minister spoke at a press conference in Leeds on Monday.", "en", "meeting"),

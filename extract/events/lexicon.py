@@ -112,6 +112,8 @@ class EventLexicon:
     encounter_words: frozenset[str] = frozenset()      # "traf auf": an encounter, not a meeting
     restrictives: frozenset[str] = frozenset()         # "nur", "only" ("not only")
     planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
+    discussion_articles: frozenset[str] = frozenset()  # 'im' (Gespräch) without a partner: under discussion
+    discussion_nouns: frozenset[str] = frozenset()     # 'Gespräch'
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
@@ -316,6 +318,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         support_verbs=frozenset(raw.get("support_verbs", ())),
         non_anchor_heads=frozenset(raw.get("non_anchor_heads", ())),
         press_prefixes=tuple(raw.get("press_prefixes", ())),
+        discussion_articles=frozenset(raw.get("discussion_articles", ())),
+        discussion_nouns=frozenset(raw.get("discussion_nouns", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

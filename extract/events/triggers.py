@@ -67,7 +67,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex):
                 continue
-            if negated(tokens, i, trig, lex) or (trig.kind == "noun" and _interview(tokens, i, lex)):
+            if negated(tokens, i, trig, lex) or (trig.kind == "noun" and (
+                    _interview(tokens, i, lex) or _under_discussion(tokens, i, lex))):
                 continue
             out.append((i, trig))
             break
@@ -123,6 +124,14 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 6))
 
 
+def _under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """"als Nachfolger im Gespräch": being talked about, not a talk -- "im" before the noun
+    and no partner ("mit") after it."""
+    if i == 0 or tokens[i].low not in lex.discussion_nouns or tokens[i - 1].low not in lex.discussion_articles:
+        return False
+    return not any(t.low in lex.comitatives for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)
+
+
 def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A number right after the verb (or after "some", "about"): its object is a figure."""
     for k in range(i + 1, min(len(tokens), i + 3)):
@@ -154,7 +163,7 @@ def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A meeting verb with an abstract object near it in its clause is another verb: "can
     meet demand", "received a proposal", "eine Entscheidung getroffen" -- also when the
     object heads the relative clause the verb is in ("Vereinbarungen, die er ... traf")."""
-    lo, hi = max(0, i - 4), min(len(tokens), i + 4)
+    lo, hi = max(0, i - 4), min(len(tokens), i + 6)  # "meet its 2004 profit targets"
     if any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
