@@ -466,3 +466,34 @@ def test_a_date_after_since_dates_nothing(pipeline):
     text = "Hundreds of delegates attended a meeting in Lagos since the army declared a curfew last June."
     meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
     assert meetings and meetings[0].date_start is None
+
+
+# -- silver diff review (session 12): plans governed, visits named, topics, passives -----------------
+MORE_NO_EVENTS = [
+    # carried by air is no visit
+    ("Die Verletzten wurden am Montag in das Krankenhaus Innsbruck geflogen.", "de", "meeting"),
+    # a visit with neither place nor date
+    ("Sie besuchen die gleichen Schulen wie unsere Kinder, sagt er.", "de", "meeting"),
+]
+
+
+@pytest.mark.parametrize("text,lang,etype", MORE_NO_EVENTS, ids=[c[0][:40] for c in MORE_NO_EVENTS])
+def test_more_constructions_that_are_no_event(pipeline, text, lang, etype):
+    assert not [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == etype]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    # a place after its own locative is where the meeting is, not its topic
+    ("Bei der Sondersitzung über Drogen in Genf hatte der Präsident am Montag eine Wende gefordert.", "de", "Geneva"),
+    # "zu" after a meeting noun is its topic
+    ("Der Rat kommt am Sonntag in Frankfurt zu einer Krisensitzung zu Griechenland zusammen.", "de", "Frankfurt"),
+])
+def test_topic_or_place(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+    assert meetings and all(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+def test_a_verb_of_plans_after_a_meeting_phrase_governs_something_else(pipeline):
+    text = "Beim Gipfel in Rom am Montag hatte man vereinbart, ein Gutachten abzuwarten."
+    found = [e.to_dict()["modality"] for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
+    assert found == ["actual"]

@@ -108,13 +108,18 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
 
 def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` is what the meeting noun at ``ti`` is about: a topic
-    preposition soon after the noun ("talks held on", "a meeting on Tuesday about") and
-    the place a few words into its phrase ("talks on the future of Gibraltar")."""
+    preposition soon after the noun ("talks held on", "a meeting on Tuesday about",
+    "Krisensitzung zu Griechenland") and the place a few words into its phrase ("talks on
+    the future of Gibraltar"). A visit's "zu"/"to" is where it goes."""
+    if any(t.visit for t in lex.triggers_for(tokens[ti].low)):
+        return False
     for k in range(ti + 1, min(ti + 5, i)):
         if tokens[k].clause != tokens[ti].clause:
             return False
-        if tokens[k].low in lex.topic_prepositions:
-            return i - k <= 5 and all(t.clause == tokens[ti].clause for t in tokens[k:i + 1])
+        if tokens[k].low in lex.topic_prepositions or tokens[k].low in lex.meeting_topic_prepositions:
+            # "über Drogen in New York": a place after its own locative is where, not what
+            return i - k <= 5 and all(t.clause == tokens[ti].clause and t.low not in lex.locatives
+                                      for t in tokens[k + 1:i])
     return False
 
 

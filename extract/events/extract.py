@@ -69,7 +69,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
-                    and dline[0].place.feature != "country" and not m.anaphoric:
+                    and dline[0].place.feature != "country" and not m.anaphoric \
+                    and not m.trigger_def.visit:  # a visit names where it goes
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
     events = []
@@ -83,8 +84,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
         if h.spec.route and not h.places.get("destination") and h.date is None:
             continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow
-        if not placed and all(m.trigger_def.kind == "travel" for m in h.mentions):
-            continue  # travelling to no place named: no visit to put anywhere
+        if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
+                              for m in h.mentions):
+            continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
         if not placed and h.date is None and not any(m.has_person and not m.anaphoric for m in h.mentions):
             continue  # nothing to map or date, and no one named who met: talk of talks
         events.append(to_event(text, h))
@@ -163,7 +165,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
-        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx]):
+        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
             m.status = "planned"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:

@@ -114,6 +114,10 @@ class EventLexicon:
     planned_lemmas: frozenset[str] = frozenset()       # verbs of intent and approval, by lemma
     discussion_articles: frozenset[str] = frozenset()  # 'im' (Gespräch) without a partner: under discussion
     discussion_nouns: frozenset[str] = frozenset()     # 'Gespräch'
+    meeting_topic_prepositions: frozenset[str] = frozenset()  # 'zu', 'on' after a meeting noun
+    locatives: frozenset[str] = frozenset()            # 'in', 'at': where, not what
+    pp_openers: frozenset[str] = frozenset()           # prepositions that open a phrase
+    passive_auxiliaries: frozenset[str] = frozenset()  # 'wurde', 'was': passive voice
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
@@ -320,6 +324,10 @@ def event_lexicon(lang: str) -> EventLexicon:
         press_prefixes=tuple(raw.get("press_prefixes", ())),
         discussion_articles=frozenset(raw.get("discussion_articles", ())),
         discussion_nouns=frozenset(raw.get("discussion_nouns", ())),
+        meeting_topic_prepositions=frozenset(raw.get("meeting_topic_prepositions", ())),
+        locatives=frozenset(raw.get("locatives", ())),
+        pp_openers=frozenset(raw.get("pp_openers", ())),
+        passive_auxiliaries=frozenset(raw.get("passive_auxiliaries", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

@@ -44,6 +44,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
+            if trig.kind == "travel" and trig.visit and any(
+                    tokens[k].low in lex.passive_auxiliaries for k in range(len(tokens))
+                    if tokens[k].clause == t.clause):
+                continue  # "wurden ... ins Krankenhaus geflogen": carried, not visiting
             if lex.nouns_capitalised and (trig.regex is None or not trig.regex.fullmatch(t.low)) \
                     and (trig.kind == "noun") != (t.cap and (i > 0 or trig.kind == "noun")):
                 continue  # by lemma, German nouns are capitalised and verbs are not ("Land" is no "landen")
@@ -270,10 +274,18 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 
 def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
-               conj: Optional[list[int]] = None, part: int = 0) -> bool:
+               conj: Optional[list[int]] = None, part: int = 0, trigger: int = -1) -> bool:
     """A cue of intent or plan in the trigger's clause (and conjunct: "hat Odessa verlassen
-    und soll Istanbul erreichen" plans only the arrival)."""
-    return any(t.low in lex.planned or lemma(t.low, lex.lang) in lex.planned_lemmas
+    und soll Istanbul erreichen" plans only the arrival). A verb of intent or approval
+    governs the trigger: it comes before it ("requested permits to ship", "billigte
+    Lieferungen"), or after a trigger that is no prepositional phrase ("die Lieferung
+    genehmigt"; not "Beim Gipfel hatte man vereinbart, ...")."""
+    def governs(k: int) -> bool:
+        if trigger < 0 or k < trigger:
+            return True
+        return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
+
+    return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k))
                for k, t in enumerate(tokens)
                if t.clause == clause and (conj is None or conj[k] == part))
 
