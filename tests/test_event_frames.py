@@ -429,6 +429,11 @@ NO_EVENTS = [
     # a trade fact has no flow: no destination, no date
     ("Chile is the world's largest exporter of copper.", "en", "shipment"),
     ("Kenia gilt als verlässlicher Lieferant von Tee.", "de", "shipment"),
+    # a share sold is a statistic
+    ("The carmaker sold 2.1% more cars in Spain last year.", "en", "shipment"),
+    # a rule met, a pronoun's verb
+    ("He will meet the golden rule in London, he said on Monday.", "en", "meeting"),
+    ("Then he talks of the eyes of a girl he saw in Malawi.", "en", "meeting"),
     # a figure reached is no arrival
     ("Ghana cocoa output reached 900,000 tonnes this season.", "en", "shipment"),
     # an institution written with a capital is no gathering

@@ -87,8 +87,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
                               for m in h.mentions):
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
-        if not placed and h.date is None and not any(m.has_person and not m.anaphoric for m in h.mentions):
-            continue  # nothing to map or date, and no one named who met: talk of talks
+        if not placed and h.date is None and not any(m.has_person and m.partner and not m.anaphoric
+                                                     for m in h.mentions):
+            continue  # nothing to map or date, and no one named meeting someone: talk of talks
         events.append(to_event(text, h))
     return events
 
@@ -165,6 +166,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
+        m.partner = _partner_after(tokens, m.trigger_idx, people, lex)
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
             m.status = "planned"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
@@ -221,6 +223,22 @@ def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool
             continue
         if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
                         or t.low in lex.pronouns):
+            return True
+    return False
+
+
+def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
+    """A counterpart named right after the trigger: "talks with Clara Furse", "Gespräch mit
+    Kern", "met the president", "traf Macron" -- two sides, not a body sitting alone."""
+    starts = {p.start for p in people}
+    titles = people_lexicon(lex.lang)
+    for k in range(ti + 1, min(len(tokens), ti + 5)):
+        t = tokens[k]
+        if t.clause != tokens[ti].clause:
+            return False
+        if t.low in lex.comitatives or t.low in ("between", "zwischen"):
+            return True
+        if t.start in starts or titles.is_title(t.low):
             return True
     return False
 

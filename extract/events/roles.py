@@ -35,6 +35,7 @@ class EventMention:
     status: str = "reported"
     date: Optional[tuple[dt.date, dt.date, str]] = None
     has_person: bool = False
+    partner: bool = False           # a counterpart named right after the trigger ("talks with X")
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence

@@ -42,8 +42,13 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
         for trig in trigs:
             if (trig.capitalized and not t.cap) or (trig.lowercase and t.text != t.low):
                 continue
+            if trig.kind == "noun" and not lex.nouns_capitalised and i and tokens[i - 1].low in lex.person_subjects:
+                continue  # "he talks of ...": a verb after a pronoun
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
+            if trig.type == "shipment" and trig.kind != "noun" and any(
+                    tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
+                continue  # "sold 2.1% more cars": a statistic
             if trig.kind == "travel" and trig.visit and any(
                     tokens[k].low in lex.passive_auxiliaries for k in range(len(tokens))
                     if tokens[k].clause == t.clause):
