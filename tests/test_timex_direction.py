@@ -18,6 +18,8 @@ DIRECTION = [
     ("Die Außenminister treffen sich am Donnerstag in Wien.", "de", "2015-09-24"),
     ("On Tuesday the minister flies to Rome.", "en", "2015-09-22"),
     ("Talks begin on Wednesday in Geneva.", "en", "2015-09-23"),
+    # the verb of plans nearer the date than the past one
+    ("The minister told reporters the plan will help when talks reopen in Oslo on Tuesday.", "en", "2015-09-22"),
     # the preterite and the perfect: back
     ("Am Dienstag flog der Minister nach Rom.", "de", "2015-09-15"),
     ("Der Kanzler hat am Freitag den Präsidenten getroffen.", "de", "2015-09-18"),

@@ -117,9 +117,10 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
             key = (dist, -sign)
             if best is None or key < best:
                 best = key
-    if best:
-        return -best[1]
-    return 1 if _present_plan(text, lo, hi, grammar) else 0
+    plan = _present_plan(text, lo, hi, grammar, start, end)
+    if plan is not None and (best is None or plan < best[0]):
+        return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
+    return -best[1] if best else 0
 
 
 _WORD = re.compile(r"\w+")
@@ -135,22 +136,25 @@ def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
     return bool(m) and m.group(1).lower() in ahead
 
 
-def _present_plan(text: str, lo: int, hi: int, grammar: Grammar) -> bool:
-    """A verb of plans in the present tense in the clause ("Am Dienstag fliegt er", "Talks
-    begin on Monday"): with no other tense, a date without a year lies ahead. German
-    verbs are written small (a capitalised "Treffen" is the noun); an English one after
-    a determiner is a noun ("the visit on Monday")."""
+def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
+    """The distance to the nearest verb of plans in the present tense in the clause ("Am
+    Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
+    cue, it points a date without a year ahead. German verbs are written small (a
+    capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
+    visit on Monday")."""
     if not grammar.present_forms:
-        return False
+        return None
     prev: list[str] = []
+    best = None
     for m in _WORD.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
         if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) and (
-                grammar.lang != "de" or word[0].islower()):
-            return True
+                grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            best = dist if best is None else min(best, dist)
         prev.append(low)
-    return False
+    return best
 
 
 def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:
