@@ -15,20 +15,21 @@ from records.model import Mention
 
 def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
             country_of) -> Optional[Mention]:
-    """The sender of a shipment named only by nationality: the adjective of the subject of
-    a verb -- the first words of its conjunct, or where the verb comes second the words
-    right after it ("Dutch traders shipped sugar to Poland", "Im Februar lieferten
-    niederländische Händler ..."). The nationality of the goods ("sold Chinese soybeans",
-    "Russian oil") or of a noun ("Chinese exports rose") sends nothing."""
-    if noun:
-        return None  # "Russische Gasexporte stiegen", "Chinese exports rose": trade figures, no sender
-    else:
-        first = ti
-        while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
-            first -= 1
-        while first < ti and tokens[first].low in lex.articles:
-            first += 1
-        spots = list(range(first, min(first + 2, ti - 1)))  # not right before it: "Chinese exports"
+    """The country that sends (for an import: receives) a shipment named only by
+    nationality: the adjective of the subject of a verb -- the first words of its conjunct,
+    or where the verb comes second the words right after it ("Dutch traders shipped sugar
+    to Poland", "Im Februar lieferten niederländische Händler ...") -- or the adjective
+    right before a trade word ("Dutch imports of oilseeds rose", "chinesische Exporte nach
+    Polen"; a trade fact without destination or date is dropped later). The nationality of
+    the goods ("sold Chinese soybeans", "Russian oil") sends nothing."""
+    first = ti
+    while first > 0 and tokens[first - 1].clause == tokens[ti].clause and conj[first - 1] == conj[ti]:
+        first -= 1
+    while first < ti and tokens[first].low in lex.articles:
+        first += 1
+    spots = [ti - 1] if ti and tokens[ti - 1].clause == tokens[ti].clause else []
+    if not noun:
+        spots += list(range(first, min(first + 2, ti - 1)))
         if lex.verb_second:
             spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
     for k in spots:

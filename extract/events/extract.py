@@ -148,11 +148,12 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
     for m in out:
-        if m.spec.route and not m.roles.get("origin") and not m.trigger_def.reverse:
+        role = "destination" if m.trigger_def.reverse else "origin"  # "Dutch imports": the receiver
+        if m.spec.route and not m.roles.get(role):
             by_nationality = sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj,
                                     gazetteer.country)
             if by_nationality is not None:
-                m.roles["origin"] = [by_nationality]
+                m.roles[role] = [by_nationality]
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital, exclude=role_places)
     modes = find_modes(tokens, lex)
@@ -182,7 +183,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
         kept.append(m)
-    return _split_stops(_join_route(kept), tokens, lex)
+    return _split_stops(_unite(_join_route(kept)), tokens, lex)
 
 
 def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon) -> list[EventMention]:
@@ -241,6 +242,36 @@ def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> b
         if t.start in starts or titles.is_title(t.low):
             return True
     return False
+
+
+def _unite(mentions: list[EventMention]) -> list[EventMention]:
+    """Shipment mentions of one sentence that complete each other are one flow ("Japanese
+    purchases of Chinese soybeans ... for November to April shipment": the buyer in one,
+    the date in the other). Not when their places or dates differ."""
+    out: list[EventMention] = []
+    for m in mentions:
+        host = next((u for u in out if u.type == m.type and m.spec.route and _complete(u, m)), None)
+        if host is None:
+            out.append(m)
+            continue
+        for role, found in m.roles.items():
+            if not host.roles.get(role):
+                host.roles[role] = list(found)
+        host.date = host.date or m.date
+        host.cargo = host.cargo or m.cargo
+        if host.status == "reported":
+            host.status = m.status
+    return out
+
+
+def _complete(a: EventMention, b: EventMention) -> bool:
+    if a.date is not None and b.date is not None and a.date != b.date:
+        return False
+    for role in set(a.roles) & set(b.roles):
+        pa, pb = a.place(role), b.place(role)
+        if pa is not None and pb is not None and pa.country_code != pb.country_code:
+            return False
+    return True
 
 
 def _join_route(mentions: list[EventMention]) -> list[EventMention]:
