@@ -521,3 +521,16 @@ def test_mentions_of_one_sentence_complete_one_flow(pipeline):
             "November to April 1987 shipment, traders said.")
     ships = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
     assert len(ships) == 1 and same("Japan", ships[0].destination) and ships[0].date_start == "1986-11-01"
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Our delegates have gone to Nairobi to meet the lenders.", "en", "Nairobi"),
+    ("The foreign minister heads to Hanoi on Friday.", "en", "Hanoi"),
+])
+def test_going_to_a_place_is_a_visit(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+    assert meetings and any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+def test_going_nowhere_named_is_no_visit(pipeline):
+    assert not events_of(pipeline, "The minister said prices went up by 5 percent.", "en", "2024-03-12")
