@@ -534,3 +534,25 @@ def test_going_to_a_place_is_a_visit(pipeline, text, lang, where):
 
 def test_going_nowhere_named_is_no_visit(pipeline):
     assert not events_of(pipeline, "The minister said prices went up by 5 percent.", "en", "2024-03-12")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Beim EU-Gipfel wollte Griechenland eine Lösung finden.", "de"),
+    ("Greece wanted a solution at the EU summit.", "en"),
+])
+def test_a_meeting_named_for_its_body_stays_without_place_or_date(pipeline, text, lang):
+    assert [e.type for e in events_of(pipeline, text, lang, "2024-03-12")] == ["meeting"]
+
+
+def test_a_person_of_office_coming_to_a_place_visits_it(pipeline):
+    text = "Im Mai kam der Kanzler eigens nach Klagenfurt."
+    meetings = [e for e in events_of(pipeline, text, "de", "2024-06-12") if e.type == "meeting"]
+    assert meetings and same("Klagenfurt", meetings[0].location)
+
+
+@pytest.mark.parametrize("text", [
+    "Doch kommen heute auch echte Stücke mit gefälschten Dokumenten ins Land.",
+    "Eine Gruppe Bauern – sie kamen aus dem rumänischen Banat – gründete ein Dorf.",
+])
+def test_coming_with_goods_or_from_a_place_is_no_meeting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]

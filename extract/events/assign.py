@@ -61,8 +61,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             # place left is the one visited; the place returned to is home ("nach Minsk zurückgekehrt")
             return "location" if role == "origin" and (i > ti or lex.verb_final) else None
         if role != "location":
+            came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None
-            if trig.visit and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
+            if trig.visit and not came_from and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
                 role = "location"  # "besuchte ... Russland", "visited Iraq"
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":

@@ -87,8 +87,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
                               for m in h.mentions):
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
-        if not placed and h.date is None and not any(m.has_person and m.partner and not m.anaphoric
-                                                     for m in h.mentions):
+        if not placed and h.date is None and not any(
+                (m.has_person and m.partner or m.named_body) and not m.anaphoric for m in h.mentions):
             continue  # nothing to map or date, and no one named meeting someone: talk of talks
         events.append(to_event(text, h))
     return events
@@ -168,6 +168,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.actors = list(names)
         m.has_person = has_person
         m.partner = _partner_after(tokens, m.trigger_idx, people, lex)
+        m.named_body = m.trigger_def.kind == "noun" and _named_body(tokens, m.trigger_idx, lex)
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
             m.status = "planned"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
@@ -226,6 +227,15 @@ def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool
                         or t.low in lex.pronouns):
             return True
     return False
+
+
+def _named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A meeting noun named for the body that holds it ("Beim EU-Gipfel", "the Nato summit",
+    "G7-Treffen"): one specific happening even with no place or date in the text."""
+    t = tokens[ti]
+    if "-" in t.text and t.text.split("-", 1)[0] in lex.organisations:
+        return True
+    return ti > 0 and tokens[ti - 1].text in lex.organisations and tokens[ti - 1].clause == t.clause
 
 
 def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:

@@ -36,6 +36,7 @@ class EventMention:
     date: Optional[tuple[dt.date, dt.date, str]] = None
     has_person: bool = False
     partner: bool = False           # a counterpart named right after the trigger ("talks with X")
+    named_body: bool = False        # a meeting named for its body ("EU-Gipfel", "Nato summit")
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence

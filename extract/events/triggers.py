@@ -33,6 +33,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             split = lex.separable_triggers(t.low, particle)
             if split:
                 trigs = tuple(x for x in lex.triggers if x in set(trigs) | set(split))
+            elif trigs and lemma(t.low, lex.lang) in lex.separable_bases:
+                # "kommt ... zusammen" is zusammenkommen, not kommen: the particle makes another verb
+                trigs = tuple(x for x in trigs if x.regex is not None and x.regex.fullmatch(t.low))
         if not trigs or t.low in lex.trigger_stop or not t.text[:1].isalpha():
             continue
         nxt = f"{t.low} {tokens[i + 1].low}" if i + 1 < len(tokens) else t.low
