@@ -122,6 +122,18 @@ def test_demo_headline_event(pipeline, stem):
     assert HEADLINES[stem] in found, found
 
 
+def test_seed_keeps_its_three_dated_events(pipeline):
+    """The seed article: the Rajin -> Tikhoretsk shipment between 7 September and 1 October,
+    Kim's visit to Russia in September, Shoigu's visit to North Korea in July."""
+    meta = json.loads((DEMO_DIR / "seed_de.json").read_text(encoding="utf-8"))
+    text = (DEMO_DIR / "seed_de.txt").read_text(encoding="utf-8")
+    evs = events_of(pipeline, text, meta["lang"], meta["doc_date"])
+    found = {(e.type, name(e.origin), name(e.destination), e.date_start[:7] if e.date_start else None) for e in evs}
+    assert ("shipment", "Rajin", "Tikhoretsk", "2023-09") in found, found
+    meetings = {(e.date_start or "")[:7] for e in evs if e.type == "meeting"}
+    assert {"2023-09", "2023-07"} <= meetings, meetings
+
+
 # -- meetings that the false-trigger rules must keep -------------------------------------------
 # (text, lang, publication date, expected meeting place)
 MEETINGS = [
@@ -556,3 +568,21 @@ def test_a_person_of_office_coming_to_a_place_visits_it(pipeline):
 ])
 def test_coming_with_goods_or_from_a_place_is_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
+
+
+def test_a_when_clause_takes_the_date_before_it(pipeline):
+    text = "A deal could come in December, when trade ministers gather for a summit in Lima."
+    meetings = [e for e in events_of(pipeline, text, "en", "2024-10-02") if e.type == "meeting"]
+    assert meetings and (meetings[0].date_start or "").endswith("-12-01")
+
+
+def test_an_apposition_dates_its_noun_not_the_event(pipeline):
+    text = "The firm will ship tractors to Peru this year, a market it left in 1978."
+    ships = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+    assert ships and ships[0].date_start != "1978-01-01"
+
+
+def test_a_summit_that_follows_lies_ahead(pipeline):
+    text = "Am Montag treffen sich die Regierungschefs in Prag, am Dienstag folgt ein Gipfel in Ljubljana."
+    evs = {name(e.location): e.date_start for e in events_of(pipeline, text, "de", "2016-03-07") if e.type == "meeting"}
+    assert evs.get("Ljubljana") == "2016-03-08", evs

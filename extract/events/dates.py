@@ -92,8 +92,13 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 key = (0, bool(m.conj) and m.conj[idx] != part, dist)
             elif in_speech or clause in trigger_clauses:
                 continue
+            elif _when_clause_date(tokens, heads, m.trigger.clause, idx, lex):
+                key = (0, False, abs(idx - m.trigger_idx))  # "in December, when members gather for a summit"
             else:
                 h = heads.get(clause)
+                if h is not None and tokens[h].low in lex.articles and tokens[h].low not in lex.relative \
+                        and clause > m.trigger.clause:
+                    continue  # an apposition is about its noun: "..., a market it left in 1978"
                 if h is not None and tokens[h].low in lex.relative and (
                         h - 1 == m.trigger_idx or (m.trigger_def.kind == "noun" and h - 1 > m.trigger_idx
                                                    and tokens[h - 1].clause == m.trigger.clause
@@ -140,3 +145,13 @@ def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) ->
                 and not lex.triggers_for(nxt.low):
             return True
     return False
+
+
+def _when_clause_date(tokens: list[Token], heads: dict[int, int], clause: int, idx: int,
+                      lex: EventLexicon) -> bool:
+    """The trigger's clause is opened by "when"/"als" and the date ends the clause right
+    before it ("A decision could come in December, when members gather for a summit")."""
+    h = heads.get(clause)
+    if h is None or h == 0 or tokens[h].low not in lex.time_relatives:
+        return False
+    return tokens[idx].clause == clause - 1 and all(tokens[k].clause == clause - 1 for k in range(idx, h))
