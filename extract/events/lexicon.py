@@ -120,6 +120,7 @@ class EventLexicon:
     passive_auxiliaries: frozenset[str] = frozenset()  # 'wurde', 'was': passive voice
     percent_words: frozenset[str] = frozenset()        # '%', 'pct', 'Prozent'
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it
+    organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
@@ -332,6 +333,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         passive_auxiliaries=frozenset(raw.get("passive_auxiliaries", ())),
         percent_words=frozenset(raw.get("percent_words", ())),
         time_relatives=frozenset(raw.get("time_relatives", ())),
+        organisation_names=dict(raw.get("organisation_names", {})),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

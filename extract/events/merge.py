@@ -63,6 +63,8 @@ class Happening:
         if m.date is not None:
             if self.date is None or (m.date[1] - m.date[0]) < (self.date[1] - self.date[0]):
                 self.date = m.date
+        if self.actors and m.date is None and not any(m.roles.values()):
+            return  # a bare follow-up mention ("the deliveries"): its sentence's names are not the event's
         for a in m.actors:
             if a not in self.actors:
                 self.actors.append(a)

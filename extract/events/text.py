@@ -32,6 +32,8 @@ def find_organisations(text: str, start: int, end: int, lex: EventLexicon) -> li
         for m in regex.finditer(sent):
             if not any(s <= start + m.start() < s + len(o) for o, s in out):
                 out.append((org, start + m.start()))
+    # one name per actor: "UN" and "Vereinten Nationen" are one (the offsets keep the spans)
+    out = [(lex.organisation_names.get(o, o), s) for o, s in out]
     return sorted(out, key=lambda x: x[1])
 
 
