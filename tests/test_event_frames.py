@@ -586,3 +586,13 @@ def test_a_summit_that_follows_lies_ahead(pipeline):
     text = "Am Montag treffen sich die Regierungschefs in Prag, am Dienstag folgt ein Gipfel in Ljubljana."
     evs = {name(e.location): e.date_start for e in events_of(pipeline, text, "de", "2016-03-07") if e.type == "meeting"}
     assert evs.get("Ljubljana") == "2016-03-08", evs
+
+
+@pytest.mark.parametrize("text,lang,one", [
+    ("Vertreter der Vereinten Nationen (UN) trafen sich am Montag in Genf mit der Regierung.", "de", "Vereinte Nationen"),
+    ("Officials of the UN met the government in Geneva on Monday.", "en", "United Nations"),
+])
+def test_one_name_per_organisation(pipeline, text, lang, one):
+    meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+    assert meetings and one in meetings[0].actors
+    assert not {"UN", "Vereinten Nationen"} & set(meetings[0].actors)
