@@ -596,3 +596,27 @@ def test_one_name_per_organisation(pipeline, text, lang, one):
     meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
     assert meetings and one in meetings[0].actors
     assert not {"UN", "Vereinten Nationen"} & set(meetings[0].actors)
+
+
+# -- withdrawals and stationing of forces ------------------------------------------------------------
+@pytest.mark.parametrize("text,lang,date,route,modality", [
+    ("Poland will withdraw its 2,000 troops from Iraq in March.", "en", "2005-01-27", ("Iraq", "Poland"), "planned"),
+    ("The Netherlands have announced the withdrawal of their troops from Iraq.", "en", "2005-01-27",
+     ("Iraq", None), "planned"),
+    ("Russland zog am Dienstag seine Truppen aus Syrien ab.", "de", "2016-03-17", ("Syria", "Russia"), "actual"),
+    ("British troops deployed in Iraq should be replaced.", "en", "2005-01-27", ("United Kingdom", "Iraq"), "actual"),
+])
+def test_forces_withdrawn_and_stationed(pipeline, text, lang, date, route, modality):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert ships, "no shipment"
+    ev = ships[0]
+    assert same(route[0], ev.origin) and same(route[1], ev.destination), (name(ev.origin), name(ev.destination))
+    assert ev.to_dict()["modality"] == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Export quotas are the main tool of the coffee pact with Brazil.",
+    "Japan wants to rely less on exports to support its economy.",
+])
+def test_trade_words_without_a_flow(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]

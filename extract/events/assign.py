@@ -37,8 +37,8 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
         iso = lex.demonym(t.low)
         if not iso or not (t.cap or lex.nouns_capitalised):
             continue
-        if k + 1 < len(tokens) and is_cargo(tokens[k + 1].low, lex):
-            continue  # the goods' nationality
+        if k + 1 < len(tokens) and is_cargo(tokens[k + 1].low, lex) and tokens[k + 1].low not in lex.goods.troops:
+            continue  # the goods' nationality; but "British troops" are sent by Britain
         place = country_of(iso)
         if place is not None:
             return Mention(t.text, t.start, t.end, place, 0.6)
@@ -54,7 +54,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         t.low in lex.origin_verbs for k, t in enumerate(tokens)
         if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
     role = place_role(tokens, i, m.type, lex, ti, origin_clause,
-                      arrival=trig.kind == "arrival", place_idx=place_idx)
+                      arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
     if not m.spec.route:
         if trig.from_location:
             # "on his return from Ethiopia", "die gerade aus dem Südsudan zurückgekehrt ist": the

@@ -63,7 +63,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         assign_dates(sent_mentions, usable, tokens, lex)
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:
-                if m.date is None and m.status == "reported":
+                if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")):
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
         for m in sent_mentions:
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
@@ -82,8 +82,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
-        if h.spec.route and not h.places.get("destination") and h.date is None:
-            continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow
+        if h.spec.route and not h.places.get("destination") and h.date is None \
+                and not any(w.rsplit("-", 1)[-1] in lex.goods.troops for m in h.mentions for w in m.cargo_nouns):
+            continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow (forces
+            #           leaving a place are a movement: "the withdrawal of their troops from Iraq")
         if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
                               for m in h.mentions):
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")

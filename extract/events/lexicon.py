@@ -40,6 +40,7 @@ class Trigger:
     needs_person: bool = False
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
+    stationed: bool = False      # 'deployed in X': a place after 'in' is where they go
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
 
 
@@ -121,6 +122,7 @@ class EventLexicon:
     percent_words: frozenset[str] = frozenset()        # '%', 'pct', 'Prozent'
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it
     organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
+    trade_modifier_heads: frozenset[str] = frozenset()  # 'export quotas': a modifier, no flow
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
@@ -198,6 +200,7 @@ class GoodsWords:
     patterns: Optional[re.Pattern]
     measures: frozenset[str]           # units of bulk goods, with endings
     number_words: frozenset[str]
+    troops: frozenset[str] = frozenset()  # the "troops" family's forms: forces on the move
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -208,7 +211,8 @@ class GoodsWords:
                    heads=frozenset(f for f in family if len(f) >= 4) if compounds else frozenset(),
                    patterns=_alt(raw["patterns"]) if raw.get("patterns") else None,
                    measures=frozenset(m + end for m in raw.get("measures", ()) for end in endings),
-                   number_words=frozenset(raw.get("number_words", ())))
+                   number_words=frozenset(raw.get("number_words", ())),
+                   troops=frozenset(e + end for e in raw.get("families", {}).get("troops", ()) for end in endings))
 
     def __contains__(self, low: str) -> bool:
         """Whether a lower-cased word names goods: a family form, a word, a pattern, the last
@@ -269,6 +273,7 @@ def event_lexicon(lang: str) -> EventLexicon:
                 needs_person=t.get("needs_person", False),
                 from_location=t.get("from_location", False),
                 lowercase=t.get("lowercase", False),
+                stationed=t.get("stationed", False),
                 or_person_object=t.get("or_person_object", False))
         for t in raw["triggers"])
     unknown = sorted({t.type for t in triggers} - set(event_types()))
@@ -334,6 +339,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         percent_words=frozenset(raw.get("percent_words", ())),
         time_relatives=frozenset(raw.get("time_relatives", ())),
         organisation_names=dict(raw.get("organisation_names", {})),
+        trade_modifier_heads=frozenset(raw.get("trade_modifier_heads", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

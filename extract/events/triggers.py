@@ -49,6 +49,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "he talks of ...": a verb after a pronoun
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
+            if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads:
+                continue  # "export quotas", "import controls": a modifier of a policy or a figure
             if trig.type == "shipment" and trig.kind != "noun" and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
