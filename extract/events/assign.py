@@ -105,7 +105,19 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
             if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
                 return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
+    if role == "origin" and trig.reverse and pm.place.feature == "city" and _is_capital(pm, country_of):
+        return ("origin", as_country(pm, country_of))  # "von Pjöngjang gekauft": bought from the state
     return role
+
+
+def _is_capital(pm: Mention, country_of) -> bool:
+    """Whether a city mention is its country's capital (the gazetteer's capital entry)."""
+    capital = getattr(country_of, "__self__", None)
+    capital = getattr(capital, "capital", None)
+    if capital is None or not pm.place.country_code:
+        return False
+    c = capital(pm.place.country_code)
+    return c is not None and (c.geonameid == pm.place.geonameid or c.name == pm.place.name)
 
 
 def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:

@@ -81,6 +81,8 @@ def _compound_heads(lex: "PeopleLexicon") -> tuple[str, ...]:
 
 @lru_cache(maxsize=100_000)
 def _is_title(lex: PeopleLexicon, low: str) -> bool:
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]  # "fbi-undercover-agenten", "us-präsident": the last part
     forms = [low] + [low[: -len(e)] for e in lex.inflections if low.endswith(e) and len(low) > len(e) + 2]
     heads = lex.compound_heads
     return any(form in lex.titles or (heads and form.endswith(heads)) for form in forms)
