@@ -620,3 +620,40 @@ def test_forces_withdrawn_and_stationed(pipeline, text, lang, date, route, modal
 ])
 def test_trade_words_without_a_flow(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+
+
+# -- final silver review (session 12): particles, wishes, one body's routine, private travel ------------
+FINAL_NO_MEETINGS = [
+    # "trafen ... ein" is eintreffen (arrive), not treffen
+    ("Am Montag trafen in Spielfeld erneut rund 2.000 Flüchtlinge aus Slowenien ein.", "de"),
+    # a private person travelling visits no one
+    ("Der mutmaßliche Anwerber war im Frühjahr über Bulgarien nach Syrien gereist.", "de"),
+    # a wish
+    ("Campaigners said they would like to meet the health secretary in London.", "en"),
+    # one domestic body's routine
+    ("Der Ministerrat beschloss am Mittwoch in Wien die Pensionsreform.", "de"),
+    ("Die Nationalratssitzung in Wien dauerte am Mittwoch bis in die Nacht.", "de"),
+    ("The Commons Treasury committee meets in London on Tuesday.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang", FINAL_NO_MEETINGS, ids=[c[0][:40] for c in FINAL_NO_MEETINGS])
+def test_final_review_no_meetings(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == "meeting"]
+
+
+def test_held_talks_take_the_clauses_date(pipeline):
+    text = "Mr Kennedy held talks with the prime minister in London on Friday."
+    meetings = [e for e in events_of(pipeline, text, "en", "2005-01-11") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start == "2005-01-07"
+
+
+def test_negotiating_an_agreement_is_a_meeting(pipeline):
+    text = "Im Mai handelten Außenminister Sergej Lawrow und John Kerry in Genf eine Waffenruhe aus."
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-06-10") if e.type == "meeting"]
+    assert meetings and same("Geneva", meetings[0].location) and meetings[0].date_start == "2016-05-01"
+
+
+def test_eu_council_of_ministers_stays_a_meeting(pipeline):
+    text = "Das dürfte im EU-Außenministerrat Mitte Dezember in Brüssel geschehen."
+    assert [e.type for e in events_of(pipeline, text, "de", "2015-12-03")] == ["meeting"]

@@ -126,10 +126,14 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
 
 
 def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:
-    """A verb of taking place between a meeting noun and a date: the date is the noun's
-    ("Two days of talks ... begin at the residence later on Wednesday")."""
-    return any(lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs
-               for k in range(ti + 1, idx) if tokens[k].clause == tokens[ti].clause)
+    """A verb of taking place between a meeting noun and a date, or right before the noun
+    as its verb: the date is the noun's ("Two days of talks ... begin ... later on
+    Wednesday", "held talks with the prime minister in London on Friday")."""
+    def support(k: int) -> bool:
+        return tokens[k].clause == tokens[ti].clause and (
+            lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs)
+
+    return any(support(k) for k in range(ti + 1, idx)) or any(support(k) for k in range(max(0, ti - 2), ti))
 
 
 def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:

@@ -123,6 +123,8 @@ class EventLexicon:
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it
     organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
     trade_modifier_heads: frozenset[str] = frozenset()  # 'export quotas': a modifier, no flow
+    wishes: frozenset[str] = frozenset()               # 'would like to meet': a wish, no event
+    domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)
@@ -340,6 +342,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         time_relatives=frozenset(raw.get("time_relatives", ())),
         organisation_names=dict(raw.get("organisation_names", {})),
         trade_modifier_heads=frozenset(raw.get("trade_modifier_heads", ())),
+        wishes=frozenset(raw.get("wishes", ())),
+        domestic_bodies=tuple(raw.get("domestic_bodies", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),

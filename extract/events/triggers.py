@@ -32,7 +32,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
         if particle is not None:
             split = lex.separable_triggers(t.low, particle)
             if split:
-                trigs = tuple(x for x in lex.triggers if x in set(trigs) | set(split))
+                # "trafen ... ein" is eintreffen, not treffen: the particle's verb only
+                trigs = tuple(x for x in lex.triggers if x in set(split))
             elif trigs and lemma(t.low, lex.lang) in lex.separable_bases:
                 # "kommt ... zusammen" is zusammenkommen, not kommen: the particle makes another verb
                 trigs = tuple(x for x in trigs if x.regex is not None and x.regex.fullmatch(t.low))
@@ -81,6 +82,11 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex):
                 continue
+            if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
+                    tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
+                continue  # "would like to meet": a wish
+            if trig.type == "meeting" and _domestic_body(tokens, i, lex):
+                continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind == "noun" and (
                     _interview(tokens, i, lex) or _under_discussion(tokens, i, lex))):
                 continue
@@ -136,6 +142,20 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and refusal(i - 2):
         return True
     return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 6))
+
+
+def _domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A session of one domestic body: the body names the meeting noun's compound
+    ("Nationalratssitzung"), stands right before it ("cabinet meeting", "the committee
+    meets") or after it in the genitive ("Sitzung des Ausschusses", "meeting of the board")."""
+    if not lex.domestic_bodies:
+        return False
+    low = tokens[i].low
+    if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
+        return True
+    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 2), min(len(tokens), i + 4))
+            if k != i and tokens[k].clause == tokens[i].clause]
+    return any(w in lex.domestic_bodies for w in near)
 
 
 def _under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
