@@ -49,3 +49,18 @@ DIRECTION = [
 @pytest.mark.parametrize("text,lang,value", DIRECTION, ids=[c[0][:40] for c in DIRECTION])
 def test_tense_points_the_date(text, lang, value):
     assert [t.value for t in tag_timexes(text, MONDAY, lang)] == [value]
+
+
+# -- a history told in order: bounds do not move its "now"; "des neuen Jahres" is the next year ------
+def test_a_bound_does_not_move_a_narrative():
+    text = ("Im Juni 1944 landeten die Alliierten. 1940 begann der Krieg im Westen, 1941 im Osten, "
+            "1942 in Afrika. Der Plan fußte auf ab 1939 ausgearbeiteten Studien. Am 6. Juni gingen sie an Land.")
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2010, 5, 1), "de")}
+    assert values.get("6. Juni", "").startswith("1942-06-06"), values
+
+
+def test_the_new_year_follows_the_one_told():
+    text = ("Im Dezember 1941 stand die Front. 1939, 1940 und 1941 waren Kriegsjahre. "
+            "In den Schlachten des neuen Jahres fiel am 28. Mai die Stadt.")
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2010, 5, 1), "de")}
+    assert values.get("28. Mai") == "1942-05-28", values

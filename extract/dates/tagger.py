@@ -28,6 +28,16 @@ _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
 
 
+def _bound(text: str, start: int, grammar: Grammar) -> bool:
+    """A date right after "seit", "ab", "bis", "since", "until": the edge of a span told in
+    passing; a narrative does not move to it."""
+    bounds = grammar.lex.get("bound_prepositions")
+    if not bounds:
+        return False
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() in bounds
+
+
 def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
     """"für Dienstag", "set for Tuesday": a time set ahead."""
     ahead = grammar.lex.get("ahead_prepositions")
@@ -230,8 +240,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if res is None:
             continue
         out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
-        if narrative and res.type in ("DATE", "TIME"):
-            anchor = _next_anchor(anchor, res.value)
+        if narrative and res.type in ("DATE", "TIME") and not _bound(text, c.start, grammar):
+            anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
     return out
 
 
