@@ -657,3 +657,30 @@ def test_negotiating_an_agreement_is_a_meeting(pipeline):
 def test_eu_council_of_ministers_stays_a_meeting(pipeline):
     text = "Das dürfte im EU-Außenministerrat Mitte Dezember in Brüssel geschehen."
     assert [e.type for e in events_of(pipeline, text, "de", "2015-12-03")] == ["meeting"]
+
+
+# -- heldout-3 review (session 12): supply, animals, visits of any kind, rounds of talks -------------
+def test_supplied_with_goods_is_a_shipment(pipeline):
+    text = "Im Rahmen des Programms werden Spitäler in Charkiw mit Medikamenten und Hilfsgütern versorgt."
+    ships = [e for e in events_of(pipeline, text, "de", "2016-04-25") if e.type == "shipment"]
+    assert ships and same("Kharkiv", ships[0].destination), [name(e.destination) for e in ships]
+
+
+def test_animals_smuggled_are_goods(pipeline):
+    text = "Die Eier seltener Papageien wurden von Kolumbien nach Spanien geschmuggelt."
+    ships = [e for e in events_of(pipeline, text, "de", "2016-05-31") if e.type == "shipment"]
+    assert ships and same("Colombia", ships[0].origin) and same("Spain", ships[0].destination)
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Am Wochenende statten die Minister Rumänien einen Blitzbesuch ab.", "de", "Romania"),
+    ("Am Samstag werden die Regierungschefs beim Präsidenten in Lissabon beraten.", "de", "Lisbon"),
+    ("Talking before his departure for Madrid, the minister ruled out a new plan.", "en", "Madrid"),
+])
+def test_visits_and_consultations(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2016-03-10") if e.type == "meeting"]
+    assert meetings and same(where, meetings[0].location), [name(e.location) for e in meetings]
+
+
+def test_school_attendance_is_no_visit(pipeline):
+    assert not events_of(pipeline, "Die Schulbesuche der Kinder sind gesunken.", "de", "2016-03-10")
