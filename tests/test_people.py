@@ -38,6 +38,8 @@ CASES = [
      [("Ban Ki-moon", "Ban Ki-moon"), ("Ursula von der Leyen", "Ursula von der Leyen")]),
     # a name stops at a country name
     ("Präsident Wladimir Putin Russland", "de", [("Wladimir Putin", "Wladimir Putin")]),
+    # a country right after a title is no name ("statten die Minister Rumänien einen Besuch ab")
+    ("Am Montag statten die Minister Rumänien einen Besuch ab.", "de", []),
 ]
 
 

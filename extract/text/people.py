@@ -121,8 +121,8 @@ def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
         given = not titled and i + 1 < n and pieces[i + 1].cap \
             and pieces[i + 1].sent == p.sent and pieces[i + 1].start - p.end <= MAX_GAP \
             and is_given(p.text) and not is_place_name(f"{p.text} {pieces[i + 1].text}")  # "Hong Kong"
-        if not (titled or given) or lex.is_title(p.lower):
-            i += 1
+        if not (titled or given) or lex.is_title(p.lower) or (titled and is_country(p.text)):
+            i += 1  # "die Minister Rumänien einen Besuch ab": a country after a title is no name
             continue
         last = _name_end(pieces, i, lex, is_country, full)
         if last < i:
