@@ -197,7 +197,7 @@ def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A meeting verb with an abstract object near it in its clause is another verb: "can
     meet demand", "received a proposal", "eine Entscheidung getroffen" -- also when the
     object heads the relative clause the verb is in ("Vereinbarungen, die er ... traf")."""
-    lo, hi = max(0, i - 4), min(len(tokens), i + 6)  # "meet its 2004 profit targets"
+    lo, hi = max(0, i - 6), min(len(tokens), i + 6)  # "meet its 2004 profit targets", "demand ... has been met"
     if any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
