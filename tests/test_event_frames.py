@@ -685,3 +685,22 @@ def test_visits_and_consultations(pipeline, text, lang, where):
 
 def test_school_attendance_is_no_visit(pipeline):
     assert not events_of(pipeline, "Die Schulbesuche der Kinder sind gesunken.", "de", "2016-03-10")
+
+
+# -- organisations that send or receive goods stand for their home country (data/organisations.csv) ---
+@pytest.mark.parametrize("text,lang,date,route", [
+    ("So far, Airbus has delivered 40 aircraft to UPS.", "en", "2005-01-11", ("France", "United States")),
+    ("Rheinmetall lieferte im Mai Munition an die Ukraine.", "de", "2024-06-12", ("Germany", "Ukraine")),
+    ("Gazprom will ship gas to Serbia next month.", "en", "2024-06-12", ("Russia", "Serbia")),
+])
+def test_organisations_send_and_receive_for_their_home_country(pipeline, text, lang, date, route):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert ships and same(route[0], ships[0].origin) and same(route[1], ships[0].destination), \
+        [(name(e.origin), name(e.destination)) for e in ships]
+
+
+def test_talks_with_a_company_are_not_in_its_home_country(pipeline):
+    meetings = [e for e in events_of(pipeline, "The minister held talks with Boeing on Monday.", "en", "2024-03-12")
+                if e.type == "meeting"]
+    assert all(e.location is None for e in meetings)
+    assert all("United States" not in e.actors for e in meetings)

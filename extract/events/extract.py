@@ -20,6 +20,7 @@ import datetime as dt
 from extract.events.dates import assign_dates, interval, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
+from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.assign import as_country, role_of, sender
@@ -141,6 +142,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if _in_relative_about_place(tokens, i, covered, heads, lex, out):
             continue
         for m in _owners(out, i, lex, tokens, conj):
+            if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
+                continue  # "talks with Boeing" are not held in the United States
             role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
             if role is None:
                 continue
@@ -157,7 +160,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if by_nationality is not None:
                 m.roles[role] = [by_nationality]
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
-                                         gazetteer.country, capital, exclude=role_places)
+                                         gazetteer.country, capital,
+                                         exclude=role_places | {pm.start for pm in sent_places
+                                                                if pm.confidence == ORG_CONFIDENCE})
     modes = find_modes(tokens, lex)
     lows = {t.low for t in tokens}
     cargo = find_cargo(text, span, tokens, lex)

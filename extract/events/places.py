@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from extract.events.orgs import ORG_CONFIDENCE, home_countries
 from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
 from records.model import Mention, Place
@@ -121,6 +122,11 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
             start = s + m.start()
             if place and not any(a <= start < b for a, b in taken):
                 out.append(Mention(m.group(), start, start + len(name), place, 0.55))
+    # an organisation that sends or receives goods stands for its home country (shipments only)
+    for a, b, iso in home_countries(text, s, e):
+        country = gazetteer.country(iso)
+        if country is not None and not any(x < b and a < y for x, y in taken):
+            out.append(Mention(text[a:b], a, b, country, ORG_CONFIDENCE))
     if lex.city_adjective is not None:
         for m in lex.city_adjective.finditer(text, s, e):
             if any(a <= m.start() < b for a, b in taken):

@@ -1,0 +1,29 @@
+"""Organisations that send or receive goods, with their home country
+(``data/organisations.csv``; see ``data/ORGANISATIONS.md``)."""
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+from records.paths import DATA_DIR
+
+ORG_CONFIDENCE = 0.45  # marks a pseudo place mention that stands for an organisation's home country
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            iso = row["country_code"].strip().upper()
+            for name in [row["name"]] + [a for a in row.get("alt_names", "").split("|") if a]:
+                names[name.strip()] = iso
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), names
+
+
+def home_countries(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of every known organisation named in ``text[start:end]``."""
+    regex, names = _table()
+    return [(m.start(), m.end(), names[m.group()]) for m in regex.finditer(text, start, end)]
