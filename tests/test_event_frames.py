@@ -704,3 +704,18 @@ def test_talks_with_a_company_are_not_in_its_home_country(pipeline):
                 if e.type == "meeting"]
     assert all(e.location is None for e in meetings)
     assert all("United States" not in e.actors for e in meetings)
+
+
+@pytest.mark.parametrize("text,lang,dests", [
+    ("The waste will be sent back to Germany or Japan.", "en", {"Germany", "Japan"}),
+    ("Die Container wurden nach Italien und nach Griechenland verschifft.", "de", {"Italy", "Greece"}),
+])
+def test_one_shipment_per_destination_country(pipeline, text, lang, dests):
+    ships = [e for e in events_of(pipeline, text, lang, "2005-01-11") if e.type == "shipment"]
+    assert {name(e.destination) for e in ships} == dests, [name(e.destination) for e in ships]
+
+
+def test_waste_and_engines_are_goods(pipeline):
+    ships = [e for e in events_of(pipeline, "Der Müll wird nach Deutschland zurückgeschickt.", "de", "2016-03-10")
+             if e.type == "shipment"]
+    assert ships and same("Germany", ships[0].destination)

@@ -145,6 +145,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
                 continue  # "talks with Boeing" are not held in the United States
             role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
+            if role is None and m.spec.route:
+                role = _coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
             if role is None:
                 continue
             if isinstance(role, tuple):  # a government named by its capital: the country
@@ -191,18 +193,22 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
         kept.append(m)
-    return _split_stops(_unite(_join_route(kept)), tokens, lex)
+    return _split_stops(_unite(_join_route(kept)), tokens, lex, text)
 
 
-def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon) -> list[EventMention]:
+def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon,
+                 text: str = "") -> list[EventMention]:
     """One meeting per stop: a meeting with places that a coordinator or a word of
     sequence separates ("met the French president in Paris and later the German
     chancellor in Berlin", "a port in Ghana and a farm in Togo before a summit in Abuja")
     is one event per place. Places one inside the other ("in Wien, Österreich") stay one."""
     out: list[EventMention] = []
     for m in mentions:
+        if m.spec.route:
+            out += _split_flows(m, tokens, lex, text)
+            continue
         places = sorted({pm.start: pm for pm in m.roles.get("location", [])}.values(), key=lambda pm: pm.start)
-        if m.spec.route or len(places) < 2 or len({pm.place.name for pm in places}) < 2:
+        if len(places) < 2 or len({pm.place.name for pm in places}) < 2:
             out.append(m)
             continue
         separated = all(any(t.low in lex.coordinators or t.low in lex.sequence_words
@@ -217,6 +223,38 @@ def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLe
             stop.roles = {**m.roles, "location": [pm]}
             out.append(stop)
     return out
+
+
+def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: str) -> list[EventMention]:
+    """One shipment per origin-destination flow: destinations in different countries that a
+    coordinator joins ("sent back to Germany or Japan") are separate flows; a city and its
+    country, or an aside in brackets ("China (and Hong Kong)"), stay one."""
+    dests = sorted({pm.start: pm for pm in m.roles.get("destination", [])}.values(), key=lambda pm: pm.start)
+    if len({pm.place.country_code for pm in dests}) < 2 or any(not pm.place.country_code for pm in dests):
+        return [m]
+    for a, b in zip(dests, dests[1:]):
+        between = [t.low for t in tokens if a.end <= t.start < b.start]
+        if "(" in text[a.end:b.start] or not any(w in lex.coordinators or w in ("or", "oder") for w in between):
+            return [m]
+    out = []
+    for pm in dests:
+        flow = copy.copy(m)
+        flow.roles = {**m.roles, "destination": [pm]}
+        out.append(flow)
+    return out
+
+
+def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
+    """The role of the place a coordinator joins this one to ("to Germany or Japan")."""
+    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in ("or", "oder"):
+        return None
+    prev = place_idx.get(i - 2)
+    if prev is None:
+        return None
+    for role, found in m.roles.items():
+        if any(pm is prev for pm in found):
+            return role
+    return None
 
 
 def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
