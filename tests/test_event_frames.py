@@ -719,3 +719,30 @@ def test_waste_and_engines_are_goods(pipeline):
     ships = [e for e in events_of(pipeline, "Der Müll wird nach Deutschland zurückgeschickt.", "de", "2016-03-10")
              if e.type == "shipment"]
     assert ships and same("Germany", ships[0].destination)
+
+
+# -- silver sample read at the end of session 12 ------------------------------------------------------
+END_NO_EVENTS = [
+    ("Bis zu 2.000 Menschen kommen täglich nach Serbien, sagte der Innenminister am Freitag in Belgrad.", "de", "meeting"),
+    ("In der Stadt liefern sich Soldaten und Rebellen seit Tagen schwere Gefechte.", "de", "shipment"),
+    ("Am 1. Juli kam die Behörde zu der Erkenntnis, dass der Mann in Weitra gegen Regeln verstieß.", "de", "meeting"),
+    ("Zudem dürfe es in Wien nicht zu einer Privilegierung kommen, sagt der Anwalt.", "de", "meeting"),
+    ("Am Dienstag traf sich das Gremium erneut in Eisenstadt.", "de", "meeting"),
+    ("Am Dienstag trat der neue Landtag in Graz zur konstituierenden Sitzung zusammen.", "de", "meeting"),
+]
+
+
+@pytest.mark.parametrize("text,lang,etype", END_NO_EVENTS, ids=[c[0][:40] for c in END_NO_EVENTS])
+def test_end_of_session_constructions(pipeline, text, lang, etype):
+    assert not [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == etype]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Am Mittwoch reiste der Minister nach Rom.", "de"),
+    ("Er reiste am Mittwoch nach Rom.", "de"),
+    ("Nach einem Aufenthalt in Bari fliegt der 78-Jährige nach Rom weiter.", "de"),
+    ("The minister flew to Rome on Wednesday.", "en"),
+])
+def test_people_of_office_travelling_still_visit(pipeline, text, lang):
+    meetings = [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == "meeting"]
+    assert any(same("Rome", e.location) for e in meetings), [name(e.location) for e in meetings]

@@ -159,3 +159,10 @@ def as_country(pm: Mention, country_of) -> Mention:
         return pm
     c = country_of(pm.place.country_code)
     return Mention(pm.text, pm.start, pm.end, c, pm.confidence) if c else pm
+
+
+def clause_goes_on(tokens: list[Token], ti: int) -> bool:
+    """Whether words of the trigger's clause follow it other than a verb particle (a main
+    clause: "fliegt er nach Rom weiter"; not a clause-final verb: "..., als er nach Rom reiste")."""
+    rest = [t for t in tokens[ti + 1:] if t.clause == tokens[ti].clause and t.text[:1].isalnum()]
+    return len(rest) > 1

@@ -23,7 +23,7 @@ from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
-from extract.events.assign import as_country, role_of, sender
+from extract.events.assign import as_country, clause_goes_on, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
 from extract.events.text import find_organisations
@@ -144,6 +144,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         for m in _owners(out, i, lex, tokens, conj):
             if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
                 continue  # "talks with Boeing" are not held in the United States
+            if m.trigger_def.kind == "travel" and i < m.trigger_idx and clause_goes_on(tokens, m.trigger_idx) \
+                    and any(o.trigger_idx < i and o.trigger.clause == tokens[i].clause for o in out if o is not m):
+                continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's
             role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
             if role is None and m.spec.route:
                 role = _coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"

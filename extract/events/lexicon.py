@@ -124,6 +124,8 @@ class EventLexicon:
     organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
     trade_modifier_heads: frozenset[str] = frozenset()  # 'export quotas': a modifier, no flow
     wishes: frozenset[str] = frozenset()               # 'would like to meet': a wish, no event
+    reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
+    impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
@@ -343,6 +345,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         organisation_names=dict(raw.get("organisation_names", {})),
         trade_modifier_heads=frozenset(raw.get("trade_modifier_heads", ())),
         wishes=frozenset(raw.get("wishes", ())),
+        reflexives=frozenset(raw.get("reflexives", ())),
+        impersonal=frozenset(raw.get("impersonal", ())),
         domestic_bodies=tuple(raw.get("domestic_bodies", ())),
         non_anchor=frozenset(raw.get("non_anchor_before", ())),
         speech=frozenset(raw.get("speech", ())),

@@ -55,6 +55,11 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and trig.kind != "noun" and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
+            if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))
+                                               if tokens[k].clause == t.clause):
+                continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
+            if trig.kind == "travel" and trig.visit and not _traveller(tokens, i, lex, person_starts):
+                continue  # "Menschen kommen nach Serbien", "es kommt zu ...": no person of office travels
             if trig.kind == "travel" and trig.visit and any(
                     tokens[k].low in lex.passive_auxiliaries for k in range(len(tokens))
                     if tokens[k].clause == t.clause):
@@ -153,9 +158,34 @@ def _domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     low = tokens[i].low
     if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
         return True
-    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 2), min(len(tokens), i + 4))
+    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 6), min(len(tokens), i + 4))
             if k != i and tokens[k].clause == tokens[i].clause]
     return any(w in lex.domestic_bodies for w in near)
+
+
+def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether a person travels: the subject before the verb in its clause (or, where the verb
+    comes second, right after it) is a name, a title, a delegation or a personal pronoun --
+    not a crowd ("Menschen", "refugees") nor "es"."""
+    titles = people_lexicon(lex.lang)
+    clause = tokens[i].clause
+
+    def kind(k: int) -> Optional[str]:
+        t = tokens[k]
+        if t.start in person_starts or titles.is_title(t.low) or t.low in lex.delegations or t.low in lex.person_subjects:
+            return "person"
+        if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups:
+            return "crowd"
+        if t.low in lex.impersonal:
+            return "crowd"
+        return None
+
+    before = [f for f in (kind(k) for k in range(max(0, i - 8), i) if tokens[k].clause == clause) if f]
+    after = [f for f in (kind(k) for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].clause == clause) if f] \
+        if lex.verb_second else []
+    if lex.verb_second and after:
+        return after[0] == "person" and "crowd" not in before[-1:]  # "Am Mittwoch reiste der Minister"
+    return bool(before) and before[-1] == "person"
 
 
 def _under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
