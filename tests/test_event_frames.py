@@ -746,3 +746,9 @@ def test_end_of_session_constructions(pipeline, text, lang, etype):
 def test_people_of_office_travelling_still_visit(pipeline, text, lang):
     meetings = [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == "meeting"]
     assert any(same("Rome", e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+def test_likely_is_a_plan(pipeline):
+    text = "U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks."
+    found = [e.to_dict()["modality"] for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
+    assert found and set(found) == {"planned"}
