@@ -752,3 +752,18 @@ def test_likely_is_a_plan(pipeline):
     text = "U.S. Secretary of State George Shultz is likely to visit Moscow soon for talks."
     found = [e.to_dict()["modality"] for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
     assert found and set(found) == {"planned"}
+
+
+# -- the country whose trade a report is about -------------------------------------------------------
+def test_exports_without_a_sender_are_the_reports_country(pipeline):
+    text = ("PALM OIL OUTLOOK\nJAKARTA, March 2 - Indonesia's palm oil output rose in 1986. "
+            "Exports are forecast to rise to 720,000 tonnes in 1987, the report said.")
+    ships = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+    assert any(same("Indonesia", e.origin) and (e.date_start or "").startswith("1987") for e in ships), \
+        [(name(e.origin), e.date_start) for e in ships]
+
+
+def test_a_dateline_alone_makes_no_exporter(pipeline):
+    text = "Frankfurt – Die Exporte stiegen 2009 um fünf Prozent, sagte ein Analyst über die Lage in Nigeria."
+    ships = [e for e in events_of(pipeline, text, "de", "2015-12-03") if e.type == "shipment"]
+    assert not [e for e in ships if same("Germany", e.origin)]

@@ -146,7 +146,7 @@ def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) ->
         nxt = tokens[k + 1]
         if tokens[k].low in lex.infinitive_markers and nxt.text.isalpha() and nxt.text.islower() \
                 and nxt.low not in lex.articles and lemma(nxt.low, lex.lang) == nxt.low \
-                and not lex.triggers_for(nxt.low):
+                and not lex.triggers_for(nxt.low) and not _raising(tokens, k, lex):
             return True
     return False
 
@@ -159,3 +159,10 @@ def _when_clause_date(tokens: list[Token], heads: dict[int, int], clause: int, i
     if h is None or h == 0 or tokens[h].low not in lex.time_relatives:
         return False
     return tokens[idx].clause == clause - 1 and all(tokens[k].clause == clause - 1 for k in range(idx, h))
+
+
+def _raising(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """"Exports are forecast to rise ... in 1987", "are expected to grow": the infinitive is
+    the trigger's own predicate after a verb of expectation, and its date the trigger's."""
+    prev = tokens[k - 1].low if k else ""
+    return prev in lex.planned or lemma(prev, lex.lang) in lex.planned_lemmas or prev in ("forecast", "projected")

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from extract.events.dates import assign_dates, interval, usable_timexes
+from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
+from extract.events.context import dateline_day, implicit_traders
 from extract.events.assign import as_country, clause_goes_on, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
@@ -41,7 +42,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     places = sorted(tdoc.places, key=lambda m: m.start)
     dline = dateline(text, places)
     dateline_end = dline[1] if dline else 0
-    lead_day = _dateline_day(timexes, dateline_end)
+    lead_day = dateline_day(timexes, dateline_end)
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
@@ -74,6 +75,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                     and not m.trigger_def.visit:  # a visit names where it goes
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
+    implicit_traders(mentions, dline, gazetteer, places)
     events = []
     happenings = merge(mentions)
     inherit(happenings)
@@ -95,17 +97,6 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # nothing to map or date, and no one named meeting someone: talk of talks
         events.append(to_event(text, h))
     return events
-
-
-def _dateline_day(timexes, dateline_end: int):
-    """The day a dateline gives ("LONDON, March 2 -"), as an interval, or None."""
-    for t in timexes:
-        if t.start >= dateline_end:
-            break
-        iv = interval(t.value)
-        if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
-            return iv
-    return None
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,

@@ -41,6 +41,7 @@ class Trigger:
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
     stationed: bool = False      # 'deployed in X': a place after 'in' is where they go
+    trade: bool = False          # exports/imports: the report's country trades when none is named
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
 
 
@@ -278,6 +279,7 @@ def event_lexicon(lang: str) -> EventLexicon:
                 from_location=t.get("from_location", False),
                 lowercase=t.get("lowercase", False),
                 stationed=t.get("stationed", False),
+                trade=t.get("trade", False),
                 or_person_object=t.get("or_person_object", False))
         for t in raw["triggers"])
     unknown = sorted({t.type for t in triggers} - set(event_types()))

@@ -1,0 +1,45 @@
+"""What a document's head and its earlier sentences lend an event mention: the dateline's
+day, and the country whose trade a report is about."""
+from __future__ import annotations
+
+from extract.events.dates import interval
+from extract.events.roles import EventMention
+from records.model import Mention
+
+
+def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: list[Mention]) -> None:
+    """Exports with no sender (imports with no receiver) are the trade of the country the
+    report is about: the last country that traded before (sending or receiving: "die
+    indonesischen Ölimporte die Exporte übertrafen"), else the dateline's when the story
+    names that country again ("JAKARTA - ... Indonesia ... Exports are forecast to rise")."""
+    home = None
+    if dline and dline[0].place.country_code:
+        iso = dline[0].place.country_code
+        if any(pm.place.country_code == iso and pm.start != dline[0].start and pm.place.feature == "country"
+               for pm in places):
+            home = gazetteer.country(iso)
+    last = receiver = None
+    for m in mentions:
+        role = "destination" if m.trigger_def.reverse else "origin"
+        own = m.place(role)
+        if m.spec.route and m.trigger_def.trade and own is None:
+            trader = last or (Mention(dline[0].text, dline[0].start, dline[0].end, home, 0.5) if home else None)
+            if trader is not None:
+                m.roles[role] = [trader]
+        elif own is not None and own.feature == "country" and m.spec.route and m.trigger_def.trade:
+            last = m.roles[role][0]
+            if role == "destination":
+                receiver = last
+        if m.spec.route and m.trigger_def.kind == "agent" and not m.roles.get("destination") and receiver is not None:
+            m.roles["destination"] = [receiver]  # "The main suppliers in 1986 were Australia ...": to the importer
+
+
+def dateline_day(timexes, dateline_end: int):
+    """The day a dateline gives ("LONDON, March 2 -"), as an interval, or None."""
+    for t in timexes:
+        if t.start >= dateline_end:
+            break
+        iv = interval(t.value)
+        if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
+            return iv
+    return None
