@@ -767,3 +767,9 @@ def test_a_dateline_alone_makes_no_exporter(pipeline):
     text = "Frankfurt – Die Exporte stiegen 2009 um fünf Prozent, sagte ein Analyst über die Lage in Nigeria."
     ships = [e for e in events_of(pipeline, text, "de", "2015-12-03") if e.type == "shipment"]
     assert not [e for e in ships if same("Germany", e.origin)]
+
+
+def test_an_opening_visit_phrase_takes_the_clauses_date(pipeline):
+    text = "Zu Besuch in Sarajevo stellte Österreichs Außenminister Sebastian Kurz am Donnerstag klar, was gilt."
+    meetings = [e for e in events_of(pipeline, text, "de", "2015-06-19") if e.type == "meeting"]
+    assert meetings and meetings[0].date_start == "2015-06-18"

@@ -64,3 +64,19 @@ def test_the_new_year_follows_the_one_told():
             "In den Schlachten des neuen Jahres fiel am 28. Mai die Stadt.")
     values = {t.text: t.value for t in tag_timexes(text, dt.date(2010, 5, 1), "de")}
     assert values.get("28. Mai") == "1942-05-28", values
+
+
+# -- the weekend, and present participles of plans ---------------------------------------------------
+FRIDAY = dt.date(2016, 3, 11)
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("Am Wochenende statten die Minister Bulgarien einen Besuch ab.", "de", "2016-W10-WE"),
+    ("Am Wochenende trafen sie sich in Wien.", "de", "2016-W09-WE"),
+    ("Am kommenden Wochenende treffen sie sich.", "de", "2016-W10-WE"),
+    ("The talks will take place at the weekend.", "en", "2016-W10-WE"),
+    ("They met over the weekend.", "en", "2016-W09-WE"),
+    ("Rund um das ab Donnerstag stattfindende Treffen laufen die Vorbereitungen an.", "de", "2016-03-17"),
+])
+def test_weekends_and_participles(text, lang, value):
+    assert [t.value for t in tag_timexes(text, FRIDAY, lang)] == [value]

@@ -215,6 +215,7 @@ def _present_forms(spec: dict, lang: str) -> frozenset[str]:
         if lang == "de":
             stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
             out.update({stem + "t", stem + "et", stem + "st"})
+            out.update(lemma + "d" + end for end in ("", "e", "en", "er", "es"))  # "stattfindende"
         else:
             out.update({lemma + "s", lemma + "es"})
             if lemma.endswith("y"):

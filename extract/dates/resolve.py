@@ -222,6 +222,13 @@ def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if unit not in cal.CALENDAR_UNITS:
         return None
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
+    if unit == "WE" and not g.get("rel"):
+        # "am Wochenende", "at the weekend": on a weekday the past tense means the one before,
+        # a plan the coming one; on the weekend itself, this one
+        weekday = ctx.anchor.isoweekday()
+        rel = 0 if weekday >= 6 or _direction(ctx) > 0 else -1
+    elif unit == "WE" and rel > 0 and ctx.anchor.isoweekday() <= 5:
+        rel -= 1  # "am kommenden Wochenende" on a weekday: this week's
     day = cal.add_units(ctx.anchor, rel, unit)
     return Resolved(cal.value_at(day, unit), True) if day else None
 

@@ -128,7 +128,7 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
             if best is None or key < best:
                 best = key
     plan = _present_plan(text, lo, hi, grammar, start, end)
-    if plan is not None and (best is None or plan < best[0]):
+    if plan is not None and (best is None or plan <= best[0]):  # a listed present form beats the "-ten" pattern
         return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
     return -best[1] if best else 0
 

@@ -133,6 +133,9 @@ def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> boo
         return tokens[k].clause == tokens[ti].clause and (
             lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs)
 
+    if ti and tokens[ti - 1].low in lex.pp_openers and tokens[ti - 1].clause == tokens[ti].clause \
+            and (ti < 2 or tokens[ti - 2].clause != tokens[ti].clause):
+        return True  # "Zu Besuch in Sarajevo stellte er am Donnerstag klar": the opening phrase is dated by its clause
     return any(support(k) for k in range(ti + 1, idx)) or any(support(k) for k in range(max(0, ti - 2), ti))
 
 
