@@ -24,27 +24,6 @@ from extract.dates.grammar import Grammar, load_grammar
 from extract.dates.resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
-_WORD = re.compile(r"\w+")
-_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
-
-
-def _bound(text: str, start: int, grammar: Grammar) -> bool:
-    """A date right after "seit", "ab", "bis", "since", "until": the edge of a span told in
-    passing; a narrative does not move to it."""
-    bounds = grammar.lex.get("bound_prepositions")
-    if not bounds:
-        return False
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in bounds
-
-
-def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
-    """"für Dienstag", "set for Tuesday": a time set ahead."""
-    ahead = grammar.lex.get("ahead_prepositions")
-    if not ahead:
-        return False
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in ahead
 _CLAUSE_WINDOW = 120
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -137,13 +116,15 @@ _WORD = re.compile(r"\w+")
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
 
 
-def _after_ahead_preposition(text: str, start: int, grammar: Grammar) -> bool:
-    """"für Dienstag", "set for Tuesday": a time set ahead."""
-    ahead = grammar.lex.get("ahead_prepositions")
-    if not ahead:
+def _word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
+    """Whether the word right before ``start`` is in the grammar's list ``key``:
+    "ahead_prepositions" ("für Dienstag", "set for Tuesday": a time set ahead) or
+    "bound_prepositions" ("ab 1941", "since 1941": the edge of a span told in passing)."""
+    words = grammar.lex.get(key)
+    if not words:
         return False
     m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in ahead
+    return bool(m) and m.group(1).lower() in words
 
 
 def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
@@ -231,7 +212,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     anchor = doc_date
     out: list[Timex] = []
     for c in _select(list(_candidates(text, grammar))):
-        tense = 1 if _after_ahead_preposition(text, c.start, grammar) else clause_tense(text, c.start, c.end, grammar)
+        ahead = _word_before_in(text, c.start, grammar, "ahead_prepositions")
+        tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         ctx = Context(doc_date=doc_date, anchor=anchor, narrative=narrative, tense=tense)
         try:
             res = resolve(c.kind, c.groups, grammar.lookup, ctx)
@@ -240,7 +222,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if res is None:
             continue
         out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
-        if narrative and res.type in ("DATE", "TIME") and not _bound(text, c.start, grammar):
+        if narrative and res.type in ("DATE", "TIME") \
+                and not _word_before_in(text, c.start, grammar, "bound_prepositions"):
             anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
     return out
 
