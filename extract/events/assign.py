@@ -46,8 +46,10 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
 
 
 def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
-          place_idx: frozenset[int], pm: Mention, country_of, conj: list[int]):
-    """The role of the place at token ``i`` in mention ``m``, or None."""
+          place_idx: frozenset[int], pm: Mention, country_of, conj: list[int],
+          is_capital=lambda place: False):
+    """The role of the place at token ``i`` in mention ``m``, or None (``is_capital``:
+    events.places.capital_check)."""
     ti = m.trigger_idx
     trig = m.trigger_def
     origin_clause = trig.kind == "departure" or any(
@@ -107,19 +109,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
             if u == "object" and not trig.reverse and (i > ti or lex.verb_final):
                 return "destination"  # "wird Ägypten einen Satelliten verkaufen", "sent Ukraine tanks"
-    if role == "origin" and trig.reverse and pm.place.feature == "city" and _is_capital(pm, country_of):
+    if role == "origin" and trig.reverse and pm.place.feature == "city" and is_capital(pm.place):
         return ("origin", as_country(pm, country_of))  # "von Pjöngjang gekauft": bought from the state
     return role
-
-
-def _is_capital(pm: Mention, country_of) -> bool:
-    """Whether a city mention is its country's capital (the gazetteer's capital entry)."""
-    capital = getattr(country_of, "__self__", None)
-    capital = getattr(capital, "capital", None)
-    if capital is None or not pm.place.country_code:
-        return False
-    c = capital(pm.place.country_code)
-    return c is not None and (c.geonameid == pm.place.geonameid or c.name == pm.place.name)
 
 
 def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:

@@ -168,4 +168,4 @@ def _raising(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
     """"Exports are forecast to rise ... in 1987", "are expected to grow": the infinitive is
     the trigger's own predicate after a verb of expectation, and its date the trigger's."""
     prev = tokens[k - 1].low if k else ""
-    return prev in lex.planned or lemma(prev, lex.lang) in lex.planned_lemmas or prev in ("forecast", "projected")
+    return prev in lex.planned or lemma(prev, lex.lang) in lex.planned_lemmas

@@ -138,7 +138,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if m.trigger_def.kind == "travel" and i < m.trigger_idx and clause_goes_on(tokens, m.trigger_idx) \
                     and any(o.trigger_idx < i and o.trigger.clause == tokens[i].clause for o in out if o is not m):
                 continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's
-            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj)
+            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital)
             if role is None and m.spec.route:
                 role = _coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
             if role is None:
@@ -228,7 +228,7 @@ def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: 
         return [m]
     for a, b in zip(dests, dests[1:]):
         between = [t.low for t in tokens if a.end <= t.start < b.start]
-        if "(" in text[a.end:b.start] or not any(w in lex.coordinators or w in ("or", "oder") for w in between):
+        if "(" in text[a.end:b.start] or not any(w in lex.coordinators or w in lex.disjunctions for w in between):
             return [m]
     out = []
     for pm in dests:
@@ -240,7 +240,7 @@ def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: 
 
 def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
     """The role of the place a coordinator joins this one to ("to Germany or Japan")."""
-    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in ("or", "oder"):
+    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in lex.disjunctions:
         return None
     prev = place_idx.get(i - 2)
     if prev is None:
@@ -286,7 +286,7 @@ def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> b
         t = tokens[k]
         if t.clause != tokens[ti].clause:
             return False
-        if t.low in lex.comitatives or t.low in ("between", "zwischen"):
+        if t.low in lex.partner_words:
             return True
         if t.start in starts or titles.is_title(t.low):
             return True

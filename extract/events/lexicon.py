@@ -125,6 +125,9 @@ class EventLexicon:
     organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
     trade_modifier_heads: frozenset[str] = frozenset()  # 'export quotas': a modifier, no flow
     wishes: frozenset[str] = frozenset()               # 'would like to meet': a wish, no event
+    disjunctions: frozenset[str] = frozenset()         # 'or': alternative flows
+    partner_words: frozenset[str] = frozenset()        # 'with', 'between': a counterpart follows
+    approximators: frozenset[str] = frozenset()        # 'some', 'rund' before a number
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
@@ -347,6 +350,9 @@ def event_lexicon(lang: str) -> EventLexicon:
         organisation_names=dict(raw.get("organisation_names", {})),
         trade_modifier_heads=frozenset(raw.get("trade_modifier_heads", ())),
         wishes=frozenset(raw.get("wishes", ())),
+        disjunctions=frozenset(raw.get("disjunctions", ())),
+        partner_words=frozenset(raw.get("partner_words", ())),
+        approximators=frozenset(raw.get("approximators", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
         domestic_bodies=tuple(raw.get("domestic_bodies", ())),

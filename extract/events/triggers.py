@@ -201,8 +201,7 @@ def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     for k in range(i + 1, min(len(tokens), i + 3)):
         if lex.goods.is_number(tokens[k].low):
             return True
-        if tokens[k].low not in ("some", "about", "around", "nearly", "almost", "over", "a", "record",
-                                 "rund", "etwa", "fast", "knapp", "über", "mehr", "als", "ein", "einen"):
+        if tokens[k].low not in lex.approximators:
             return False
     return False
 
