@@ -80,3 +80,45 @@ FRIDAY = dt.date(2016, 3, 11)
 ])
 def test_weekends_and_participles(text, lang, value):
     assert [t.value for t in tag_timexes(text, FRIDAY, lang)] == [value]
+
+
+# -- deictic vs anaphoric anchors (issue 14, mechanism 2) ----------------------------------------
+# A profile that mentions old years (births, careers) is still news when it speaks of its own
+# days: a weekday, "heuer", "gestern", "vergangene Woche", "earlier this month".
+PROFILE_DE = ("Die 1961 geborene Ministerin kam 1993 in den Landtag, 1999 in die Regierung, "
+              "2003 an die Spitze der Partei. Im Jänner sprach sie von Obergrenzen. "
+              "Am Wochenende reist sie heuer nach Sofia. Heute sagt sie nur: Wir arbeiten gut zusammen.")
+PROFILE_EN = ("Born in 1952, he joined the board in 1981, ran the bank from 1990 and retired in 1998. "
+              "Earlier this month he returned to Lisbon. In January he spoke to investors. Today he says little.")
+FRIDAY = dt.date(2016, 3, 11)
+ANCHORS = [
+    (PROFILE_DE, "de", {"Jänner": "2016-01", "Wochenende": "2016-W10-WE", "heuer": "2016", "Heute": "2016-03-11"}),
+    (PROFILE_EN, "en", {"Earlier this month": "2016-03", "January": "2016-01", "Today": "2016-03-11"}),
+    # anaphoric words count from the last date mentioned, at least as fine as their unit
+    ("Der Vertrag wurde am 3. Mai 2010 unterzeichnet, im folgenden Jahr trat er in Kraft.", "de",
+     {"3. Mai 2010": "2010-05-03", "folgenden Jahr": "2011"}),
+    ("The plant opened on 3 May 2010 and closed the same month.", "en", {"same month": "2010-05"}),
+    # ... and a year is no day to count "that day" from: it stays the publication's
+    ("The company was founded in 1987. On that day it also signed a deal.", "en", {"that day": "2016-03-11"}),
+    # a year that opens the sentence sets the year of a month later in it; one in passing does not
+    ("2005 glaubte man an eine Einigung, im Mai wurden Tafeln aufgestellt.", "de", {"Mai": "2005-05"}),
+    ("In 1995, the general was promoted, and in May he moved to Washington.", "en", {"May": "1995-05"}),
+    ("Under a programme approved in 1987, the firm had bought shares through Sept. 29.", "en", {"Sept. 29": "2015-09-29"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,want", ANCHORS, ids=[c[0][:40] for c in ANCHORS])
+def test_deictic_and_anaphoric_anchors(text, lang, want):
+    date = dt.date(2015, 10, 30) if "Sept. 29" in text else FRIDAY
+    values = {t.text: t.value for t in tag_timexes(text, date, lang)}
+    for span, value in want.items():
+        assert values.get(span) == value, (span, values)
+
+
+# -- no false dates: a decimal number is not a year (mechanism 5) --------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Der Index schloss bei 2082,1 Punkten, nach 1999,5 am Vortag.", "de"),
+    ("The index closed at 2082.1, down from 2100.4.", "en"),
+])
+def test_a_decimal_number_is_not_a_year(text, lang):
+    assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.value[:1].isdigit() and len(t.value) == 4]

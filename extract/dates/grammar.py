@@ -110,7 +110,8 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)",
         "ORD": r"(?:st|nd|rd|th)?",
         "YEAR": year,
-        "YEAR_FREE": year + r"(?!\s*(?:" + "|".join(re.escape(w) for w in lex.get("not_after_year", [])) + r")(?!\w))",
+        # a free-standing year is not a decimal number ("schloss bei 2082,1 Punkten")
+        "YEAR_FREE": year + r"(?![.,]\d)(?!\s*(?:" + "|".join(re.escape(w) for w in lex.get("not_after_year", [])) + r")(?!\w))",
         "NUM": _number_alternation(lex),
         "FUZZY": alt(lex.get("fuzzy_numbers", [])),
         "UNIT": alt(lex["units"]) + r"(?!\w)",
@@ -175,7 +176,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
                 "year_mod_month"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
-    for key in ("fuzzy_numbers", "plural_units", "ago_before"):
+    for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}
     return maps
 

@@ -20,7 +20,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from records.model import Timex
 from extract.dates.calendar import interval_of
-from extract.dates.grammar import Grammar, load_grammar
+from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
@@ -157,6 +157,70 @@ def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:
     return near / len(years) < 0.3
 
 
+_DAY_UNITS = ("W", "M", "WE")  # a week, month or weekend named from the report's own time
+
+
+def _speaks_of_its_days(c: Candidate, grammar: Grammar) -> bool:
+    """A candidate only a report about its own days uses: a weekday, "gestern", "heuer",
+    "vergangene Woche", "earlier this month". History is told in years and "im folgenden
+    Jahr"; a text with one of these is news, whatever old years it mentions."""
+    maps, g = grammar.lookup, c.groups
+    if c.kind == "weekday":
+        return True
+    if c.kind == "deictic":
+        return norm(g.get("deictic") or "") in maps["news_deictics"]
+    if c.kind == "rel" and g.get("rel") and not _anaphoric(c, grammar):
+        unit = norm(g.get("unit") or "")
+        return maps["units"].get(unit) in _DAY_UNITS and unit not in maps["plural_units"]
+    return False
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß\d]{3})\.\s|[!?]\s")
+_EXPLICIT = re.compile(r"\d{4}(?:-\d{2}){0,2}")
+_SENTENCE_HEAD = 14  # characters: a date this close to a sentence's start sets the time of what follows
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)(?=[^.!?:\n]*$)")
+
+
+def _needs_year(c: Candidate) -> bool:
+    """A month, a day and month or a season without a year of its own ("im Mai", "am 3. Mai")."""
+    g = c.groups
+    return c.kind == "date" and not g.get("year") and not g.get("rel") and bool(
+        g.get("month") or g.get("monthnum") or g.get("season"))
+
+
+def _year_of_sentence(text: str, start: int, before: list[Timex]) -> Optional[int]:
+    """The year of an explicit date that opens the sentence ("2005 vermeinte man ..., im Mai
+    wurden ...", "In 1995, ... in May"), not one inside a range or counted from the publication
+    date, nor one a clause mentions in passing ("under a 1987 programme ... through Sept. 29");
+    None when there is none."""
+    for t in reversed(before):
+        if _SENTENCE_END.search(text, t.end, start):
+            return None
+        if t.type == "DATE" and not t.anchored and _EXPLICIT.fullmatch(t.value):
+            head = text[max(0, t.start - _SENTENCE_HEAD * 4):t.start]
+            m = _SENTENCE_START.search(head)
+            opens = m is not None and len(head) - m.end() <= _SENTENCE_HEAD and not any(ch.isdigit() for ch in head[m.end():])
+            return int(t.value[:4]) if opens else None
+    return None
+
+
+_PRECISION = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4}
+_UNIT_PRECISION = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "Y": 4}
+
+
+def _fine_enough(last: tuple[dt.date, str], c: Candidate, grammar: Grammar) -> bool:
+    """'the same day' needs a day to refer to, 'the following year' any date (a year of 1987
+    is no day to count 'that day' from)."""
+    unit = grammar.lookup["units"].get(norm(c.groups.get("unit") or ""))
+    return _PRECISION[last[1]] <= _UNIT_PRECISION.get(unit, -1)
+
+
+def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
+    """'im folgenden Jahr', 'the previous week', 'the same month': counted from the last
+    date mentioned, not from the publication date."""
+    return c.kind == "rel" and norm(c.groups.get("rel") or "") in grammar.lookup["anaphoric_rel"]
+
+
 def _next_anchor(anchor: dt.date, value: str) -> dt.date:
     """The reference date after an expression with this value (a narrative moves with its dates)."""
     last = value.split("/")[-1]
@@ -208,13 +272,23 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     grammar = load_grammar(lang)
-    narrative = is_narrative(text, doc_date, grammar)
+    cands = _select(list(_candidates(text, grammar)))
+    narrative = is_narrative(text, doc_date, grammar) and not any(_speaks_of_its_days(c, grammar) for c in cands)
     anchor = doc_date
+    last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
     out: list[Timex] = []
-    for c in _select(list(_candidates(text, grammar))):
+    for c in cands:
         ahead = _word_before_in(text, c.start, grammar, "ahead_prepositions")
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
-        ctx = Context(doc_date=doc_date, anchor=anchor, narrative=narrative, tense=tense)
+        here, local = anchor, narrative
+        if not narrative:
+            if last is not None and _anaphoric(c, grammar) and _fine_enough(last, c, grammar):
+                here = last[0]
+            elif _needs_year(c):
+                year = _year_of_sentence(text, c.start, out)
+                if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
+                    here, local = dt.date(year, 1, 1), True
+        ctx = Context(doc_date=doc_date, anchor=here, narrative=local, tense=tense)
         try:
             res = resolve(c.kind, c.groups, grammar.lookup, ctx)
         except (OverflowError, ValueError):  # a value beyond the calendar (year 1 or 9999)
@@ -222,6 +296,9 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if res is None:
             continue
         out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
+        iv = interval_of(res.value.split("/")[-1]) if res.type == "DATE" else None
+        if iv is not None and iv[2] in _PRECISION:
+            last = (iv[0], iv[2])
         if narrative and res.type in ("DATE", "TIME") \
                 and not _word_before_in(text, c.start, grammar, "bound_prepositions"):
             anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
