@@ -200,6 +200,14 @@ WHERE = [
     # "the Russian capital", "in der tschechischen Hauptstadt"
     ("The two envoys met on Monday in the Russian capital.", "en", "2024-03-12", "Moscow"),
     ("Die Außenminister trafen sich am Montag in der tschechischen Hauptstadt.", "de", "2024-03-12", "Prague"),
+    # a list of names, also one set off by dashes, opens no clause: the place after it is the verb's
+    ("Riga – Am Dienstag kommen die Regierungschefs der Region – Estland, Lettland und Litauen – sowie "
+     "Finnlands in Helsinki zusammen.", "de", "2024-03-12", "Helsinki"),
+    ("Oslo - Ministers of Sweden, Denmark, Norway and Iceland met on Monday in Reykjavik.", "en",
+     "2024-03-12", "Reykjavik"),
+    # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
+    ("Madrid – Die Opposition kritisierte die Gespräche des Ministers mit dem neuen portugiesischen "
+     "Premier António Luís Santos da Costa an diesem Dienstag in Lissabon.", "de", "2024-03-10", "Lisbon"),
 ]
 
 

@@ -122,3 +122,13 @@ def test_deictic_and_anaphoric_anchors(text, lang, want):
 ])
 def test_a_decimal_number_is_not_a_year(text, lang):
     assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.value[:1].isdigit() and len(t.value) == 4]
+
+
+# -- "dieser Montag", "this Sunday": the coming one, the last one when told in the past ----------
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("Die Gespräche beginnen an diesem Montag in Genf.", "de", dt.date(2015, 10, 4), "2015-10-05"),
+    ("The forum ends this Sunday in Davos.", "en", dt.date(2005, 1, 26), "2005-01-30"),
+    ("An diesem Montag hatte der Minister noch abgewunken.", "de", dt.date(2015, 10, 7), "2015-10-05"),
+])
+def test_this_weekday(text, lang, date, value):
+    assert [t.value for t in tag_timexes(text, date, lang)] == [value]

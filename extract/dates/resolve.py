@@ -283,7 +283,9 @@ def resolve_weekday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         return None
     rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else None
     if rel == 0:
-        day = ctx.anchor + dt.timedelta(days=wd - ctx.anchor.isoweekday())
+        # "an diesem Montag", "this Sunday": the coming one ("diesen Montag" in a Sunday paper is
+        # tomorrow), the last one when the clause is told in the past
+        day = cal.weekday_near(ctx.anchor, wd, ctx.tense or 1)
     elif rel:
         day = cal.weekday_near(ctx.anchor, wd, rel, strict=True)
     else:

@@ -87,8 +87,9 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                     continue  # "to resume quotas from April 1", "a meeting since ... declared ... last June"
                 dist = min(abs(idx - k) for k in same_type)
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6 \
-                        and not _supported(tokens, m.trigger_idx, idx, lex):
-                    continue
+                        and not _supported(tokens, m.trigger_idx, idx, lex) \
+                        and not np_reach(tokens, m.trigger_idx, idx, lex):
+                    continue  # far from the noun and outside its phrase
                 key = (0, bool(m.conj) and m.conj[idx] != part, dist)
             elif in_speech or clause in trigger_clauses:
                 continue

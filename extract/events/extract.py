@@ -21,6 +21,7 @@ from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
+from extract.events.lists import join_lists
 from extract.events.places import capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders
@@ -49,7 +50,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         may = lex.may_memo
         if not any(may[w] if w in may else lex.may_trigger(w) for w in words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
-        tokens = tdoc.tokens_in(s, e)
+        tokens = join_lists(text, tdoc.tokens_in(s, e), lex)
         triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e))) \
             if tokens else []
         if not triggers:

@@ -128,6 +128,7 @@ class EventLexicon:
     disjunctions: frozenset[str] = frozenset()         # 'or': alternative flows
     partner_words: frozenset[str] = frozenset()        # 'with', 'between': a counterpart follows
     approximators: frozenset[str] = frozenset()        # 'some', 'rund' before a number
+    list_joiners: frozenset[str] = frozenset()         # 'und', 'sowie', 'and': close a list of names
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
@@ -353,6 +354,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         disjunctions=frozenset(raw.get("disjunctions", ())),
         partner_words=frozenset(raw.get("partner_words", ())),
         approximators=frozenset(raw.get("approximators", ())),
+        list_joiners=frozenset(raw.get("list_joiners", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
         domestic_bodies=tuple(raw.get("domestic_bodies", ())),

@@ -107,6 +107,22 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
     return first_loc
 
 
+_NP_WORDS = 10  # words of a German noun phrase's attributes after the noun: a name counted once, adjectives not
+
+
+_INFLECTED = ("e", "en", "er", "es", "em")  # German determiner and adjective endings
+
+
+def _before_its_noun(words: list[Token], k: int) -> bool:
+    """Whether the lower-case word at ``k`` and any inflected ones after it lead to a noun."""
+    for t in words[k:]:
+        if t.cap:
+            return True
+        if not t.low.endswith(_INFLECTED):
+            return False
+    return False
+
+
 def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> bool:
     """Whether a place at ``i`` is inside the phrase of a noun trigger ("Treffen am Freitag
     in Wien", "Gipfel in Wales"), not in the rest of the clause ("Treffen dominieren die
@@ -120,13 +136,18 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     support = sum(1 for t in between if t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs)
     if not lex.nouns_capitalised:
         return len(between) - support <= 6
-    for t in between:
+    modifiers = 0
+    for k, t in enumerate(between):
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
                 or (t.low,) in lex.transparent or len(t.low) <= 3 \
                 or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
             continue  # "Die Gespräche fanden am Montag in Paris statt"
+        if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k):
+            modifiers += 1
+            continue  # a determiner or adjective before its noun: "mit dem neuen türkischen Präsidenten"
         return False
-    return len(between) - support <= 8
+    names = sum(1 for a, b in zip(between, between[1:]) if a.cap and b.cap)  # "Recep Tayyip Erdogan": one
+    return len(between) - support - names - modifiers <= _NP_WORDS
 
 
 def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],
