@@ -134,9 +134,15 @@ def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> boo
         return tokens[k].clause == tokens[ti].clause and (
             lemma(tokens[k].low, lex.lang) in lex.support_verbs or tokens[k].low in lex.support_verbs)
 
-    if ti and tokens[ti - 1].low in lex.pp_openers and tokens[ti - 1].clause == tokens[ti].clause \
-            and (ti < 2 or tokens[ti - 2].clause != tokens[ti].clause):
-        return True  # "Zu Besuch in Sarajevo stellte er am Donnerstag klar": the opening phrase is dated by its clause
+    head = ti
+    while head > 0 and tokens[head - 1].clause == tokens[ti].clause and ti - head < 3 \
+            and tokens[head - 1].low not in lex.pp_openers:
+        head -= 1  # "Bei der ersten Sitzung": the article and adjectives before the noun
+    if head and tokens[head - 1].low in lex.pp_openers and tokens[head - 1].clause == tokens[ti].clause \
+            and (head < 2 or tokens[head - 2].clause != tokens[ti].clause) \
+            and all(t.low in lex.articles or not t.cap for t in tokens[head:ti]):
+        return True  # "Zu Besuch in Sarajevo stellte er am Donnerstag klar", "Bei der Sitzung in New York
+        #             hatte er in dieser Woche ...": the opening phrase is dated by its clause
     return any(support(k) for k in range(ti + 1, idx)) or any(support(k) for k in range(max(0, ti - 2), ti))
 
 

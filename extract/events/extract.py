@@ -22,7 +22,7 @@ from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.lists import join_lists
-from extract.events.places import capital_check, dateline, extra_places, refine_sentences
+from extract.events.places import ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders
 from extract.events.assign import as_country, clause_goes_on, role_of, sender
@@ -136,6 +136,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         for m in _owners(out, i, lex, tokens, conj):
             if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
                 continue  # "talks with Boeing" are not held in the United States
+            if pm.confidence == ADJECTIVE_CONFIDENCE and m.spec.route:
+                continue  # "nach dem Washingtoner Abkommen geschützt": an adjective is no end of a route
             if m.trigger_def.kind == "travel" and i < m.trigger_idx and clause_goes_on(tokens, m.trigger_idx) \
                     and any(o.trigger_idx < i and o.trigger.clause == tokens[i].clause for o in out if o is not m):
                 continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's

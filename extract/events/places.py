@@ -133,8 +133,11 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
                 continue
             place = _city(gazetteer, m.group(1), lex.lang, min_population=100_000)
             if place is not None:
-                out.append(Mention(m.group(), m.start(), m.end(), place, 0.5))
+                out.append(Mention(m.group(), m.start(), m.end(), place, ADJECTIVE_CONFIDENCE))
     return out
+
+
+ADJECTIVE_CONFIDENCE = 0.5  # marks a city named by its adjective ("beim Wiener Treffen")
 
 
 def _city(gazetteer, name: str, lang: str, min_population: int = 0) -> Optional[Place]:
