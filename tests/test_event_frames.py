@@ -777,7 +777,20 @@ def test_a_dateline_alone_makes_no_exporter(pipeline):
     assert not [e for e in ships if same("Germany", e.origin)]
 
 
-def test_an_opening_visit_phrase_takes_the_clauses_date(pipeline):
-    text = "Zu Besuch in Sarajevo stellte Österreichs Außenminister Sebastian Kurz am Donnerstag klar, was gilt."
-    meetings = [e for e in events_of(pipeline, text, "de", "2015-06-19") if e.type == "meeting"]
-    assert meetings and meetings[0].date_start == "2015-06-18"
+@pytest.mark.parametrize("text,date,day", [
+    ("Zu Besuch in Sarajevo stellte Österreichs Außenminister Sebastian Kurz am Donnerstag klar, was gilt.",
+     "2015-06-19", "2015-06-18"),
+    # an article and adjectives between the preposition and the noun
+    ("Bei der ersten Sondersitzung zum Klima in Genf hatte die Ministerin Anna Berg am Dienstag "
+     "einen Ausstieg aus der Kohle gefordert.", "2015-06-19", "2015-06-16"),
+])
+def test_an_opening_visit_phrase_takes_the_clauses_date(pipeline, text, date, day):
+    meetings = [e for e in events_of(pipeline, text, "de", date) if e.type == "meeting"]
+    assert meetings and meetings[0].date_start == day, [(e.date_start, name(e.location)) for e in meetings]
+
+
+def test_a_city_adjective_is_no_end_of_a_route(pipeline):
+    text = ("Die nach dem Genfer Abkommen verbotenen Waffen wurden von Madagaskar "
+            "nach Thailand geschmuggelt.")
+    ships = [e for e in events_of(pipeline, text, "de", "2016-05-31") if e.type == "shipment"]
+    assert [(name(e.origin), name(e.destination)) for e in ships] == [("Madagascar", "Thailand")]
