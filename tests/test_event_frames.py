@@ -614,6 +614,11 @@ def test_one_name_per_organisation(pipeline, text, lang, one):
      ("Iraq", None), "planned"),
     ("Russland zog am Dienstag seine Truppen aus Syrien ab.", "de", "2016-03-17", ("Syria", "Russia"), "actual"),
     ("British troops deployed in Iraq should be replaced.", "en", "2005-01-27", ("United Kingdom", "Iraq"), "actual"),
+    # forces withdrawn from where they are stationed: that place is the origin
+    ("The withdrawal of British troops stationed in Basra will begin in March.", "en", "2005-01-27",
+     ("Basra", None), "planned"),
+    ("Der Abzug der in Afghanistan stationierten Soldaten beginnt im März.", "de", "2005-01-27",
+     ("Afghanistan", None), "planned"),
 ])
 def test_forces_withdrawn_and_stationed(pipeline, text, lang, date, route, modality):
     ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]

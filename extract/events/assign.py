@@ -55,7 +55,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     origin_clause = trig.kind == "departure" or any(
         t.low in lex.origin_verbs for k, t in enumerate(tokens)
         if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
-    role = place_role(tokens, i, m.type, lex, ti, origin_clause,
+    role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
     if not m.spec.route:
         if trig.from_location:

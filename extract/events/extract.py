@@ -21,6 +21,7 @@ from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
+from extract.events.combine import join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
@@ -190,7 +191,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
         kept.append(m)
-    return _split_stops(_unite(_join_route(kept)), tokens, lex, text)
+    return _split_stops(unite(join_route(kept)), tokens, lex, text)
 
 
 def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon,
@@ -294,53 +295,6 @@ def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> b
         if t.start in starts or titles.is_title(t.low):
             return True
     return False
-
-
-def _unite(mentions: list[EventMention]) -> list[EventMention]:
-    """Shipment mentions of one sentence that complete each other are one flow ("Japanese
-    purchases of Chinese soybeans ... for November to April shipment": the buyer in one,
-    the date in the other). Not when their places or dates differ."""
-    out: list[EventMention] = []
-    for m in mentions:
-        host = next((u for u in out if u.type == m.type and m.spec.route and _complete(u, m)), None)
-        if host is None:
-            out.append(m)
-            continue
-        for role, found in m.roles.items():
-            if not host.roles.get(role):
-                host.roles[role] = list(found)
-        host.date = host.date or m.date
-        host.cargo = host.cargo or m.cargo
-        if host.status == "reported":
-            host.status = m.status
-    return out
-
-
-def _complete(a: EventMention, b: EventMention) -> bool:
-    if a.date is not None and b.date is not None and a.date != b.date:
-        return False
-    for role in set(a.roles) & set(b.roles):
-        pa, pb = a.place(role), b.place(role)
-        if pa is not None and pb is not None and pa.country_code != pb.country_code:
-            return False
-    return True
-
-
-def _join_route(mentions: list[EventMention]) -> list[EventMention]:
-    """A departure and a later arrival in one sentence are the two ends of one route ("left
-    Vienna on Tuesday and reached Lviv two days later"): the arrival's places join the
-    departure, whose time and status the route keeps (the goods have left)."""
-    out: list[EventMention] = []
-    for m in mentions:
-        if m.trigger_def.kind == "arrival":
-            start = next((d for d in reversed(out) if d.type == m.type and d.trigger_def.kind == "departure"), None)
-            if start is not None:
-                for role, found in m.roles.items():
-                    if role != "origin" or not start.roles.get("origin"):
-                        start.roles.setdefault(role, []).extend(found)
-                continue
-        out.append(m)
-    return out
 
 
 def _in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:

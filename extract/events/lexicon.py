@@ -41,6 +41,7 @@ class Trigger:
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
     stationed: bool = False      # 'deployed in X': a place after 'in' is where they go
+    leaves: bool = False         # 'withdrawal of troops (stationed) in X': a place after 'in' is where they leave
     trade: bool = False          # exports/imports: the report's country trades when none is named
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
 
@@ -283,6 +284,7 @@ def event_lexicon(lang: str) -> EventLexicon:
                 from_location=t.get("from_location", False),
                 lowercase=t.get("lowercase", False),
                 stationed=t.get("stationed", False),
+                leaves=t.get("leaves", False),
                 trade=t.get("trade", False),
                 or_person_object=t.get("or_person_object", False))
         for t in raw["triggers"])
