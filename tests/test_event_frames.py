@@ -205,6 +205,9 @@ WHERE = [
      "Finnlands in Helsinki zusammen.", "de", "2024-03-12", "Helsinki"),
     ("Oslo - Ministers of Sweden, Denmark, Norway and Iceland met on Monday in Reykjavik.", "en",
      "2024-03-12", "Reykjavik"),
+    # a place that qualifies the venue before it, between commas
+    ("The envoys met at the Grand Hotel, Oslo, on Friday.", "en", "2024-03-12", "Oslo"),
+    ("Die Minister trafen sich im Hotel Sacher, Wien, am Freitag.", "de", "2024-03-12", "Vienna"),
     # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
     ("Madrid – Die Opposition kritisierte die Gespräche des Ministers mit dem neuen portugiesischen "
      "Premier António Luís Santos da Costa an diesem Dienstag in Lissabon.", "de", "2024-03-10", "Lisbon"),

@@ -51,7 +51,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         may = lex.may_memo
         if not any(may[w] if w in may else lex.may_trigger(w) for w in words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
-        tokens = join_lists(text, tdoc.tokens_in(s, e), lex)
+        tokens = join_lists(text, tdoc.tokens_in(s, e), lex,
+                            tuple((m.start, m.end) for m in places if s <= m.start < e))
         triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e))) \
             if tokens else []
         if not triggers:

@@ -17,9 +17,12 @@ from extract.text.document import Token
 _ITEM_TOKENS = 6  # "Portugal and the Czech Republic"
 
 
-def join_lists(text: str, tokens: list[Token], lex: EventLexicon) -> list[Token]:
+def join_lists(text: str, tokens: list[Token], lex: EventLexicon,
+               place_spans: tuple[tuple[int, int], ...] = ()) -> list[Token]:
     """``tokens`` with the clause numbers of list items (and of what follows a list set off
-    by dashes) made those of the clause the list stands in; the same list when there is none."""
+    by dashes) made those of the clause the list stands in; the same list when there is none.
+    A place that qualifies the name before it ("in the Plaza Hotel, New York, on ...",
+    ``place_spans``: the sentence's place mentions) is an item too."""
     segments: list[list[int]] = []
     for k, t in enumerate(tokens):
         if segments and tokens[segments[-1][-1]].clause == t.clause:
@@ -37,6 +40,8 @@ def join_lists(text: str, tokens: list[Token], lex: EventLexicon) -> list[Token]
         after_name = tokens[segments[j - 1][-1]].cap
         if items[j] and after_name and closes and ("," in gap or _dash(gap)):
             joined[j] = True  # "Tschechien, Polen, Slowakei und Ungarn"
+        elif items[j] and after_name and "," in gap and _is_place(tokens, segments[j], place_spans):
+            joined[j] = True  # "in the Plaza Hotel, New York": a qualifier of the name before it
         elif items[j] and _dash(gap) and j + 1 < len(segments) and _dash(
                 text[tokens[segments[j][-1]].end:tokens[segments[j + 1][0]].start]):
             joined[j] = True  # "– Tschechien –": a name set off by dashes
@@ -53,6 +58,12 @@ def join_lists(text: str, tokens: list[Token], lex: EventLexicon) -> list[Token]
             if out[k].clause != clause:
                 out[k] = out[k]._replace(clause=clause)
     return out
+
+
+def _is_place(tokens: list[Token], seg: list[int], place_spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the segment is exactly one place mention."""
+    a, b = tokens[seg[0]].start, tokens[seg[-1]].end
+    return any(s == a and e == b for s, e in place_spans)
 
 
 def _dash(gap: str) -> bool:
