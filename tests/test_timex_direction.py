@@ -132,3 +132,11 @@ def test_a_decimal_number_is_not_a_year(text, lang):
 ])
 def test_this_weekday(text, lang, date, value):
     assert [t.value for t in tag_timexes(text, date, lang)] == [value]
+
+
+def test_future_years_are_plans_not_history():
+    # years after the publication are plans: they do not make the text a history told in order
+    text = ("The rebate was secured in 1984. The EU is gearing up for talks on its budget for 2007-2013, "
+            "hoping to strike a deal at a June summit.")
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2005, 3, 22), "en")}
+    assert values.get("June") == "2005-06", values

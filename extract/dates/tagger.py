@@ -149,8 +149,9 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
 
 
 def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:
-    """True when the explicit years mostly lie far from the publication year (a history text)."""
-    years = [int(y) for y in grammar.year_mention.findall(text)]
+    """True when the explicit years mostly lie far back from the publication year (a history
+    text). Years after it are plans ("the budget for 2007-2013"), no history."""
+    years = [y for y in map(int, grammar.year_mention.findall(text)) if y - doc_date.year <= _NEAR_YEARS[1]]
     if len(years) < 3:
         return False
     near = sum(1 for y in years if _NEAR_YEARS[0] <= y - doc_date.year <= _NEAR_YEARS[1])
