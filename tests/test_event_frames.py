@@ -651,7 +651,22 @@ FINAL_NO_MEETINGS = [
     ("Der Ministerrat beschloss am Mittwoch in Wien die Pensionsreform.", "de"),
     ("Die Nationalratssitzung in Wien dauerte am Mittwoch bis in die Nacht.", "de"),
     ("The Commons Treasury committee meets in London on Tuesday.", "en"),
+    # travel by no office holder visits no one (migrants, fighters, a birth: "kam zur Welt")
+    ("Nach drei Monaten auf der Balkanroute kam er schließlich nach Passau.", "de"),
+    ("Die Tänzerin kam 1822 in Bayern zur Welt.", "de"),
+    ("He had travelled to Turkey in the summer and then went on to Syria.", "en"),
 ]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Außenministerin Anna Berg reiste am Montag nach Oslo.", "de", "Oslo"),
+    # a pronoun after an office holder named before is that office holder
+    ("Prime Minister John Field visited Warsaw on Monday. He also flew to Gdansk, where he met dock workers.",
+     "en", "Gdansk"),
+])
+def test_office_holders_travelling_visit(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == "meeting"]
+    assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
 
 
 @pytest.mark.parametrize("text,lang", FINAL_NO_MEETINGS, ids=[c[0][:40] for c in FINAL_NO_MEETINGS])
@@ -755,7 +770,8 @@ def test_end_of_session_constructions(pipeline, text, lang, etype):
 
 @pytest.mark.parametrize("text,lang", [
     ("Am Mittwoch reiste der Minister nach Rom.", "de"),
-    ("Er reiste am Mittwoch nach Rom.", "de"),
+    # a pronoun stands for the office holder named before it (alone it may be anyone: a migrant)
+    ("Bundeskanzler Max Kern eröffnete die Messe. Er reiste am Mittwoch nach Rom.", "de"),
     ("Nach einem Aufenthalt in Bari fliegt der 78-Jährige nach Rom weiter.", "de"),
     ("The minister flew to Rome on Wednesday.", "en"),
 ])

@@ -1,6 +1,8 @@
 """What a document's head and its earlier sentences lend an event mention: the dateline's
-day, and the country whose trade a report is about."""
+day, the country whose trade a report is about, the people it names by office."""
 from __future__ import annotations
+
+import re
 
 from extract.events.dates import interval
 from extract.events.roles import EventMention
@@ -43,3 +45,36 @@ def dateline_day(timexes, dateline_end: int):
         if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
             return iv
     return None
+
+
+
+class OfficeHolders(frozenset):
+    """Names of the people a document names with an office, and who was named last where."""
+
+    people: tuple = ()
+
+    def told_before(self, offset: int) -> bool:
+        """Whether the last person named before ``offset`` holds an office ("Prime Minister
+        Tony Blair ... He also flew to Basra": "he" is the prime minister)."""
+        last = None
+        for p in self.people:
+            if p.start >= offset:
+                break
+            last = p
+        return last is not None and last.name in self
+
+
+def office_holders(text: str, people, titles) -> OfficeHolders:
+    """Names of the people the document names with an office ("Innenminister Angelino
+    Alfano", "Pope Francis", "der Präsident der Kommission, Jean-Claude Juncker"): a title
+    word among the three words before one of their mentions."""
+    out = set()
+    for p in people:
+        if p.name in out:
+            continue
+        before = text[max(0, p.start - 60):p.start]
+        if any(titles.is_title(w.lower()) for w in re.findall(r"[\w.-]+", before)[-3:]):
+            out.add(p.name)
+    holders = OfficeHolders(out)
+    holders.people = tuple(people)
+    return holders

@@ -25,7 +25,7 @@ from extract.events.combine import join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
-from extract.events.context import dateline_day, implicit_traders
+from extract.events.context import dateline_day, implicit_traders, office_holders
 from extract.events.assign import as_country, clause_goes_on, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
@@ -46,6 +46,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     dateline_end = dline[1] if dline else 0
     lead_day = dateline_day(timexes, dateline_end)
     capital = capital_check(gazetteer)
+    officials = office_holders(text, tdoc.people.mentions, people_lexicon(lang))
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
         may = lex.may_memo
@@ -63,7 +64,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         sent_people = tdoc.people.between(s, e)
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
-                                           sent_people, orgs, lex, gazetteer, capital)
+                                           sent_people, orgs, lex, gazetteer, capital, officials)
         usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
         assign_dates(sent_mentions, usable, tokens, lex)
         if lead_day is not None and s <= dateline_end <= e:
@@ -103,7 +104,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
-                       gazetteer, capital) -> list[EventMention]:
+                       gazetteer, capital, officials=frozenset()) -> list[EventMention]:
     out: list[EventMention] = []
     for ti, trig in triggers:
         out.append(EventMention(type=trig.type, sentence=si, span=span, trigger=tokens[ti],
@@ -187,6 +188,11 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.cargo_nouns = cargo_nouns(tokens, lex)
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
             continue
+        if m.trigger_def.kind == "travel" and m.trigger_def.visit and not (
+                named_role or orgs or any(p.name in officials for p in people)
+                or (lows & lex.person_subjects and officials.told_before(span[0]))):
+            continue  # "So kam er nach Uganda", "reiste nach Syrien": no office holder travels, no one is
+            #           visited; "He also flew to Basra" after "Prime Minister Tony Blair ..." is a visit
         if m.trigger_def.host and m.trigger_def.kind != "noun" and not _guest_near(tokens, m.trigger_idx, people, lex):
             continue  # "received a proposal", "welcomed the survey": no guest, no meeting
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
