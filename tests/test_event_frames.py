@@ -634,6 +634,9 @@ def test_forces_withdrawn_and_stationed(pipeline, text, lang, date, route, modal
 @pytest.mark.parametrize("text", [
     "Export quotas are the main tool of the coffee pact with Brazil.",
     "Japan wants to rely less on exports to support its economy.",
+    # money and services move no goods
+    "Swiss capital exports rose to 4.6 billion francs in January.",
+    "The U.S. money supply rose 2.1 billion dlrs in the week.",
 ])
 def test_trade_words_without_a_flow(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
@@ -818,3 +821,18 @@ def test_a_city_adjective_is_no_end_of_a_route(pipeline):
             "nach Thailand geschmuggelt.")
     ships = [e for e in events_of(pipeline, text, "de", "2016-05-31") if e.type == "shipment"]
     assert [(name(e.origin), name(e.destination)) for e in ships] == [("Madagascar", "Thailand")]
+
+
+@pytest.mark.parametrize("text,route", [
+    # a genitive after a trade noun names its trader: the sender, or the receiver of imports
+    ("Die Exporte der Schweiz nach Italien stiegen im Jänner.", ("Switzerland", "Italy")),
+    ("Die Importe Chinas aus Australien sanken im Jänner.", ("Australia", "China")),
+])
+def test_a_trade_nouns_genitive_is_its_trader(pipeline, text, route):
+    ships = [e for e in events_of(pipeline, text, "de", "2016-03-02") if e.type == "shipment"]
+    assert [(name(e.origin), name(e.destination)) for e in ships] == [route]
+
+
+def test_capital_exports_are_money(pipeline):
+    assert not [e for e in events_of(pipeline, "Die Kapitalexporte der Schweiz stiegen im Jänner.", "de",
+                                     "2016-03-02") if e.type == "shipment"]

@@ -98,8 +98,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 return ("destination", as_country(pm, country_of))
             return ("origin", as_country(pm, country_of))
         noun_use = lex.nouns_capitalised and m.trigger.cap and ti > 0
-        if noun_use and i == ti + 1:
-            return ("origin", as_country(pm, country_of))  # "die Lieferungen Nordkoreas"
+        if noun_use and (i == ti + 1 or (i == ti + 2 and tokens[ti + 1].low in lex.genitive_articles)):
+            # "die Lieferungen Nordkoreas", "die Exporte der Schweiz"; "die Importe Chinas": the receiver
+            return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
         if trig.kind == "departure" and not noun_use:
             if u == "object" and (i > ti or lex.verb_final):
                 return "origin"  # "left Vienna", "hat Polen verlassen"

@@ -197,6 +197,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue  # "received a proposal", "welcomed the survey": no guest, no meeting
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
+        if m.spec.route and _money(tokens, m.trigger_idx, lex):
+            continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
         kept.append(m)
     return _split_stops(unite(join_route(kept)), tokens, lex, text)
 
@@ -260,6 +262,15 @@ def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: d
         if any(pm is prev for pm in found):
             return role
     return None
+
+
+def _money(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Whether the trade noun at ``ti`` is one of money: a money word as its compound's first
+    part ("Kapitalexporte") or right before it ("capital exports", "money supply")."""
+    low = tokens[ti].low
+    if lex.money_modifiers and low.startswith(lex.money_modifiers):
+        return True
+    return ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers
 
 
 def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:

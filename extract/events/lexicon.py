@@ -130,6 +130,8 @@ class EventLexicon:
     partner_words: frozenset[str] = frozenset()        # 'with', 'between': a counterpart follows
     approximators: frozenset[str] = frozenset()        # 'some', 'rund' before a number
     list_joiners: frozenset[str] = frozenset()         # 'und', 'sowie', 'and': close a list of names
+    money_modifiers: tuple[str, ...] = ()              # 'capital', 'Kapital': a trade noun of money
+    genitive_articles: frozenset[str] = frozenset()    # 'der', 'des' after a trade noun: its trader follows
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
@@ -357,6 +359,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         partner_words=frozenset(raw.get("partner_words", ())),
         approximators=frozenset(raw.get("approximators", ())),
         list_joiners=frozenset(raw.get("list_joiners", ())),
+        money_modifiers=tuple(raw.get("money_modifiers", ())),
+        genitive_articles=frozenset(raw.get("genitive_articles", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
         domestic_bodies=tuple(raw.get("domestic_bodies", ())),
