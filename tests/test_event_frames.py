@@ -178,7 +178,28 @@ NEGATED = [
     ("Die Gewerkschaft verweigert Verhandlungen mit dem Konzern in Linz.", "de", "2024-03-12", {"meeting"}),
     ("Im Gespräch mit dem STANDARD sagte der Minister in Wien, die Lage sei ernst.", "de", "2024-03-12",
      {"meeting"}),
+    # refused by a separable verb or a verb and its particle; ruled out; no plans for it
+    ("Ein Treffen mit dem Präsidenten in Minsk lehnte die Oppositionsführerin ab.", "de", "2024-03-12", {"meeting"}),
+    ("Eine Rückkehr zum Verhandlungstisch in Linz schließt die Gewerkschaft aus.", "de", "2024-03-12", {"meeting"}),
+    ("The minister ruled out a meeting with the rebels in Kabul.", "en", "2024-03-12", {"meeting"}),
+    ("The ministry said there were no plans for an emergency OPEC meeting in Vienna.", "en", "2024-03-12",
+     {"meeting"}),
+    ("Es gebe keine Pläne für ein Treffen der Außenminister in Genf.", "de", "2024-03-12", {"meeting"}),
+    # "ohne" before the noun's phrase; "unlikely to" before a verb
+    ("Die Ministerin entschied in Wien, ohne vorher das Gespräch mit den Ländern gesucht zu haben.", "de",
+     "2024-03-12", {"meeting"}),
+    ("The Philippines is unlikely to import copra from Indonesia this year.", "en", "2024-03-12", {"shipment"}),
 ]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    # what the clause's verb refuses is another noun: the meeting in the opening phrase stays
+    ("Bei einem Sondertreffen in Brüssel lehnten die Minister am Samstag eine Verlängerung ab.", "de", "Brussels"),
+    ("The talks in Geneva ended on Friday, but the envoys declined to comment after the talks.", "en", "Geneva"),
+])
+def test_a_refusal_of_something_else_keeps_the_meeting(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+    assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
 
 
 @pytest.mark.parametrize("text,lang,date,absent", NEGATED, ids=[c[0][:40] for c in NEGATED])

@@ -132,6 +132,8 @@ class EventLexicon:
     list_joiners: frozenset[str] = frozenset()         # 'und', 'sowie', 'and': close a list of names
     money_modifiers: tuple[str, ...] = ()              # 'capital', 'Kapital': a trade noun of money
     genitive_articles: frozenset[str] = frozenset()    # 'der', 'des' after a trade noun: its trader follows
+    plan_nouns: frozenset[str] = frozenset()           # 'plans', 'Pläne': "no plans for a meeting"
+    plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
@@ -361,6 +363,8 @@ def event_lexicon(lang: str) -> EventLexicon:
         list_joiners=frozenset(raw.get("list_joiners", ())),
         money_modifiers=tuple(raw.get("money_modifiers", ())),
         genitive_articles=frozenset(raw.get("genitive_articles", ())),
+        plan_nouns=frozenset(raw.get("plan_nouns", ())),
+        plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
         domestic_bodies=tuple(raw.get("domestic_bodies", ())),

@@ -136,7 +136,37 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         return True
     def refusal(k: int) -> bool:
         low = tokens[k].low
-        return lemma(low, lex.lang) in lex.refusals or low in lex.refusals
+        if lemma(low, lex.lang) in lex.refusals or low in lex.refusals:
+            return True
+        if k > 0 and f"{lemma(tokens[k - 1].low, lex.lang)} {low}" in lex.refusals:
+            return True  # "ruled out a meeting": a verb and its particle
+        # "lehnte ... ab", "schließt ... aus": a separable verb with its particle later in the clause
+        return any(tokens[p].low + lemma(low, lex.lang) in lex.refusals for p in range(k + 1, len(tokens))
+                   if tokens[p].clause == clause and tokens[p].low in lex.separable)
+
+
+    head = i
+    while head > 0 and i - head < 4 and tokens[head - 1].clause == clause \
+            and (not lex.nouns_capitalised or tokens[head - 1].low in lex.articles
+                 or not tokens[head - 1].text[:1].isupper()) \
+            and not negator(head - 1) and not refusal(head - 1) and tokens[head - 1].low not in lex.plan_prepositions \
+            and tokens[head - 1].low not in lex.pp_openers:
+        head -= 1
+        if not lex.nouns_capitalised and tokens[head].low in lex.articles:
+            break  # an English phrase opens with its article ("after the talks": not "declined to comment after")
+    if not lex.nouns_capitalised and tokens[head].low not in lex.articles:
+        head = i
+    if trig.kind != "noun" and not any(t.low in lex.articles for t in tokens[head:i]):
+        head = i  # a verb ("did not meet"), not a noun's phrase ("ruled out a meeting", a gerund after "a")
+    if head != i or trig.kind == "noun":  # the noun's phrase: "ohne vorher das Gespräch", "no plans for an emergency meeting"
+        if head > 0 and negator(head - 1):
+            return True
+        if head > 2 and tokens[head - 1].low in lex.plan_prepositions and tokens[head - 2].low in lex.plan_nouns \
+                and negator(head - 3):
+            return True  # "no plans for a meeting", "keine Pläne für ein Treffen"
+
+    if head != i and refusal(head - 1):
+        return True  # "ruled out a meeting", "verweigert weitere Verhandlungen"
 
     # the refusal governs the trigger: right before it ("verweigert Verhandlungen"), or
     # before "to" + verb ("refused to meet", "failed to agree"); where the verb comes
@@ -146,7 +176,9 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         return True
     if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and refusal(i - 2):
         return True
-    return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 6))
+    if head > 0 and tokens[head - 1].low in lex.pp_openers:
+        return False  # "Bei einem Sondertreffen ... lehnten sie ... ab": the clause's verb refuses something else
+    return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 9))
 
 
 def _domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
