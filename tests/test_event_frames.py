@@ -675,6 +675,15 @@ FINAL_NO_MEETINGS = [
     ("Der Ministerrat beschloss am Mittwoch in Wien die Pensionsreform.", "de"),
     ("Die Nationalratssitzung in Wien dauerte am Mittwoch bis in die Nacht.", "de"),
     ("The Commons Treasury committee meets in London on Tuesday.", "en"),
+    # an interview broadcast or given to a news agency; courts and exchanges sit routinely
+    ("In dem am Donnerstag ausgestrahlten Gespräch sagte die Ministerin in Wien, die Lage sei ernst.", "de"),
+    ("Das sei riskant, sagte er im Gespräch mit der Nachrichtenagentur Reuters in Stockholm.", "de"),
+    ("Der Oberste Gerichtshof hat in einer nichtöffentlichen Sitzung in Wien entschieden.", "de"),
+    ("In Houston, the judge will start a two-day court hearing on 16 February.", "en"),
+    ("No barges traded today on the St Louis Merchants' Exchange call session.", "en"),
+    # idioms: "ins Treffen führen" (put forward), "ins Gespräch bringen" (propose)
+    ("Auch er führt in Wien Verschwiegenheitspflichten als Argument ins Treffen.", "de"),
+    ("In Berlin bringt die Ministerin eine Kaufprämie ins Gespräch.", "de"),
     # travel by no office holder visits no one (migrants, fighters, a birth: "kam zur Welt")
     ("Nach drei Monaten auf der Balkanroute kam er schließlich nach Passau.", "de"),
     ("Die Tänzerin kam 1822 in Bayern zur Welt.", "de"),

@@ -248,10 +248,20 @@ def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return True
     if i and tokens[i - 1].low in lex.press_prefixes and tokens[i - 1].clause == tokens[i].clause:
         return True
+    if any(_media(t.low, lex) for t in tokens[max(0, i - 3):i] if t.clause == tokens[i].clause):
+        return True  # "in dem am Donnerstag ausgestrahlten Gespräch", "a televised debate"
     for k in range(i + 1, min(len(tokens), i + 3)):
         if tokens[k].low in lex.comitatives:
-            return any(t.low in lex.media_words for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
+            return any(_media(t.low, lex) for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
     return False
+
+
+def _media(low: str, lex: EventLexicon) -> bool:
+    """An outlet or press word, also as a part of a hyphenated name ("dpa-AFX") or as a
+    compound's head ("Nachrichtenagentur")."""
+    parts = low.split("-")
+    return low in lex.media_words or parts[0] in lex.media_words or parts[-1] in lex.media_words or (
+        lex.nouns_capitalised and any(parts[-1].endswith(w) for w in lex.media_words if len(w) >= 6))
 
 
 def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
