@@ -43,6 +43,9 @@ DIRECTION = [
     ("Die Bilanz: im Juli.", "de", "2015-07"),
     # an irregular past form after "be"/"will" is a participle of the future
     ("The summit will be held on Thursday.", "en", "2015-09-24"),
+    # a verb of plans after a hyphenated span adjective is a noun: the past verb counts
+    ("He began a three-day visit to Beijing on Monday.", "en", "2015-09-21"),
+    ("She ended a two-week tour of Asia on Friday.", "en", "2015-09-18"),
 ]
 
 

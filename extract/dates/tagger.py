@@ -113,6 +113,8 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
 
 
 _WORD = re.compile(r"\w+")
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
+_SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen", "-tägiger")  # "a three-day visit"
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
 
 
@@ -137,10 +139,11 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
         return None
     prev: list[str] = []
     best = None
-    for m in _WORD.finditer(text, lo, hi):
+    for m in _HYPHENATED.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
-        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) and (
+        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) \
+                and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
                 grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
             dist = start - m.end() if m.end() <= start else m.start() - end
             best = dist if best is None else min(best, dist)
