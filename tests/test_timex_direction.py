@@ -43,9 +43,6 @@ DIRECTION = [
     ("Die Bilanz: im Juli.", "de", "2015-07"),
     # an irregular past form after "be"/"will" is a participle of the future
     ("The summit will be held on Thursday.", "en", "2015-09-24"),
-    # a verb of plans after a hyphenated span adjective is a noun: the past verb counts
-    ("He began a three-day visit to Beijing on Monday.", "en", "2015-09-21"),
-    ("She ended a two-week tour of Asia on Friday.", "en", "2015-09-18"),
 ]
 
 
@@ -143,3 +140,13 @@ def test_future_years_are_plans_not_history():
             "hoping to strike a deal at a June summit.")
     values = {t.text: t.value for t in tag_timexes(text, dt.date(2005, 3, 22), "en")}
     assert values.get("June") == "2005-06", values
+
+
+@pytest.mark.parametrize("text,value", [
+    # a verb of plans after a hyphenated span adjective is a noun: the past verb counts
+    ("He began a three-day visit to Beijing on Monday.", "2015-09-21"),  # the publication day itself
+    ("She ended a two-week tour of Asia on Friday.", "2015-09-18"),
+    ("He began a three-day visit to Beijing on Wednesday.", "2015-09-16"),
+])
+def test_a_span_adjective_makes_a_noun(text, value):
+    assert [t.value for t in tag_timexes(text, MONDAY, "en")][-1] == value
