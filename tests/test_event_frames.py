@@ -866,3 +866,17 @@ def test_a_trade_nouns_genitive_is_its_trader(pipeline, text, route):
 def test_capital_exports_are_money(pipeline):
     assert not [e for e in events_of(pipeline, "Die Kapitalexporte der Schweiz stiegen im Jänner.", "de",
                                      "2016-03-02") if e.type == "shipment"]
+
+
+@pytest.mark.parametrize("text,lang,date,want", [
+    # an actual meeting and its announced follow-up ("erneut", "again") are two events
+    ("Die Außenminister Polens und Deutschlands trafen sich am Donnerstag in Warschau. Beide Minister "
+     "kündigten an, sich im April erneut in Warschau zu treffen.", "de", "2024-03-08",
+     {("2024-03-07", "actual"), ("2024-04-01", "planned")}),
+    ("LONDON, March 2 - Funaro held talks with Chancellor Nigel Lawson. Lawson would state his position "
+     "when the two meet again next month for the IMF spring meetings in Washington.", "en", "1987-03-02",
+     {("1987-03-02", "actual"), ("1987-04-01", "planned")}),
+])
+def test_a_follow_up_meeting_stays_apart(pipeline, text, lang, date, want):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert {(e.date_start, e.to_dict()["modality"]) for e in meetings} == want

@@ -150,3 +150,15 @@ def test_future_years_are_plans_not_history():
 ])
 def test_a_span_adjective_makes_a_noun(text, value):
     assert [t.value for t in tag_timexes(text, MONDAY, "en")][-1] == value
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    # the issue's own case: an announced infinitive points ahead, although the announcing verb is past
+    ("Beide Minister kündigten an, sich im April erneut in Warschau zu treffen.", "de", "2024-04"),
+    ("Both ministers agreed to meet again in Warsaw in April.", "en", "2024-04"),
+    # the date of the saying is not inside the infinitive
+    ("Mandelson said on Tuesday that the two sides had agreed to reopen talks.", "en", "2024-03-05"),
+    ("Im Jänner hatte sie angekündigt, zu kommen.", "de", "2024-01"),
+])
+def test_an_infinitive_of_plans_points_ahead(text, lang, value):
+    assert [t.value for t in tag_timexes(text, dt.date(2024, 3, 8), lang)] == [value]

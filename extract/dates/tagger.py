@@ -109,7 +109,25 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     plan = _present_plan(text, lo, hi, grammar, start, end)
     if plan is not None and (best is None or plan <= best[0]):  # a listed present form beats the "-ten" pattern
         return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
+    if _infinitive_plan(text, start, end, grammar):
+        return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
     return -best[1] if best else 0
+
+
+def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether the date stands in an infinitive of a verb of plans, with no comma between
+    them ("..., sich im April in Warschau zu treffen", "agreed to meet in Oslo in April"):
+    what the clause announces or agrees to lies ahead of it."""
+    markers = grammar.lex.get("infinitive_markers")
+    if not markers:
+        return False
+    seg_lo = max(text.rfind(",", 0, start), text.rfind(".", 0, start - 1)) + 1
+    seg_hi = min((i for i in (text.find(",", end), text.find(".", end)) if i != -1), default=len(text))
+    # the infinitive comes last where verbs do ("sich im April ... zu treffen"), else before the
+    # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
+    lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
+    words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
+    return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
 
 
 _WORD = re.compile(r"\w+")

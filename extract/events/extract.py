@@ -76,7 +76,11 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric \
-                    and not m.trigger_def.visit:  # a visit names where it goes
+                    and not m.trigger_def.visit \
+                    and not any(o.type == m.type and o.place("location") is not None
+                                and o.place("location").name != dline[0].place.name for o in sent_mentions):
+                # (a visit names where it goes; "meet again ... for the meetings in Washington": the
+                # sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
     implicit_traders(mentions, dline, gazetteer, places)
@@ -178,6 +182,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.has_person = has_person
         m.partner = _partner_after(tokens, m.trigger_idx, people, lex)
         m.named_body = m.trigger_def.kind == "noun" and _named_body(tokens, m.trigger_idx, lex)
+        m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
+                         if t.clause == m.trigger.clause)
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
             m.status = "planned"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status

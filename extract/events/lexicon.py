@@ -133,6 +133,7 @@ class EventLexicon:
     money_modifiers: tuple[str, ...] = ()              # 'capital', 'Kapital': a trade noun of money
     genitive_articles: frozenset[str] = frozenset()    # 'der', 'des' after a trade noun: its trader follows
     plan_nouns: frozenset[str] = frozenset()           # 'plans', 'Pläne': "no plans for a meeting"
+    repetitions: frozenset[str] = frozenset()          # 'again', 'erneut': a new meeting after one told of
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
@@ -364,6 +365,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         money_modifiers=tuple(raw.get("money_modifiers", ())),
         genitive_articles=frozenset(raw.get("genitive_articles", ())),
         plan_nouns=frozenset(raw.get("plan_nouns", ())),
+        repetitions=frozenset(raw.get("repetitions", ())),
         plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),

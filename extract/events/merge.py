@@ -78,6 +78,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
     """No conflict, and some agreement (a shared place or actor, or a bare follow-up mention)."""
     if h.type != m.type or _dates_conflict(h.date, m.date):
         return False
+    if m.repeated and m.sentence != h.last_sentence:
+        return False  # "when the two meet again next month": a follow-up, not the talks told of before
     if h.status != m.status and m.date is not None and h.date is not None:
         return False
     agree = False

@@ -39,6 +39,7 @@ class EventMention:
     named_body: bool = False        # a meeting named for its body ("EU-Gipfel", "Nato summit")
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
+    repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
 
     @property
