@@ -880,3 +880,9 @@ def test_capital_exports_are_money(pipeline):
 def test_a_follow_up_meeting_stays_apart(pipeline, text, lang, date, want):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert {(e.date_start, e.to_dict()["modality"]) for e in meetings} == want
+
+
+def test_a_place_inside_an_organisations_name_is_no_venue(pipeline):
+    text = "Prime Minister Anna Field flew to Suva on Friday to attend a South Pacific Forum conference."
+    meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+    assert meetings and all(name(e.location) != "Pacific Ocean" for e in meetings), [name(e.location) for e in meetings]

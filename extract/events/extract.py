@@ -28,7 +28,8 @@ from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrie
 from extract.events.context import dateline_day, implicit_traders, office_holders
 from extract.events.assign import as_country, clause_goes_on, role_of, sender
 from extract.events.roles import EventMention, actors_in
-from extract.events.triggers import conjuncts, find_triggers, is_planned, modality_cue
+from extract.events.negation import modality_cue
+from extract.events.triggers import conjuncts, find_triggers, is_planned
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon

@@ -1,12 +1,14 @@
 """Trigger words and the checks that make a trigger an event: word families by lemma,
 separable verbs, goods for shipments, the mover of a verb of motion, topics of talk,
-negation and refusal, verbs used in another sense, and conjuncts and plan cues."""
+verbs used in another sense, and conjuncts and plan cues (negation and the senses that
+are no event: extract.events.negation)."""
 from __future__ import annotations
 
 from typing import Optional
 
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
+from extract.events.negation import domestic_body, interview, negated, under_discussion
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
@@ -90,10 +92,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
                     tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
                 continue  # "would like to meet": a wish
-            if trig.type == "meeting" and _domestic_body(tokens, i, lex):
+            if trig.type == "meeting" and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind == "noun" and (
-                    _interview(tokens, i, lex) or _under_discussion(tokens, i, lex))):
+                    interview(tokens, i, lex) or under_discussion(tokens, i, lex))):
                 continue
             out.append((i, trig))
             break
@@ -113,86 +115,6 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
         if t.start in person_starts or titles.is_title(t.low) or t.low in lex.person_groups:
             return True
     return False
-
-
-def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
-    """An event the text says did not or will not happen: a negator just before the
-    trigger ("kein Treffen", "did not meet", "never visited") or, where the verb comes
-    second, just after it ("trafen sich nicht"); a verb that calls it off or refuses it
-    near it in its clause ("verweigert Verhandlungen", "refused to meet", "Das Treffen wurde
-    abgesagt")."""
-    clause = tokens[i].clause
-
-    def near(a: int, b: int):
-        return (k for k in range(max(0, a), min(len(tokens), b)) if k != i and tokens[k].clause == clause)
-
-    def negator(k: int) -> bool:  # "nicht nur", "not only" negate nothing
-        return tokens[k].low in lex.negators and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.restrictives)
-
-    reach = 2 if trig.kind == "noun" else 3
-    if any(negator(k) for k in near(i - reach, i)):
-        return True
-    if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
-        return True
-    def refusal(k: int) -> bool:
-        low = tokens[k].low
-        if lemma(low, lex.lang) in lex.refusals or low in lex.refusals:
-            return True
-        if k > 0 and f"{lemma(tokens[k - 1].low, lex.lang)} {low}" in lex.refusals:
-            return True  # "ruled out a meeting": a verb and its particle
-        # "lehnte ... ab", "schließt ... aus": a separable verb with its particle later in the clause
-        return any(tokens[p].low + lemma(low, lex.lang) in lex.refusals for p in range(k + 1, len(tokens))
-                   if tokens[p].clause == clause and tokens[p].low in lex.separable)
-
-
-    head = i
-    while head > 0 and i - head < 4 and tokens[head - 1].clause == clause \
-            and (not lex.nouns_capitalised or tokens[head - 1].low in lex.articles
-                 or not tokens[head - 1].text[:1].isupper()) \
-            and not negator(head - 1) and not refusal(head - 1) and tokens[head - 1].low not in lex.plan_prepositions \
-            and tokens[head - 1].low not in lex.pp_openers:
-        head -= 1
-        if not lex.nouns_capitalised and tokens[head].low in lex.articles:
-            break  # an English phrase opens with its article ("after the talks": not "declined to comment after")
-    if not lex.nouns_capitalised and tokens[head].low not in lex.articles:
-        head = i
-    if trig.kind != "noun" and not any(t.low in lex.articles for t in tokens[head:i]):
-        head = i  # a verb ("did not meet"), not a noun's phrase ("ruled out a meeting", a gerund after "a")
-    if head != i or trig.kind == "noun":  # the noun's phrase: "ohne vorher das Gespräch", "no plans for an emergency meeting"
-        if head > 0 and negator(head - 1):
-            return True
-        if head > 2 and tokens[head - 1].low in lex.plan_prepositions and tokens[head - 2].low in lex.plan_nouns \
-                and negator(head - 3):
-            return True  # "no plans for a meeting", "keine Pläne für ein Treffen"
-
-    if head != i and refusal(head - 1):
-        return True  # "ruled out a meeting", "verweigert weitere Verhandlungen"
-
-    # the refusal governs the trigger: right before it ("verweigert Verhandlungen"), or
-    # before "to" + verb ("refused to meet", "failed to agree"); where the verb comes
-    # last, after it in its clause ("die Gespräche ... abgelehnt")
-    if i >= 1 and tokens[i - 1].clause == clause and refusal(i - 1) \
-            and lemma(tokens[i - 1].low, lex.lang) not in lex.verb_only_refusals:
-        return True
-    if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and refusal(i - 2):
-        return True
-    if head > 0 and tokens[head - 1].low in lex.pp_openers:
-        return False  # "Bei einem Sondertreffen ... lehnten sie ... ab": the clause's verb refuses something else
-    return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 9))
-
-
-def _domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """A session of one domestic body: the body names the meeting noun's compound
-    ("Nationalratssitzung"), stands right before it ("cabinet meeting", "the committee
-    meets") or after it in the genitive ("Sitzung des Ausschusses", "meeting of the board")."""
-    if not lex.domestic_bodies:
-        return False
-    low = tokens[i].low
-    if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
-        return True
-    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 6), min(len(tokens), i + 4))
-            if k != i and tokens[k].clause == tokens[i].clause]
-    return any(w in lex.domestic_bodies for w in near)
 
 
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
@@ -220,14 +142,6 @@ def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: fr
     return bool(before) and before[-1] == "person"
 
 
-def _under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"als Nachfolger im Gespräch": being talked about, not a talk -- "im" before the noun
-    and no partner ("mit") after it."""
-    if i == 0 or tokens[i].low not in lex.discussion_nouns or tokens[i - 1].low not in lex.discussion_articles:
-        return False
-    return not any(t.low in lex.comitatives for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)
-
-
 def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A number right after the verb (or after "some", "about"): its object is a figure."""
     for k in range(i + 1, min(len(tokens), i + 3)):
@@ -236,32 +150,6 @@ def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         if tokens[k].low not in lex.approximators:
             return False
     return False
-
-
-def _interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"im Gespräch mit dem STANDARD", "im STANDARD-Gespräch", "Mediengespräch", "press
-    conference": a talk with the press is an interview (outlets and press words are data)."""
-    low = tokens[i].low
-    if "-" in low and low.split("-", 1)[0] in lex.media_words:
-        return True
-    if lex.nouns_capitalised and any(low.startswith(p) and len(low) > len(p) + 4 for p in lex.press_prefixes):
-        return True
-    if i and tokens[i - 1].low in lex.press_prefixes and tokens[i - 1].clause == tokens[i].clause:
-        return True
-    if any(_media(t.low, lex) for t in tokens[max(0, i - 3):i] if t.clause == tokens[i].clause):
-        return True  # "in dem am Donnerstag ausgestrahlten Gespräch", "a televised debate"
-    for k in range(i + 1, min(len(tokens), i + 3)):
-        if tokens[k].low in lex.comitatives:
-            return any(_media(t.low, lex) for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
-    return False
-
-
-def _media(low: str, lex: EventLexicon) -> bool:
-    """An outlet or press word, also as a part of a hyphenated name ("dpa-AFX") or as a
-    compound's head ("Nachrichtenagentur")."""
-    parts = low.split("-")
-    return low in lex.media_words or parts[0] in lex.media_words or parts[-1] in lex.media_words or (
-        lex.nouns_capitalised and any(parts[-1].endswith(w) for w in lex.media_words if len(w) >= 6))
 
 
 def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
@@ -389,21 +277,6 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k))
                for k, t in enumerate(tokens)
                if t.clause == clause and (conj is None or conj[k] == part))
-
-
-def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = False) -> Optional[str]:
-    """"cancelled" when a verb near the trigger calls the event off ("Das Treffen wurde
-    abgesagt", "postponed the visit"), "denied" when the sentence denies it before the
-    trigger ("Moscow denied that weapons had been shipped"), else None."""
-    clause = tokens[i].clause
-    after = 8 if lex.verb_final or noun else 1  # "Das Treffen wurde abgesagt", "the summit was postponed"
-    for k in range(max(0, i - 4), min(len(tokens), i + after)):
-        if k != i and tokens[k].clause == clause and (
-                lemma(tokens[k].low, lex.lang) in lex.cancellations or tokens[k].low in lex.cancellations):
-            return "cancelled"
-    if any(lemma(t.low, lex.lang) in lex.denials or t.low in lex.denials for t in tokens[:i]):
-        return "denied"
-    return None
 
 
 def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:
