@@ -886,3 +886,13 @@ def test_a_place_inside_an_organisations_name_is_no_venue(pipeline):
     text = "Prime Minister Anna Field flew to Suva on Friday to attend a South Pacific Forum conference."
     meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
     assert meetings and all(name(e.location) != "Pacific Ocean" for e in meetings), [name(e.location) for e in meetings]
+
+
+@pytest.mark.parametrize("text,route", [
+    # a place before the goods of a trade noun's "of" phrase is their maker, the sender
+    ("South Korea will boost its imports of U.S. goods by 20 pct this year.", ("United States", "South Korea")),
+    ("Imports of Japan cars into Canada fell last year.", ("Japan", "Canada")),
+])
+def test_the_goods_maker_sends_a_trade_figure(pipeline, text, route):
+    ships = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+    assert [(name(e.origin), name(e.destination)) for e in ships] == [route]
