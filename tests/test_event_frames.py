@@ -896,3 +896,16 @@ def test_a_place_inside_an_organisations_name_is_no_venue(pipeline):
 def test_the_goods_maker_sends_a_trade_figure(pipeline, text, route):
     ships = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
     assert [(name(e.origin), name(e.destination)) for e in ships] == [route]
+
+
+@pytest.mark.parametrize("text,lang,route", [
+    # a company named for its country receives for it ("Japan Airlines", "Korean Air")
+    ("Boeing will deliver 30 jets to Japan Airlines next year.", "en", ("United States", "Japan")),
+    ("Airbus liefert im März zehn Flugzeuge an Japan Airlines.", "de", ("France", "Japan")),
+    # the story's home country is not made the other end of a flow that already starts there
+    ("WASHINGTON, Feb 26 - Daewoo Corp, the Korea-based maker, will boost its imports of U.S. goods "
+     "this year, the embassy said.", "en", ("United States", None)),
+])
+def test_companies_named_for_their_country(pipeline, text, lang, route):
+    ships = [e for e in events_of(pipeline, text, lang, "1987-02-26") if e.type == "shipment"]
+    assert [(name(e.origin), name(e.destination)) for e in ships] == [route]

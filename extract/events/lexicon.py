@@ -134,6 +134,7 @@ class EventLexicon:
     genitive_articles: frozenset[str] = frozenset()    # 'der', 'des' after a trade noun: its trader follows
     plan_nouns: frozenset[str] = frozenset()           # 'plans', 'Pläne': "no plans for a meeting"
     repetitions: frozenset[str] = frozenset()          # 'again', 'erneut': a new meeting after one told of
+    national_company_heads: frozenset[str] = frozenset()  # 'Airlines' in "Japan Airlines": a company of its country
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
@@ -366,6 +367,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         genitive_articles=frozenset(raw.get("genitive_articles", ())),
         plan_nouns=frozenset(raw.get("plan_nouns", ())),
         repetitions=frozenset(raw.get("repetitions", ())),
+        national_company_heads=frozenset(raw.get("national_company_heads", ())),
         plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),

@@ -122,8 +122,9 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
             start = s + m.start()
             if place and not any(a <= start < b for a, b in taken):
                 out.append(Mention(m.group(), start, start + len(name), place, 0.55))
-    # an organisation that sends or receives goods stands for its home country (shipments only)
-    for a, b, iso in home_countries(text, s, e):
+    # an organisation that sends or receives goods stands for its home country (shipments only):
+    # a listed one, or one named for its country ("Japan Airlines", "British Airways")
+    for a, b, iso in home_countries(text, s, e) + national_companies(tokens, lex, gazetteer):
         country = gazetteer.country(iso)
         if country is not None and not any(x < b and a < y for x, y in taken):
             out.append(Mention(text[a:b], a, b, country, ORG_CONFIDENCE))
@@ -134,6 +135,24 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
             place = _city(gazetteer, m.group(1), lex.lang, min_population=100_000)
             if place is not None:
                 out.append(Mention(m.group(), m.start(), m.end(), place, ADJECTIVE_CONFIDENCE))
+    return out
+
+
+def national_companies(tokens: list[Token], lex: EventLexicon, gazetteer) -> list[tuple[int, int, str]]:
+    """(start, end, ISO code) of companies named for their country: a country's name or
+    adjective before a company word ("Japan Airlines", "British Airways", "Korean Air",
+    "Indian Oil"; the words are data: ``national_company_heads``)."""
+    out = []
+    for k in range(1, len(tokens)):
+        t, prev = tokens[k], tokens[k - 1]
+        if t.low not in lex.national_company_heads or not t.cap or not prev.cap or prev.clause != t.clause:
+            continue
+        iso = lex.demonym(prev.low)
+        if iso is None:
+            iso = next((c.place.country_code for c in gazetteer.lookup(prev.text, translit=False)
+                        if c.place.feature == "country"), None)
+        if iso:
+            out.append((prev.start, t.end, iso))
     return out
 
 
