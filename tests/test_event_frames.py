@@ -909,3 +909,14 @@ def test_the_goods_maker_sends_a_trade_figure(pipeline, text, route):
 def test_companies_named_for_their_country(pipeline, text, lang, route):
     ships = [e for e in events_of(pipeline, text, lang, "1987-02-26") if e.type == "shipment"]
     assert [(name(e.origin), name(e.destination)) for e in ships] == [route]
+
+
+@pytest.mark.parametrize("text,lang,origins", [
+    # a possessive before a trade noun points back to the countries named before it: one flow each
+    ("Non-members Brazil and Peru have pledged to limit their exports to Japan this year.", "en",
+     {"Brazil", "Peru"}),
+    ("Indonesien will im kommenden Jahr seine Exporte nach China steigern.", "de", {"Indonesia"}),
+])
+def test_a_possessive_trade_noun_belongs_to_the_countries_before(pipeline, text, lang, origins):
+    ships = [e for e in events_of(pipeline, text, lang, "1987-03-02") if e.type == "shipment"]
+    assert {name(e.origin) for e in ships} == origins, [(name(e.origin), name(e.destination)) for e in ships]

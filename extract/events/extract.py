@@ -159,6 +159,19 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.roles.setdefault(role, []).append(pm)
             if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
+    used = {pm.start for m in out for found in m.roles.values() for pm in found}
+    for m in out:
+        role = "destination" if m.trigger_def.reverse else "origin"
+        if m.spec.route and m.trigger_def.trade and not m.roles.get(role) and m.trigger_idx \
+                and tokens[m.trigger_idx - 1].low in lex.possessives:
+            # "Brazil and China have pledged to limit their exports": the countries named before
+            owners = [as_country(pm, gazetteer.country) for i, pm in sorted(place_idx.items())
+                      if i < m.trigger_idx and pm.place.feature == "country" and pm.start not in used]
+            for k, owner in enumerate(owners):  # one flow each ("Brazil and China ... their exports")
+                flow = m if k == 0 else copy.copy(m)
+                flow.roles = {**m.roles, role: [owner]}
+                if k:
+                    out.append(flow)
     for m in out:
         role = "destination" if m.trigger_def.reverse else "origin"  # "Dutch imports": the receiver
         if m.spec.route and not m.roles.get(role):

@@ -135,6 +135,7 @@ class EventLexicon:
     plan_nouns: frozenset[str] = frozenset()           # 'plans', 'Pläne': "no plans for a meeting"
     repetitions: frozenset[str] = frozenset()          # 'again', 'erneut': a new meeting after one told of
     national_company_heads: frozenset[str] = frozenset()  # 'Airlines' in "Japan Airlines": a company of its country
+    possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
@@ -368,6 +369,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         plan_nouns=frozenset(raw.get("plan_nouns", ())),
         repetitions=frozenset(raw.get("repetitions", ())),
         national_company_heads=frozenset(raw.get("national_company_heads", ())),
+        possessives=frozenset(raw.get("possessives", ())),
         plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
