@@ -121,6 +121,9 @@ CONTEXT = [
     ("en", "U.S. wheat exports to Egypt rose in 2022.", "Egypt", "EG"),
     ("en", "Fire crews from Dublin, Ohio and Columbus, Ohio responded.", "Dublin", "US"),
     ("en", "Ministers from Ireland met in Dublin on Monday.", "Dublin", "IE"),
+    # a region word before the name: the region, not the country or a town of that name
+    ("en", "The governor toured the state of Georgia on Monday.", "Georgia", "US"),
+    ("en", "Xi paid a state visit to Georgia.", "Georgia", "GE"),
 ]
 
 

@@ -57,6 +57,7 @@ class SpanCandidates:
     candidates: list[Candidate]
     score: float                      # acceptance score (importance + context - commonness)
     facility_context: bool = False
+    region_context: bool = False      # a region word right before ("Grafschaft Cornwall", "the county of Kent")
     qualifier: Optional[int] = None   # index of a following ", Country" span that qualifies this one
     first_piece: int = 0
     last_piece: int = 0
@@ -218,6 +219,7 @@ class PlaceRecognizer:
         if (len(form.replace(" ", "")) < 3 or form.lower() in stop_words(lang)) and not is_country:
             return None  # "Dabei", "She": function words are never place names here
         facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
+        region_ctx = any(w in cues.region_words for w in window[-2:])
         score = importance(best) - commonness(form, lang)
         if prev is not None and prev.lower in cues.locative_before:
             score += LOCATIVE_BONUS
@@ -236,7 +238,8 @@ class PlaceRecognizer:
         if score < ACCEPT:
             return None
         return SpanCandidates(surface, pieces[i].start, pieces[j].end, cands, score,
-                              facility_context=facility_ctx, first_piece=i, last_piece=j)
+                              facility_context=facility_ctx, region_context=region_ctx,
+                              first_piece=i, last_piece=j)
 
     def _online_span(self, text, pieces, i, lang, cues, person_idx, person_names) -> Optional[SpanCandidates]:
         """The online hook: "nach Xyzburg", "near Xyzburg" -- 1-3 capitalised words right after a
