@@ -920,3 +920,16 @@ def test_companies_named_for_their_country(pipeline, text, lang, route):
 def test_a_possessive_trade_noun_belongs_to_the_countries_before(pipeline, text, lang, origins):
     ships = [e for e in events_of(pipeline, text, lang, "1987-03-02") if e.type == "shipment"]
     assert {name(e.origin) for e in ships} == origins, [(name(e.origin), name(e.destination)) for e in ships]
+
+
+@pytest.mark.parametrize("text,where,start", [
+    # separable verbs of meeting read with their particle
+    ("Am Montag treffen die Außenminister in Brüssel zusammen.", "Brussels", "2016-02-15"),
+    ("Die Staatschefs kamen am Sonntag in Minsk zusammen.", "Minsk", "2016-02-14"),
+    # arriving office holders ("Verhandlungschefs": 'chef' heads compounds), the subject far before the verb
+    ("Die Verhandlungschefs von EU und IWF werden am Mittwoch in Athen anreisen.", "Athens", "2016-02-17"),
+])
+def test_separable_and_arrival_verbs_of_meeting(pipeline, text, where, start):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
+    assert [(name(e.location), e.date_start) for e in meetings] == [(where, start)] or \
+        [(e.location and same(where, e.location), e.date_start) for e in meetings] == [(True, start)]

@@ -134,7 +134,7 @@ def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: fr
             return "crowd"
         return None
 
-    before = [f for f in (kind(k) for k in range(max(0, i - 8), i) if tokens[k].clause == clause) if f]
+    before = [f for f in (kind(k) for k in range(max(0, i - 14), i) if tokens[k].clause == clause) if f]
     after = [f for f in (kind(k) for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].clause == clause) if f] \
         if lex.verb_second else []
     if lex.verb_second and after:

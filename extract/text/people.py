@@ -60,6 +60,7 @@ class PeopleLexicon:
     inflections: tuple[str, ...]
     genitive_suffixes: tuple[str, ...]
     closed_compounds: bool
+    short_heads: frozenset[str] = frozenset()  # short titles that head compounds ("chef": "Verhandlungschef")
 
     @property
     def compound_heads(self) -> tuple[str, ...]:
@@ -76,7 +77,7 @@ class PeopleLexicon:
 def _compound_heads(lex: "PeopleLexicon") -> tuple[str, ...]:
     if not lex.closed_compounds:
         return ()
-    return tuple(sorted(t for t in lex.titles if len(t) >= MIN_COMPOUND_TITLE))
+    return tuple(sorted({t for t in lex.titles if len(t) >= MIN_COMPOUND_TITLE} | lex.short_heads))
 
 
 @lru_cache(maxsize=100_000)
@@ -98,7 +99,8 @@ def people_lexicon(lang: str) -> PeopleLexicon:
                          particles=frozenset(raw.get("particles", ())),
                          inflections=tuple(raw.get("inflections", ())),
                          genitive_suffixes=tuple(places.get("genitive_suffixes", ())),
-                         closed_compounds=spec.closed_compounds)
+                         closed_compounds=spec.closed_compounds,
+                         short_heads=frozenset(raw.get("short_compound_heads", ())))
 
 
 def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
