@@ -162,3 +162,31 @@ def test_a_span_adjective_makes_a_noun(text, value):
 ])
 def test_an_infinitive_of_plans_points_ahead(text, lang, value):
     assert [t.value for t in tag_timexes(text, dt.date(2024, 3, 8), lang)] == [value]
+
+
+# -- coverage (issue 14, mechanism 3): inflected and regional forms, decades in words, named days --
+FRIDAY_MARCH = dt.date(2016, 3, 11)
+COVERAGE = [
+    ("Die Wahl fand vergangenem September statt.", "de", "vergangenem September", "2015-09"),
+    ("Anfang des heurigen Jahres stiegen die Preise.", "de", "Anfang des heurigen Jahres", "2016"),
+    ("Mitte nächster Woche beginnen die Gespräche.", "de", "Mitte nächster Woche", "2016-W11"),
+    ("Die Verhandler reisen im Laufe der Woche an.", "de", "Laufe der Woche", "2016-W10"),
+    ("In den Neunzigerjahren wuchs die Stadt.", "de", "Neunzigerjahren", "199"),
+    ("In den Achtziger Jahren wuchs die Stadt.", "de", "Achtziger Jahren", "198"),
+    ("Die Oktober-Wahl brachte der Partei Verluste.", "de", "Oktober", "2015-10"),
+    # named days: the year from the clause's direction, nearest when it has none
+    ("Zu Ostern kamen die Gäste.", "de", "Ostern", "2015-04-05"),
+    ("Wir sehen uns zu Pfingsten wieder.", "de", "Pfingsten", "2016-05-15"),
+    ("Am Heiligabend hatte der Präsident die Truppen besucht.", "de", "Heiligabend", "2015-12-24"),
+    ("Weihnachten 2014 verbrachte sie in Rom.", "de", "Weihnachten 2014", "2014-12-25"),
+    ("On Thanksgiving the president visited the troops.", "en", "Thanksgiving", "2015-11-26"),
+    ("The deal is expected by end-week.", "en", "end-week", "2016-W10"),
+    # a year after "im Laufe des Jahres" is its year
+    ("Im Laufe des Jahres 1966 wuchs die Stadt.", "de", "Jahres 1966", "1966"),
+]
+
+
+@pytest.mark.parametrize("text,lang,span,value", COVERAGE, ids=[c[0][:40] for c in COVERAGE])
+def test_coverage(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, FRIDAY_MARCH, lang)}
+    assert values.get(span) == value, values

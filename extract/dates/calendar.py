@@ -9,6 +9,9 @@ import calendar
 import datetime as dt
 from typing import Optional
 
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekday
+
 CALENDAR_UNITS = ("D", "W", "WE", "M", "Q", "Y", "DE", "CE")
 _TIME_UNITS = {"H": "H", "MI": "M", "S": "S"}
 
@@ -151,6 +154,24 @@ def interval_of(value: str) -> Optional[tuple[dt.date, dt.date, str]]:
                 return dt.date(int(digits) * 10, 1, 1), dt.date(int(digits) * 10 + 9, 12, 31), "decade"
             if len(digits) == 2 and int(digits) > 0:
                 return dt.date(int(digits) * 100, 1, 1), dt.date(int(digits) * 100 + 99, 12, 31), "century"
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def holiday_date(spec: dict, year: int) -> Optional[dt.date]:
+    """The date of a named day in ``year`` from its lexicon entry: ``{"fixed": "12-24"}``,
+    ``{"easter": 49}`` (days after Easter Sunday: Pfingsten), ``{"nth_weekday": [11, 4, 4]}``
+    (month, ISO weekday, n: the fourth Thursday of November, Thanksgiving)."""
+    try:
+        if "fixed" in spec:
+            month, day = (int(x) for x in spec["fixed"].split("-"))
+            return make_date(year, month, day)
+        if "easter" in spec:
+            return easter(year) + dt.timedelta(days=int(spec["easter"]))
+        if "nth_weekday" in spec:
+            month, wd, n = spec["nth_weekday"]
+            return dt.date(year, month, 1) + relativedelta(weekday=weekday(wd - 1, n))
     except (ValueError, OverflowError):
         return None
     return None

@@ -136,13 +136,15 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "BLINK": alt(lex.get("between_links", [])),
         "YEARNOUN": alt(lex.get("year_nouns", [])),
         "ORDINAL": alt(lex.get("ordinals", {})),
+        "HOLIDAY": alt(lex.get("holidays", {})),
+        "DECWORD": alt(lex.get("decade_words", {})),
     }
 
 
 # trigger class -> the lexicon entries whose words trigger it
 TRIGGER_SOURCES = {"MONTH": ("months", "month_abbrevs"), "WEEKDAY": ("weekdays",), "UNIT": ("units",),
                    "DEICTIC": ("deictic",), "VAGUE": ("vague",), "SETWORD": ("set_words",), "SEASON": ("seasons",),
-                   "PODW": ("parts_of_day_words",)}
+                   "PODW": ("parts_of_day_words",), "HOLIDAY": ("holidays",), "DECWORD": ("decade_words",)}
 
 
 def _trigger_words(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -174,7 +176,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
     maps = {}
     for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
-                "year_mod_month"):
+                "year_mod_month", "holidays", "decade_words"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
     for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}

@@ -330,9 +330,12 @@ def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 
 def resolve_decade(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'1990er Jahre' / 'the 1990s' -> '199'; '90er Jahre' -> '199'."""
+    """'1990er Jahre' / 'the 1990s' -> '199'; '90er Jahre', 'Neunzigerjahre' -> '199'."""
     if g.get("decade"):
         return Resolved(g["decade"], False)
+    if g.get("decword"):
+        digit = maps["decade_words"].get(norm(g["decword"]))
+        return Resolved(f"19{digit}", True) if digit is not None else None
     return Resolved("19" + g["decade2"], True)
 
 
@@ -353,11 +356,34 @@ def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(f"{ctx.anchor.year + rel:04d}-Q{q}", True)
 
 
+def resolve_holiday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'zu Ostern', 'am Heiligabend', 'Thanksgiving 2015': the day in the year given, else the
+    one nearest the anchor in the clause's direction, or nearest either way when it has none."""
+    spec = maps["holidays"].get(norm(g["holiday"]))
+    if not spec:
+        return None
+    year = year_of(g.get("year"), ctx)
+    if year is not None:
+        d = cal.holiday_date(spec, year)
+        return Resolved(d.isoformat(), False) if d else None
+    if ctx.narrative:
+        d = cal.holiday_date(spec, ctx.anchor.year)
+        return Resolved(d.isoformat(), True) if d else None
+    days = [d for d in (cal.holiday_date(spec, ctx.anchor.year + k) for k in (-1, 0, 1)) if d]
+    near = min(days, key=lambda d: abs((d - ctx.anchor).days), default=None)
+    if near is None:
+        return None
+    if ctx.tense:  # "Zu Ostern kamen die Gäste" in March: last Easter
+        side = [d for d in days if (d - ctx.anchor).days * ctx.tense >= 0]
+        near = min(side, key=lambda d: abs((d - ctx.anchor).days), default=near)
+    return Resolved(near.isoformat(), True)
+
+
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
     "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
-    "bc": resolve_bc, "quarter": resolve_quarter,
+    "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday,
 }
 
 
