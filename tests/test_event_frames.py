@@ -688,6 +688,8 @@ FINAL_NO_MEETINGS = [
     ("Nach drei Monaten auf der Balkanroute kam er schließlich nach Passau.", "de"),
     ("Die Tänzerin kam 1822 in Bayern zur Welt.", "de"),
     ("He had travelled to Turkey in the summer and then went on to Syria.", "en"),
+    # people returning home visit no one either
+    ("Civil defence sources said people would shortly begin to return to their homes in Whakatane.", "en"),
 ]
 
 
@@ -696,6 +698,9 @@ FINAL_NO_MEETINGS = [
     # a pronoun after an office holder named before is that office holder
     ("Prime Minister John Field visited Warsaw on Monday. He also flew to Gdansk, where he met dock workers.",
      "en", "Gdansk"),
+    # a return from a place is the visit there, told by the office holder named before
+    ("Foreign Minister Anna Berg spoke in Cairo. She told reporters on her return from Addis Ababa that talks "
+     "would follow.", "en", "Addis Ababa"),
 ])
 def test_office_holders_travelling_visit(pipeline, text, lang, where):
     meetings = [e for e in events_of(pipeline, text, lang, "2015-10-20") if e.type == "meeting"]

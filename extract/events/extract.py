@@ -208,9 +208,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.cargo_nouns = cargo_nouns(tokens, lex)
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
             continue
-        if m.trigger_def.kind == "travel" and m.trigger_def.visit and not (
+        if m.trigger_def.kind == "travel" and (m.trigger_def.visit or m.trigger_def.from_location) and not (
                 named_role or orgs or any(p.name in officials for p in people)
-                or (lows & lex.person_subjects and officials.told_before(span[0]))):
+                or (lows & lex.office_pronouns and officials.told_before(span[0]))):
             continue  # "So kam er nach Uganda", "reiste nach Syrien": no office holder travels, no one is
             #           visited; "He also flew to Basra" after "Prime Minister Tony Blair ..." is a visit
         if m.trigger_def.host and m.trigger_def.kind != "noun" and not _guest_near(tokens, m.trigger_idx, people, lex):

@@ -136,6 +136,7 @@ class EventLexicon:
     repetitions: frozenset[str] = frozenset()          # 'again', 'erneut': a new meeting after one told of
     national_company_heads: frozenset[str] = frozenset()  # 'Airlines' in "Japan Airlines": a company of its country
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
+    office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
@@ -370,6 +371,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         repetitions=frozenset(raw.get("repetitions", ())),
         national_company_heads=frozenset(raw.get("national_company_heads", ())),
         possessives=frozenset(raw.get("possessives", ())),
+        office_pronouns=frozenset(raw.get("office_pronouns", ())),
         plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
         reflexives=frozenset(raw.get("reflexives", ())),
         impersonal=frozenset(raw.get("impersonal", ())),
