@@ -938,3 +938,13 @@ def test_separable_and_arrival_verbs_of_meeting(pipeline, text, where, start):
     meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
     assert [(name(e.location), e.date_start) for e in meetings] == [(where, start)] or \
         [(e.location and same(where, e.location), e.date_start) for e in meetings] == [(True, start)]
+
+
+@pytest.mark.parametrize("text,where", [
+    # a host with no guest named: the host is the venue of the meeting it hosts
+    ("Egypt will host talks between the two sides in March.", "Egypt"),
+    ("Porto Alegre will host the World Social Forum next week.", "Porto Alegre"),
+])
+def test_a_host_is_the_venue_of_what_it_hosts(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "en", "2005-01-26") if e.type == "meeting"]
+    assert meetings and all(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]

@@ -206,6 +206,11 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.spec.cargo:
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(tokens, lex)
+        if m.trigger_def.host and m.trigger_def.kind != "noun" and m.roles.get("location"):
+            hosted = next((o for o in out if o.type == m.type and o.trigger_def.kind == "noun"
+                           and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
+            if hosted is not None and not hosted.roles.get("location"):
+                hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
             continue
         if m.trigger_def.kind == "travel" and (m.trigger_def.visit or m.trigger_def.from_location) and not (
