@@ -14,7 +14,7 @@ from extract.dates.tagger import dateline_date, tag_timexes
 from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
-from extract.text.nlp import get_nlp
+from extract.text.nlp import parse
 from extract.places.recognize import PlaceRecognizer
 from records.model import Document, Event
 from extract.text.clean import AnalysisText, analysis_text
@@ -80,7 +80,7 @@ class Pipeline:
     def read(self, text: str, lang: str, doc_date: dt.date) -> TextDoc:
         """The layers of one analysed text, each made once, in the order later ones need:
         sentences and tokens (spaCy, read once), people, places, dates."""
-        tdoc = TextDoc.read(text, lang, get_nlp(lang)(text))
+        tdoc = TextDoc.read(text, lang, parse(lang, text))
         tdoc.people = self.places.people(tdoc)
         places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
                   for m in resolve(group)]
