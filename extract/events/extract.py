@@ -46,8 +46,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     capital = capital_check(gazetteer)
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
-        may = lex.may_memo
-        if not any(may[w] if w in may else lex.may_trigger(w) for w in words(text, s, e)):
+        if not lex.may_any(words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = tdoc.tokens_in(s, e)
         triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e))) \

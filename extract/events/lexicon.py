@@ -82,6 +82,7 @@ class EventLexicon:
     # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
     may_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    may_yes: set = field(default_factory=set, compare=False, repr=False)  # the words may_memo says may
     # all trigger patterns in one: most words match none, and one test says so
     any_trigger: Optional[re.Pattern] = None
     by_lemma: dict = field(default_factory=dict)       # lemma -> triggers with it, lexicon order
@@ -170,9 +171,18 @@ class EventLexicon:
         if hit is None:
             if len(memo) > MEMO_MAX:
                 memo.clear()
+                self.may_yes.clear()
             low = word.lower()
             hit = memo[word] = bool(self.triggers_for(low)) or lemma(low, self.lang) in self.separable_bases
+            if hit:
+                self.may_yes.add(word)
         return hit
+
+    def may_any(self, words) -> bool:
+        """Whether any of ``words`` may open an event (:meth:`may_trigger`, by set operations:
+        a sentence's words are mostly known)."""
+        ws = set(words)
+        return not self.may_yes.isdisjoint(ws) or any(self.may_trigger(w) for w in ws.difference(self.may_memo))
 
     def carrier(self, low: str) -> Optional[str]:
         """"freight" for a vehicle that carries goods by what it is ("Frachter", "Güterzügen",
