@@ -96,13 +96,13 @@ def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
     return _pieces(token_arrays(doc), text)
 
 
-def _pieces(arr: np.ndarray, text: str) -> list[Piece]:
-    """:func:`pieces_of` from the doc's :func:`token_arrays`."""
+def _pieces(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None) -> list[Piece]:
+    """:func:`pieces_of` from the doc's :func:`token_arrays` (and its sentence starts)."""
     out: list[Piece] = []
     if not len(arr):
         return out
     starts = np.zeros(len(arr), dtype=np.int64)
-    starts[sentence_starts(arr, text)] = 1
+    starts[sentence_starts(arr, text) if first_tokens is None else first_tokens] = 1
     starts[0] = 1  # the first token opens sentence 0 whether or not it is marked
     sent = np.cumsum(starts) - 1
     words = np.flatnonzero(arr[:, 2] == 0)  # not white space
@@ -173,7 +173,8 @@ class TextDoc:
     def read(cls, text: str, lang: str, doc: Doc) -> "TextDoc":
         """The text layers from ``doc``, spaCy's reading of ``text`` (not kept)."""
         arr = token_arrays(doc)
-        return cls(text=text, lang=lang, sentences=spans_of(arr, text), pieces=_pieces(arr, text))
+        first = sentence_starts(arr, text)
+        return cls(text=text, lang=lang, sentences=spans_of(arr, text, first), pieces=_pieces(arr, text, first))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The clause tokens of ``text[start:end]`` (a sentence), made on first use and

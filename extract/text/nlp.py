@@ -53,8 +53,27 @@ def parse(lang: str, text: str) -> Doc:
     same starts, without a Token object per word)."""
     nlp = get_nlp(lang)
     if nlp.pipe_names == ["sentencizer"] and nlp.get_pipe("sentencizer").punct_chars == _PUNCT_CHARS:
+        _prime(nlp, text)
         return nlp.make_doc(text)
     return nlp(text)
+
+
+_PRIMED: dict[int, set[str]] = {}  # per tokenizer: chunks it has read on their own
+
+
+def _prime(nlp: Language, text: str) -> None:
+    """Let the tokenizer cache the chunks of ``text`` it has not seen: it caches nothing
+    in a text after the first special case ("U.S.", "'s"), so a chunk read only there is
+    split by its affix rules on every reading. Read alone, each new chunk is cached
+    (unless it is a special case itself); the tokens are the same either way."""
+    primed = _PRIMED.setdefault(id(nlp.tokenizer), set())
+    if len(primed) > TOKENIZER_CACHE:
+        primed.clear()
+    new = set(text.split()).difference(primed)
+    tokenizer = nlp.tokenizer
+    for chunk in new:
+        tokenizer(chunk)
+    primed.update(new)
 
 
 def token_arrays(doc: Doc) -> np.ndarray:
@@ -90,9 +109,12 @@ def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]
     return spans_of(token_arrays(doc), text)
 
 
-def spans_of(arr: np.ndarray, text: str) -> list[tuple[int, int]]:
-    """:func:`sentence_spans` from the doc's :func:`token_arrays`."""
-    starts = arr[sentence_starts(arr, text), 0].tolist() if len(arr) else []
+def spans_of(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` from the doc's :func:`token_arrays` (and its
+    :func:`sentence_starts`, when at hand)."""
+    if first_tokens is None:
+        first_tokens = sentence_starts(arr, text)
+    starts = arr[first_tokens, 0].tolist() if len(arr) else []
     if not starts and len(arr):
         starts = [0]
     out = []
