@@ -28,6 +28,10 @@ from geo.resolve import resolve
 MAX_CHARS_PER_CHUNK = 50_000
 # place names resolved together at most (resolution compares every pair of names)
 RESOLVE_WINDOW = 200
+# garbage-collection thresholds once the pipeline is loaded (Python's are 700, 10, 10): the
+# memos of words and names are long-lived objects that every full collection walks again,
+# and a document leaves few reference cycles behind
+GC_THRESHOLDS = (5000, 20, 50)
 
 Progress = Callable[[int, int], None]
 
@@ -177,4 +181,5 @@ def get_pipeline() -> Pipeline:
         # the gazetteer is millions of objects that live as long as the process: leave them
         # out of every later garbage collection (a full one walks all of them)
         gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
     return _PIPELINE
