@@ -23,6 +23,9 @@ def test_needed_literals_of_simple_patterns():
     assert needed_literals(re.compile(r"x?y")) is None          # nothing long enough is required
     assert needed_literals(re.compile(r"(?:ab)?cd|efg")) == ("cd", "efg")
     assert needed_literals(re.compile(r"(?=word)\d+")) is None  # a lookahead consumes nothing
+    # items with few exact forms spell strings together; a longer one holding a shorter is left out
+    assert needed_literals(re.compile(r"\d+\s*(?:B\.?C\.?|BCE)", re.I)) == ("b.c", "bc")
+    assert needed_literals(re.compile(r"\d0'?s")) == ("0's", "0s")
 
 
 def test_fold_case_keeps_length_and_reads_as_the_regex_engine():

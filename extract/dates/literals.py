@@ -5,7 +5,8 @@
 Every match of the regex contains at least one of the returned strings (compared
 case-insensitively, see :func:`fold_case`), so a text window holding none of them
 cannot contain a match and the regex need not run there. The strings are read off
-the parsed pattern: a run of literal characters in sequence, the union over the
+the parsed pattern: a run of literal characters (or of items with few exact forms) in
+sequence, the union over the
 branches of an alternation, the body of a group or of a repetition taken at least
 once. Lookarounds, classes and optional parts say nothing. None when no good set
 is found (then the regex always runs): the test never changes what is matched.
@@ -66,20 +67,69 @@ def _better(a: Optional[frozenset], b: Optional[frozenset]) -> Optional[frozense
 
 
 def _sequence(items: list) -> Optional[frozenset[str]]:
-    """The best necessary set of a sequence of parsed items: any one item's set will do."""
+    """The best necessary set of a sequence of parsed items: any one item's set will do, and
+    so will the strings a run of items with few exact forms spells ("B\\.?C" -> "bc", "b.c")."""
     best: Optional[frozenset[str]] = None
-    run = ""
+    run = frozenset([""])  # every string the run of exact items so far can match
     for op, av in items:
-        if op is LITERAL and av < 128:
-            run += chr(av).lower()
+        exact = _exact(op, av)
+        if exact is not None:
+            longer = frozenset(a + b for a in run for b in exact)
+            if len(longer) <= MAX_STRINGS:
+                run = longer
+            else:
+                best, run = _better(best, _needed(run)), exact
             continue
-        if run:
-            best = _better(best, frozenset([run]))
-            run = ""
+        best, run = _better(best, _needed(run)), frozenset([""])
         best = _better(best, _item(op, av))
-    if run:
-        best = _better(best, frozenset([run]))
-    return best
+    return _better(best, _needed(run))
+
+
+def _needed(strings: frozenset[str]) -> Optional[frozenset[str]]:
+    """A run's strings as a necessary set (none when the run may match nothing); a string
+    holding another one of them is left out (the shorter one is in the text too)."""
+    if "" in strings:
+        return None
+    return frozenset(s for s in strings if not any(o != s and o in s for o in strings))
+
+
+def _exact(op, av) -> Optional[frozenset[str]]:
+    """Every string an item can match, lower-cased, when they are few; else None."""
+    if op is LITERAL:
+        return frozenset([chr(av).lower()]) if av < 128 else None
+    if op in (ASSERT, ASSERT_NOT, AT):
+        return frozenset([""])  # a lookaround consumes nothing
+    if op is SUBPATTERN:
+        return _exact_sequence(list(av[-1]))
+    if op is BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            found = _exact_sequence(list(alt))
+            if found is None:
+                return None
+            out |= found
+            if len(out) > MAX_STRINGS:
+                return None
+        return frozenset(out)
+    if op in (MAX_REPEAT, MIN_REPEAT):
+        lo, hi, body = av
+        found = _exact_sequence(list(body)) if hi <= 1 else None
+        if found is None:
+            return None
+        return found if lo >= 1 else found | {""} if hi == 1 else frozenset([""])
+    return None
+
+
+def _exact_sequence(items: list) -> Optional[frozenset[str]]:
+    out = frozenset([""])
+    for op, av in items:
+        found = _exact(op, av)
+        if found is None:
+            return None
+        out = frozenset(a + b for a in out for b in found)
+        if len(out) > MAX_STRINGS:
+            return None
+    return out
 
 
 def _item(op, av) -> Optional[frozenset[str]]:
