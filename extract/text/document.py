@@ -111,13 +111,15 @@ def _pieces(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None
     if len(words):
         first[0] = True
         first[1:] = sent_w[1:] != sent_w[:-1]
-    append, new = out.append, tuple.__new__
+    append, new, word_parts = out.append, tuple.__new__, _word_parts
     quote_initial = False  # the last piece is an opening quote of its sentence
-    for idx, length, sent_no, initial in zip(arr[words, 0].tolist(), arr[words, 1].tolist(),
-                                             sent_w.tolist(), first.tolist()):
-        for pos, part, low, cap, quote in _word_parts(text[idx:idx + length]):
-            initial = initial or quote_initial
-            append(new(Piece, (part, idx + pos, idx + pos + len(part), sent_no, initial, low, cap)))
+    idx = arr[words, 0]
+    for idx, end, sent_no, initial in zip(idx.tolist(), (idx + arr[words, 1]).tolist(),
+                                          sent_w.tolist(), first.tolist()):
+        for pos, pos_end, part, low, cap, quote in word_parts(text[idx:end]):
+            if quote_initial:
+                initial = True
+            append(new(Piece, (part, idx + pos, idx + pos_end, sent_no, initial, low, cap)))
             quote_initial = initial and quote
             initial = False
     return out
@@ -128,13 +130,13 @@ def _is_cap(text: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _word_parts(word: str) -> tuple[tuple[int, str, str, bool, bool], ...]:
-    """(offset, part, lower-cased, capitalised, an opening quote) of each hyphen part of a
-    word (memoised: news repeats its words)."""
+def _word_parts(word: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]:
+    """(start and end offset, part, lower-cased, capitalised, an opening quote) of each
+    hyphen part of a word (memoised: news repeats its words)."""
     parts, pos = [], 0
     for part in _split_hyphens(word):
         if part:
-            parts.append((pos, part, part.lower(), _is_cap(part), part in _QUOTES))
+            parts.append((pos, pos + len(part), part, part.lower(), _is_cap(part), part in _QUOTES))
         pos += len(part)
     return tuple(parts)
 
