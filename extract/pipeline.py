@@ -14,7 +14,7 @@ from extract.dates.tagger import dateline_date, tag_timexes
 from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
-from extract.text.nlp import get_nlp
+from extract.text.nlp import parse
 from extract.places.recognize import PlaceRecognizer
 from records.model import Document, Event
 from extract.text.clean import AnalysisText, analysis_text
@@ -28,6 +28,10 @@ from geo.resolve import resolve
 MAX_CHARS_PER_CHUNK = 50_000
 # place names resolved together at most (resolution compares every pair of names)
 RESOLVE_WINDOW = 200
+# garbage-collection thresholds once the pipeline is loaded (Python's are 700, 10, 10): the
+# memos of words and names are long-lived objects that every full collection walks again,
+# and a document leaves few reference cycles behind
+GC_THRESHOLDS = (5000, 20, 50)
 
 Progress = Callable[[int, int], None]
 
@@ -80,7 +84,7 @@ class Pipeline:
     def read(self, text: str, lang: str, doc_date: dt.date) -> TextDoc:
         """The layers of one analysed text, each made once, in the order later ones need:
         sentences and tokens (spaCy, read once), people, places, dates."""
-        tdoc = TextDoc.read(text, lang, get_nlp(lang)(text))
+        tdoc = TextDoc.read(text, lang, parse(lang, text))
         tdoc.people = self.places.people(tdoc)
         places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
                   for m in resolve(group)]
@@ -177,4 +181,5 @@ def get_pipeline() -> Pipeline:
         # the gazetteer is millions of objects that live as long as the process: leave them
         # out of every later garbage collection (a full one walks all of them)
         gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
     return _PIPELINE

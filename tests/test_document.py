@@ -26,3 +26,16 @@ def test_pieces_cut_hyphens_and_number_sentences():
     tdoc = TextDoc.read(text, "de", get_nlp("de")(text))
     assert [p.text for p in tdoc.pieces][:4] == ["Der", "US", "-", "Beamte"]
     assert {p.sent for p in tdoc.pieces} == {0, 1}
+
+
+@pytest.mark.parametrize("lang,text", TEXTS + [
+    ("en", "Hello.  World!? (Yes.) \"Quoted.\" Next... end"),
+    ("de", "Er kam am 3. Oktober.\n\nDann ging er! Wirklich?"),
+    ("en", "."), ("en", ""), ("en", "   "),
+])
+def test_tokenizer_only_reading_gives_the_sentencizer_layers(lang, text):
+    """parse() skips spaCy's sentencizer and applies its rule to the token arrays."""
+    from extract.text.nlp import parse
+    full, fast = TextDoc.read(text, lang, get_nlp(lang)(text)), TextDoc.read(text, lang, parse(lang, text))
+    assert fast.sentences == full.sentences
+    assert fast.pieces == full.pieces

@@ -14,8 +14,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
+from extract.dates.literals import needed_literals
 from records import languages
 
 # lexicon entries that are regular expressions already (everything else is literal text)
@@ -32,6 +33,7 @@ class Pattern:
     regex: re.Pattern
     priority: int
     trigger: str  # a word class every match contains; the pattern only runs near its hits
+    needs: Optional[tuple[str, ...]] = None  # strings one of which every match contains (extract.dates.literals)
 
 
 @dataclass(frozen=True)
@@ -200,7 +202,7 @@ def load_grammar(lang: str) -> Grammar:
     for i, spec in enumerate(lex["patterns"]):
         body = expand(spec["re"], slots)
         regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
-        patterns.append(Pattern(spec["name"], spec["kind"], regex, i, spec.get("trigger", "ANY")))
+        patterns.append(Pattern(spec["name"], spec["kind"], regex, i, spec.get("trigger", "ANY"), needed_literals(regex)))
     cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
     return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger_words=_trigger_words(lex),
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),

@@ -21,6 +21,7 @@ from typing import Iterator, NamedTuple, Optional
 from records.model import Timex
 from extract.dates.calendar import interval_of
 from extract.dates.grammar import Grammar, load_grammar, norm
+from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
@@ -68,8 +69,14 @@ def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
     (group ``t`` when present, else the whole match)."""
     windows = _windows(text, grammar)
     whole = [(0, len(text))]
+    folded = fold_case(text)
+    if len(folded) != len(text):
+        folded = None
     for pattern in grammar.patterns:
+        needs = pattern.needs if folded is not None else None
         for lo, hi in (whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())):
+            if needs and not any(folded.find(w, lo, hi) >= 0 for w in needs):
+                continue  # a word every match contains is missing here
             for m in pattern.regex.finditer(text, lo, hi):
                 groups = m.groupdict()
                 start, end = m.span("t") if groups.get("t") is not None else m.span()

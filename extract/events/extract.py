@@ -50,8 +50,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     officials = office_holders(text, tdoc.people.mentions, people_lexicon(lang))
     mentions: list[EventMention] = []
     for si, (s, e) in enumerate(refine_sentences(text, sentences)):
-        may = lex.may_memo
-        if not any(may[w] if w in may else lex.may_trigger(w) for w in words(text, s, e)):
+        if not lex.may_any(words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = join_lists(text, tdoc.tokens_in(s, e), lex,
                             tuple((m.start, m.end) for m in places if s <= m.start < e))

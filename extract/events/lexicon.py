@@ -7,7 +7,7 @@ status cues, anaphors, organisations and demonyms (person titles: people_<lang>.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Optional
 
@@ -83,6 +83,7 @@ class EventLexicon:
     # word -> its triggers: news repeats its words, and every pattern would otherwise be tried
     trigger_memo: dict = field(default_factory=dict, compare=False, repr=False)
     may_memo: dict = field(default_factory=dict, compare=False, repr=False)
+    may_yes: set = field(default_factory=set, compare=False, repr=False)  # the words may_memo says may
     # all trigger patterns in one: most words match none, and one test says so
     any_trigger: Optional[re.Pattern] = None
     by_lemma: dict = field(default_factory=dict)       # lemma -> triggers with it, lexicon order
@@ -180,9 +181,18 @@ class EventLexicon:
         if hit is None:
             if len(memo) > MEMO_MAX:
                 memo.clear()
+                self.may_yes.clear()
             low = word.lower()
             hit = memo[word] = bool(self.triggers_for(low)) or lemma(low, self.lang) in self.separable_bases
+            if hit:
+                self.may_yes.add(word)
         return hit
+
+    def may_any(self, words) -> bool:
+        """Whether any of ``words`` may open an event (:meth:`may_trigger`, by set operations:
+        a sentence's words are mostly known)."""
+        ws = set(words)
+        return not self.may_yes.isdisjoint(ws) or any(self.may_trigger(w) for w in ws.difference(self.may_memo))
 
     def carrier(self, low: str) -> Optional[str]:
         """"freight" for a vehicle that carries goods by what it is ("Frachter", "Güterzügen",
@@ -277,6 +287,24 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
 
 
+_BUILT = frozenset(['anaphor_country', 'anaphor_here', 'any_trigger', 'by_lemma', 'cargo_heads', 'carrier_heads', 'city_adjective', 'demonyms', 'freight', 'goods', 'institutions', 'lang', 'modes', 'nouns_capitalised', 'organisation_names', 'organisations', 'planned', 'quantity', 'roles', 'separable_bases', 'topic_frames', 'transparent', 'vehicles', 'verb_final'])  # fields the loader builds itself
+# data keys of the plain word lists whose name differs from their field's
+_DATA_KEYS = {'anaphoric': 'anaphoric_determiners', 'barriers': 'clause_barriers', 'non_anchor': 'non_anchor_before', 'openers': 'clause_openers', 'person_subjects': 'person_subject_pronouns', 'pronouns': 'person_pronouns', 'separable': 'separable_particles', 'subject_stop': 'subject_stop_before'}
+
+
+def _word_lists(raw: dict) -> dict:
+    """Every plain word-list field (``frozenset[str]``, ``tuple[str, ...]``) not built by hand
+    below, read from its data key: adding a list is a field and an entry in the data file."""
+    built = _BUILT
+    out = {}
+    for f in fields(EventLexicon):
+        if f.name in built or f.type not in ("frozenset[str]", "tuple[str, ...]"):
+            continue
+        words = raw.get(_DATA_KEYS.get(f.name, f.name), ())
+        out[f.name] = frozenset(words) if f.type == "frozenset[str]" else tuple(words)
+    return out
+
+
 @lru_cache(maxsize=None)
 def event_lexicon(lang: str) -> EventLexicon:
     spec = languages.language(lang)
@@ -303,13 +331,11 @@ def event_lexicon(lang: str) -> EventLexicon:
              for etype, by_role in raw["roles"].items()}
     planned = raw.get("planned_strict") or raw.get("planned", [])
     return EventLexicon(
+        **_word_lists(raw),
         lang=lang, triggers=triggers,
-        trigger_stop=frozenset(raw.get("trigger_stop", ())),
-        phrase_stop=frozenset(raw.get("phrase_stop", ())),
         any_trigger=re.compile("|".join(f"(?:{t.regex.pattern})" for t in triggers if t.regex is not None))
         if any(t.regex is not None for t in triggers) else None,
         by_lemma=_by_lemma(triggers),
-        separable=tuple(raw.get("separable_particles", ())),
         separable_bases=frozenset(lem[len(p):] for t in triggers if t.kind != "noun" for lem in t.lemmas
                                   for p in raw.get("separable_particles", ())
                                   if lem.startswith(p) and len(lem) > len(p) + 2),
@@ -318,80 +344,18 @@ def event_lexicon(lang: str) -> EventLexicon:
         carrier_heads=tuple(raw.get("carriers", {}).get("heads", ())),
         cargo_heads=spec.closed_compounds,
         topic_frames=tuple(frozenset(f) for f in raw.get("topic_frames", ())),
-        topic_prepositions=frozenset(raw.get("topic_prepositions", ())),
-        anaphoric=frozenset(raw.get("anaphoric_determiners", ())),
-        coordinators=frozenset(raw.get("coordinators", ())),
-        person_groups=frozenset(raw.get("person_groups", ())),
-        delegations=frozenset(raw.get("delegations", ())),
-        verb_markers=frozenset(raw.get("verb_markers", ())),
-        person_subjects=frozenset(raw.get("person_subject_pronouns", ())),
-        abstract_objects=frozenset(raw.get("abstract_objects", ())),
-        negators=frozenset(raw.get("negators", ())),
-        refusals=frozenset(raw.get("refusals", ())),
-        cancellations=frozenset(raw.get("cancellations", ())),
-        denials=frozenset(raw.get("denials", ())),
-        verb_only_refusals=frozenset(raw.get("verb_only_refusals", ())),
-        infinitive_markers=frozenset(raw.get("infinitive_markers", ())),
-        media_words=frozenset(raw.get("media_words", ())),
-        institution_heads=tuple(raw.get("institution_heads", ())),
-        comitatives=frozenset(raw.get("comitatives", ())),
-        capital_nouns=frozenset(raw.get("capital_nouns", ())),
-        sequence_words=frozenset(raw.get("sequence_words", ())),
-        encounter_words=frozenset(raw.get("encounter_words", ())),
-        restrictives=frozenset(raw.get("restrictives", ())),
         roles=roles,
         transparent=_phrases(raw.get("transparent", ())),
-        origin_verbs=frozenset(raw.get("origin_verbs", ())),
         modes=tuple((mode, _alt(words)) for mode, words in raw.get("modes", {}).items()),
         goods=GoodsWords.from_data(raw["goods"], compounds=spec.closed_compounds),
         quantity=re.compile(raw["quantity"]),
         planned=frozenset(planned),
-        planned_lemmas=frozenset(raw.get("planned_lemmas", ())),
-        support_verbs=frozenset(raw.get("support_verbs", ())),
-        non_anchor_heads=frozenset(raw.get("non_anchor_heads", ())),
-        press_prefixes=tuple(raw.get("press_prefixes", ())),
-        discussion_articles=frozenset(raw.get("discussion_articles", ())),
-        discussion_nouns=frozenset(raw.get("discussion_nouns", ())),
-        meeting_topic_prepositions=frozenset(raw.get("meeting_topic_prepositions", ())),
-        locatives=frozenset(raw.get("locatives", ())),
-        pp_openers=frozenset(raw.get("pp_openers", ())),
-        passive_auxiliaries=frozenset(raw.get("passive_auxiliaries", ())),
-        percent_words=frozenset(raw.get("percent_words", ())),
-        time_relatives=frozenset(raw.get("time_relatives", ())),
         organisation_names=dict(raw.get("organisation_names", {})),
-        trade_modifier_heads=frozenset(raw.get("trade_modifier_heads", ())),
-        wishes=frozenset(raw.get("wishes", ())),
-        disjunctions=frozenset(raw.get("disjunctions", ())),
-        partner_words=frozenset(raw.get("partner_words", ())),
-        approximators=frozenset(raw.get("approximators", ())),
-        list_joiners=frozenset(raw.get("list_joiners", ())),
-        money_modifiers=tuple(raw.get("money_modifiers", ())),
-        genitive_articles=frozenset(raw.get("genitive_articles", ())),
-        plan_nouns=frozenset(raw.get("plan_nouns", ())),
-        repetitions=frozenset(raw.get("repetitions", ())),
-        national_company_heads=frozenset(raw.get("national_company_heads", ())),
-        possessives=frozenset(raw.get("possessives", ())),
-        office_pronouns=frozenset(raw.get("office_pronouns", ())),
-        plan_prepositions=frozenset(raw.get("plan_prepositions", ())),
-        reflexives=frozenset(raw.get("reflexives", ())),
-        impersonal=frozenset(raw.get("impersonal", ())),
-        domestic_bodies=tuple(raw.get("domestic_bodies", ())),
-        non_anchor=frozenset(raw.get("non_anchor_before", ())),
-        speech=frozenset(raw.get("speech", ())),
         anaphor_country=tuple(raw.get("anaphors", {}).get("country", ())),
         anaphor_here=tuple(raw.get("anaphors", {}).get("here", ())),
-        subject_stop=frozenset(raw.get("subject_stop_before", ())),
         organisations=tuple(sorted(raw.get("organisations", ()), key=len, reverse=True)),
-        government_heads=frozenset(raw.get("government_heads", ())),
         demonyms=tuple(sorted(_demonyms(raw).items(), key=lambda kv: -len(kv[0]))),
-        barriers=frozenset(raw.get("clause_barriers", ())),
-        relative=frozenset(raw.get("relative", ())),
-        openers=frozenset(raw.get("clause_openers", ())),
-        auxiliaries=frozenset(raw.get("auxiliaries", ())),
-        pronouns=frozenset(raw.get("person_pronouns", ())),
-        inversion_openers=frozenset(raw.get("inversion_openers", ())),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
-        articles=frozenset(raw.get("articles", ())),
         city_adjective=re.compile(raw["city_adjective"]) if raw.get("city_adjective") else None,
         nouns_capitalised=spec.nouns_capitalised, verb_second=spec.verb_second,
         verb_final=spec.verb_final,

@@ -36,7 +36,7 @@ ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
 ALIAS_PENALTY = 0.5
 GIVEN_NAME_MAX_ZIPF = 5.0
-GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict is remembered
+GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict (and surfaces whose lookup) is remembered
 MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
@@ -94,6 +94,7 @@ class PlaceRecognizer:
     def __init__(self, gazetteer: Gazetteer, online: Optional[OnlineGeocoder] = None):
         self.gaz = gazetteer
         self._given_memo: dict[tuple[str, str], bool] = {}
+        self._lookup_memo: dict[tuple[str, str, bool], tuple[tuple[Candidate, ...], str]] = {}
         self.online = online
 
     def _is_given_name(self, word: str, lang: str, cues: PlaceCues) -> bool:
@@ -114,7 +115,20 @@ class PlaceRecognizer:
         return any(c.place.feature == "country" for c in self.gaz.lookup(word, translit=False))
 
     def _lookup(self, surface: str, lang: str, cues: PlaceCues, single: bool):
-        """Candidates for a surface, trying a genitive ending off; (candidates, looked-up form)."""
+        """Candidates for a surface, trying a genitive ending off; (candidates, looked-up form).
+        Memoised per surface (news repeats its names; ``cues`` are the language's)."""
+        key = (surface, lang, single)
+        hit = self._lookup_memo.get(key)
+        if hit is None:
+            if len(self._lookup_memo) > GIVEN_MEMO_MAX:
+                self._lookup_memo.clear()
+            cands, form = self._lookup_forms(surface, lang, cues, single)
+            hit = self._lookup_memo[key] = (tuple(cands), form)
+        # new Candidate objects per call, as a fresh lookup makes: geo.resolve tells a
+        # qualifier's candidate from the name's own by identity ("New York, New York")
+        return [Candidate(c.id, c.place, c.match, c.capital) for c in hit[0]], hit[1]
+
+    def _lookup_forms(self, surface: str, lang: str, cues: PlaceCues, single: bool):
         forms = [surface]
         forms += [surface[: -len(s)] for s in cues.genitive_suffixes if surface.endswith(s) and len(surface) > len(s) + 2]
         for form in forms:

@@ -28,6 +28,7 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # what changes the length: runs of invisibles, and a character with combining marks
 _LENGTH_CHANGES = re.compile(f"[{_INVISIBLE_CLASS}]+|[{_MARKS}]+")
+_ANY_LENGTH_CHANGE = re.compile(f"[{_INVISIBLE_CLASS}{_MARKS}]")  # is there a match at all
 _STRAY_MARKS = re.compile(f"[{_MARKS}]+")
 
 
@@ -43,6 +44,8 @@ def _one_to_one() -> dict[int, str]:
 
 
 _TRANSLATE = _one_to_one()
+# any character the table changes (a search for one is far cheaper than translating)
+_TRANSLATED = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_TRANSLATE)) + "]")
 _CRLF = re.compile("\r(?=\n)")
 # spaCy strips a token's leading and trailing punctuation one character at a time, each
 # step costing the token's length: 20,000 "(" take a minute. Long runs become spaces.
@@ -115,11 +118,13 @@ class AnalysisText:
 
 def analysis_text(original: str) -> AnalysisText:
     """The copy of ``original`` the pipeline reads (see the module docstring)."""
-    text = _CRLF.sub(" ", original).translate(_TRANSLATE)
+    text = _CRLF.sub(" ", original)
+    if _TRANSLATED.search(text):
+        text = text.translate(_TRANSLATE)
     text = _PUNCT_RUN.sub(lambda m: " " * len(m.group(0)), text)
     text = _unmix_words(text)
     out = AnalysisText(original, text)
-    if not _LENGTH_CHANGES.search(text):
+    if not _ANY_LENGTH_CHANGE.search(text):
         return out
     pieces: list[str] = []
     pos = removed = 0

@@ -18,10 +18,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple, Optional
 
-from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
+import numpy as np
 from spacy.tokens import Doc
 
-from extract.text.nlp import sentence_spans
+from extract.text.nlp import sentence_starts, spans_of, token_arrays
 from extract.text.people import People
 from records.model import Mention, Timex
 
@@ -93,23 +93,35 @@ def pieces_of(doc: Doc, text: Optional[str] = None) -> list[Piece]:
     Reads token offsets and sentence starts as arrays: building a spaCy Token
     object per word costs more than the rest of recognition."""
     text = doc.text if text is None else text  # doc.text rebuilds the string token by token
-    arr = doc.to_array([IDX, LENGTH, SENT_START, IS_SPACE])
+    return _pieces(token_arrays(doc), text)
+
+
+def _pieces(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None) -> list[Piece]:
+    """:func:`pieces_of` from the doc's :func:`token_arrays` (and its sentence starts)."""
     out: list[Piece] = []
-    append, new = out.append, tuple.__new__
-    sent_no = -1
-    first = True
+    if not len(arr):
+        return out
+    starts = np.zeros(len(arr), dtype=np.int64)
+    starts[sentence_starts(arr, text) if first_tokens is None else first_tokens] = 1
+    starts[0] = 1  # the first token opens sentence 0 whether or not it is marked
+    sent = np.cumsum(starts) - 1
+    words = np.flatnonzero(arr[:, 2] == 0)  # not white space
+    sent_w = sent[words]
+    first = np.empty(len(words), dtype=bool)  # the first word of its sentence
+    if len(words):
+        first[0] = True
+        first[1:] = sent_w[1:] != sent_w[:-1]
+    append, new, word_parts = out.append, tuple.__new__, _word_parts
     quote_initial = False  # the last piece is an opening quote of its sentence
-    for idx, length, sent_start, is_space in zip(*arr.T.tolist()):
-        if sent_start == 1 or sent_no < 0:
-            sent_no += 1
-            first = True
-        if is_space:
-            continue
-        for pos, part, low, cap in _word_parts(text[idx:idx + length]):
-            initial = first or quote_initial
-            append(new(Piece, (part, idx + pos, idx + pos + len(part), sent_no, initial, low, cap)))
-            quote_initial = initial and part in _QUOTES
-            first = False
+    idx = arr[words, 0]
+    for idx, end, sent_no, initial in zip(idx.tolist(), (idx + arr[words, 1]).tolist(),
+                                          sent_w.tolist(), first.tolist()):
+        for pos, pos_end, part, low, cap, quote in word_parts(text[idx:end]):
+            if quote_initial:
+                initial = True
+            append(new(Piece, (part, idx + pos, idx + pos_end, sent_no, initial, low, cap)))
+            quote_initial = initial and quote
+            initial = False
     return out
 
 
@@ -118,13 +130,13 @@ def _is_cap(text: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _word_parts(word: str) -> tuple[tuple[int, str, str, bool], ...]:
-    """(offset, part, lower-cased, capitalised) of each hyphen part of a word (memoised:
-    news repeats its words)."""
+def _word_parts(word: str) -> tuple[tuple[int, int, str, str, bool, bool], ...]:
+    """(start and end offset, part, lower-cased, capitalised, an opening quote) of each
+    hyphen part of a word (memoised: news repeats its words)."""
     parts, pos = [], 0
     for part in _split_hyphens(word):
         if part:
-            parts.append((pos, part, part.lower(), _is_cap(part)))
+            parts.append((pos, pos + len(part), part, part.lower(), _is_cap(part), part in _QUOTES))
         pos += len(part)
     return tuple(parts)
 
@@ -162,8 +174,9 @@ class TextDoc:
     @classmethod
     def read(cls, text: str, lang: str, doc: Doc) -> "TextDoc":
         """The text layers from ``doc``, spaCy's reading of ``text`` (not kept)."""
-        return cls(text=text, lang=lang, sentences=sentence_spans(doc, text),
-                   pieces=pieces_of(doc, text))
+        arr = token_arrays(doc)
+        first = sentence_starts(arr, text)
+        return cls(text=text, lang=lang, sentences=spans_of(arr, text, first), pieces=_pieces(arr, text, first))
 
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The clause tokens of ``text[start:end]`` (a sentence), made on first use and

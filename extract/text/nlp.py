@@ -10,13 +10,19 @@ import os
 from functools import lru_cache
 from typing import Optional
 
+import numpy as np
 import spacy
-from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, SENT_START
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
+from spacy.pipeline.sentencizer import Sentencizer
 from spacy.tokens import Doc
 
 from records import languages
 
+# distinct whitespace-separated chunks whose tokenisation spaCy's tokenizer keeps (its
+# default, 10,000, is full after a few hundred articles; an entry is a few lexeme pointers)
+TOKENIZER_CACHE = 500_000
+_PUNCT_CHARS = frozenset(Sentencizer.default_punct_chars)
 
 
 @lru_cache(maxsize=4)
@@ -37,7 +43,61 @@ def get_nlp(lang: str) -> Language:
     nlp.vocab.lex_attr_getters = {k: getters[k] for k in (IS_PUNCT, IS_SPACE) if k in getters}
     nlp.add_pipe("sentencizer")
     nlp.max_length = 50_000_000
+    nlp.tokenizer.max_cache_size = TOKENIZER_CACHE
     return nlp
+
+
+def parse(lang: str, text: str) -> Doc:
+    """spaCy's reading of ``text``. With the blank pipeline only the tokenizer runs: its
+    sentencizer's rule is applied to the token arrays by :func:`sentence_starts` (the
+    same starts, without a Token object per word)."""
+    nlp = get_nlp(lang)
+    if nlp.pipe_names == ["sentencizer"] and nlp.get_pipe("sentencizer").punct_chars == _PUNCT_CHARS:
+        _prime(nlp, text)
+        return nlp.make_doc(text)
+    return nlp(text)
+
+
+_PRIMED: dict[int, set[str]] = {}  # per tokenizer: chunks it has read on their own
+
+
+def _prime(nlp: Language, text: str) -> None:
+    """Let the tokenizer cache the chunks of ``text`` it has not seen: it caches nothing
+    in a text after the first special case ("U.S.", "'s"), so a chunk read only there is
+    split by its affix rules on every reading. Read alone, each new chunk is cached
+    (unless it is a special case itself); the tokens are the same either way."""
+    primed = _PRIMED.setdefault(id(nlp.tokenizer), set())
+    if len(primed) > TOKENIZER_CACHE:
+        primed.clear()
+    new = set(text.split()).difference(primed)
+    tokenizer = nlp.tokenizer
+    for chunk in new:
+        tokenizer(chunk)
+    primed.update(new)
+
+
+def token_arrays(doc: Doc) -> np.ndarray:
+    """Columns IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START of every token."""
+    return doc.to_array([IDX, LENGTH, IS_SPACE, IS_PUNCT, SENT_START])
+
+
+def sentence_starts(arr: np.ndarray, text: str) -> list[int]:
+    """Indices of the tokens that begin a sentence: as annotated (a sentencizer or parser
+    ran), else by spaCy's Sentencizer rule -- a sentence begins at the first token after a
+    sentence-final mark ('.', '!', '?' ...) that is neither punctuation nor such a mark."""
+    if not len(arr):
+        return []
+    sent_start = arr[:, 4]
+    if (sent_start[1:] != 0).any():  # (a new doc marks its first token only)
+        return np.flatnonzero(sent_start == 1).tolist()
+    idx, length, is_punct = arr[:, 0], arr[:, 1], arr[:, 3]
+    single = np.flatnonzero(length == 1).tolist()
+    marks = [i for i, c in zip(single, idx[single].tolist()) if text[c] in _PUNCT_CHARS]
+    mark = np.zeros(len(arr), dtype=bool)
+    mark[marks] = True
+    words = np.flatnonzero((is_punct == 0) & ~mark)
+    after = np.searchsorted(words, marks, side="right")
+    return sorted({0} | set(words[after[after < len(words)]].tolist()))
 
 
 def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]]:
@@ -46,9 +106,16 @@ def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]
     Read from token arrays rather than ``doc.sents`` (which builds a Span and
     Token objects per sentence)."""
     text = doc.text if text is None else text  # the string the doc was made from, if at hand
-    arr = doc.to_array([IDX, SENT_START])
-    starts = arr[arr[:, 1] == 1, 0].tolist() if len(arr) else []
-    if not starts and len(doc):
+    return spans_of(token_arrays(doc), text)
+
+
+def spans_of(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` from the doc's :func:`token_arrays` (and its
+    :func:`sentence_starts`, when at hand)."""
+    if first_tokens is None:
+        first_tokens = sentence_starts(arr, text)
+    starts = arr[first_tokens, 0].tolist() if len(arr) else []
+    if not starts and len(arr):
         starts = [0]
     out = []
     for k, a in enumerate(starts):

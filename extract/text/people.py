@@ -28,6 +28,7 @@ from records import languages
 MAX_GAP = 3        # characters of white space between the words of one name
 MAX_WORDS = 4
 MIN_COMPOUND_TITLE = 6  # a title this long may be the head of a compound ("...minister")
+TITLE_MEMO_MAX = 100_000  # words whose title verdict a lexicon remembers
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class PeopleLexicon:
     genitive_suffixes: tuple[str, ...]
     closed_compounds: bool
     short_heads: frozenset[str] = frozenset()  # short titles that head compounds ("chef": "Verhandlungschef")
+    # word -> is_title's verdict (hashing the whole lexicon for a shared cache costs more)
+    title_memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def compound_heads(self) -> tuple[str, ...]:
@@ -70,7 +73,13 @@ class PeopleLexicon:
     def is_title(self, low: str) -> bool:
         """A title word ("präsident", "sen"), also inflected ("präsidenten",
         "außenministerin") or as a compound's head ("verteidigungsminister")."""
-        return _is_title(self, low.rstrip("."))
+        memo = self.title_memo
+        hit = memo.get(low)
+        if hit is None:
+            if len(memo) > TITLE_MEMO_MAX:
+                memo.clear()
+            hit = memo[low] = _is_title(self, low.rstrip("."))
+        return hit
 
 
 @lru_cache(maxsize=8)
