@@ -189,6 +189,11 @@ NEGATED = [
     ("Die Ministerin entschied in Wien, ohne vorher das Gespräch mit den Ländern gesucht zu haben.", "de",
      "2024-03-12", {"meeting"}),
     ("The Philippines is unlikely to import copra from Indonesia this year.", "en", "2024-03-12", {"shipment"}),
+    # the unreal: a wish or chance that did not come true
+    ("Er hätte am Montag nach Kairo fliegen wollen.", "de", "2024-03-12", {"meeting"}),
+    ("Die Ministerin hätte am Montag in Wien mit dem Kanzler verhandeln sollen.", "de", "2024-03-12", {"meeting"}),
+    ("The president would have met the king in Amman if the flight had not been cancelled.", "en",
+     "2024-03-12", {"meeting"}),
 ]
 
 
@@ -948,3 +953,20 @@ def test_separable_and_arrival_verbs_of_meeting(pipeline, text, where, start):
 def test_a_host_is_the_venue_of_what_it_hosts(pipeline, text, where):
     meetings = [e for e in events_of(pipeline, text, "en", "2005-01-26") if e.type == "meeting"]
     assert meetings and all(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+def test_an_obligation_ahead_is_no_counterfactual(pipeline):
+    meetings = [e for e in events_of(pipeline, "The president would have to meet the king in Amman on Friday.",
+                                     "en", "2024-03-12") if e.type == "meeting"]
+    assert meetings and same("Amman", meetings[0].location)
+
+
+@pytest.mark.parametrize("text,where", [
+    # a chancellery by the story's country: Vienna's in an Austrian story, Berlin's in a German one
+    ("Wien – Was am Mittwochabend im Kanzleramt beim Flüchtlingsgipfel mit den Landeshauptleuten "
+     "vorgefallen ist, bleibt offen.", "Federal Chancellery (Vienna)"),
+    ("Berlin – Merkel empfing am Mittwoch die Ministerpräsidenten im Kanzleramt.", "Federal Chancellery (Berlin)"),
+])
+def test_a_venue_by_the_storys_country(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "de", "2015-06-25") if e.type == "meeting"]
+    assert [name(e.location) for e in meetings] == [where]

@@ -138,6 +138,8 @@ class EventLexicon:
     national_company_heads: frozenset[str] = frozenset()  # 'Airlines' in "Japan Airlines": a company of its country
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
+    counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...
+    counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller

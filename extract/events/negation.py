@@ -137,3 +137,20 @@ def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = Fa
     if any(lemma(t.low, lex.lang) in lex.denials or t.low in lex.denials for t in tokens[:i]):
         return "denied"
     return None
+
+
+def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A wish or chance that did not come true: an auxiliary of the unreal with its partner in
+    the trigger's clause ("Er hätte nach Ägypten fliegen wollen", "she would have met him"),
+    not an obligation ahead ("would have to meet"). For verbs: a summit named in the clause
+    ("die Aufträge vom letzten Gipfel hätten ... sollen") took place all the same."""
+    aux, partners = lex.counterfactual_auxiliaries, lex.counterfactual_partners
+    if not aux:
+        return False
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    for k in clause:
+        if tokens[k].low in aux:
+            after = [m for m in clause if m > k and tokens[m].low in partners]
+            if after and not (after[0] + 1 < len(tokens) and tokens[after[0] + 1].low in lex.infinitive_markers):
+                return True
+    return False

@@ -8,7 +8,7 @@ from typing import Optional
 
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.events.negation import domestic_body, interview, negated, under_discussion
+from extract.events.negation import counterfactual, domestic_body, interview, negated, under_discussion
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
@@ -94,7 +94,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "would like to meet": a wish
             if trig.type == "meeting" and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
-            if negated(tokens, i, trig, lex) or (trig.kind == "noun" and (
+            if negated(tokens, i, trig, lex) or (trig.kind != "noun" and counterfactual(tokens, i, lex)) or (trig.kind == "noun" and (
                     interview(tokens, i, lex) or under_discussion(tokens, i, lex))):
                 continue
             out.append((i, trig))
