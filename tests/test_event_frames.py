@@ -970,3 +970,18 @@ def test_an_obligation_ahead_is_no_counterfactual(pipeline):
 def test_a_venue_by_the_storys_country(pipeline, text, where):
     meetings = [e for e in events_of(pipeline, text, "de", "2015-06-25") if e.type == "meeting"]
     assert [name(e.location) for e in meetings] == [where]
+
+
+@pytest.mark.parametrize("text,lang,date,day", [
+    # a visit that is the occasion of a report's words is the report's day
+    ('"The yen should stay above 150," he told reporters during a brief visit to Malaysia.', "en",
+     "1987-03-03", "1987-03-03"),
+    ("Endlich haben wir das Ziel erreicht, sagte Innenminister Angelo Rossi bei einem Besuch auf der Insel Lipari.",
+     "de", "2016-05-07", "2016-05-07"),
+    # the visit's own date wins; a noun after a determiner is the noun ("a brief visit" takes no quoted year)
+    ("Der Minister hatte bei einem Besuch in Rom im Jänner gesagt, er sei zufrieden.", "de", "2016-05-07",
+     "2016-01-01"),
+])
+def test_a_visit_as_the_occasion_of_a_report(pipeline, text, lang, date, day):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert [e.date_start for e in meetings] == [day]

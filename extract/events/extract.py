@@ -26,6 +26,7 @@ from extract.events.lists import join_lists
 from extract.events.places import ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, office_holders
+from extract.events.cues import guest_near, money, named_body, partner_after, said_during
 from extract.events.assign import as_country, clause_goes_on, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.negation import modality_cue
@@ -72,6 +73,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")):
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
         for m in sent_mentions:
+            if m.date is None and m.status == "reported" and not m.spec.route and said_during(tokens, m, lex):
+                m.date = (doc_date, doc_date, "day")  # "sagte ... bei einem Besuch in X": the report's day
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
@@ -193,8 +196,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
-        m.partner = _partner_after(tokens, m.trigger_idx, people, lex)
-        m.named_body = m.trigger_def.kind == "noun" and _named_body(tokens, m.trigger_idx, lex)
+        m.partner = partner_after(tokens, m.trigger_idx, people, lex)
+        m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
@@ -217,11 +220,11 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 or (lows & lex.office_pronouns and officials.told_before(span[0]))):
             continue  # "So kam er nach Uganda", "reiste nach Syrien": no office holder travels, no one is
             #           visited; "He also flew to Basra" after "Prime Minister Tony Blair ..." is a visit
-        if m.trigger_def.host and m.trigger_def.kind != "noun" and not _guest_near(tokens, m.trigger_idx, people, lex):
+        if m.trigger_def.host and m.trigger_def.kind != "noun" and not guest_near(tokens, m.trigger_idx, people, lex):
             continue  # "received a proposal", "welcomed the survey": no guest, no meeting
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
-        if m.spec.route and _money(tokens, m.trigger_idx, lex):
+        if m.spec.route and money(tokens, m.trigger_idx, lex):
             continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
         kept.append(m)
     return _split_stops(unite(join_route(kept)), tokens, lex, text)
@@ -286,57 +289,6 @@ def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: d
         if any(pm is prev for pm in found):
             return role
     return None
-
-
-def _money(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Whether the trade noun at ``ti`` is one of money: a money word as its compound's first
-    part ("Kapitalexporte") or right before it ("capital exports", "money supply")."""
-    low = tokens[ti].low
-    if lex.money_modifiers and low.startswith(lex.money_modifiers):
-        return True
-    return ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers
-
-
-def _guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
-    """Whether a host verb has a guest: a person, a title or a group of people among the
-    words after it ("empfing den Präsidenten", "welcomed the delegation", "was received by
-    the king"), anywhere in its clause where the verb may come last ("hatte die Botschafterin
-    ... einbestellt")."""
-    starts = {p.start for p in people}
-    titles = people_lexicon(lex.lang)
-    for k in range(ti + 1, min(len(tokens), ti + 7)) if not lex.verb_final else range(len(tokens)):
-        t = tokens[k]
-        if lex.verb_final and t.clause != tokens[ti].clause:
-            continue
-        if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
-                        or t.low in lex.pronouns):
-            return True
-    return False
-
-
-def _named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """A meeting noun named for the body that holds it ("Beim EU-Gipfel", "the Nato summit",
-    "G7-Treffen"): one specific happening even with no place or date in the text."""
-    t = tokens[ti]
-    if "-" in t.text and t.text.split("-", 1)[0] in lex.organisations:
-        return True
-    return ti > 0 and tokens[ti - 1].text in lex.organisations and tokens[ti - 1].clause == t.clause
-
-
-def _partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
-    """A counterpart named right after the trigger: "talks with Clara Furse", "Gespräch mit
-    Kern", "met the president", "traf Macron" -- two sides, not a body sitting alone."""
-    starts = {p.start for p in people}
-    titles = people_lexicon(lex.lang)
-    for k in range(ti + 1, min(len(tokens), ti + 5)):
-        t = tokens[k]
-        if t.clause != tokens[ti].clause:
-            return False
-        if t.low in lex.partner_words:
-            return True
-        if t.start in starts or titles.is_title(t.low):
-            return True
-    return False
 
 
 def _in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:

@@ -139,6 +139,8 @@ class EventLexicon:
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...
+    determiners: frozenset[str] = frozenset()          # 'a', 'his' before a word that is a noun or a verb
+    during: frozenset[str] = frozenset()               # 'during', 'bei': "said during a visit to X"
     counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom

@@ -45,9 +45,13 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
         prev = f"{tokens[i - 1].low} {t.low}" if i else t.low
         if nxt in lex.phrase_stop or prev in lex.phrase_stop:
             continue
+        noun_use = not lex.nouns_capitalised and any(x.kind == "noun" for x in trigs) and any(
+            tokens[k].low in lex.determiners and tokens[k].clause == t.clause for k in range(max(0, i - 2), i))
         for trig in trigs:
             if (trig.capitalized and not t.cap) or (trig.lowercase and t.text != t.low):
                 continue
+            if noun_use and trig.kind != "noun":
+                continue  # "during a brief visit", "his trip": the noun, dated by its own phrase
             if trig.kind == "noun" and not lex.nouns_capitalised and i and tokens[i - 1].low in lex.person_subjects:
                 continue  # "he talks of ...": a verb after a pronoun
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):

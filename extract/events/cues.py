@@ -1,0 +1,78 @@
+"""What the words around a trigger say about its mention: a guest named near a host verb,
+a counterpart after a meeting noun, a meeting named for its body, a trade noun of money,
+a visit told as the occasion of a report's words."""
+from __future__ import annotations
+
+from extract.events.lexicon import EventLexicon
+from extract.events.roles import EventMention
+from extract.text.document import Token
+from extract.text.people import people_lexicon
+
+
+def said_during(tokens: list[Token], m: EventMention, lex: EventLexicon) -> bool:
+    """A visit named in the phrase a present-tense report attaches to its speaker ("he told
+    reporters during a brief visit to Malaysia", "sagte Alfano bei einem Besuch auf Lipari"):
+    the visit is when the words were said, the report's day. Not when the speaking verb is
+    in the perfect or has its own date (the caller checks the latter)."""
+    ti = m.trigger_idx
+    if m.trigger_def.kind != "noun" or not m.trigger_def.visit or ti < 2:
+        return False
+    k = ti - 1
+    while k > 0 and tokens[k].low in lex.articles | lex.determiners and ti - k < 3:
+        k -= 1
+    while k > 0 and not tokens[k].cap and tokens[k].low not in lex.during and ti - k < 4:
+        k -= 1  # "a brief visit"
+    if tokens[k].low not in lex.during or tokens[k].clause != m.trigger.clause:
+        return False
+    return any(t.low in lex.speech for t in tokens[max(0, k - 6):k] if t.clause == m.trigger.clause)
+
+
+def money(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Whether the trade noun at ``ti`` is one of money: a money word as its compound's first
+    part ("Kapitalexporte") or right before it ("capital exports", "money supply")."""
+    low = tokens[ti].low
+    if lex.money_modifiers and low.startswith(lex.money_modifiers):
+        return True
+    return ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers
+
+
+def guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
+    """Whether a host verb has a guest: a person, a title or a group of people among the
+    words after it ("empfing den Präsidenten", "welcomed the delegation", "was received by
+    the king"), anywhere in its clause where the verb may come last ("hatte die Botschafterin
+    ... einbestellt")."""
+    starts = {p.start for p in people}
+    titles = people_lexicon(lex.lang)
+    for k in range(ti + 1, min(len(tokens), ti + 7)) if not lex.verb_final else range(len(tokens)):
+        t = tokens[k]
+        if lex.verb_final and t.clause != tokens[ti].clause:
+            continue
+        if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
+                        or t.low in lex.pronouns):
+            return True
+    return False
+
+
+def named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A meeting noun named for the body that holds it ("Beim EU-Gipfel", "the Nato summit",
+    "G7-Treffen"): one specific happening even with no place or date in the text."""
+    t = tokens[ti]
+    if "-" in t.text and t.text.split("-", 1)[0] in lex.organisations:
+        return True
+    return ti > 0 and tokens[ti - 1].text in lex.organisations and tokens[ti - 1].clause == t.clause
+
+
+def partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
+    """A counterpart named right after the trigger: "talks with Clara Furse", "Gespräch mit
+    Kern", "met the president", "traf Macron" -- two sides, not a body sitting alone."""
+    starts = {p.start for p in people}
+    titles = people_lexicon(lex.lang)
+    for k in range(ti + 1, min(len(tokens), ti + 5)):
+        t = tokens[k]
+        if t.clause != tokens[ti].clause:
+            return False
+        if t.low in lex.partner_words:
+            return True
+        if t.start in starts or titles.is_title(t.low):
+            return True
+    return False
