@@ -693,6 +693,9 @@ FINAL_NO_MEETINGS = [
     ("Nach drei Monaten auf der Balkanroute kam er schließlich nach Passau.", "de"),
     ("Die Tänzerin kam 1822 in Bayern zur Welt.", "de"),
     ("He had travelled to Turkey in the summer and then went on to Syria.", "en"),
+    # the idioms of "go" and "head" are no travel
+    ("A spokesman for Prime Minister John Field said the changes would have to go ahead in April.", "en"),
+    ("The delegation headed by Foreign Minister Anna Berg was praised in Oslo.", "en"),
     # people returning home visit no one either
     ("Civil defence sources said people would shortly begin to return to their homes in Whakatane.", "en"),
 ]
