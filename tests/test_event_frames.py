@@ -988,3 +988,19 @@ def test_a_venue_by_the_storys_country(pipeline, text, where):
 def test_a_visit_as_the_occasion_of_a_report(pipeline, text, lang, date, day):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert [e.date_start for e in meetings] == [day]
+
+
+@pytest.mark.parametrize("text", [
+    # a bare talk noun outside the lead, with no date, person or partner, is talk of talks: the
+    # dateline city is not its venue
+    "Wien – Die Regierung legte am Montag ihr Budget vor. Trotzdem sei man zu Gesprächen bereit.",
+    "Wien – Die Regierung legte am Montag ihr Budget vor. Auch die Armutskonferenz warnt in einer Aussendung.",
+])
+def test_talk_of_talks_takes_no_dateline(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2016-03-07") if e.type == "meeting"]
+
+
+def test_a_talk_noun_in_the_lead_takes_the_dateline(pipeline):
+    text = "Athen – Mit leichter Verspätung haben die Detailverhandlungen über ein Hilfspaket begonnen."
+    meetings = [e for e in events_of(pipeline, text, "de", "2015-07-27") if e.type == "meeting"]
+    assert meetings and same("Athens", meetings[0].location)

@@ -80,10 +80,13 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric \
                     and not m.trigger_def.visit \
+                    and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
+                         or m.named_body or s <= dateline_end <= e) \
                     and not any(o.type == m.type and o.place("location") is not None
                                 and o.place("location").name != dline[0].place.name for o in sent_mentions):
-                # (a visit names where it goes; "meet again ... for the meetings in Washington": the
-                # sentence's other mention says where)
+                # (a visit names where it goes; a bare talk noun outside the lead with no date, person
+                # or partner is talk of talks: "man sei zu Gesprächen bereit"; "meet again ... for the
+                # meetings in Washington": the sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
     implicit_traders(mentions, dline, gazetteer, places)
