@@ -1004,3 +1004,14 @@ def test_a_talk_noun_in_the_lead_takes_the_dateline(pipeline):
     text = "Athen – Mit leichter Verspätung haben die Detailverhandlungen über ein Hilfspaket begonnen."
     meetings = [e for e in events_of(pipeline, text, "de", "2015-07-27") if e.type == "meeting"]
     assert meetings and same("Athens", meetings[0].location)
+
+
+@pytest.mark.parametrize("text,day", [
+    # a date inside a German noun's attribute tells when the talks began, not this event
+    ("Am Montag wurden in Brüssel die 2014 eingeleiteten Beitrittsverhandlungen mit Serbien fortgesetzt.",
+     "2016-03-07"),
+    ("Die 2014 begonnenen Gespräche in Genf wurden am Montag fortgesetzt.", "2016-03-07"),
+])
+def test_an_attributes_date_is_not_the_events(pipeline, text, day):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-03-09") if e.type == "meeting"]
+    assert [e.date_start for e in meetings] == [day]

@@ -81,6 +81,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
             or [m.trigger_idx]
         best = None
         for tx, clause, iv, idx, in_speech in usable:
+            if m.trigger_def.kind == "noun" and _attribute_date(tokens, idx, m.trigger_idx, lex):
+                continue  # "die 2014 eingeleiteten Beitrittsverhandlungen": when they began, not this event
             if clause == m.trigger.clause:
                 if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex) or any(
                         tokens[k].low in lex.non_anchor_heads for k in range(m.trigger_idx + 1, idx))):
@@ -176,3 +178,12 @@ def _raising(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
     the trigger's own predicate after a verb of expectation, and its date the trigger's."""
     prev = tokens[k - 1].low if k else ""
     return prev in lex.planned or lemma(prev, lex.lang) in lex.planned_lemmas
+
+
+def _attribute_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -> bool:
+    """A date inside the attribute of a German noun before it: an article, the date, then only
+    inflected participles or adjectives up to the noun ("die 2014 eingeleiteten Verhandlungen")."""
+    if not lex.nouns_capitalised or not 0 < idx < ti - 1 or tokens[idx - 1].low not in lex.articles:
+        return False
+    return all(not t.cap and t.low.endswith(("en", "e", "er", "es", "em")) and t.clause == tokens[ti].clause
+               for t in tokens[idx + 1:ti])
