@@ -1015,3 +1015,18 @@ def test_a_talk_noun_in_the_lead_takes_the_dateline(pipeline):
 def test_an_attributes_date_is_not_the_events(pipeline, text, day):
     meetings = [e for e in events_of(pipeline, text, "de", "2016-03-09") if e.type == "meeting"]
     assert [e.date_start for e in meetings] == [day]
+
+
+@pytest.mark.parametrize("text,want", [
+    # "sich ein Bild machen" where a place is named: an inspection visit
+    ("Die Innenministerin will sich am Dienstag in Spielfeld ein Bild von der Lage machen.", [("Spielfeld", "2016-02-16")]),
+    # ... of a person: an impression, no visit; a photographer's picture: none either
+    ("Die FPÖ hatte sich bei dem Hearing am Dienstag ein Bild von der Kandidatin Irmgard Griss machen wollen.", []),
+    ("Der Fotograf hat ein Bild vom Stephansdom in Wien gemacht.", []),
+    # "paktieren": negotiators make a pact
+    ("Am 26. April 2011 paktierten Staatssekretär Josef Ostermayer und Landeshauptmann Gerhard Dörfler in "
+     "Klagenfurt einen Kompromiss.", [("Klagenfurt", "2011-04-26")]),
+])
+def test_inspection_visits_and_pacts(pipeline, text, want):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
+    assert [(e.location and e.location.name.split()[0], e.date_start) for e in meetings] == want

@@ -97,6 +97,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         if all(m.anaphoric and not any(m.roles.values()) for m in h.mentions):
             continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
+        if not placed and all(m.trigger_def.needs_place for m in h.mentions):
+            continue  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
         if h.spec.route and not h.places.get("destination") and h.date is None \

@@ -38,6 +38,7 @@ class Trigger:
     host: bool = False
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
+    needs_place: bool = False     # 'sich ein Bild machen': a visit only where a place is named
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
     stationed: bool = False      # 'deployed in X': a place after 'in' is where they go
@@ -321,6 +322,7 @@ def event_lexicon(lang: str) -> EventLexicon:
                 capitalized=t.get("capitalized", False), visit=t.get("visit", False),
                 host=t.get("host", False), reverse=t.get("reverse", False),
                 needs_person=t.get("needs_person", False),
+                needs_place=t.get("needs_place", False),
                 from_location=t.get("from_location", False),
                 lowercase=t.get("lowercase", False),
                 stationed=t.get("stationed", False),
