@@ -1030,3 +1030,10 @@ def test_an_attributes_date_is_not_the_events(pipeline, text, day):
 def test_inspection_visits_and_pacts(pipeline, text, want):
     meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
     assert [(e.location and e.location.name.split()[0], e.date_start) for e in meetings] == want
+
+
+def test_an_undated_story_trades_for_the_country_it_names_most(pipeline):
+    text = ("Australia's economy grew 0.1% in the fourth quarter, the Australian bureau said. However, "
+            "exports declined in the second half of 2004, the bureau said of Australia.")
+    ships = [e for e in events_of(pipeline, text, "en", "2005-03-02") if e.type == "shipment"]
+    assert [(name(e.origin), e.date_start) for e in ships] == [("Australia", "2004-07-01")]

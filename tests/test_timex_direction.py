@@ -181,6 +181,10 @@ COVERAGE = [
     ("Weihnachten 2014 verbrachte sie in Rom.", "de", "Weihnachten 2014", "2014-12-25"),
     ("On Thanksgiving the president visited the troops.", "en", "Thanksgiving", "2015-11-26"),
     ("The deal is expected by end-week.", "en", "end-week", "2016-W10"),
+    # halves of a year
+    ("Exports declined in the second half of 2004.", "en", "the second half of 2004", "2004-H2"),
+    ("Sales rose in the first half of last year.", "en", "the first half of last year", "2015-H1"),
+    ("Die Exporte gingen im zweiten Halbjahr 2015 zurück.", "de", "zweiten Halbjahr 2015", "2015-H2"),
     # a year after "im Laufe des Jahres" is its year
     ("Im Laufe des Jahres 1966 wuchs die Stadt.", "de", "Jahres 1966", "1966"),
 ]
@@ -190,3 +194,15 @@ COVERAGE = [
 def test_coverage(text, lang, span, value):
     values = {t.text: t.value for t in tag_timexes(text, FRIDAY_MARCH, lang)}
     assert values.get(span) == value, values
+
+
+@pytest.mark.parametrize("value,first,last", [
+    # seasons and halves are the intervals they denote (winter runs into the next year)
+    ("2015-WI", "2015-12-01", "2016-02-29"),
+    ("2016-SU", "2016-06-01", "2016-08-31"),
+    ("2004-H2", "2004-07-01", "2004-12-31"),
+])
+def test_seasons_and_halves_are_intervals(value, first, last):
+    from extract.dates.tagger import timex_interval
+    a, b, _ = timex_interval(value)
+    assert (a.isoformat(), b.isoformat()) == (first, last)

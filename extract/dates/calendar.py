@@ -13,6 +13,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta, weekday
 
 CALENDAR_UNITS = ("D", "W", "WE", "M", "Q", "Y", "DE", "CE")
+_SEASONS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}  # first month, months
 _TIME_UNITS = {"H": "H", "MI": "M", "S": "S"}
 
 
@@ -146,6 +147,14 @@ def interval_of(value: str) -> Optional[tuple[dt.date, dt.date, str]]:
             q = int(parts[1][1:])
             first = dt.date(int(parts[0]), 3 * q - 2, 1)
             return first, month_interval(int(parts[0]), 3 * q)[1], "quarter"
+        if len(parts) == 2 and parts[1][:1] == "H" and parts[1][1:] in ("1", "2"):
+            h = int(parts[1][1:])  # halves: "2004-H2" is July to December
+            return dt.date(int(parts[0]), 6 * h - 5, 1), month_interval(int(parts[0]), 6 * h)[1], "half"
+        if len(parts) == 2 and parts[1] in _SEASONS:
+            first_month, span = _SEASONS[parts[1]]  # "2015-WI": December 2015 to February 2016
+            year = int(parts[0])
+            end_year, end_month = shift_month(year, first_month, span - 1)
+            return dt.date(year, first_month, 1), month_interval(end_year, end_month)[1], "season"
         if len(parts) == 1 and parts[0].isdigit():
             digits = parts[0]
             if len(digits) == 4:

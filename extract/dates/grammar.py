@@ -140,13 +140,15 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "ORDINAL": alt(lex.get("ordinals", {})),
         "HOLIDAY": alt(lex.get("holidays", {})),
         "DECWORD": alt(lex.get("decade_words", {})),
+        "HALF": alt(lex.get("half_words", [])),
     }
 
 
 # trigger class -> the lexicon entries whose words trigger it
 TRIGGER_SOURCES = {"MONTH": ("months", "month_abbrevs"), "WEEKDAY": ("weekdays",), "UNIT": ("units",),
                    "DEICTIC": ("deictic",), "VAGUE": ("vague",), "SETWORD": ("set_words",), "SEASON": ("seasons",),
-                   "PODW": ("parts_of_day_words",), "HOLIDAY": ("holidays",), "DECWORD": ("decade_words",)}
+                   "PODW": ("parts_of_day_words",), "HOLIDAY": ("holidays",), "DECWORD": ("decade_words",),
+                   "HALF": ("half_words",)}
 
 
 def _trigger_words(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:

@@ -345,15 +345,17 @@ def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 
 def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'the third quarter' -> '<year>-Q3'."""
+    """'the third quarter' -> '<year>-Q3'; with a half's word ('second half of 2004',
+    'im zweiten Halbjahr') -> '<year>-H2'."""
     q = maps["ordinals"].get(norm(g["quarter"]))
+    unit = "H" if g.get("halfword") else "Q"
     year = year_of(g.get("year"), ctx) or year_of(g.get("qyear"), ctx)
-    if q is None:
+    if q is None or (unit == "H" and q > 2):
         return None
     if year is not None:
-        return Resolved(f"{year:04d}-Q{q}", False)
+        return Resolved(f"{year:04d}-{unit}{q}", False)
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
-    return Resolved(f"{ctx.anchor.year + rel:04d}-Q{q}", True)
+    return Resolved(f"{ctx.anchor.year + rel:04d}-{unit}{q}", True)
 
 
 def resolve_holiday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:

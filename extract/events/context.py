@@ -3,6 +3,7 @@ day, the country whose trade a report is about, the people it names by office.""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from extract.events.dates import interval
 from extract.events.roles import EventMention
@@ -20,6 +21,14 @@ def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: lis
         if any(pm.place.country_code == iso and pm.start != dline[0].start and pm.place.feature == "country"
                for pm in places):
             home = gazetteer.country(iso)
+    if home is None:  # no dateline: the country the report names most, when one clearly leads
+        counts = Counter(pm.place.country_code for pm in places
+                         if pm.place.feature == "country" and pm.place.country_code and pm.confidence > 0.6)
+        ranked = counts.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            home = gazetteer.country(ranked[0][0])
+            first = next(pm for pm in places if pm.place.country_code == ranked[0][0])
+            dline = (first, 0)
     last = receiver = None
     for m in mentions:
         role = "destination" if m.trigger_def.reverse else "origin"
