@@ -206,3 +206,14 @@ def test_seasons_and_halves_are_intervals(value, first, last):
     from extract.dates.tagger import timex_interval
     a, b, _ = timex_interval(value)
     assert (a.isoformat(), b.isoformat()) == (first, last)
+
+
+# -- no false dates (mechanism 5): relative words as adjectives or titles, areas as years ------------
+@pytest.mark.parametrize("text,lang", [
+    ("Quotas were likely to be breached within the year-long quota period.", "en"),
+    ("Workers held a day-long strike in the port.", "en"),
+    ("Sir Digby Jones told the BBC's Today programme.", "en"),
+    ("Von den mehr als 1000 Hektar blieb wenig.", "de"),
+])
+def test_no_date_from_adjectives_titles_and_areas(text, lang):
+    assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.type == "DATE"]

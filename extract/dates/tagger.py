@@ -210,6 +210,20 @@ _SENTENCE_HEAD = 14  # characters: a date this close to a sentence's start sets 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)(?=[^.!?:\n]*$)")
 
 
+_NEXT_WORD = re.compile(r"\s*([\w-]+)")
+
+
+def _not_a_date_here(text: str, c: Candidate, grammar: Grammar) -> bool:
+    """A relative word as an adjective ("the year-long quota period", "a day-long strike") or as
+    a programme's title ("the BBC's Today programme"): no date."""
+    if c.kind not in ("deictic", "rel", "duration"):
+        return False
+    if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].isalpha():
+        return True
+    m = _NEXT_WORD.match(text, c.end)
+    return bool(m) and m.group(1).lower() in grammar.lex.get("title_heads", ()) and text[c.start].isupper()
+
+
 def _needs_year(c: Candidate) -> bool:
     """A month, a day and month or a season without a year of its own ("im Mai", "am 3. Mai")."""
     g = c.groups
@@ -307,6 +321,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
     out: list[Timex] = []
     for c in cands:
+        if _not_a_date_here(text, c, grammar):
+            continue
         ahead = _word_before_in(text, c.start, grammar, "ahead_prepositions")
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         here, local = anchor, narrative
