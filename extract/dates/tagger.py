@@ -46,13 +46,19 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
     """For each trigger class, merged text windows around its words (whole words at the edges)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     words = grammar.trigger_words
-    for m in _WORD.finditer(text):
+    low = text.lower()
+    if len(low) == len(text) and grammar.trigger_regex is not None:
+        hits = grammar.trigger_regex.finditer(low)  # the trigger words and numbers, found in C
+    else:  # a character that lower-cases to two ("İ"): word by word
+        hits, low = _WORD.finditer(text), None
+    n = len(text)
+    for m in hits:
         word = m.group()
-        classes = ("DIGIT",) if word[0].isdigit() else words.get(word.lower())
+        classes = ("DIGIT",) if word[0].isdigit() else words.get(word if low is not None else word.lower())
         if not classes:
             continue
         lo = max(0, m.start() - _WINDOW_BACK)
-        hi = min(len(text), m.end() + _WINDOW_FORWARD)
+        hi = min(n, m.end() + _WINDOW_FORWARD)
         while hi < len(text) and not text[hi].isspace():
             hi += 1
         for cls in classes:
