@@ -34,6 +34,11 @@ class Pattern:
     priority: int
     trigger: str  # a word class every match contains; the pattern only runs near its hits
     needs: Optional[tuple[str, ...]] = None  # strings one of which every match contains (extract.dates.literals)
+    needs_regex: Optional[re.Pattern] = None  # any of ``needs``, as one search
+
+    def __post_init__(self) -> None:
+        if self.needs and self.needs_regex is None:
+            object.__setattr__(self, "needs_regex", re.compile("|".join(map(re.escape, self.needs))))
 
 
 @dataclass(frozen=True)

@@ -42,11 +42,12 @@ class Candidate(NamedTuple):
     groups: dict
 
 
-def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger class, merged text windows around its words (whole words at the edges)."""
+def _windows(text: str, grammar: Grammar, low: Optional[str] = None) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, merged text windows around its words (whole words at the edges);
+    ``low`` is ``text.lower()`` when at hand."""
     spans: dict[str, list[tuple[int, int]]] = {}
     words = grammar.trigger_words
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) == len(text) and grammar.trigger_regex is not None:
         hits = grammar.trigger_regex.finditer(low)  # the trigger words and numbers, found in C
     else:  # a character that lower-cases to two ("İ"): word by word
@@ -73,15 +74,16 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
 def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
     """Every match of every pattern near its trigger words, as the span to report
     (group ``t`` when present, else the whole match)."""
-    windows = _windows(text, grammar)
+    low = text.lower()
+    windows = _windows(text, grammar, low)
     whole = [(0, len(text))]
-    folded = fold_case(text)
+    folded = fold_case(text) if _FOLDED.search(text) else low
     if len(folded) != len(text):
         folded = None
     for pattern in grammar.patterns:
-        needs = pattern.needs if folded is not None else None
+        needs = pattern.needs_regex if folded is not None else None
         for lo, hi in (whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())):
-            if needs and not any(folded.find(w, lo, hi) >= 0 for w in needs):
+            if needs is not None and needs.search(folded, lo, hi) is None:
                 continue  # a word every match contains is missing here
             for m in pattern.regex.finditer(text, lo, hi):
                 groups = m.groupdict()
@@ -144,6 +146,7 @@ def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")  # what fold_case folds before lower-casing
 _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 _SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen", "-tägiger")  # "a three-day visit"
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
