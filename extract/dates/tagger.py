@@ -141,8 +141,20 @@ def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
     # the infinitive comes last where verbs do ("sich im April ... zu treffen"), else before the
     # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
     lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
-    words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
+    words = list(map(str.lower, _WORD.findall(text, lo, hi)))
+    if _as_set(markers).isdisjoint(words):
+        return False
     return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
+
+
+_SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
+
+
+def _as_set(words: list) -> frozenset:
+    hit = _SETS.get(id(words))
+    if hit is None:
+        hit = _SETS[id(words)] = (words, frozenset(words))
+    return hit[1]
 
 
 _WORD = re.compile(r"\w+")
@@ -169,8 +181,8 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
     cue, it points a date without a year ahead. German verbs are written small (a
     capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
     visit on Monday")."""
-    if not grammar.present_forms:
-        return None
+    if not grammar.present_forms or grammar.present_forms.isdisjoint(map(str.lower, _HYPHENATED.findall(text, lo, hi))):
+        return None  # (most clauses have no such verb: one look in C)
     prev: list[str] = []
     best = None
     for m in _HYPHENATED.finditer(text, lo, hi):
