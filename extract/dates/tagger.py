@@ -80,11 +80,16 @@ def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
     folded = fold_case(text) if _FOLDED.search(text) else low
     if len(folded) != len(text):
         folded = None
+    passing: dict[tuple[str, str], list[tuple[int, int]]] = {}  # patterns share classes and literals
     for pattern in grammar.patterns:
         needs = pattern.needs_regex if folded is not None else None
-        for lo, hi in (whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())):
-            if needs is not None and needs.search(folded, lo, hi) is None:
-                continue  # a word every match contains is missing here
+        spans = whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())
+        if needs is not None and spans:
+            key = (pattern.trigger, needs.pattern)
+            if key not in passing:  # the windows that hold a word every match contains
+                passing[key] = [(lo, hi) for lo, hi in spans if needs.search(folded, lo, hi) is not None]
+            spans = passing[key]
+        for lo, hi in spans:
             for m in pattern.regex.finditer(text, lo, hi):
                 groups = m.groupdict()
                 start, end = m.span("t") if groups.get("t") is not None else m.span()
