@@ -124,6 +124,8 @@ class PlaceRecognizer:
                 self._lookup_memo.clear()
             cands, form = self._lookup_forms(surface, lang, cues, single)
             hit = self._lookup_memo[key] = (tuple(cands), form)
+        if not hit[0]:
+            return [], hit[1]  # (most surfaces tried name no place)
         # new Candidate objects per call, as a fresh lookup makes: geo.resolve tells a
         # qualifier's candidate from the name's own by identity ("New York, New York")
         return [Candidate(c.id, c.place, c.match, c.capital) for c in hit[0]], hit[1]
