@@ -70,12 +70,25 @@ def importance(c: Candidate) -> float:
     capital. The one place score: recognition weighs it against how common the word
     is, resolution adds the match quality."""
     p = c.place
-    if p.feature == "country":
+    key = (p.feature, p.population, c.capital)  # all it depends on (memoised: asked per sort key)
+    hit = _IMPORTANCE.get(key)
+    if hit is None:
+        if len(_IMPORTANCE) > 100_000:
+            _IMPORTANCE.clear()
+        hit = _IMPORTANCE[key] = _importance(p.feature, p.population, c.capital)
+    return hit
+
+
+_IMPORTANCE: dict[tuple[str, int, bool], float] = {}
+
+
+def _importance(feature: str, population: int, capital: bool) -> float:
+    if feature == "country":
         return 9.0
-    base = math.log10(max(p.population, 1) + 1)
-    if p.feature in ("admin", "region", "facility"):
+    base = math.log10(max(population, 1) + 1)
+    if feature in ("admin", "region", "facility"):
         base = max(base, 5.5)
-    return base + (1.0 if c.capital else 0.0)
+    return base + (1.0 if capital else 0.0)
 
 
 def _add(table: dict, key: str, idx: int) -> None:

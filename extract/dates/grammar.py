@@ -34,6 +34,11 @@ class Pattern:
     priority: int
     trigger: str  # a word class every match contains; the pattern only runs near its hits
     needs: Optional[tuple[str, ...]] = None  # strings one of which every match contains (extract.dates.literals)
+    needs_regex: Optional[re.Pattern] = None  # any of ``needs``, as one search
+
+    def __post_init__(self) -> None:
+        if self.needs and self.needs_regex is None:
+            object.__setattr__(self, "needs_regex", re.compile("|".join(map(re.escape, self.needs))))
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,37 @@ class Grammar:
     year_mention: re.Pattern
     present_forms: frozenset[str] = frozenset()   # present tense of verbs of plans ("fliegt", "begin")
     determiners: frozenset[str] = frozenset()     # before them a present form is a noun ("the visit")
+    trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
+
+
+# characters for which str.isdigit() holds but not regex \d (superscripts, circled digits ...);
+# tests/test_dates_windows.py checks the list against the Unicode tables
+_OTHER_DIGITS = ("\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079\u2080-\u2089\u2460-\u2468"
+                 "\u2474-\u247c\u2488-\u2490\u24ea\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788"
+                 "\u278a-\u2792\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a"
+                 "\U0001f100-\U0001f10a")
+
+
+def trigger_regex(words: Iterable[str]) -> re.Pattern:
+    """The whole words (runs of ``\\w``) of a lower-cased text that are one of ``words`` or
+    start with a digit, as one regex: the tagger's word scan in C. ``words`` are matched
+    as a trie (one branch per letter), so a word costs a character test, not one per word."""
+    trie: dict = {}
+    for word in words:
+        if re.fullmatch(r"\w+", word):  # others never equal a run of word characters
+            node = trie
+            for ch in word:
+                node = node.setdefault(ch, {})
+            node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and len(alts[0]) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return re.compile(r"(?<!\w)(?:[\d" + _OTHER_DIGITS + r"]\w*|" + emit(trie) + r"(?!\w))")
 
 
 def _alternation(words: Iterable[str], literal: bool = True) -> str:
@@ -206,7 +242,9 @@ def load_grammar(lang: str) -> Grammar:
         regex = re.compile(r"(?<![\w])(?:" + body + r")(?![\w])", re.IGNORECASE)
         patterns.append(Pattern(spec["name"], spec["kind"], regex, i, spec.get("trigger", "ANY"), needed_literals(regex)))
     cue = lambda key: re.compile(r"(?<![\w'])" + _alternation(lex.get(key, []), literal=False) + r"(?!\w)", re.IGNORECASE)
-    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger_words=_trigger_words(lex),
+    words = _trigger_words(lex)
+    return Grammar(lang=lang, lex=lex, lookup=_lookup_maps(lex), patterns=tuple(patterns), trigger_words=words,
+                   trigger_regex=trigger_regex(words),
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),
                    year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"),
                    present_forms=_present_forms(lex.get("present_verbs", {}), lang),

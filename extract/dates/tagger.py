@@ -42,17 +42,24 @@ class Candidate(NamedTuple):
     groups: dict
 
 
-def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
-    """For each trigger class, merged text windows around its words (whole words at the edges)."""
+def _windows(text: str, grammar: Grammar, low: Optional[str] = None) -> dict[str, list[tuple[int, int]]]:
+    """For each trigger class, merged text windows around its words (whole words at the edges);
+    ``low`` is ``text.lower()`` when at hand."""
     spans: dict[str, list[tuple[int, int]]] = {}
     words = grammar.trigger_words
-    for m in _WORD.finditer(text):
+    low = text.lower() if low is None else low
+    if len(low) == len(text) and grammar.trigger_regex is not None:
+        hits = grammar.trigger_regex.finditer(low)  # the trigger words and numbers, found in C
+    else:  # a character that lower-cases to two ("İ"): word by word
+        hits, low = _WORD.finditer(text), None
+    n = len(text)
+    for m in hits:
         word = m.group()
-        classes = ("DIGIT",) if word[0].isdigit() else words.get(word.lower())
+        classes = ("DIGIT",) if word[0].isdigit() else words.get(word if low is not None else word.lower())
         if not classes:
             continue
         lo = max(0, m.start() - _WINDOW_BACK)
-        hi = min(len(text), m.end() + _WINDOW_FORWARD)
+        hi = min(n, m.end() + _WINDOW_FORWARD)
         while hi < len(text) and not text[hi].isspace():
             hi += 1
         for cls in classes:
@@ -67,16 +74,22 @@ def _windows(text: str, grammar: Grammar) -> dict[str, list[tuple[int, int]]]:
 def _candidates(text: str, grammar: Grammar) -> Iterator[Candidate]:
     """Every match of every pattern near its trigger words, as the span to report
     (group ``t`` when present, else the whole match)."""
-    windows = _windows(text, grammar)
+    low = text.lower()
+    windows = _windows(text, grammar, low)
     whole = [(0, len(text))]
-    folded = fold_case(text)
+    folded = fold_case(text) if _FOLDED.search(text) else low
     if len(folded) != len(text):
         folded = None
+    passing: dict[tuple[str, str], list[tuple[int, int]]] = {}  # patterns share classes and literals
     for pattern in grammar.patterns:
-        needs = pattern.needs if folded is not None else None
-        for lo, hi in (whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())):
-            if needs and not any(folded.find(w, lo, hi) >= 0 for w in needs):
-                continue  # a word every match contains is missing here
+        needs = pattern.needs_regex if folded is not None else None
+        spans = whole if pattern.trigger == "ANY" else windows.get(pattern.trigger, ())
+        if needs is not None and spans:
+            key = (pattern.trigger, needs.pattern)
+            if key not in passing:  # the windows that hold a word every match contains
+                passing[key] = [(lo, hi) for lo, hi in spans if needs.search(folded, lo, hi) is not None]
+            spans = passing[key]
+        for lo, hi in spans:
             for m in pattern.regex.finditer(text, lo, hi):
                 groups = m.groupdict()
                 start, end = m.span("t") if groups.get("t") is not None else m.span()
@@ -133,11 +146,24 @@ def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
     # the infinitive comes last where verbs do ("sich im April ... zu treffen"), else before the
     # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
     lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
-    words = [m.group().lower() for m in _WORD.finditer(text, lo, hi)]
+    words = list(map(str.lower, _WORD.findall(text, lo, hi)))
+    if _as_set(markers).isdisjoint(words):
+        return False
     return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
 
 
+_SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
+
+
+def _as_set(words: list) -> frozenset:
+    hit = _SETS.get(id(words))
+    if hit is None:
+        hit = _SETS[id(words)] = (words, frozenset(words))
+    return hit[1]
+
+
 _WORD = re.compile(r"\w+")
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")  # what fold_case folds before lower-casing
 _HYPHENATED = re.compile(r"\w+(?:-\w+)*")
 _SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen", "-tägiger")  # "a three-day visit"
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
@@ -160,8 +186,8 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
     cue, it points a date without a year ahead. German verbs are written small (a
     capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
     visit on Monday")."""
-    if not grammar.present_forms:
-        return None
+    if not grammar.present_forms or grammar.present_forms.isdisjoint(map(str.lower, _HYPHENATED.findall(text, lo, hi))):
+        return None  # (most clauses have no such verb: one look in C)
     prev: list[str] = []
     best = None
     for m in _HYPHENATED.finditer(text, lo, hi):

@@ -23,13 +23,14 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
     trigger that needs goods finds them as cargo or as a carrier ("Frachter", "convoy"); a
     noun that is what others talk about ("um über Lieferungen zu sprechen") is no event."""
     out = []
-    lows_by_clause: dict[int, list[str]] = {}
-    for t in tokens:
-        lows_by_clause.setdefault(t.clause, []).append(t.low)
+    lows_by_clause: Optional[dict[int, list[str]]] = None  # made for the first trigger that needs a cue
     particles = _clause_particles(tokens, lex) if lex.separable else {}
     goods = None
+    memo = lex.trigger_memo.get  # (triggers_for's memo, read here first: one look-up per token)
     for i, t in enumerate(tokens):
-        trigs = lex.triggers_for(t.low)
+        trigs = memo(t.low)
+        if trigs is None:
+            trigs = lex.triggers_for(t.low)
         particle = particles.get(t.clause)
         if particle is not None:
             split = lex.separable_triggers(t.low, particle)
@@ -77,6 +78,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                     and lemma(t.low, lex.lang) == t.low and not (i and tokens[i - 1].low in lex.verb_markers):
                 continue  # English "ship", "land", "station": a verb only inflected or after "to", "will"
             if trig.needs_cue is not None:
+                if lows_by_clause is None:
+                    lows_by_clause = {}
+                    for tok in tokens:
+                        lows_by_clause.setdefault(tok.clause, []).append(tok.low)
                 clause = lows_by_clause.get(t.clause, [])
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):

@@ -124,6 +124,8 @@ class PlaceRecognizer:
                 self._lookup_memo.clear()
             cands, form = self._lookup_forms(surface, lang, cues, single)
             hit = self._lookup_memo[key] = (tuple(cands), form)
+        if not hit[0]:
+            return [], hit[1]  # (most surfaces tried name no place)
         # new Candidate objects per call, as a fresh lookup makes: geo.resolve tells a
         # qualifier's candidate from the name's own by identity ("New York, New York")
         return [Candidate(c.id, c.place, c.match, c.capital) for c in hit[0]], hit[1]
@@ -162,14 +164,17 @@ class PlaceRecognizer:
         i, n = 0, len(pieces)
         # run[k]: how many pieces from k on may belong to one name (capitalised, connectors)
         run = [0] * (n + 1)
+        connectors = cues.connectors
         for k in range(n - 1, -1, -1):
             q = pieces[k]
-            if q.cap or q.lower in cues.connectors or q.text in "-'’":
+            if q.cap or q.lower in connectors or q.text in "-'’":
                 run[k] = run[k + 1] + 1
         while i < n:
             p = pieces[i]
             if not p.cap or i in person_idx or not p.text[0].isalpha():
                 i += 1
+                while i < n and not run[i]:  # (a piece that is no capital, connector or mark starts no name)
+                    i += 1
                 continue
             found = None
             for size in range(min(MAX_PIECES, n - i, run[i]), 0, -1):

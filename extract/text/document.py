@@ -111,12 +111,23 @@ def _pieces(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None
     if len(words):
         first[0] = True
         first[1:] = sent_w[1:] != sent_w[:-1]
-    append, new, word_parts = out.append, tuple.__new__, _word_parts
+    append, new, word_parts, whole = out.append, tuple.__new__, _word_parts, _WHOLE.get
     quote_initial = False  # the last piece is an opening quote of its sentence
     idx = arr[words, 0]
     for idx, end, sent_no, initial in zip(idx.tolist(), (idx + arr[words, 1]).tolist(),
                                           sent_w.tolist(), first.tolist()):
-        for pos, pos_end, part, low, cap, quote in word_parts(text[idx:end]):
+        word = text[idx:end]
+        one = whole(word)
+        if one is not None:  # a word of one piece (most are): no loop over its parts
+            if quote_initial:
+                initial = True
+            append(new(Piece, (word, idx, end, sent_no, initial, one[0], one[1])))
+            quote_initial = initial and one[2]
+            continue
+        parts = word_parts(word)
+        if len(parts) == 1 and len(_WHOLE) < _WHOLE_MAX:
+            _WHOLE[word] = parts[0][3:]
+        for pos, pos_end, part, low, cap, quote in parts:
             if quote_initial:
                 initial = True
             append(new(Piece, (part, idx + pos, idx + pos_end, sent_no, initial, low, cap)))
@@ -127,6 +138,10 @@ def _pieces(arr: np.ndarray, text: str, first_tokens: Optional[list[int]] = None
 
 def _is_cap(text: str) -> bool:
     return text[:1].isupper() and (text[:1].isalpha() or any(c.isalpha() for c in text))
+
+
+_WHOLE: dict[str, tuple[str, bool, bool]] = {}  # a word of one piece -> (lower-cased, capitalised, quote)
+_WHOLE_MAX = 200_000
 
 
 @lru_cache(maxsize=200_000)

@@ -158,7 +158,7 @@ def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
         i = last + 1
     # a bare word of a name written out before ("Xi", "Kirby") is that person
     named = {(m.start, m.end) for m in out.mentions}
-    for k, p in enumerate(pieces):
+    for k, p in enumerate(pieces if full else ()):  # (with no full name, no word is known)
         if not p.cap or k in out.piece_idx:
             continue
         name = _known(full, p.text, lex)
