@@ -1037,3 +1037,15 @@ def test_an_undated_story_trades_for_the_country_it_names_most(pipeline):
             "exports declined in the second half of 2004, the bureau said of Australia.")
     ships = [e for e in events_of(pipeline, text, "en", "2005-03-02") if e.type == "shipment"]
     assert [(name(e.origin), e.date_start) for e in ships] == [("Australia", "2004-07-01")]
+
+
+@pytest.mark.parametrize("text,lang,modality", [
+    # an adjective of what lies ahead before a meeting noun makes it planned
+    ("Der nächste Finanzministerrat in Luxemburg beschäftigt sich mit dem Thema.", "de", "planned"),
+    ("Beim bevorstehenden Gipfel in Brüssel geht es um das Budget.", "de", "planned"),
+    ("The upcoming summit in Brussels will discuss the budget.", "en", "planned"),
+    ("Beim letzten Gipfel in Brüssel ging es um das Budget.", "de", "actual"),
+])
+def test_a_prospective_meeting_noun_is_planned(pipeline, text, lang, modality):
+    meetings = [e for e in events_of(pipeline, text, lang, "2015-09-20") if e.type == "meeting"]
+    assert [e.to_dict()["modality"] for e in meetings] == [modality]

@@ -207,6 +207,10 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                          if t.clause == m.trigger.clause)
         if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
             m.status = "planned"
+        if m.trigger_def.kind == "noun" and any(
+                t.low in lex.prospective for t in tokens[max(0, m.trigger_idx - 3):m.trigger_idx]
+                if t.clause == m.trigger.clause):
+            m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:
             m.modes = modes

@@ -142,6 +142,7 @@ class EventLexicon:
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...
     determiners: frozenset[str] = frozenset()          # 'a', 'his' before a word that is a noun or a verb
     during: frozenset[str] = frozenset()               # 'during', 'bei': "said during a visit to X"
+    prospective: frozenset[str] = frozenset()          # 'nächste', 'upcoming' before a meeting noun: planned
     counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
