@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -70,18 +71,10 @@ def importance(c: Candidate) -> float:
     capital. The one place score: recognition weighs it against how common the word
     is, resolution adds the match quality."""
     p = c.place
-    key = (p.feature, p.population, c.capital)  # all it depends on (memoised: asked per sort key)
-    hit = _IMPORTANCE.get(key)
-    if hit is None:
-        if len(_IMPORTANCE) > 100_000:
-            _IMPORTANCE.clear()
-        hit = _IMPORTANCE[key] = _importance(p.feature, p.population, c.capital)
-    return hit
+    return _importance(p.feature, p.population, c.capital)  # memoised by all it depends on: asked per sort key
 
 
-_IMPORTANCE: dict[tuple[str, int, bool], float] = {}
-
-
+@lru_cache(maxsize=100_000)
 def _importance(feature: str, population: int, capital: bool) -> float:
     if feature == "country":
         return 9.0

@@ -119,7 +119,7 @@ def _score_local(spans: Sequence[Span], k: int, qualified_by: dict[int, int]) ->
                 c.match != MATCH_TRANSLIT and len(span.text.split()) > 1)):
             s += FACILITY  # "Schloss Bellevue", "White House": a building's own name of words,
             #                not the translation a town carries among its aliases (Casablanca)
-        if c.place.feature in ("admin", "region") and getattr(span, "region_context", False):
+        if c.place.feature in ("admin", "region") and span.region_context:
             s += QUALIFIER  # "die Grafschaft Cornwall", "the county of Kent": the region, not a town
         out.append((s, c))
     return out

@@ -185,5 +185,5 @@ def _attribute_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -
     inflected participles or adjectives up to the noun ("die 2014 eingeleiteten Verhandlungen")."""
     if not lex.nouns_capitalised or not 0 < idx < ti - 1 or tokens[idx - 1].low not in lex.articles:
         return False
-    return all(not t.cap and t.low.endswith(("en", "e", "er", "es", "em")) and t.clause == tokens[ti].clause
+    return all(not t.cap and t.low.endswith(lex.inflected_endings) and t.clause == tokens[ti].clause
                for t in tokens[idx + 1:ti])

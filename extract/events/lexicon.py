@@ -143,6 +143,7 @@ class EventLexicon:
     determiners: frozenset[str] = frozenset()          # 'a', 'his' before a word that is a noun or a verb
     during: frozenset[str] = frozenset()               # 'during', 'bei': "said during a visit to X"
     prospective: frozenset[str] = frozenset()          # 'nächste', 'upcoming' before a meeting noun: planned
+    inflected_endings: tuple[str, ...] = ()            # German determiner and adjective endings
     counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom

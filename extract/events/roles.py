@@ -111,15 +111,12 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
 _NP_WORDS = 10  # words of a German noun phrase's attributes after the noun: a name counted once, adjectives not
 
 
-_INFLECTED = ("e", "en", "er", "es", "em")  # German determiner and adjective endings
-
-
-def _before_its_noun(words: list[Token], k: int) -> bool:
+def _before_its_noun(words: list[Token], k: int, lex: EventLexicon) -> bool:
     """Whether the lower-case word at ``k`` and any inflected ones after it lead to a noun."""
     for t in words[k:]:
         if t.cap:
             return True
-        if not t.low.endswith(_INFLECTED):
+        if not t.low.endswith(lex.inflected_endings):
             return False
     return False
 
@@ -143,7 +140,7 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
                 or (t.low,) in lex.transparent or len(t.low) <= 3 \
                 or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
             continue  # "Die Gespräche fanden am Montag in Paris statt"
-        if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k):
+        if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k, lex):
             modifiers += 1
             continue  # a determiner or adjective before its noun: "mit dem neuen türkischen Präsidenten"
         return False
