@@ -100,8 +100,9 @@ def events(draw):
 
 
 def _unneutralise(value: str) -> str:
-    """What the spreadsheet shows: the apostrophe the writer put before a formula trigger goes."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(export._FORMULA_PREFIXES) else value
+    """What the spreadsheet shows: the apostrophe the writer put before a formula trigger goes
+    (also one after leading blanks, " =1", which spreadsheets read as a formula too)."""
+    return value[1:] if value.startswith("'") and export.safe_cell(value[1:]) == value else value
 
 
 def _expected(value) -> str:
