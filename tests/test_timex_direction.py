@@ -43,6 +43,13 @@ DIRECTION = [
     ("Die Bilanz: im Juli.", "de", "2015-07"),
     # an irregular past form after "be"/"will" is a participle of the future
     ("The summit will be held on Thursday.", "en", "2015-09-24"),
+    # after an article a form in -te/-ten or a participle is an adjective, not a preterite
+    ("Für die geplanten Gespräche im Oktober gibt es keinen Ort.", "de", "2015-10"),
+    ("Nach der letzten Sitzung im Oktober gibt es keine Einigung.", "de", "2015-10"),
+    # a comma and a conjunction open a clause with its own tense
+    ("Er forderte eine Waffenruhe, bevor im Oktober die nächste Runde der Gespräche beginnt.", "de", "2015-10"),
+    ("Im Oktober traf er den Präsidenten, bevor er nach Rom fliegt.", "de", "2014-10"),
+    ("On Friday, when the minister set aside his holiday plans, the trip began.", "en", "2015-09-18"),
 ]
 
 

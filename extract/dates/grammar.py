@@ -55,6 +55,8 @@ class Grammar:
     year_mention: re.Pattern
     present_forms: frozenset[str] = frozenset()   # present tense of verbs of plans ("fliegt", "begin")
     determiners: frozenset[str] = frozenset()     # before them a present form is a noun ("the visit")
+    attributive: frozenset[str] = frozenset()     # after them a past form is an adjective ("die nächste Runde")
+    subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
 
 
@@ -248,7 +250,10 @@ def load_grammar(lang: str) -> Grammar:
                    future_cue=cue("future_cues"), past_cue=cue("past_cues"),
                    year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"),
                    present_forms=_present_forms(lex.get("present_verbs", {}), lang),
-                   determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())))
+                   determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())),
+                   attributive=frozenset(lex.get("attributive_determiners", ())),
+                   subclause=re.compile(r",\s*" + _alternation(lex["subordinators"], literal=True) + r"(?!\w)", re.IGNORECASE)
+                   if lex.get("subordinators") else None)
 
 
 def _present_forms(spec: dict, lang: str) -> frozenset[str]:

@@ -6,7 +6,7 @@
 Finding candidates is the grammar's job (``data/lexicon/timex_<lang>.json``,
 compiled by :mod:`extract.dates.grammar`); normalising them is
 :mod:`extract.dates.resolve`'s. This module picks the longest non-overlapping
-candidates, works out the clause's tense from cue words, and keeps the
+candidates, asks :mod:`extract.dates.tense` which way the clause points, and keeps the
 reference date of narrative texts (history articles anchor "am 30. Januar"
 on the last year mentioned, news on the publication date).
 
@@ -23,9 +23,8 @@ from extract.dates.calendar import interval_of
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
+from extract.dates.tense import clause_tense, word_before_in
 
-_CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
-_CLAUSE_WINDOW = 120
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
 _MAX_YEAR_JUMP = 100  # explicit years this close to the publication year make a text "news"
@@ -106,100 +105,8 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Bounds of the clause around a span: up to punctuation, quotes or a window's width."""
-    lo = max(0, start - _CLAUSE_WINDOW)
-    left = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
-    right = _CLAUSE_END.search(text, end, min(len(text), end + _CLAUSE_WINDOW))
-    return (left[-1] if left else lo), (right.start() if right else min(len(text), end + _CLAUSE_WINDOW))
-
-
-def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
-    """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none."""
-    lo, hi = _clause(text, start, end)
-    best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
-    for sign, regex in ((1, grammar.future_cue), (-1, grammar.past_cue)):
-        for m in regex.finditer(text, lo, hi):
-            if m.start() < end and m.end() > start:
-                continue  # a cue inside the expression itself ("last", "next") is the expression's job
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            key = (dist, -sign)
-            if best is None or key < best:
-                best = key
-    plan = _present_plan(text, lo, hi, grammar, start, end)
-    if plan is not None and (best is None or plan <= best[0]):  # a listed present form beats the "-ten" pattern
-        return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
-    if _infinitive_plan(text, start, end, grammar):
-        return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
-    return -best[1] if best else 0
-
-
-def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
-    """Whether the date stands in an infinitive of a verb of plans, with no comma between
-    them ("..., sich im April in Warschau zu treffen", "agreed to meet in Oslo in April"):
-    what the clause announces or agrees to lies ahead of it."""
-    markers = grammar.lex.get("infinitive_markers")
-    if not markers:
-        return False
-    seg_lo = max(text.rfind(",", 0, start), text.rfind(".", 0, start - 1)) + 1
-    seg_hi = min((i for i in (text.find(",", end), text.find(".", end)) if i != -1), default=len(text))
-    # the infinitive comes last where verbs do ("sich im April ... zu treffen"), else before the
-    # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
-    lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
-    words = list(map(str.lower, _WORD.findall(text, lo, hi)))
-    if _as_set(markers).isdisjoint(words):
-        return False
-    return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
-
-
-_SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
-
-
-def _as_set(words: list) -> frozenset:
-    hit = _SETS.get(id(words))
-    if hit is None:
-        hit = _SETS[id(words)] = (words, frozenset(words))
-    return hit[1]
-
-
 _WORD = re.compile(r"\w+")
 _FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")  # what fold_case folds before lower-casing
-_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
-_SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen", "-tägiger")  # "a three-day visit"
-_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
-
-
-def _word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
-    """Whether the word right before ``start`` is in the grammar's list ``key``:
-    "ahead_prepositions" ("für Dienstag", "set for Tuesday": a time set ahead) or
-    "bound_prepositions" ("ab 1941", "since 1941": the edge of a span told in passing)."""
-    words = grammar.lex.get(key)
-    if not words:
-        return False
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in words
-
-
-def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
-    """The distance to the nearest verb of plans in the present tense in the clause ("Am
-    Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
-    cue, it points a date without a year ahead. German verbs are written small (a
-    capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
-    visit on Monday")."""
-    if not grammar.present_forms or grammar.present_forms.isdisjoint(map(str.lower, _HYPHENATED.findall(text, lo, hi))):
-        return None  # (most clauses have no such verb: one look in C)
-    prev: list[str] = []
-    best = None
-    for m in _HYPHENATED.finditer(text, lo, hi):
-        word = m.group()
-        low = word.lower()
-        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) \
-                and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
-                grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
-            dist = start - m.end() if m.end() <= start else m.start() - end
-            best = dist if best is None else min(best, dist)
-        prev.append(low)
-    return best
 
 
 def is_narrative(text: str, doc_date: dt.date, grammar: Grammar) -> bool:
@@ -349,7 +256,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     for c in cands:
         if _not_a_date_here(text, c, grammar):
             continue
-        ahead = _word_before_in(text, c.start, grammar, "ahead_prepositions")
+        ahead = word_before_in(text, c.start, grammar, "ahead_prepositions")
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         here, local = anchor, narrative
         if not narrative:
@@ -371,7 +278,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if iv is not None and iv[2] in _PRECISION:
             last = (iv[0], iv[2])
         if narrative and res.type in ("DATE", "TIME") \
-                and not _word_before_in(text, c.start, grammar, "bound_prepositions"):
+                and not word_before_in(text, c.start, grammar, "bound_prepositions"):
             anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
     return out
 

@@ -1,0 +1,135 @@
+"""Which way a date without a year points: the tense and intent of its clause.
+
+    clause_tense(text, start, end, grammar) -> +1 (ahead), -1 (back), 0 (no cue)
+    word_before_in(text, start, grammar, key) -> whether the word before is in a lexicon list
+
+The cue words are the grammar's (``future_cues``, ``past_cues``, ``present_verbs``,
+``infinitive_markers``, ``attributive_determiners`` in ``data/lexicon/timex_<lang>.json``);
+this module only measures which cue is nearest and whether a form is a verb at all.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extract.dates.grammar import Grammar
+
+_WORD = re.compile(r"\w+")
+_CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
+_CLAUSE_WINDOW = 120
+
+
+def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None) -> tuple[int, int]:
+    """Bounds of the clause around a span: up to punctuation, quotes or a window's width, and
+    up to a comma and conjunction that open a subordinate clause (", bevor", ", when")."""
+    lo = max(0, start - _CLAUSE_WINDOW)
+    hi = min(len(text), end + _CLAUSE_WINDOW)
+    left = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
+    right = _CLAUSE_END.search(text, end, hi)
+    lo, hi = (left[-1] if left else lo), (right.start() if right else hi)
+    if grammar is not None and grammar.subclause is not None and "," in text[lo:hi]:
+        inner = [m.start() for m in grammar.subclause.finditer(text, lo, start)]
+        lo = inner[-1] if inner else lo
+        after = grammar.subclause.search(text, end, hi)
+        hi = after.start() if after else hi
+    return lo, hi
+
+
+def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
+    """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none."""
+    lo, hi = _clause(text, start, end, grammar)
+    best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
+    for sign, regex in ((1, grammar.future_cue), (-1, grammar.past_cue)):
+        for m in regex.finditer(text, lo, hi):
+            if m.start() < end and m.end() > start:
+                continue  # a cue inside the expression itself ("last", "next") is the expression's job
+            if sign < 0 and _after_determiner(text, m.start(), grammar):
+                continue  # "bevor die nächste Runde beginnt", "the planned talks": an adjective
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            key = (dist, -sign)
+            if best is None or key < best:
+                best = key
+    plan = _present_plan(text, lo, hi, grammar, start, end)
+    if plan is not None and (best is None or plan <= best[0]):  # a listed present form beats the "-ten" pattern
+        return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
+    if _infinitive_plan(text, start, end, grammar):
+        return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
+    return -best[1] if best else 0
+
+
+_PREV_WORD = re.compile(r"(\w+)\s+$")
+
+
+def _after_determiner(text: str, start: int, grammar: Grammar) -> bool:
+    """Whether the word before ``start`` is an article or possessive, making the word at
+    ``start`` an attribute ("der letzten Sitzung", "a scheduled visit"), not a verb."""
+    if not grammar.attributive:
+        return False
+    m = _PREV_WORD.search(text, max(0, start - 12), start)
+    return bool(m) and m.group(1).lower() in grammar.attributive
+
+
+def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether the date stands in an infinitive of a verb of plans, with no comma between
+    them ("..., sich im April in Warschau zu treffen", "agreed to meet in Oslo in April"):
+    what the clause announces or agrees to lies ahead of it."""
+    markers = grammar.lex.get("infinitive_markers")
+    if not markers:
+        return False
+    seg_lo = max(text.rfind(",", 0, start), text.rfind(".", 0, start - 1)) + 1
+    seg_hi = min((i for i in (text.find(",", end), text.find(".", end)) if i != -1), default=len(text))
+    # the infinitive comes last where verbs do ("sich im April ... zu treffen"), else before the
+    # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
+    lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
+    words = list(map(str.lower, _WORD.findall(text, lo, hi)))
+    if _as_set(markers).isdisjoint(words):
+        return False
+    return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
+
+
+_SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
+
+
+def _as_set(words: list) -> frozenset:
+    hit = _SETS.get(id(words))
+    if hit is None:
+        hit = _SETS[id(words)] = (words, frozenset(words))
+    return hit[1]
+
+
+_HYPHENATED = re.compile(r"\w+(?:-\w+)*")
+_SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen", "-tägiger")  # "a three-day visit"
+_LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
+
+
+def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
+    """Whether the word right before ``start`` is in the grammar's list ``key``:
+    "ahead_prepositions" ("für Dienstag", "set for Tuesday": a time set ahead) or
+    "bound_prepositions" ("ab 1941", "since 1941": the edge of a span told in passing)."""
+    words = grammar.lex.get(key)
+    if not words:
+        return False
+    m = _LAST_WORD.search(text, max(0, start - 20), start)
+    return bool(m) and m.group(1).lower() in words
+
+
+def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
+    """The distance to the nearest verb of plans in the present tense in the clause ("Am
+    Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
+    cue, it points a date without a year ahead. German verbs are written small (a
+    capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
+    visit on Monday")."""
+    if not grammar.present_forms or grammar.present_forms.isdisjoint(map(str.lower, _HYPHENATED.findall(text, lo, hi))):
+        return None  # (most clauses have no such verb: one look in C)
+    prev: list[str] = []
+    best = None
+    for m in _HYPHENATED.finditer(text, lo, hi):
+        word = m.group()
+        low = word.lower()
+        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) \
+                and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
+                grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            best = dist if best is None else min(best, dist)
+        prev.append(low)
+    return best
