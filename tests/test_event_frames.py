@@ -145,6 +145,16 @@ MEETINGS = [
     ("The prime minister welcomed the visiting delegation in Oslo on Tuesday.", "en", "2024-03-12", "Oslo"),
     ("Finance ministers will meet in Brussels on Friday to discuss gas deliveries.", "en", "2024-03-12",
      "Brussels"),
+    # a summons: the separable verb, "zu sich zitieren", "summon" -- at the summoner's seat
+    ("Oslo – Das Außenministerium bestellte am Montag den iranischen Botschafter ein.", "de", "2024-03-12", "Oslo"),
+    ("Rom – Der Regierungschef zitierte am Montag den Innenminister zu sich.", "de", "2024-03-12", "Rome"),
+    ("DUBLIN - The foreign ministry summoned the Russian ambassador on Monday.", "en", "2024-03-12", "Dublin"),
+    # an agreement reached, signed or struck at a place: the parties met there
+    ("Die im Januar in Oslo erzielte Vereinbarung gilt als Durchbruch.", "de", "2024-03-12", "Oslo"),
+    ("Die Außenminister einigten sich am Montag in Genf auf eine Waffenruhe.", "de", "2024-03-12", "Geneva"),
+    ("Das Abkommen wurde im Februar in Minsk unterzeichnet.", "de", "2024-03-12", "Minsk"),
+    ("The accord signed in Minsk in February is fragile.", "en", "2024-03-12", "Minsk"),
+    ("The oil ministers reached an agreement in Doha on Sunday.", "en", "2024-03-12", "Doha"),
 ]
 
 
@@ -240,6 +250,13 @@ WHERE = [
 ]
 
 
+def test_a_participant_after_a_verb_is_no_venue(pipeline):
+    # "Im Juli": "im" is the month's; past "hatten sich" the countries are who met, Lima is where
+    text = "Im Januar hatten sich Chile und Peru in Lima getroffen."
+    meetings = [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
+    assert [name(e.location) for e in meetings] == ["Lima"]
+
+
 @pytest.mark.parametrize("text,lang,date,where", WHERE, ids=[c[0][:40] for c in WHERE])
 def test_meeting_place(pipeline, text, lang, date, where):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
@@ -271,6 +288,16 @@ ENCOUNTERS = [
     ("Die Flotte traf am Montag bei Kreta auf die Schiffe des Gegners.", "de", "2024-03-12"),
     # a host verb with no guest after it
     ("Officials in Ramallah welcomed the decision on Monday.", "en", "2024-03-12"),
+    # "zitieren" without "ins", "vor", "zu sich" quotes; "summon" without a guest
+    ("Wien – Der Minister zitierte am Montag aus einem Bericht der Regierung.", "de", "2024-03-12"),
+    ("DUBLIN - He summoned the courage to speak on Monday.", "en", "2024-03-12"),
+    # an agreement with no place in its sentence: the dateline is where it is reported, not reached
+    ("LIMA - Under the agreement signed last July, textile exports were limited.", "en", "2024-03-12"),
+    ("Wien – Die Regierung einigte sich am Montag auf ein Budget.", "de", "2024-03-12"),
+    # a firm's contract; the place of what an infinitive says the agreement is for
+    ("The company said it signed a supply agreement in Houston on Monday.", "en", "2024-03-12"),
+    ("Der Konzern hat am Montag in Linz einen Liefervertrag unterzeichnet.", "de", "2024-03-12"),
+    ("The two ministers signed an agreement to build a bridge in Narva.", "en", "2024-03-12"),
 ]
 
 

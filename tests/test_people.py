@@ -66,7 +66,7 @@ def test_places_read_the_people_layer(pipeline, text, lang, word):
 TITLES = [
     ("de", "präsident", True), ("de", "präsidenten", True), ("de", "außenministerin", True),
     ("de", "verteidigungsminister", True), ("de", "herrn", True), ("de", "haus", False),
-    ("en", "sen.", True), ("en", "president", True), ("en", "presidents", False),
+    ("en", "sen.", True), ("en", "president", True), ("en", "presidents", True), ("en", "ministers", True), ("en", "bus", False),
 ]
 
 

@@ -50,6 +50,10 @@ DIRECTION = [
     ("Er forderte eine Waffenruhe, bevor im Oktober die nächste Runde der Gespräche beginnt.", "de", "2015-10"),
     ("Im Oktober traf er den Präsidenten, bevor er nach Rom fliegt.", "de", "2014-10"),
     ("On Friday, when the minister set aside his holiday plans, the trip began.", "en", "2015-09-18"),
+    # the progressive of a verb of plans is an arrangement ahead; of another verb, no cue
+    ("The government is holding a further meeting on Friday with the unions.", "en", "2015-09-25"),
+    ("The ministers are meeting in Rome on Tuesday.", "en", "2015-09-22"),
+    ("Traders said prices are rising after a fall in August.", "en", "2015-08"),
 ]
 
 

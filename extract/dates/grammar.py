@@ -56,6 +56,7 @@ class Grammar:
     present_forms: frozenset[str] = frozenset()   # present tense of verbs of plans ("fliegt", "begin")
     determiners: frozenset[str] = frozenset()     # before them a present form is a noun ("the visit")
     attributive: frozenset[str] = frozenset()     # after them a past form is an adjective ("die nächste Runde")
+    progressive: frozenset[str] = frozenset()     # "is", "are": before them an -ing form of a plan verb is one
     subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
 
@@ -251,6 +252,7 @@ def load_grammar(lang: str) -> Grammar:
                    year_mention=re.compile(r"(?<![\d.,])(1[0-9]{3}|20[0-9]{2})(?![\d.,]\d)"),
                    present_forms=_present_forms(lex.get("present_verbs", {}), lang),
                    determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())),
+                   progressive=frozenset(lex.get("present_verbs", {}).get("progressive_auxiliaries", ())),
                    attributive=frozenset(lex.get("attributive_determiners", ())),
                    subclause=re.compile(r",\s*" + _alternation(lex["subordinators"], literal=True) + r"(?!\w)", re.IGNORECASE)
                    if lex.get("subordinators") else None)
@@ -270,6 +272,9 @@ def _present_forms(spec: dict, lang: str) -> frozenset[str]:
             out.update({lemma + "s", lemma + "es"})
             if lemma.endswith("y"):
                 out.add(lemma[:-1] + "ies")
+            if spec.get("progressive_auxiliaries"):  # "meeting", "leaving", "beginning" (after "is"/"are" only)
+                stem = lemma[:-1] if lemma.endswith("e") and not lemma.endswith("ee") else lemma
+                out.update({stem + "ing", stem + stem[-1] + "ing"})
     return frozenset(out)
 
 

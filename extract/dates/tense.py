@@ -127,6 +127,7 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
         word = m.group()
         low = word.lower()
         if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) \
+                and (not low.endswith("ing") or grammar.progressive.intersection(prev[-1:])) \
                 and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
                 grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
             dist = start - m.end() if m.end() <= start else m.start() - end

@@ -58,6 +58,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
     if not m.spec.route:
+        if trig.needs_place and not _venue_near(tokens, i, ti, lex):
+            return None  # "signed an agreement to distribute computers in the US": the infinitive's place
         if trig.from_location:
             # "on his return from Ethiopia", "die gerade aus dem Südsudan zurückgekehrt ist": the
             # place left is the one visited; the place returned to is home ("nach Minsk zurückgekehrt")
@@ -166,3 +168,15 @@ def clause_goes_on(tokens: list[Token], ti: int) -> bool:
     clause: "fliegt er nach Rom weiter"; not a clause-final verb: "..., als er nach Rom reiste")."""
     rest = [t for t in tokens[ti + 1:] if t.clause == tokens[ti].clause and t.text[:1].isalnum()]
     return len(rest) > 1
+
+
+_VENUE_REACH = 6  # tokens between a verb that needs a place and that place ("einigten sich am Montag in Genf")
+
+
+def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is where the trigger at ``ti`` happened: in its clause, a few
+    words away, with no infinitive between them ("signed the deal in Buenos Aires", "die in
+    Wien erzielte Vereinbarung"; not "signed an agreement to supply cars in Japan")."""
+    lo, hi = min(i, ti), max(i, ti)
+    return hi - lo <= _VENUE_REACH and tokens[i].clause == tokens[ti].clause and not any(
+        tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))

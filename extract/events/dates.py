@@ -63,7 +63,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
     """Give each mention of a sentence the timex of its clause, else the nearest free one.
 
     Within a clause the timex nearest to any trigger of the mention's type wins ("for May
-    to September shipment"); a noun trigger ("Treffen", "the meeting") takes a timex after
+    to September shipment"; not a word that is an event only at a named place, "to
+    renegotiate an agreement signed last year"); a noun trigger ("Treffen", "the meeting") takes a timex after
     it only when it follows closely. Timexes in relative clauses about someone or something
     else ("..., who is expected to win the election on 9 January") date nothing."""
     if not mentions or not usable:
@@ -77,7 +78,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
         part = m.conj[m.trigger_idx] if m.conj else 0
         same_type = [k for k, t in enumerate(tokens) if t.clause == m.trigger.clause and
                      (not m.conj or m.conj[k] == part) and
-                     any(tr.type == m.type for tr in lex.triggers_for(t.low))] \
+                     any(tr.type == m.type and not tr.needs_place for tr in lex.triggers_for(t.low))] \
             or [m.trigger_idx]
         best = None
         for tx, clause, iv, idx, in_speech in usable:

@@ -79,7 +79,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric \
-                    and not m.trigger_def.visit \
+                    and not m.trigger_def.visit and not m.trigger_def.needs_place \
                     and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
                          or m.named_body or s <= dateline_end <= e) \
                     and not any(o.type == m.type and o.place("location") is not None
@@ -190,6 +190,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                                          gazetteer.country, capital,
                                          exclude=role_places | {pm.start for pm in sent_places
                                                                 if pm.confidence == ORG_CONFIDENCE})
+    states = set(names) - {p.name for p in people} - {o for o, _ in orgs}  # countries as actors
     modes = find_modes(tokens, lex)
     lows = {t.low for t in tokens}
     cargo = find_cargo(text, span, tokens, lex)
@@ -224,6 +225,10 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
             continue
+        if m.trigger_def.needs_place and not any(m.roles.values()):
+            continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
+        if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):
+            continue  # "the company said it signed an agreement in ...": a firm's contract, no meeting
         if m.trigger_def.kind == "travel" and (m.trigger_def.visit or m.trigger_def.from_location) and not (
                 named_role or orgs or any(p.name in officials for p in people)
                 or (lows & lex.office_pronouns and officials.told_before(span[0]))):

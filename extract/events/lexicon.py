@@ -38,7 +38,7 @@ class Trigger:
     host: bool = False
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
-    needs_place: bool = False     # 'sich ein Bild machen': a visit only where a place is named
+    needs_place: bool = False     # 'sich ein Bild machen', 'reached an agreement': an event only where its sentence names a place
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
     stationed: bool = False      # 'deployed in X': a place after 'in' is where they go
@@ -109,6 +109,7 @@ class EventLexicon:
     denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")
     verb_only_refusals: frozenset[str] = frozenset()   # refuse only before "to" + verb ("fail")
     infinitive_markers: frozenset[str] = frozenset()   # "to", "zu"
+    firm_words: frozenset[str] = frozenset()           # "company", "Konzern": a firm's agreements are business
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"

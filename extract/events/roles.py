@@ -96,6 +96,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             steps += 1
             chained = False
             continue
+        if prev.low in lex.auxiliaries or prev.low in lex.reflexives:
+            break  # "Im Juli hatten sich Iran und ...": a verb or "sich" ends the phrase; "im" is the month's
         # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
         if prev.text.isalpha() and prev.low not in lex.subject_stop and plain < 3 \
                 and prev.low not in lex.speech and (not lex.nouns_capitalised or prev.cap or len(prev.low) > 3):

@@ -96,7 +96,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if is_topic(tokens, i, lex):
                 continue
-            if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex):
+            if not event_type(trig.type).route and trig.kind != "noun" and _abstract_object(tokens, i, lex, trig.needs_cue):
                 continue
             if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
                     tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
@@ -161,18 +161,21 @@ def _quantity_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return False
 
 
-def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None) -> bool:
     """A meeting verb with an abstract object near it in its clause is another verb: "can
     meet demand", "received a proposal", "eine Entscheidung getroffen" -- also when the
-    object heads the relative clause the verb is in ("Vereinbarungen, die er ... traf")."""
+    object heads the relative clause the verb is in ("Vereinbarungen, die er ... traf").
+    An object the trigger asks for (``wanted``: its cue, "erzielte Vereinbarung") is none."""
+    def abstract(low: str) -> bool:
+        return low in lex.abstract_objects and not (wanted is not None and wanted.fullmatch(low))
     lo, hi = max(0, i - 6), min(len(tokens), i + 6)  # "meet its 2004 profit targets", "demand ... has been met"
-    if any(tokens[k].low in lex.abstract_objects for k in range(lo, hi)
+    if any(abstract(tokens[k].low) for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
     first = next(k for k in range(i + 1) if tokens[k].clause == tokens[i].clause)
     if first >= 2 and tokens[first].low in lex.relative:
         before = tokens[first - 1] if tokens[first - 1].text[:1].isalnum() else tokens[first - 2]
-        return before.low in lex.abstract_objects
+        return abstract(before.low)
     return False
 
 
