@@ -54,7 +54,30 @@ DIRECTION = [
     ("The government is holding a further meeting on Friday with the unions.", "en", "2015-09-25"),
     ("The ministers are meeting in Rome on Tuesday.", "en", "2015-09-22"),
     ("Traders said prices are rising after a fall in August.", "en", "2015-08"),
+    # irregular past forms and the verbs of figures moving tell the past
+    ("Prices fell three percent in November.", "en", "2014-11"),
+    ("Sales climbed in October.", "en", "2014-10"),
 ]
+
+# (sentence, lang, publication date, value): a quarter without a year goes where the clause points,
+# ahead only once its reporting season is over; an earlier year in the sentence is its year
+QUARTERS = [
+    ("Exports rose in the fourth quarter.", "en", "2005-02-15", "2004-Q4"),
+    ("Exports rose in the second quarter.", "en", "2005-08-15", "2005-Q2"),
+    ("Exports will rise in the first quarter.", "en", "2005-11-15", "2006-Q1"),
+    ("The firm will report third-quarter results.", "en", "2005-10-15", "2005-Q3"),
+    ("Die Exporte stiegen im vierten Quartal.", "de", "2005-02-15", "2004-Q4"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,value", QUARTERS, ids=[c[0][:40] for c in QUARTERS])
+def test_a_quarter_points_with_the_clause(text, lang, date, value):
+    assert [t.value for t in tag_timexes(text, dt.date.fromisoformat(date), lang)] == [value]
+
+
+def test_a_quarter_takes_the_year_of_its_sentence():
+    text = "In 2004 output grew in the first quarter, and in the fourth quarter it fell."
+    assert [t.value for t in tag_timexes(text, dt.date(2005, 2, 15), "en")] == ["2004", "2004-Q1", "2004-Q4"]
 
 
 @pytest.mark.parametrize("text,lang,value", DIRECTION, ids=[c[0][:40] for c in DIRECTION])

@@ -355,7 +355,11 @@ def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if year is not None:
         return Resolved(f"{year:04d}-{unit}{q}", False)
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
-    return Resolved(f"{ctx.anchor.year + rel:04d}-{unit}{q}", True)
+    span, y = 12 // (4 if unit == "Q" else 2), ctx.anchor.year + rel
+    if not g.get("rel") and not ctx.narrative:  # where the clause points ("rose in the fourth quarter" in
+        # February); ahead only past a quarter's reporting season ("will report third-quarter results" in October)
+        y += -(ctx.tense < 0 and (q - 1) * span + 1 > ctx.anchor.month) + (ctx.tense > 0 and q * span < ctx.anchor.month - 3)
+    return Resolved(f"{y:04d}-{unit}{q}", True)
 
 
 def resolve_holiday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:

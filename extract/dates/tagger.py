@@ -160,6 +160,8 @@ def _not_a_date_here(text: str, c: Candidate, grammar: Grammar) -> bool:
 def _needs_year(c: Candidate) -> bool:
     """A month, a day and month or a season without a year of its own ("im Mai", "am 3. Mai")."""
     g = c.groups
+    if c.kind == "quarter":  # "in the first quarter of 2004, and in the fourth quarter"
+        return not g.get("year") and not g.get("qyear") and not g.get("rel")
     return c.kind == "date" and not g.get("year") and not g.get("rel") and bool(
         g.get("month") or g.get("monthnum") or g.get("season"))
 
