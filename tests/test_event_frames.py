@@ -1076,3 +1076,61 @@ def test_an_undated_story_trades_for_the_country_it_names_most(pipeline):
 def test_a_prospective_meeting_noun_is_planned(pipeline, text, lang, modality):
     meetings = [e for e in events_of(pipeline, text, lang, "2015-09-20") if e.type == "meeting"]
     assert [e.to_dict()["modality"] for e in meetings] == [modality]
+
+
+# -- routes named by agent, bloc, accusative and quota ---------------------------------------------
+# (text, lang, publication date, expected (origin, destination), expected status)# (text, lang, publication date, expected (origin, destination), expected modality)
+ROUTE_ENDS = [
+    # the agent of a passive sends ("supplied by"); of a purchase it receives
+    ("Weapons supplied by Iran reached Hezbollah in Lebanon.", "en", "2024-03-12", ("Iran", "Lebanon"), "reported"),
+    ("The tanks were delivered to Poland by Germany in May.", "en", "2024-06-12", ("Germany", "Poland"), "reported"),
+    # a bloc of states stands for its seat
+    ("Thailand exported 20,000 tonnes of tapioca to the European Community in January.", "en", "2024-03-12",
+     ("Thailand", "Brussels"), "reported"),
+    # "in die": the accusative makes a destination of "in"
+    ("Thailand exportierte im Januar 20.000 Tonnen Tapioka in die Türkei.", "de", "2024-03-12",
+     ("Thailand", "Turkey"), "reported"),
+    # an export quota with its amount is a flow allowed to move
+    ("BANGKOK, March 2 - Thailand announced a new tapioca export quota of 737,987 tonnes for the European "
+     "Community.", "en", "2024-03-02", ("Thailand", "Brussels"), "planned"),
+    # a flow stopped: the event stays, cancelled
+    ("On Friday, Turkmenistan shut off gas supplies to Ukraine.", "en", "2024-03-12", (None, "Ukraine"), "cancelled"),
+    ("Russland hat am Freitag die Gaslieferungen an die Ukraine eingestellt.", "de", "2024-03-12",
+     (None, "Ukraine"), "cancelled"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,route,status", ROUTE_ENDS, ids=[c[0][:40] for c in ROUTE_ENDS])
+def test_route_ends_by_agent_bloc_and_case(pipeline, text, lang, date, route, status):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert any(same(route[0], e.origin) and same(route[1], e.destination) and e.status == status
+               for e in ships), [(name(e.origin), name(e.destination), e.status) for e in ships]
+
+
+def test_export_quotas_without_an_amount_stay_a_policy(pipeline):
+    assert not events_of(pipeline, "Export quotas for Thailand and the EC were discussed.", "en", "2024-03-12")
+
+
+# -- visits: every inflection, the visitor named by surname, the visitor's own country -------------
+VISITS = [
+    # British "travelling"; the office holder named before by full name, here by surname
+    ("Secretary of State George Shultz acknowledged failings. Shultz, travelling to China for a week-long "
+     "visit, refused to comment.", "en", "2024-03-12", "China"),
+    ("The chancellor is travelling to America next week.", "en", "2024-03-12", "United States"),
+    # a city that names its state, as a dateline
+    ("SINGAPORE, March 2 - The nine creditor banks met today to discuss the contracts.", "en", "2024-03-02",
+     "Singapore"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,where", VISITS, ids=[c[0][:40] for c in VISITS])
+def test_visits_and_datelines(pipeline, text, lang, date, where):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+def test_a_visiting_officials_country_is_no_venue(pipeline):
+    text = ("TOKYO, March 3 - The U.S. wants Japan to end import controls, visiting U.S. Under-Secretary "
+            "of State Allen Wallis said.")
+    assert not [e for e in events_of(pipeline, text, "en", "2024-03-03")
+                if e.type == "meeting" and e.location is not None and e.location.country_code == "US"]

@@ -70,6 +70,15 @@ QUARTERS = [
 ]
 
 
+@pytest.mark.parametrize("text,value", [
+    ("Indonesia bought raw sugar in late 1986.", "1986"),   # "late", "early", "mid-": the year (mod END ...)
+    ("Output rose in early 1990 and mid-1996.", "1990"),
+    ("Stocks stood at 5 mln tonnes at the end of 1986.", "1986-12"),  # "the end of" a year: its December
+])
+def test_a_modified_year(text, value):
+    assert tag_timexes(text, dt.date(2005, 1, 10), "en")[0].value == value
+
+
 @pytest.mark.parametrize("text,lang,date,value", QUARTERS, ids=[c[0][:40] for c in QUARTERS])
 def test_a_quarter_points_with_the_clause(text, lang, date, value):
     assert [t.value for t in tag_timexes(text, dt.date.fromisoformat(date), lang)] == [value]

@@ -105,7 +105,7 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if month is None and g.get("day"):
         month = ctx.anchor.month  # "Nacht vom 16." in a narrative
     if month is None and year is not None and g.get("mod"):
-        month = maps["year_mod_month"].get(norm(maps["modifiers"].get(norm(g["mod"]), "")))
+        month = maps["year_mod_month"].get(norm(g["mod"]))  # "the end of 1986": December; "late 1986": the year
         return Resolved(f"{year:04d}-{month:02d}" if month else f"{year:04d}", False)
     if month is None:
         return Resolved(f"{year:04d}", False) if year is not None else None

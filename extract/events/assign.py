@@ -10,6 +10,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.places import unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.text.document import Token
+from extract.text.people import people_lexicon
 from records.model import Mention
 
 
@@ -47,7 +48,7 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
 
 def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
           place_idx: frozenset[int], pm: Mention, country_of, conj: list[int],
-          is_capital=lambda place: False):
+          is_capital=lambda place: False, fired: Optional[frozenset[int]] = None):
     """The role of the place at token ``i`` in mention ``m``, or None (``is_capital``:
     events.places.capital_check)."""
     ti = m.trigger_idx
@@ -67,8 +68,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if role != "location":
             came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None
-            if trig.visit and not came_from and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8:
-                role = "location"  # "besuchte ... Russland", "visited Iraq"
+            if trig.visit and not came_from and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8 \
+                    and not (tokens[ti].low.endswith(("ing", "ende", "enden")) and _before_title(tokens, i, lex)):
+                role = "location"  # "besuchte ... Russland", "visited Iraq"; not "visiting U.S. envoy Wallis"
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
@@ -79,12 +81,17 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if role == "location" and trig.kind == "noun" and _topic_of(tokens, ti, i, lex):
             return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic
         if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
-                and (i > ti or _verb_in_clause(tokens, ti, lex)):
+                and (i > ti or _verb_in_clause(tokens, ti, lex, fired)):
             # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
             # and the place comes first ("wird in Brüssel bei der Sitzung zustimmen")
             role = None
         return role
     # shipments
+    k = i - 1
+    while k > 0 and tokens[k].low in lex.articles:
+        k -= 1
+    if role is None and k >= 0 and tokens[k].low in lex.agent_prepositions and tokens[k].clause == tokens[i].clause:
+        return ("destination" if trig.reverse else "origin", as_country(pm, country_of))  # "supplied by Iran"
     nxt = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == ".")  # "U.S." is "U.S" and "."
     if role is None and trig.trade and i == ti + 2 and tokens[ti + 1].low in lex.genitive_articles and nxt < len(tokens) \
             and tokens[nxt].clause == tokens[i].clause and is_cargo(tokens[nxt].low, lex) \
@@ -139,9 +146,11 @@ def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
     return False
 
 
-def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Whether the clause of the trigger at ``ti`` holds an event verb besides it."""
-    return any(k != ti and tokens[k].clause == tokens[ti].clause
+def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon, fired: Optional[frozenset[int]] = None) -> bool:
+    """Whether the clause of the trigger at ``ti`` holds an event verb besides it (of those
+    ``fired``, when given: "Shultz, travelling to China for a week-long visit" has none, as
+    no one of office is the verb's subject)."""
+    return any(k != ti and tokens[k].clause == tokens[ti].clause and (fired is None or k in fired)
                and any(t.kind not in ("noun", "agent") for t in lex.triggers_for(tokens[k].low))
                for k in range(len(tokens)))
 
@@ -180,3 +189,12 @@ def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool
     lo, hi = min(i, ti), max(i, ti)
     return hi - lo <= _VENUE_REACH and tokens[i].clause == tokens[ti].clause and not any(
         tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
+
+
+def _before_title(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is the nationality of a person named by office right after it
+    ("visiting U.S. Under-Secretary Allen Wallis": after the participle, the visitor's country)."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].low == ".":
+        k += 1
+    return k < len(tokens) and tokens[k].clause == tokens[i].clause and people_lexicon(lex.lang).is_title(tokens[k].low)

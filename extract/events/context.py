@@ -63,6 +63,11 @@ class OfficeHolders(frozenset):
 
     people: tuple = ()
 
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` or the person it shortens holds an office ("Shultz" after
+        "Secretary of State George Shultz")."""
+        return name in self or any(o.rsplit(" ", 1)[-1] == name for o in self if " " in o)
+
     def told_before(self, offset: int) -> bool:
         """Whether the last person named before ``offset`` holds an office ("Prime Minister
         Tony Blair ... He also flew to Basra": "he" is the prime minister)."""

@@ -35,7 +35,7 @@ from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon
 from records import languages
-from records.model import Event
+from records.model import Event, Mention
 
 
 def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
@@ -45,6 +45,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     lex = event_lexicon(lang if languages.supported(lang) else languages.default_code())
     places = sorted(tdoc.places, key=lambda m: m.start)
     dline = dateline(text, places)
+    if dline and dline[0].place.feature == "country":  # "SINGAPORE, March 2 -", "KUWAIT -": a city that names its state
+        city = gazetteer.capital(dline[0].place.country_code or "")
+        if city is not None and city.name.startswith(dline[0].place.name):
+            dline = (Mention(dline[0].text, dline[0].start, dline[0].end, city, dline[0].confidence), dline[1])
     dateline_end = dline[1] if dline else 0
     lead_day = dateline_day(timexes, dateline_end)
     capital = capital_check(gazetteer)
@@ -126,6 +130,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     if not out:
         return []
     conj = conjuncts(tokens, [m.trigger_idx for m in out if m.trigger_def.kind not in ("noun", "agent")], lex)
+    fired = frozenset(m.trigger_idx for m in out)
     place_idx = {}
     covered = set()
     for pm in sent_places:
@@ -156,7 +161,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if m.trigger_def.kind == "travel" and i < m.trigger_idx and clause_goes_on(tokens, m.trigger_idx) \
                     and any(o.trigger_idx < i and o.trigger.clause == tokens[i].clause for o in out if o is not m):
                 continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's
-            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital)
+            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital, fired)
             if role is None and m.spec.route:
                 role = _coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
             if role is None:
@@ -230,7 +235,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):
             continue  # "the company said it signed an agreement in ...": a firm's contract, no meeting
         if m.trigger_def.kind == "travel" and (m.trigger_def.visit or m.trigger_def.from_location) and not (
-                named_role or orgs or any(p.name in officials for p in people)
+                named_role or orgs or any(officials.holds(p.name) for p in people)
                 or (lows & lex.office_pronouns and officials.told_before(span[0]))):
             continue  # "So kam er nach Uganda", "reiste nach Syrien": no office holder travels, no one is
             #           visited; "He also flew to Basra" after "Prime Minister Tony Blair ..." is a visit

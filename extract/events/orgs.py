@@ -16,14 +16,15 @@ def _table() -> tuple[re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
     with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
-            iso = row["country_code"].strip().upper()
+            home = row["country_code"].strip().upper() or (row.get("seat") or "").strip()
             for name in [row["name"]] + [a for a in row.get("alt_names", "").split("|") if a]:
-                names[name.strip()] = iso
+                names[name.strip()] = home
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), names
 
 
 def home_countries(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, ISO code) of every known organisation named in ``text[start:end]``."""
+    """(start, end, home) of every known organisation named in ``text[start:end]``: home is
+    the ISO code of its country, or for a bloc of states the city of its seat ("Brussels")."""
     regex, names = _table()
     return [(m.start(), m.end(), names[m.group()]) for m in regex.finditer(text, start, end)]

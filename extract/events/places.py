@@ -125,7 +125,7 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
     # an organisation that sends or receives goods stands for its home country (shipments only):
     # a listed one, or one named for its country ("Japan Airlines", "British Airways")
     for a, b, iso in home_countries(text, s, e) + national_companies(tokens, lex, gazetteer):
-        country = gazetteer.country(iso)
+        country = gazetteer.country(iso) if len(iso) == 2 else _city(gazetteer, iso, lex.lang, 100_000)
         if country is not None and not any(x < b and a < y for x, y in taken):
             out.append(Mention(text[a:b], a, b, country, ORG_CONFIDENCE))
     if lex.city_adjective is not None:

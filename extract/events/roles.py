@@ -74,7 +74,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
         tr = phrase_before(tokens, k, lex.transparent)
         if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
             role, ph = hit
-            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on")
+            # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")
+            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on") and " ".join(ph[1:]) not in lex.directional_articles
             if role == "destination" and weak and origin_clause:
                 return "origin"
             if role == "location" or not weak:

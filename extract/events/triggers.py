@@ -57,7 +57,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "he talks of ...": a verb after a pronoun
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
-            if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads:
+            if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
+                    and not (tokens[i + 1].low in lex.quota_heads and _amount_after(tokens, i + 1)):
                 continue  # "export quotas", "import controls": a modifier of a policy or a figure
             if trig.type == "shipment" and trig.kind != "noun" and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
@@ -109,6 +110,12 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             out.append((i, trig))
             break
     return out
+
+
+def _amount_after(tokens: list[Token], i: int) -> bool:
+    """A number within the next few words of its clause ("quota of 737,987 tonnes")."""
+    return any(tokens[k].text[:1].isdigit() for k in range(i + 1, min(len(tokens), i + 4))
+               if tokens[k].clause == tokens[i].clause)
 
 
 def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
