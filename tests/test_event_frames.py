@@ -1079,7 +1079,7 @@ def test_a_prospective_meeting_noun_is_planned(pipeline, text, lang, modality):
 
 
 # -- routes named by agent, bloc, accusative and quota ---------------------------------------------
-# (text, lang, publication date, expected (origin, destination), expected status)# (text, lang, publication date, expected (origin, destination), expected modality)
+# (text, lang, publication date, expected (origin, destination), expected status)
 ROUTE_ENDS = [
     # the agent of a passive sends ("supplied by"); of a purchase it receives
     ("Weapons supplied by Iran reached Hezbollah in Lebanon.", "en", "2024-03-12", ("Iran", "Lebanon"), "reported"),
