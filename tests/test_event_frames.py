@@ -1093,6 +1093,9 @@ ROUTE_ENDS = [
     # an export quota with its amount is a flow allowed to move
     ("BANGKOK, March 2 - Thailand announced a new tapioca export quota of 737,987 tonnes for the European "
      "Community.", "en", "2024-03-02", ("Thailand", "Brussels"), "planned"),
+    # a trade figure in percent is a flow (a sale in percent is a statistic)
+    ("TOKYO, March 2 - Japan's exports rose 14.6 pct in the first 20 days of February to the United States.",
+     "en", "1987-03-02", ("Japan", "United States"), "reported"),
     # a flow stopped: the event stays, cancelled
     ("On Friday, Turkmenistan shut off gas supplies to Ukraine.", "en", "2024-03-12", (None, "Ukraine"), "cancelled"),
     ("Russland hat am Freitag die Gaslieferungen an die Ukraine eingestellt.", "de", "2024-03-12",

@@ -260,3 +260,30 @@ def test_seasons_and_halves_are_intervals(value, first, last):
 ])
 def test_no_date_from_adjectives_titles_and_areas(text, lang):
     assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.type == "DATE"]
+
+
+# -- split years: a season or fiscal year; its months, when the text gives them, for all of them ------
+def test_split_years_take_the_season_the_text_gives():
+    text = ("Imports are forecast to rise to 425,000 tonnes in 1987/88 (October/September) from 300,000 "
+            "in 1986/87. The 1988/92 plan was approved.")
+    values = [t.value for t in tag_timexes(text, dt.date(1987, 3, 2), "en")]
+    assert values == ["1987-10/1988-09", "1986-10/1987-09", "1988/1992"]
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("In der Saison 2015/16 stiegen die Exporte.", "de", "2015/2016"),
+    ("Output in 1999/00 fell.", "en", "1999/2000"),
+])
+def test_a_split_year_is_both_years(text, lang, value):
+    assert [t.value for t in tag_timexes(text, dt.date(2016, 3, 2), lang)] == [value]
+
+
+# -- "for": a time set ahead, unless a figure is for a period ---------------------------------------
+@pytest.mark.parametrize("text,lang,value", [
+    ("Figures from the Commerce Department for November showed exports down.", "en", "2004-11"),
+    ("Die Zahlen für November zeigen ein Minus.", "de", "2004-11"),
+    ("The vote was set for Tuesday.", "en", "2005-01-18"),
+])
+def test_figures_for_a_period_look_back(text, lang, value):
+    assert [t.value for t in tag_timexes(text, dt.date(2005, 1, 12), lang)] == [value]
+

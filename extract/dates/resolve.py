@@ -9,74 +9,13 @@ candidate has no sensible value (30 February, an unknown unit ...).
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 from typing import Callable, Optional
 
 from extract.dates import calendar as cal
 from extract.dates.grammar import norm
-
-Groups = dict[str, Optional[str]]
-Maps = dict[str, dict]
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a resolver may depend on besides the match itself."""
-
-    doc_date: dt.date
-    anchor: dt.date  # the publication date, or in a narrative the last date mentioned
-    narrative: bool
-    tense: int  # -1 past, +1 future, 0 unknown (cues in the clause around the candidate)
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """A value with its TIMEX3 type; ``anchored`` when the anchor date mattered."""
-
-    value: str
-    anchored: bool
-    type: str = "DATE"
-
-
-def number(word: Optional[str], maps: Maps) -> Optional[float]:
-    """'3', '2,5', 'three', 'twenty four' -> a number; None when unknown."""
-    if word is None:
-        return None
-    key = norm(word)
-    if key in maps["numbers"]:
-        return maps["numbers"][key]
-    digits = key.replace(",", ".")
-    if re.fullmatch(r"\d+(\.\d+)?", digits):
-        return float(digits) if "." in digits else int(digits)
-    total = 0
-    for part in re.split(r"[-\s]+", key):
-        if part not in maps["numbers"]:
-            return None
-        total += maps["numbers"][part]
-    return total
-
-
-def year_of(text: Optional[str], ctx: Optional["Context"] = None) -> Optional[int]:
-    """A four-digit year, or a two-digit one read as the latest 19xx/20xx up to ten
-    years after the publication date (2000 when no context is given)."""
-    if not text:
-        return None
-    y = int(text)
-    if len(text) == 2:
-        limit = (ctx.doc_date.year if ctx else 2000) + 10
-        return 2000 + y if 2000 + y <= limit else 1900 + y
-    return y
-
-
-def month_of(g: Groups, maps: Maps, suffix: str = "") -> Optional[int]:
-    """The month of group ``month<suffix>`` (a name) or ``monthnum<suffix>`` (a number)."""
-    name = g.get("month" + suffix)
-    if name:
-        key = norm(name).rstrip(".")
-        return maps["months"].get(key) or maps["month_abbrevs"].get(key)
-    num = g.get("monthnum" + suffix)
-    return int(num) if num else None
+from extract.dates.periods import (resolve_bc, resolve_century, resolve_decade, resolve_holiday,
+                                   resolve_quarter, resolve_split_year)
+from extract.dates.values import Context, Groups, Maps, Resolved, month_of, number, year_of  # noqa: F401 (re-exported)
 
 
 def _pod_suffix(g: Groups, maps: Maps) -> Optional[str]:
@@ -323,73 +262,11 @@ def resolve_set(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(value, False, "SET") if value else None
 
 
-def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'20. Jahrhundert' / '20th century' -> '19'."""
-    n = int(g["century"])
-    return Resolved(f"{n - 1:02d}", False) if 1 <= n <= 21 else None
-
-
-def resolve_decade(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'1990er Jahre' / 'the 1990s' -> '199'; '90er Jahre', 'Neunzigerjahre' -> '199'."""
-    if g.get("decade"):
-        return Resolved(g["decade"], False)
-    if g.get("decword"):
-        digit = maps["decade_words"].get(norm(g["decword"]))
-        return Resolved(f"19{digit}", True) if digit is not None else None
-    return Resolved("19" + g["decade2"], True)
-
-
-def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'218 v. Chr.' -> 'BC0218'."""
-    return Resolved(f"BC{int(g['bcyear']):04d}", False)
-
-
-def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'the third quarter' -> '<year>-Q3'; with a half's word ('second half of 2004',
-    'im zweiten Halbjahr') -> '<year>-H2'."""
-    q = maps["ordinals"].get(norm(g["quarter"]))
-    unit = "H" if g.get("halfword") else "Q"
-    year = year_of(g.get("year"), ctx) or year_of(g.get("qyear"), ctx)
-    if q is None or (unit == "H" and q > 2):
-        return None
-    if year is not None:
-        return Resolved(f"{year:04d}-{unit}{q}", False)
-    rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
-    span, y = 12 // (4 if unit == "Q" else 2), ctx.anchor.year + rel
-    if not g.get("rel") and not ctx.narrative:  # where the clause points ("rose in the fourth quarter" in
-        # February); ahead only past a quarter's reporting season ("will report third-quarter results" in October)
-        y += -(ctx.tense < 0 and (q - 1) * span + 1 > ctx.anchor.month) + (ctx.tense > 0 and q * span < ctx.anchor.month - 3)
-    return Resolved(f"{y:04d}-{unit}{q}", True)
-
-
-def resolve_holiday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'zu Ostern', 'am Heiligabend', 'Thanksgiving 2015': the day in the year given, else the
-    one nearest the anchor in the clause's direction, or nearest either way when it has none."""
-    spec = maps["holidays"].get(norm(g["holiday"]))
-    if not spec:
-        return None
-    year = year_of(g.get("year"), ctx)
-    if year is not None:
-        d = cal.holiday_date(spec, year)
-        return Resolved(d.isoformat(), False) if d else None
-    if ctx.narrative:
-        d = cal.holiday_date(spec, ctx.anchor.year)
-        return Resolved(d.isoformat(), True) if d else None
-    days = [d for d in (cal.holiday_date(spec, ctx.anchor.year + k) for k in (-1, 0, 1)) if d]
-    near = min(days, key=lambda d: abs((d - ctx.anchor).days), default=None)
-    if near is None:
-        return None
-    if ctx.tense:  # "Zu Ostern kamen die Gäste" in March: last Easter
-        side = [d for d in days if (d - ctx.anchor).days * ctx.tense >= 0]
-        near = min(side, key=lambda d: abs((d - ctx.anchor).days), default=near)
-    return Resolved(near.isoformat(), True)
-
-
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
     "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
-    "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday,
+    "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday, "split_year": resolve_split_year,
 }
 
 

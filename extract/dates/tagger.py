@@ -258,7 +258,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     for c in cands:
         if _not_a_date_here(text, c, grammar):
             continue
-        ahead = word_before_in(text, c.start, grammar, "ahead_prepositions")
+        ahead = word_before_in(text, c.start, grammar, "ahead_prepositions") \
+            and not _figure_before(text, c.start, grammar)  # "figures for November": a period told
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         here, local = anchor, narrative
         if not narrative:
@@ -282,6 +283,39 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if narrative and res.type in ("DATE", "TIME") \
                 and not word_before_in(text, c.start, grammar, "bound_prepositions"):
             anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
+    return _season_months(out)
+
+
+_FIGURE_REACH = 6  # words back from the preposition: "Figures from the Commerce Department for November"
+
+
+def _figure_before(text: str, start: int, grammar: Grammar) -> bool:
+    """Whether a noun of figures stands in the words before the preposition before ``start``,
+    in its sentence ("exports for January", "die Zahlen für November")."""
+    nouns = grammar.lex.get("period_nouns")
+    if not nouns:
+        return False
+    head = re.split(r"[.!?;:]\s", text[max(0, start - 80):start])[-1]
+    return any(w.lower() in nouns for w in _WORD.findall(head)[-_FIGURE_REACH - 1:-1])
+
+
+_SEASON = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
+_SPLIT = re.compile(r"(\d{4})/(\d{4})")
+
+
+def _season_months(timexes: list[Timex]) -> list[Timex]:
+    """A text that gives one split year its season's months ("1987/88 (October/September)")
+    gives them to its other split years ("from 300,000 in 1986/87") too."""
+    season = next((m for m in (_SEASON.fullmatch(t.value) for t in timexes) if m), None)
+    if season is None:
+        return timexes
+    m1, m2 = season.group(2), season.group(4)
+    out = []
+    for t in timexes:
+        m = _SPLIT.fullmatch(t.value)
+        if m and int(m.group(2)) == int(m.group(1)) + 1:
+            t = Timex(t.text, t.start, t.end, f"{m.group(1)}-{m1}/{m.group(2)}-{m2}", t.anchored, t.type)
+        out.append(t)
     return out
 
 

@@ -61,7 +61,9 @@ class Happening:
         for role in ROLES:
             self.places[role] = more_specific(self.places.get(role), m.place(role))
         if m.date is not None:
-            if self.date is None or (m.date[1] - m.date[0]) < (self.date[1] - self.date[0]):
+            # a finer date wins ("a day inside a week"); of two as wide, the first told (a season
+            # "1987/88" and "the current year" are both a year: the lead's stays)
+            if self.date is None or (m.date[1] - m.date[0]).days < 0.9 * (self.date[1] - self.date[0]).days:
                 self.date = m.date
         if self.actors and m.date is None and not any(m.roles.values()):
             return  # a bare follow-up mention ("the deliveries"): its sentence's names are not the event's

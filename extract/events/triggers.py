@@ -60,7 +60,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
                     and not (tokens[i + 1].low in lex.quota_heads and _amount_after(tokens, i + 1)):
                 continue  # "export quotas", "import controls": a modifier of a policy or a figure
-            if trig.type == "shipment" and trig.kind != "noun" and any(
+            if trig.type == "shipment" and trig.kind != "noun" and not trig.trade and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
             if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))

@@ -1,0 +1,87 @@
+"""Resolvers of the calendar's longer periods: centuries, decades, years BC, quarters and
+halves, split years ("1987/88", a season or fiscal year) and holidays."""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.dates import calendar as cal
+from extract.dates.grammar import norm
+from extract.dates.values import Context, Groups, Maps, Resolved, month_of, year_of
+
+
+def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'20. Jahrhundert' / '20th century' -> '19'."""
+    n = int(g["century"])
+    return Resolved(f"{n - 1:02d}", False) if 1 <= n <= 21 else None
+
+
+def resolve_decade(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'1990er Jahre' / 'the 1990s' -> '199'; '90er Jahre', 'Neunzigerjahre' -> '199'."""
+    if g.get("decade"):
+        return Resolved(g["decade"], False)
+    if g.get("decword"):
+        digit = maps["decade_words"].get(norm(g["decword"]))
+        return Resolved(f"19{digit}", True) if digit is not None else None
+    return Resolved("19" + g["decade2"], True)
+
+
+def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'218 v. Chr.' -> 'BC0218'."""
+    return Resolved(f"BC{int(g['bcyear']):04d}", False)
+
+
+def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'the third quarter' -> '<year>-Q3'; with a half's word ('second half of 2004',
+    'im zweiten Halbjahr') -> '<year>-H2'."""
+    q = maps["ordinals"].get(norm(g["quarter"]))
+    unit = "H" if g.get("halfword") else "Q"
+    year = year_of(g.get("year"), ctx) or year_of(g.get("qyear"), ctx)
+    if q is None or (unit == "H" and q > 2):
+        return None
+    if year is not None:
+        return Resolved(f"{year:04d}-{unit}{q}", False)
+    rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
+    span, y = 12 // (4 if unit == "Q" else 2), ctx.anchor.year + rel
+    if not g.get("rel") and not ctx.narrative:  # where the clause points ("rose in the fourth quarter" in
+        # February); ahead only past a quarter's reporting season ("will report third-quarter results" in October)
+        y += -(ctx.tense < 0 and (q - 1) * span + 1 > ctx.anchor.month) + (ctx.tense > 0 and q * span < ctx.anchor.month - 3)
+    return Resolved(f"{y:04d}-{unit}{q}", True)
+
+
+def resolve_holiday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'zu Ostern', 'am Heiligabend', 'Thanksgiving 2015': the day in the year given, else the
+    one nearest the anchor in the clause's direction, or nearest either way when it has none."""
+    spec = maps["holidays"].get(norm(g["holiday"]))
+    if not spec:
+        return None
+    year = year_of(g.get("year"), ctx)
+    if year is not None:
+        d = cal.holiday_date(spec, year)
+        return Resolved(d.isoformat(), False) if d else None
+    if ctx.narrative:
+        d = cal.holiday_date(spec, ctx.anchor.year)
+        return Resolved(d.isoformat(), True) if d else None
+    days = [d for d in (cal.holiday_date(spec, ctx.anchor.year + k) for k in (-1, 0, 1)) if d]
+    near = min(days, key=lambda d: abs((d - ctx.anchor).days), default=None)
+    if near is None:
+        return None
+    if ctx.tense:  # "Zu Ostern kamen die Gäste" in March: last Easter
+        side = [d for d in days if (d - ctx.anchor).days * ctx.tense >= 0]
+        near = min(side, key=lambda d: abs((d - ctx.anchor).days), default=near)
+    return Resolved(near.isoformat(), True)
+
+
+def resolve_split_year(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'1987/88' -> '1987/1988' (both years); with its season's months, '1987/88
+    (October/September)' -> '1987-10/1988-09'; '1987/92', a plan's years -> '1987/1992'."""
+    y1 = year_of(g["year"], ctx)
+    tail = g["year2"]
+    y2 = int(tail) if len(tail) == 4 else (y1 // 100) * 100 + int(tail)
+    if y2 <= y1:
+        y2 += 100  # "1999/00"
+    if y2 - y1 > 10:
+        return None
+    m1, m2 = month_of(g, maps, "1"), month_of(g, maps, "2")
+    if m1 and m2 and y2 == y1 + 1:
+        return Resolved(f"{y1:04d}-{m1:02d}/{y2:04d}-{m2:02d}", False)
+    return Resolved(f"{y1:04d}/{y2:04d}", False)
