@@ -1123,7 +1123,26 @@ VISITS = [
     # a city that names its state, as a dateline
     ("SINGAPORE, March 2 - The nine creditor banks met today to discuss the contracts.", "en", "2024-03-02",
      "Singapore"),
+    # "leave for": a trip there; the speakers' place is not the event's
+    ("Diplomatic sources in Bonn said Finance Minister Funaro would leave tomorrow for Zurich.", "en",
+     "2024-03-02", "Zurich"),
+    # the nearest meeting verb has no use for the place, the next one has
+    ("TAIPEI, March 2 - A Taiwan mission will leave next week for Washington to renegotiate the textile "
+     "agreement.", "en", "2024-03-02", "Washington"),
+    # negotiations named by their noun
+    ("ROTTERDAM, March 3 - Prices fell after the breakdown of negotiations in London last night.", "en",
+     "2024-03-03", "London"),
+    # a possessive country names whose the person is; the dateline is where they met
+    ("ATHENS, March 2 - The position was made clear to Turkey's ambassador when he met the Greek "
+     "undersecretary last week.", "en", "2024-03-02", "Athens"),
 ]
+
+
+def test_a_list_of_countries_visited_is_one_meeting_each(pipeline):
+    text = ("Finance Minister Funaro will this week visit Britain, France, West Germany, Switzerland and Italy "
+            "for discussions with government officials.")
+    places = {name(e.location) for e in events_of(pipeline, text, "en", "2024-03-02") if e.type == "meeting"}
+    assert places == {"United Kingdom", "France", "Germany", "Switzerland", "Italy"}, places
 
 
 @pytest.mark.parametrize("text,lang,date,where", VISITS, ids=[c[0][:40] for c in VISITS])

@@ -59,6 +59,10 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
     if not m.spec.route:
+        if _possessor_of_person(tokens, i, lex):
+            return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
+        if i < ti and any(tokens[k].low in lex.speech and tokens[k].low != "according" for k in range(i + 1, ti)):
+            return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.needs_place and not _venue_near(tokens, i, ti, lex):
             return None  # "signed an agreement to distribute computers in the US": the infinitive's place
         if trig.from_location:
@@ -68,7 +72,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if role != "location":
             came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None
-            if trig.visit and not came_from and i > ti and tokens[i].clause == m.trigger.clause and i - ti <= 8 \
+            if trig.visit and not trig.leaves and not came_from and i > ti and tokens[i].clause == m.trigger.clause \
+                    and not _last_token(tokens, i, pm).low.endswith(("'s", "’s")) \
+                    and _reach(tokens, ti, i, place_idx, lex) <= 8 \
                     and not (tokens[ti].low.endswith(("ing", "ende", "enden")) and _before_title(tokens, i, lex)):
                 role = "location"  # "besuchte ... Russland", "visited Iraq"; not "visiting U.S. envoy Wallis"
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
@@ -198,3 +204,33 @@ def _before_title(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     while k < len(tokens) and tokens[k].low == ".":
         k += 1
     return k < len(tokens) and tokens[k].clause == tokens[i].clause and people_lexicon(lex.lang).is_title(tokens[k].low)
+
+
+def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex: EventLexicon) -> int:
+    """Words from the trigger to the place at ``i``, not counting the places, commas and
+    coordinators of a list between them ("visit Britain, France, West Germany, Switzerland
+    and Italy": Italy is as near as Britain)."""
+    return sum(1 for k in range(ti + 1, i) if not (
+        k in place_idx or tokens[k].low in lex.coordinators
+        or (not lex.nouns_capitalised and tokens[k].text[:1].isupper())))  # "West Germany": a name's words
+
+
+def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
+    "Britain's foreign secretary")."""
+    k = i + 1
+    if tokens[i].low.endswith(("'s", "’s")):
+        k = i  # "Turkey's" is one token
+    elif k >= len(tokens) or tokens[k].low not in ("'s", "’s", "s", "'"):
+        return False
+    titles = people_lexicon(lex.lang)
+    return any(titles.is_title(tokens[n].low) for n in range(k + 1, min(len(tokens), k + 4))
+               if tokens[n].clause == tokens[i].clause)
+
+
+def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
+    """The last token of the place mention that starts at token ``i`` ("the island's")."""
+    k = i
+    while k + 1 < len(tokens) and tokens[k].end < pm.end:
+        k += 1
+    return tokens[k]

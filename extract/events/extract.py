@@ -153,7 +153,16 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue
         if _in_relative_about_place(tokens, i, covered, heads, lex, out):
             continue
-        for m in _owners(out, i, lex, tokens, conj):
+        owners = _owners(out, i, lex, tokens, conj)
+        for m in sorted((o for o in out if o not in owners and not o.spec.route and o.trigger.clause == tokens[i].clause
+                         and any(w.type == o.type for w in owners)),
+                        key=lambda o: _trigger_distance(tokens, o.trigger_idx, tokens[i])):
+            owners.append(m)  # a meeting verb further off, for when the nearest has no use for the place
+            #                   ("will leave next week for Washington to renegotiate")
+        taken_types: set[str] = set()
+        for m in owners:
+            if m.type in taken_types:
+                continue
             if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
                 continue  # "talks with Boeing" are not held in the United States
             if pm.confidence == ADJECTIVE_CONFIDENCE and m.spec.route:
@@ -168,6 +177,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 continue
             if isinstance(role, tuple):  # a government named by its capital: the country
                 role, pm = role
+            taken_types.add(m.type)
             m.roles.setdefault(role, []).append(pm)
             if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
@@ -253,8 +263,8 @@ def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLe
                  text: str = "") -> list[EventMention]:
     """One meeting per stop: a meeting with places that a coordinator or a word of
     sequence separates ("met the French president in Paris and later the German
-    chancellor in Berlin", "a port in Ghana and a farm in Togo before a summit in Abuja")
-    is one event per place. Places one inside the other ("in Wien, Österreich") stay one."""
+    chancellor in Berlin", "a port in Ghana and a farm in Togo before a summit in Abuja",
+    "visit Britain, France and Italy") is one event per place. Places one inside the other ("in Wien, Österreich") stay one."""
     out: list[EventMention] = []
     for m in mentions:
         if m.spec.route:
@@ -264,8 +274,8 @@ def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLe
         if len(places) < 2 or len({pm.place.name for pm in places}) < 2:
             out.append(m)
             continue
-        separated = all(any(t.low in lex.coordinators or t.low in lex.sequence_words
-                            for t in tokens if a.end <= t.start < b.start)
+        separated = all("," in text[a.end:b.start] or any(t.low in lex.coordinators or t.low in lex.sequence_words
+                                                          for t in tokens if a.end <= t.start < b.start)
                         for a, b in zip(places, places[1:]))
         if not separated or any(a.place.country_code == b.place.country_code and "country" in
                                 (a.place.feature, b.place.feature) for a, b in zip(places, places[1:])):

@@ -33,7 +33,21 @@ def join_lists(text: str, tokens: list[Token], lex: EventLexicon,
         return tokens
     items = [_is_item(tokens, seg, lex) for seg in segments]
     joined = [False] * len(segments)
+    gaps = [""] + [text[tokens[segments[j - 1][-1]].end:tokens[segments[j][0]].start] for j in range(1, len(segments))]
     for j in range(1, len(segments)):
+        # "visit Britain, France, West Germany, Switzerland and Italy for talks": a run of
+        # names after commas closed by a joiner; the closing item may go on with the clause
+        if not (items[j] and "," in gaps[j] and tokens[segments[j - 1][-1]].cap):
+            continue
+        k = j
+        while k + 1 < len(segments) and items[k] and not _has_joiner(tokens, segments[k], lex) and "," in gaps[k + 1]:
+            k += 1
+        if (items[k] and _has_joiner(tokens, segments[k], lex)) or (k > j and _closing_item(tokens, segments[k], lex)):
+            for x in range(j, k + 1):
+                joined[x] = True
+    for j in range(1, len(segments)):
+        if joined[j]:
+            continue
         gap = text[tokens[segments[j - 1][-1]].end:tokens[segments[j][0]].start]
         closes = _has_joiner(tokens, segments[j], lex) or (j + 1 < len(segments) and items[j + 1]
                                                            and _has_joiner(tokens, segments[j + 1], lex))
@@ -72,6 +86,18 @@ def _dash(gap: str) -> bool:
 
 def _has_joiner(tokens: list[Token], seg: list[int], lex: EventLexicon) -> bool:
     return any(tokens[k].low in lex.list_joiners for k in seg[1:])
+
+
+def _closing_item(tokens: list[Token], seg: list[int], lex: EventLexicon) -> bool:
+    """Whether the segment opens with the list's last items and goes on with its clause
+    ("Switzerland and Italy for discussions with ...")."""
+    joiner = next((n for n, k in enumerate(seg[:_ITEM_TOKENS]) if n and tokens[k].low in lex.list_joiners), None)
+    if joiner is None or joiner + 1 >= len(seg):
+        return False
+    end = joiner + 1
+    while end + 1 < len(seg) and tokens[seg[end + 1]].cap:
+        end += 1
+    return _is_item(tokens, seg[:end + 1], lex)
 
 
 def _is_item(tokens: list[Token], seg: list[int], lex: EventLexicon) -> bool:

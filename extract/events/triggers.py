@@ -47,7 +47,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
         if nxt in lex.phrase_stop or prev in lex.phrase_stop:
             continue
         noun_use = not lex.nouns_capitalised and any(x.kind == "noun" for x in trigs) and any(
-            tokens[k].low in lex.determiners and tokens[k].clause == t.clause for k in range(max(0, i - 2), i))
+            tokens[k].low in lex.determiners and tokens[k].clause == t.clause for k in range(max(0, i - 2), i)) \
+            and not (i and tokens[i - 1].low not in lex.determiners
+                     and any(tokens[k].low in lex.verb_markers for k in range(max(0, i - 4), i - 1)))
+        # ("a brief visit", "his trip"; but "will this week visit Britain": "this" is the week's)
         for trig in trigs:
             if (trig.capitalized and not t.cap) or (trig.lowercase and t.text != t.low):
                 continue
