@@ -155,6 +155,10 @@ MEETINGS = [
     ("Das Abkommen wurde im Februar in Minsk unterzeichnet.", "de", "2024-03-12", "Minsk"),
     ("The accord signed in Minsk in February is fragile.", "en", "2024-03-12", "Minsk"),
     ("The oil ministers reached an agreement in Doha on Sunday.", "en", "2024-03-12", "Doha"),
+    # "von" right after a meeting noun names its place; rounds of talks by their compound's head
+    ("Das Ziel wurde 2010 von den Staaten auf der Konferenz von St. Petersburg beschlossen.", "de", "2024-03-12",
+     "Petersburg"),
+    ("Am Montag beginnt in Wien die Herbstlohnrunde der Metaller.", "de", "2024-03-12", "Vienna"),
 ]
 
 
@@ -294,6 +298,9 @@ ENCOUNTERS = [
     # an agreement with no place in its sentence: the dateline is where it is reported, not reached
     ("LIMA - Under the agreement signed last July, textile exports were limited.", "en", "2024-03-12"),
     ("Wien – Die Regierung einigte sich am Montag auf ein Budget.", "de", "2024-03-12"),
+    # what was agreed on is no venue ("auf Fangquoten ... in der Nordsee"); round of a game, no talks
+    ("Die Minister haben sich auf Fangquoten für die Fischerei in der Nordsee geeinigt.", "de", "2024-03-12"),
+    ("In der Vorrunde in Wien schied das Team am Montag aus.", "de", "2024-03-12"),
     # a firm's contract; the place of what an infinitive says the agreement is for
     ("The company said it signed a supply agreement in Houston on Monday.", "en", "2024-03-12"),
     ("Der Konzern hat am Montag in Linz einen Liefervertrag unterzeichnet.", "de", "2024-03-12"),

@@ -63,12 +63,15 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if i < ti and any(tokens[k].low in lex.speech and tokens[k].low != "according" for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
-        if trig.needs_place and not _venue_near(tokens, i, ti, lex):
+        if trig.needs_place and (not _venue_near(tokens, i, ti, lex) or _agreed_on(tokens, i, ti, lex)):
             return None  # "signed an agreement to distribute computers in the US": the infinitive's place
         if trig.from_location:
             # "on his return from Ethiopia", "die gerade aus dem Südsudan zurückgekehrt ist": the
             # place left is the one visited; the place returned to is home ("nach Minsk zurückgekehrt")
             return "location" if role == "origin" and (i > ti or lex.verb_final) else None
+        if trig.kind == "noun" and not trig.visit and ti + 2 <= i <= ti + 3 and tokens[i - 1].low in lex.venue_prepositions \
+                and all(tokens[k].low in lex.articles for k in range(ti + 1, i - 1)):
+            return "location"  # "auf der Konferenz von St. Petersburg", "beim Gipfel von Minsk"
         if role != "location":
             came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None
@@ -234,3 +237,16 @@ def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
     while k + 1 < len(tokens) and tokens[k].end < pm.end:
         k += 1
     return tokens[k]
+
+
+def _agreed_on(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is in what was agreed on ("haben sich auf Fangquoten im
+    Atlantik und in der Nordsee geeinigt"): a topic preposition, not with a dative article
+    ("auf dem Gipfel"), between the trigger or the clause's start and the place."""
+    k = i - 1
+    while k >= 0 and k != ti and tokens[k].clause == tokens[i].clause:
+        if tokens[k].low in lex.agreement_prepositions and not (
+                k + 1 < len(tokens) and tokens[k + 1].low in lex.dative_articles):
+            return True
+        k -= 1
+    return False

@@ -113,6 +113,9 @@ class EventLexicon:
     agent_prepositions: frozenset[str] = frozenset()   # "by": a passive's agent sends ("supplied by Iran")
     quota_heads: frozenset[str] = frozenset()          # "export quota of 20,000 tonnes": an allowed flow
     directional_articles: frozenset[str] = frozenset()  # "in die": an accusative article makes whither of where
+    venue_prepositions: frozenset[str] = frozenset()   # "Konferenz von St. Petersburg": the meeting's place
+    agreement_prepositions: frozenset[str] = frozenset()  # "sich auf X einigen": X is the topic
+    dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
     comitatives: frozenset[str] = frozenset()          # "mit", "with"
