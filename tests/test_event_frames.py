@@ -1103,6 +1103,9 @@ ROUTE_ENDS = [
     # a trade figure in percent is a flow (a sale in percent is a statistic)
     ("TOKYO, March 2 - Japan's exports rose 14.6 pct in the first 20 days of February to the United States.",
      "en", "1987-03-02", ("Japan", "United States"), "reported"),
+    # a region's two-word adjective sends, not the country of its second word
+    ("Latin American exports to China grew 34% in 2004.", "en", "2005-01-20", ("Latin America", "China"),
+     "reported"),
     # a flow stopped: the event stays, cancelled
     ("On Friday, Turkmenistan shut off gas supplies to Ukraine.", "en", "2024-03-12", (None, "Ukraine"), "cancelled"),
     ("Russland hat am Freitag die Gaslieferungen an die Ukraine eingestellt.", "de", "2024-03-12",
@@ -1163,3 +1166,16 @@ def test_a_visiting_officials_country_is_no_venue(pipeline):
             "of State Allen Wallis said.")
     assert not [e for e in events_of(pipeline, text, "en", "2024-03-03")
                 if e.type == "meeting" and e.location is not None and e.location.country_code == "US"]
+
+
+def test_exports_and_imports_are_two_flows_dated_by_the_sentence(pipeline):
+    text = "During November the UK exported £16.9bn worth of goods, but imported £21.5bn."
+    ships = {(name(e.origin), name(e.destination), e.date_start)
+             for e in events_of(pipeline, text, "en", "2005-01-20") if e.type == "shipment"}
+    assert ships == {("United Kingdom", None, "2004-11-01"), (None, "United Kingdom", "2004-11-01")}, ships
+
+
+def test_an_undated_trade_figure_is_no_flow(pipeline):
+    text = "Israel's economy grew strongly. Israel's imports gained 13%, signalling that demand has picked up."
+    assert not [e for e in events_of(pipeline, text, "en", "2005-01-20") if e.type == "shipment"]
+

@@ -91,6 +91,7 @@ VALID = [
     ("Talks resumed in mid-September.", FRI, "en", "mid-September", "2023-09"),
     ("It happened early September.", FRI, "en", "early September", "2023-09"),
     ("stocks built up near the end of 1986", MON, "en", "the end of 1986", "1986-12"),
+    ("exports in the current fiscal year rose", MON, "en", "current fiscal year", str(MON.year)),
     ("Wages rose several years ago.", MON, "en", "several years ago", "PAST_REF"),
     ("the mid-1990s", MON, "en", "the mid-1990s", "199"),
     ("sales in the third quarter rose", dt.date(1989, 10, 26), "en", "the third quarter", "1989-Q3"),

@@ -15,7 +15,7 @@ from records.model import Mention
 
 
 def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: list[int],
-            country_of) -> Optional[Mention]:
+            country_of, region_of=lambda name: None) -> Optional[Mention]:
     """The country that sends (for an import: receives) a shipment named only by
     nationality: the adjective of the subject of a verb -- the first words of its conjunct,
     or where the verb comes second the words right after it ("Dutch traders shipped sugar
@@ -35,6 +35,12 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
             spots += [k for k in range(ti + 1, min(ti + 3, len(tokens))) if tokens[k].clause == tokens[ti].clause]
     for k in spots:
         t = tokens[k]
+        words = f"{tokens[k - 1].low} {t.low}" if k and not lex.nouns_capitalised else t.low
+        region = lex.region_demonym(words) if lex.region_demonyms else None
+        if region is not None:  # "Latin American exports": the region, not America
+            place = region_of(region)
+            a = tokens[k - 1].start if words != t.low else t.start
+            return Mention(words, a, t.end, place, 0.6) if place is not None else None
         iso = lex.demonym(t.low)
         if not iso or not (t.cap or lex.nouns_capitalised):
             continue

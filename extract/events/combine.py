@@ -34,6 +34,8 @@ def unite(mentions: list[EventMention]) -> list[EventMention]:
 def _complete(a: EventMention, b: EventMention) -> bool:
     if a.date is not None and b.date is not None and a.date != b.date:
         return False
+    if a.trigger_def.trade and b.trigger_def.trade and a.trigger_def.reverse != b.trigger_def.reverse:
+        return False  # "the UK exported £16.9bn ... but imported £21.5bn": two flows, opposite ways
     for role in set(a.roles) & set(b.roles):
         pa, pb = a.place(role), b.place(role)
         if pa is not None and pb is not None and pa.country_code != pb.country_code:

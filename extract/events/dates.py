@@ -94,6 +94,10 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                         and not np_reach(tokens, m.trigger_idx, idx, lex):
                     continue  # far from the noun and outside its phrase
                 key = (0, bool(m.conj) and m.conj[idx] != part, dist)
+            elif idx <= 2 and clause < m.trigger.clause and not in_speech \
+                    and tokens[heads.get(m.trigger.clause, m.trigger_idx)].low in lex.coordinators:
+                key = (1, False, abs(idx - m.trigger_idx))  # "During November the UK exported ..., but
+                #     imported ...": a date opening the sentence holds for the clauses joined to it
             elif in_speech or clause in trigger_clauses:
                 continue
             elif _when_clause_date(tokens, heads, m.trigger.clause, idx, lex):

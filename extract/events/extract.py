@@ -23,7 +23,8 @@ from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.combine import join_route, unite
 from extract.events.lists import join_lists
-from extract.events.places import ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences
+from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
+                                   region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
@@ -105,6 +106,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
+        if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
+                and not (h.places.get("origin") and h.places.get("destination")) and not any(m.cargo for m in h.mentions):
+            continue  # "imports gained 13%", "exports rose": a country's trade figure with no date, goods or flow
         if h.spec.route and not h.places.get("destination") and h.date is None \
                 and not any(w.rsplit("-", 1)[-1] in lex.goods.troops for m in h.mentions for w in m.cargo_nouns):
             continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow (forces
@@ -198,7 +202,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         role = "destination" if m.trigger_def.reverse else "origin"  # "Dutch imports": the receiver
         if m.spec.route and not m.roles.get(role):
             by_nationality = sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj,
-                                    gazetteer.country)
+                                    gazetteer.country, lambda name: region_place(gazetteer, name))
             if by_nationality is not None:
                 m.roles[role] = [by_nationality]
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,

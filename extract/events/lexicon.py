@@ -68,6 +68,7 @@ class EventLexicon:
     organisations: tuple[str, ...]
     government_heads: frozenset[str]
     demonyms: tuple[tuple[str, str], ...]   # (lower-case stem, ISO code), longest first
+    region_demonyms: tuple[tuple[str, str], ...] = ()  # ("latin american", "Latin America"): a region's adjective
     barriers: frozenset[str] = frozenset()
     relative: frozenset[str] = frozenset()
     openers: frozenset[str] = frozenset()
@@ -223,6 +224,11 @@ class EventLexicon:
     def is_carrier(self, low: str) -> bool:
         return self.carrier(low) is not None
 
+    def region_demonym(self, words: str) -> Optional[str]:
+        """The world region a (two-word English, inflected German) adjective names, or None."""
+        return next((region for stem, region in self.region_demonyms
+                     if words == stem or (words.startswith(stem) and len(words) - len(stem) <= 3)), None)
+
     def demonym(self, low: str) -> Optional[str]:
         """ISO code of an inflected demonym adjective ("russischen" -> RU; memoised)."""
         key = ("\0demonym", low)
@@ -301,7 +307,7 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
 
 
-_BUILT = frozenset(['anaphor_country', 'anaphor_here', 'any_trigger', 'by_lemma', 'cargo_heads', 'carrier_heads', 'city_adjective', 'demonyms', 'freight', 'goods', 'institutions', 'lang', 'modes', 'nouns_capitalised', 'organisation_names', 'organisations', 'planned', 'quantity', 'roles', 'separable_bases', 'topic_frames', 'transparent', 'vehicles', 'verb_final'])  # fields the loader builds itself
+_BUILT = frozenset(['anaphor_country', 'anaphor_here', 'any_trigger', 'by_lemma', 'cargo_heads', 'carrier_heads', 'city_adjective', 'demonyms', 'region_demonyms', 'freight', 'goods', 'institutions', 'lang', 'modes', 'nouns_capitalised', 'organisation_names', 'organisations', 'planned', 'quantity', 'roles', 'separable_bases', 'topic_frames', 'transparent', 'vehicles', 'verb_final'])  # fields the loader builds itself
 # data keys of the plain word lists whose name differs from their field's
 _DATA_KEYS = {'anaphoric': 'anaphoric_determiners', 'barriers': 'clause_barriers', 'non_anchor': 'non_anchor_before', 'openers': 'clause_openers', 'person_subjects': 'person_subject_pronouns', 'pronouns': 'person_pronouns', 'separable': 'separable_particles', 'subject_stop': 'subject_stop_before'}
 
@@ -370,6 +376,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         anaphor_here=tuple(raw.get("anaphors", {}).get("here", ())),
         organisations=tuple(sorted(raw.get("organisations", ()), key=len, reverse=True)),
         demonyms=tuple(sorted(_demonyms(raw).items(), key=lambda kv: -len(kv[0]))),
+        region_demonyms=tuple(raw.get("region_demonyms", {}).items()),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
         city_adjective=re.compile(raw["city_adjective"]) if raw.get("city_adjective") else None,
         nouns_capitalised=spec.nouns_capitalised, verb_second=spec.verb_second,

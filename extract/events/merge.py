@@ -96,9 +96,9 @@ def _fits(h: Happening, m: EventMention) -> bool:
             agree = True
     if m.spec.route:
         # the same goods cannot go from A to A: origin of one and destination of the other clash
-        o, d = m.place("origin"), h.places.get("destination")
-        if o is not None and d is not None and same_place(o, d):
-            return False
+        for o, d in ((m.place("origin"), h.places.get("destination")), (h.places.get("origin"), m.place("destination"))):
+            if o is not None and d is not None and same_place(o, d):
+                return False  # (either way round: "the UK exported ... but imported")
     if set(m.actors) & set(h.actors):
         agree = True
     near = m.sentence - h.last_sentence <= BARE_WINDOW

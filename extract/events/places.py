@@ -175,6 +175,11 @@ def _city_cached(gazetteer, name: str, lang: str, min_population: int) -> Option
     return max(cities, key=lambda c: (c.capital, c.place.population)).place
 
 
+def region_place(gazetteer, name: str) -> Optional[Place]:
+    """A world region of the gazetteer by its name ("Latin America")."""
+    return next((c.place for c in gazetteer.lookup(name, translit=False) if c.place.feature == "region"), None)
+
+
 def capital_check(gazetteer):
     """A cached test: is this place a national capital (for metonymy, "Moskau" -> Russia)?"""
     @lru_cache(maxsize=512)
