@@ -1179,3 +1179,17 @@ def test_an_undated_trade_figure_is_no_flow(pipeline):
     text = "Israel's economy grew strongly. Israel's imports gained 13%, signalling that demand has picked up."
     assert not [e for e in events_of(pipeline, text, "en", "2005-01-20") if e.type == "shipment"]
 
+
+
+# -- a figure's baseline dates nothing; a coordinated clause takes the date of the clause before ---------
+@pytest.mark.parametrize("text,date,want", [
+    ("Thailand exported 18,367 tonnes of tin in 1986, up from 17,359 in 1985.", "1987-03-02", {("1986-01-01", "Thailand", None)}),
+    ("TOKYO, March 2 - Japan's exports rose 14.6 pct from a year earlier in February, while Japan's imports "
+     "fell 3.2 pct.", "1987-03-02", {("1987-02-01", "Japan", None), ("1987-02-01", None, "Japan")}),
+    ("Exports from China leapt during 2004 over the previous year to 593 bln dlrs of goods.", "2005-01-11",
+     {("2004-01-01", "China", None)}),
+])
+def test_baselines_and_coordinated_dates(pipeline, text, date, want):
+    got = {(e.date_start, name(e.origin), name(e.destination))
+           for e in events_of(pipeline, text, "en", date) if e.type == "shipment"}
+    assert got == want, got

@@ -36,6 +36,22 @@ def interval(value: str) -> Optional[tuple[dt.date, dt.date, str]]:
     return a, b, _PRECISION.get(prec, "day")
 
 
+_BASELINE_REACH = 5  # words back from a date to a word of comparison ("up from 17,359 tonnes in 1985")
+
+
+def _baseline(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> bool:
+    """Whether the date at token ``idx`` is what a figure is compared with."""
+    for k in range(max(0, idx - _BASELINE_REACH), idx):
+        t = tokens[k]
+        if t.clause != clause:
+            continue
+        if t.low in lex.baseline_markers:
+            return True
+        if t.low in lex.baseline_adjacent and (k == idx - 1 or (k and tokens[k - 1].low in ("up", "down"))):
+            return True
+    return False
+
+
 def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                    dateline_end: int) -> list[tuple[Timex, int, tuple]]:
     """(timex, clause, interval) for the timexes of a sentence that may anchor an event."""
@@ -55,6 +71,8 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
         clause_head = [t.low for t in tokens if t.clause == clause][:1]
         if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor_heads for w in clause_head):
             continue
+        if _baseline(tokens, idx, clause, lex):
+            continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
         out.append((tx, clause, iv, idx, clause in speech_clauses))
     return out
 
@@ -94,10 +112,11 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                         and not np_reach(tokens, m.trigger_idx, idx, lex):
                     continue  # far from the noun and outside its phrase
                 key = (0, bool(m.conj) and m.conj[idx] != part, dist)
-            elif idx <= 2 and clause < m.trigger.clause and not in_speech \
+            elif (idx <= 2 or clause == m.trigger.clause - 1) and clause < m.trigger.clause and not in_speech \
                     and tokens[heads.get(m.trigger.clause, m.trigger_idx)].low in lex.coordinators:
                 key = (1, False, abs(idx - m.trigger_idx))  # "During November the UK exported ..., but
-                #     imported ...": a date opening the sentence holds for the clauses joined to it
+                #     imported ...", "exports rose in January, while imports fell": a date opening the
+                #     sentence or told in the clause before holds for the clause joined to it
             elif in_speech or clause in trigger_clauses:
                 continue
             elif _when_clause_date(tokens, heads, m.trigger.clause, idx, lex):

@@ -116,6 +116,8 @@ class EventLexicon:
     directional_articles: frozenset[str] = frozenset()  # "in die": an accusative article makes whither of where
     venue_prepositions: frozenset[str] = frozenset()   # "Konferenz von St. Petersburg": the meeting's place
     agreement_prepositions: frozenset[str] = frozenset()  # "sich auf X einigen": X is the topic
+    baseline_markers: frozenset[str] = frozenset()     # "compared with ... last year": a figure's baseline date
+    baseline_adjacent: frozenset[str] = frozenset()    # "from a year earlier", "up from ... in 1985"
     dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
