@@ -1103,6 +1103,9 @@ ROUTE_ENDS = [
     # a trade figure in percent is a flow (a sale in percent is a statistic)
     ("TOKYO, March 2 - Japan's exports rose 14.6 pct in the first 20 days of February to the United States.",
      "en", "1987-03-02", ("Japan", "United States"), "reported"),
+    # buying moves nothing itself (no mover is asked for); after a relative pronoun the buyer is the subject
+    ("Die Liaoning ist ein Umbau des Flugzeugträgers Warjag, den China 1998 der Ukraine abgekauft hatte.", "de",
+     "2015-12-31", ("Ukraine", "China"), "reported"),
     # a region's two-word adjective sends, not the country of its second word
     ("Latin American exports to China grew 34% in 2004.", "en", "2005-01-20", ("Latin America", "China"),
      "reported"),

@@ -57,6 +57,8 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
     k = i - 1
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.articles:
         k -= 1
+    if k + 1 < i and tokens[k + 1].low in lex.relative and (k < 0 or tokens[k].clause != tokens[i].clause):
+        return "subject"  # "..., den China 1998 der Ukraine abgekauft hatte": after the relative pronoun
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
         return None
     if lex.verb_second and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries) \

@@ -202,7 +202,8 @@ def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
 def _motion(trig: Trigger, t: Token) -> bool:
     """A verb of motion (leave, reach, fly ...), whose mover decides whether goods move."""
     return trig.kind in ("departure", "arrival") or (
-        trig.kind == "verb" and bool(trig.lemmas) and (trig.regex is None or not trig.regex.fullmatch(t.low)))
+        trig.kind == "verb" and bool(trig.lemmas) and not trig.reverse  # buying moves nothing itself
+        and (trig.regex is None or not trig.regex.fullmatch(t.low)))
 
 
 def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int],
