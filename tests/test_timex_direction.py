@@ -287,3 +287,16 @@ def test_a_split_year_is_both_years(text, lang, value):
 def test_figures_for_a_period_look_back(text, lang, value):
     assert [t.value for t in tag_timexes(text, dt.date(2005, 1, 12), lang)] == [value]
 
+
+
+# -- "heute": the day, or the present ("heutzutage") -------------------------------------------------
+@pytest.mark.parametrize("text,value", [
+    ("Nicht ganz 500 Menschen leben heute hier.", "PRESENT_REF"),
+    ("Die Magna Carta ist bis heute in Kraft.", "PRESENT_REF"),
+    ("Heute ist es schwer, einen Dialog zu führen.", "PRESENT_REF"),
+    ("Heute kam der Minister nach Wien.", "2016-03-01"),
+    ("Ich hoffe, dass da heute eine gute Lösung herauskommt.", "2016-03-01"),
+    ("Der Minister wird heute in Wien erwartet.", "2016-03-01"),
+])
+def test_heute_is_the_day_only_with_signs_of_a_day(text, value):
+    assert tag_timexes(text, dt.date(2016, 3, 1), "de")[0].value == value

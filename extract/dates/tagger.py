@@ -23,7 +23,7 @@ from extract.dates.calendar import interval_of
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
-from extract.dates.tense import clause_tense, word_before_in
+from extract.dates.tense import clause_tense, means_nowadays, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -269,6 +269,9 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
                 year = _year_of_sentence(text, c.start, out)
                 if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
                     here, local = dt.date(year, 1, 1), True
+        if c.kind == "deictic" and not local and fold_case(text[c.start:c.end]).lower() in grammar.lex.get("nowadays_words", ()) \
+                and means_nowadays(text, c.start, c.end, grammar):
+            local = True  # "500 Menschen leben heute hier": the present, not the day (PRESENT_REF)
         ctx = Context(doc_date=doc_date, anchor=here, narrative=local, tense=tense)
         try:
             res = resolve(c.kind, c.groups, grammar.lookup, ctx)
