@@ -84,7 +84,14 @@ TRAPS = [
     ("en", "An editorial in the Washington Post demanded action.", "Washington"),
     ("en", "The regime showed its Hwasong missile.", "Hwasong"),
     ("en", "He said the island was reading the news.", "Reading"),
+    # an acronym is no small town ("ICO" is not Icó); an airline is no country
+    ("en", "Coffee traders expect a selloff after the ICO talks failed.", "ICO"),
+    ("de", "Im Streit um einen Sparplan bei der Air France stürmten Demonstranten ein Treffen.", "France"),
 ]
+
+
+def test_a_short_all_caps_name_is_a_place_as_a_large_city(places):
+    assert "ROME" in places("ROME, March 2 - Italy's exports rose sharply.", "en")
 
 
 @pytest.mark.parametrize("lang,text,surface", TRAPS)

@@ -41,6 +41,8 @@ MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
 TRANSLIT_MAX_ZIPF = 2.0
 TRANSLIT_MIN_POP = 50_000  # a sound-alike match must be a town news would name
+ACRONYM_LETTERS = 4        # an all-caps word this short may be an acronym ("ICO", "EEC") ...
+ACRONYM_MIN_POP = 100_000  # ... and names a place only as a country or a city this large
 # the online hook: after a preposition of the lexicon's "online_after" (data/lexicon/places_*.json),
 # 1-3 capitalised words no more common in the language than ONLINE_MAX_ZIPF
 ONLINE_MAX_WORDS = 3
@@ -225,6 +227,10 @@ class PlaceRecognizer:
                 return None
             if nxt is not None and nxt.cap and nxt.start - pieces[j].end <= MAX_GAP and pieces[i].text in cues.given_names:
                 return None
+        # an acronym ("ICO", "OAU") is a place only as a country or a large city ("ROME, March 2 -")
+        if i == j and surface.isupper() and len(surface) <= ACRONYM_LETTERS and not is_country \
+                and best.place.population < ACRONYM_MIN_POP:
+            return None
         # organisations and named things
         if nxt is not None and nxt.lower in cues.org_after and nxt.cap:
             return None
