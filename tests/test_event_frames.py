@@ -320,6 +320,8 @@ MODALITIES = [
     ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
     ("Die Minister wollen sich im April erneut in Warschau treffen.", "de", "2024-03-08", "meeting", "planned"),
     ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
+    # a noun of plans after a determiner plans nothing ("over a possible offer")
+    ("Both exchanges held talks in London last week over a possible offer.", "en", "2024-03-08", "meeting", "actual"),
 ]
 
 

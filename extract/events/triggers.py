@@ -297,7 +297,11 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             return True
         return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
 
-    return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k))
+    def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event
+        return (not lex.nouns_capitalised and any(tokens[n].low in lex.determiners for n in range(max(0, k - 2), k))) \
+            or (lex.nouns_capitalised and tokens[k].cap and k > 0)
+
+    return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
                if t.clause == clause and (conj is None or conj[k] == part))
 
