@@ -115,6 +115,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
     return out
 
 
+_ADJECTIVE_ENDINGS = ("ble", "al", "ive", "ous", "ful", "ic", "ial", "ary")  # "a possible offer", "a formal plan"
+
+
 def _amount_after(tokens: list[Token], i: int) -> bool:
     """A number within the next few words of its clause ("quota of 737,987 tonnes")."""
     return any(tokens[k].text[:1].isdigit() for k in range(i + 1, min(len(tokens), i + 4))
@@ -298,8 +301,10 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
         return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
 
     def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event
-        return (not lex.nouns_capitalised and any(tokens[n].low in lex.determiners for n in range(max(0, k - 2), k))) \
-            or (lex.nouns_capitalised and tokens[k].cap and k > 0)
+        if lex.nouns_capitalised:
+            return tokens[k].cap and k > 0
+        return k > 0 and (tokens[k - 1].low in lex.determiners or (
+            k > 1 and tokens[k - 2].low in lex.determiners and tokens[k - 1].low.endswith(_ADJECTIVE_ENDINGS)))
 
     return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
