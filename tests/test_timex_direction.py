@@ -50,6 +50,9 @@ DIRECTION = [
     ("Er forderte eine Waffenruhe, bevor im Oktober die nächste Runde der Gespräche beginnt.", "de", "2015-10"),
     ("Im Oktober traf er den Präsidenten, bevor er nach Rom fliegt.", "de", "2014-10"),
     ("On Friday, when the minister set aside his holiday plans, the trip began.", "en", "2015-09-18"),
+    # a relative clause keeps its own tense, up to its comma
+    ("The foreign secretary, who will hold talks in Beijing on Thursday, said little.", "en", "2015-09-24"),
+    ("Der Minister, der am Donnerstag nach Peking reisen wird, sagte wenig.", "de", "2015-09-24"),
     # the progressive of a verb of plans is an arrangement ahead; of another verb, no cue
     ("The government is holding a further meeting on Friday with the unions.", "en", "2015-09-25"),
     ("The ministers are meeting in Rome on Tuesday.", "en", "2015-09-22"),

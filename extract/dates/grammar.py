@@ -58,6 +58,7 @@ class Grammar:
     attributive: frozenset[str] = frozenset()     # after them a past form is an adjective ("die nächste Runde")
     progressive: frozenset[str] = frozenset()     # "is", "are": before them an -ing form of a plan verb is one
     subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
+    relatives: frozenset[str] = frozenset()       # ", who", ", der": a relative clause, ended by its comma
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
 
 
@@ -254,8 +255,9 @@ def load_grammar(lang: str) -> Grammar:
                    determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())),
                    progressive=frozenset(lex.get("present_verbs", {}).get("progressive_auxiliaries", ())),
                    attributive=frozenset(lex.get("attributive_determiners", ())),
-                   subclause=re.compile(r",\s*" + _alternation(lex["subordinators"], literal=True) + r"(?!\w)", re.IGNORECASE)
-                   if lex.get("subordinators") else None)
+                   subclause=re.compile(r",\s*(" + _alternation(lex["subordinators"] + lex.get("relatives", []), literal=True)
+                                        + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
+                   relatives=frozenset(lex.get("relatives", ())))
 
 
 def _present_forms(spec: dict, lang: str) -> frozenset[str]:

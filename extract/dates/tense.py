@@ -28,8 +28,12 @@ def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None) 
     right = _CLAUSE_END.search(text, end, hi)
     lo, hi = (left[-1] if left else lo), (right.start() if right else hi)
     if grammar is not None and grammar.subclause is not None and "," in text[lo:hi]:
-        inner = [m.start() for m in grammar.subclause.finditer(text, lo, start)]
-        lo = inner[-1] if inner else lo
+        inner = [m for m in grammar.subclause.finditer(text, lo, start)]
+        if inner:
+            lo = inner[-1].start()
+            if inner[-1].group(1).lower() in grammar.relatives:  # ", who will hold talks on Thursday, said":
+                comma = text.find(",", end, hi)                   # a relative clause ends at its comma
+                hi = comma if comma != -1 else hi
         after = grammar.subclause.search(text, end, hi)
         hi = after.start() if after else hi
     return lo, hi
