@@ -140,30 +140,25 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
     return best
 
 
-_DAY_PREPOSITIONS = ("seit", "ab", "für", "since", "from", "for")
 _WEEKDAY_AFTER = re.compile(r"\s*,?\s*(\w+)")
 
 
 def means_nowadays(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """Whether a word that can mean the day or the present ("heute") means the present here:
     its clause has no sign of a day -- a past or future form (not a bare present auxiliary,
-    "ist", "hat"), a weekday after it, or "seit"/"ab" before it."""
+    "ist", "hat"; a future one also in the clause it depends on), a verb of news or plans, a
+    weekday after it, or "seit"/"ab" before it (the grammar's "day_prepositions")."""
     lo, hi = _clause(text, start, end, grammar)
     def cues(regex, a=lo):
         return [m for m in regex.finditer(text, a, hi) if not (m.start() < end and m.end() > start)]
     if any(m.group().lower() not in grammar.lex.get("present_auxiliaries", ()) for m in cues(grammar.past_cue)):
         return False
-    if cues(grammar.future_cue, _clause(text, max(0, lo - 2), max(0, lo - 2))[0] if lo else lo):
+    if cues(grammar.future_cue, _clause(text, start, end)[0]):
         return False  # also the clause it depends on: "Ich hoffe, dass da heute eine Lösung herauskommt"
-    if word_before_in_list(text, start, _DAY_PREPOSITIONS):
+    if word_before_in(text, start, grammar, "day_prepositions"):
         return False
     words = {w.lower() for w in _WORD.findall(text, lo, hi)}
     if words & set(grammar.lex.get("day_verbs", ())) or _present_plan(text, lo, hi, grammar, start, end) is not None:
         return False  # "Heute sagt sie nur: ...", "Heute tagt der Rat": the day's news, the day's plan
     nxt = _WEEKDAY_AFTER.match(text, end)
     return not (nxt and nxt.group(1).lower() in grammar.lookup.get("weekdays", {}))
-
-
-def word_before_in_list(text: str, start: int, words) -> bool:
-    m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in words

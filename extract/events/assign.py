@@ -67,7 +67,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     if not m.spec.route:
         if _possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
-        if i < ti and any(tokens[k].low in lex.speech and tokens[k].low != "according" for k in range(i + 1, ti)):
+        if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.needs_place and (not _venue_near(tokens, i, ti, lex) or _agreed_on(tokens, i, ti, lex)):
             return None  # "signed an agreement to distribute computers in the US": the infinitive's place
@@ -84,7 +84,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             if trig.visit and not trig.leaves and not came_from and i > ti and tokens[i].clause == m.trigger.clause \
                     and not _last_token(tokens, i, pm).low.endswith(("'s", "’s")) \
                     and _reach(tokens, ti, i, place_idx, lex) <= 8 \
-                    and not (tokens[ti].low.endswith(("ing", "ende", "enden")) and _before_title(tokens, i, lex)):
+                    and not (bool(lex.participle_endings) and tokens[ti].low.endswith(lex.participle_endings)
+                             and _title_after(tokens, i, i + 1, lex)):
                 role = "location"  # "besuchte ... Russland", "visited Iraq"; not "visiting U.S. envoy Wallis"
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
@@ -206,13 +207,15 @@ def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool
         tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
 
 
-def _before_title(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether the place at ``i`` is the nationality of a person named by office right after it
-    ("visiting U.S. Under-Secretary Allen Wallis": after the participle, the visitor's country)."""
-    k = i + 1
+def _title_after(tokens: list[Token], i: int, k: int, lex: EventLexicon, reach: int = 1) -> bool:
+    """Whether a title word of a person's office is among the ``reach`` words from ``k`` on, in
+    the clause of the place at ``i`` ("visiting U.S. Under-Secretary Allen Wallis": the visitor's
+    country; "Turkey's ambassador": whose)."""
     while k < len(tokens) and tokens[k].low == ".":
-        k += 1
-    return k < len(tokens) and tokens[k].clause == tokens[i].clause and people_lexicon(lex.lang).is_title(tokens[k].low)
+        k += 1  # "U.S." is "U.S" and "."
+    titles = people_lexicon(lex.lang)
+    return any(titles.is_title(tokens[n].low) for n in range(k, min(len(tokens), k + reach))
+               if tokens[n].clause == tokens[i].clause)
 
 
 def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex: EventLexicon) -> int:
@@ -232,9 +235,7 @@ def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool
         k = i  # "Turkey's" is one token
     elif k >= len(tokens) or tokens[k].low not in ("'s", "’s", "s", "'"):
         return False
-    titles = people_lexicon(lex.lang)
-    return any(titles.is_title(tokens[n].low) for n in range(k + 1, min(len(tokens), k + 4))
-               if tokens[n].clause == tokens[i].clause)
+    return _title_after(tokens, i, k + 1, lex, reach=3)
 
 
 def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:

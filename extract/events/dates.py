@@ -47,7 +47,7 @@ def _baseline(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> 
             continue
         if t.low in lex.baseline_markers:
             return True
-        if t.low in lex.baseline_adjacent and (k == idx - 1 or (k and tokens[k - 1].low in ("up", "down"))):
+        if t.low in lex.baseline_adjacent and (k == idx - 1 or (k and tokens[k - 1].low in lex.baseline_directions)):
             return True
     return False
 

@@ -118,6 +118,9 @@ class EventLexicon:
     agreement_prepositions: frozenset[str] = frozenset()  # "sich auf X einigen": X is the topic
     baseline_markers: frozenset[str] = frozenset()     # "compared with ... last year": a figure's baseline date
     baseline_adjacent: frozenset[str] = frozenset()    # "from a year earlier", "up from ... in 1985"
+    baseline_directions: frozenset[str] = frozenset()  # "up", "down" before "from"
+    adjective_endings: tuple[str, ...] = ()            # "a possible offer": the word after is a noun
+    participle_endings: tuple[str, ...] = ()           # "visiting U.S. envoy": an adjective
     dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions

@@ -115,9 +115,6 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
     return out
 
 
-_ADJECTIVE_ENDINGS = ("ble", "al", "ive", "ous", "ful", "ic", "ial", "ary")  # "a possible offer", "a formal plan"
-
-
 def _amount_after(tokens: list[Token], i: int) -> bool:
     """A number within the next few words of its clause ("quota of 737,987 tonnes")."""
     return any(tokens[k].text[:1].isdigit() for k in range(i + 1, min(len(tokens), i + 4))
@@ -304,7 +301,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
         if lex.nouns_capitalised:
             return tokens[k].cap and k > 0
         return k > 0 and (tokens[k - 1].low in lex.determiners or (
-            k > 1 and tokens[k - 2].low in lex.determiners and tokens[k - 1].low.endswith(_ADJECTIVE_ENDINGS)))
+            k > 1 and tokens[k - 2].low in lex.determiners and bool(lex.adjective_endings)
+            and tokens[k - 1].low.endswith(lex.adjective_endings)))
 
     return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
