@@ -69,8 +69,10 @@ class Pipeline:
         doc = Document(id=doc_id, lang=lang, doc_date=doc_date.isoformat(),
                        doc_date_source=doc_date_source or "argument", text=text, title=title, url=url)
         total = len(clean.text)
+        timexes, filed = self.dates(clean.text, lang, doc_date)  # one time line, however long the text
         for offset, chunk in _chunks(clean.text, MAX_CHARS_PER_CHUNK):
-            tdoc = self.read(chunk, lang, doc_date)
+            own = [_shift(t, -offset) for t in timexes if offset <= t.start and t.end <= offset + len(chunk)]
+            tdoc = self.read(chunk, lang, doc_date, (own, filed))
             events = extract_events(tdoc, tdoc.report_date or doc_date, self.gazetteer)
             doc.places += [_shift(m, offset) for m in tdoc.places]
             doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
@@ -81,18 +83,25 @@ class Pipeline:
             _map_back(doc, clean)
         return doc
 
-    def read(self, text: str, lang: str, doc_date: dt.date) -> TextDoc:
+    @staticmethod
+    def dates(text: str, lang: str, doc_date: dt.date) -> tuple[list, Optional[dt.date]]:
+        """The timexes of a whole text, and the day its dateline gives when that differs from
+        ``doc_date`` ("BRUSSELS, March 2 -" in a story stored on March 1), which then anchors them."""
+        timexes = tag_timexes(text, doc_date, lang)
+        filed = dateline_date(text, timexes, doc_date)
+        if filed is not None:
+            timexes = tag_timexes(text, filed, lang)
+        return timexes, filed
+
+    def read(self, text: str, lang: str, doc_date: dt.date, dates: Optional[tuple] = None) -> TextDoc:
         """The layers of one analysed text, each made once, in the order later ones need:
-        sentences and tokens (spaCy, read once), people, places, dates."""
+        sentences and tokens (spaCy, read once), people, places, dates. ``dates``: this text's
+        (timexes, dateline day) when they were read from the whole document it is a piece of."""
         tdoc = TextDoc.read(text, lang, parse(lang, text))
         tdoc.people = self.places.people(tdoc)
         places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
                   for m in resolve(group)]
-        tdoc.timexes = tag_timexes(text, doc_date, lang)
-        filed = dateline_date(text, tdoc.timexes, doc_date)
-        if filed is not None:  # "BRUSSELS, March 2 -" in a story stored on March 1
-            tdoc.report_date = filed
-            tdoc.timexes = tag_timexes(text, filed, lang)
+        tdoc.timexes, tdoc.report_date = dates if dates is not None else self.dates(text, lang, doc_date)
         # a date is not a place ("in March", "Juli")
         tdoc.places = [m for m in places
                        if not any(t.start < m.end and m.start < t.end for t in tdoc.timexes)]

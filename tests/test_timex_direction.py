@@ -112,6 +112,48 @@ def test_the_new_year_follows_the_one_told():
     assert values.get("28. Mai") == "1942-05-28", values
 
 
+# a history whose first dates are bare years far back: the first year sets the story's time
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("1861 zerfiel die Union. 1862 folgten die Schlachten, 1863 kam die Wende. Am 4. Juli fiel die Stadt.",
+     "de", "4. Juli", "1863-07-04"),
+    ("In 1861 the Union split. 1862 brought battles, 1863 the turn. On July 4 the town fell.",
+     "en", "July 4", "1863-07-04"),
+])
+def test_a_far_first_year_sets_the_story_time(text, lang, date, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 2, 16), lang)}
+    assert values.get(date) == value, values
+
+
+# a look back ("im letzten Jahr", "the previous year") is a flashback: the story's time stays
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("1861 begann es, 1862 ging es weiter. 1863 stand die Front. Im letzten Jahr war es ruhig geblieben. "
+     "Im Oktober griffen sie an.", "de", "Oktober", "1863-10"),
+    ("It began in 1861 and went on in 1862. In 1863 the front held. The previous year had been calm. "
+     "In October they attacked.", "en", "October", "1863-10"),
+])
+def test_a_look_back_does_not_move_the_story(text, lang, date, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 2, 16), lang)}
+    assert values.get(date) == value, values
+
+
+# a history in sections: every subheading restarts at its section's year ("1862" / "Seekrieg")
+SECTIONS = ("Verlauf\n\n1861\n\nDer Krieg begann 1861. 1860 war gewählt worden, 1859 gab es Unruhen.\n\n"
+            "1862\n\nLandkrieg\n\nAm 2. Januar 1863 endete die Schlacht am Fluss.\n\n"
+            "Seekrieg\n\nIm Februar liefen die Schiffe aus. Am 17. März landeten sie.\n\n"
+            "1863\n\nLandkrieg\n\nIm Mai fiel die Stadt.")
+
+
+def test_a_subheading_restarts_at_its_sections_year():
+    values = {t.text: t.value for t in tag_timexes(SECTIONS, dt.date(2011, 2, 16), "de")}
+    assert (values.get("Februar"), values.get("17. März"), values.get("Mai")) == ("1862-02", "1862-03-17", "1863-05"), values
+
+
+def test_headings_are_short_lines_of_their_own():
+    from extract.dates.sections import headings
+    text = "Titel\n\nEin Satz, der endet.\n\nZwischentitel\n\nNoch ein Satz\nmit Umbruch.\n\nSchluss:\n\nEnde"
+    assert [text[a:b] for a, b in headings(text)] == ["Titel", "Zwischentitel", "Ende"]
+
+
 # -- the weekend, and present participles of plans ---------------------------------------------------
 FRIDAY = dt.date(2016, 3, 11)
 
@@ -303,3 +345,14 @@ def test_figures_for_a_period_look_back(text, lang, value):
 ])
 def test_heute_is_the_day_only_with_signs_of_a_day(text, value):
     assert tag_timexes(text, dt.date(2016, 3, 1), "de")[0].value == value
+
+
+# a text longer than one analysis piece keeps one time line: the story's year reaches the later pieces
+def test_a_long_text_keeps_one_time_line(monkeypatch):
+    import extract.pipeline as pipeline_module
+    monkeypatch.setattr(pipeline_module, "MAX_CHARS_PER_CHUNK", 300)
+    text = ("1859 gab es Unruhen, 1860 wurde gewählt. 1861 begann der Krieg.\n\n"
+            + "Die Armeen standen sich lange gegenüber und warteten auf Verstärkung aus dem Norden.\n\n" * 4
+            + "Am 4. Juli fiel die Stadt.")
+    doc = pipeline_module.get_pipeline().process(text, doc_id="long", doc_date=dt.date(2011, 2, 16), lang="de")
+    assert {t.text: t.value for t in doc.timexes}.get("4. Juli") == "1861-07-04"

@@ -23,6 +23,7 @@ from extract.dates.calendar import interval_of
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
+from extract.dates.sections import headings
 from extract.dates.tense import clause_tense, means_nowadays, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
@@ -199,14 +200,23 @@ def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
     return c.kind == "rel" and norm(c.groups.get("rel") or "") in grammar.lookup["anaphoric_rel"]
 
 
-def _next_anchor(anchor: dt.date, value: str) -> dt.date:
-    """The reference date after an expression with this value (a narrative moves with its dates)."""
+def _looks_back(c: Candidate, grammar: Grammar) -> bool:
+    """'im letzten Jahr', 'Ende des vorangegangenen Jahres', 'the previous year': a flashback
+    from the story's time, which does not move it."""
+    rel = c.groups.get("rel")
+    return bool(rel) and grammar.lookup["rel"].get(norm(rel), 0) < 0
+
+
+def _next_anchor(anchor: dt.date, value: str, fresh: bool = False) -> dt.date:
+    """The reference date after an expression with this value (a narrative moves with its dates).
+    ``fresh``: the anchor is still the publication date, so the story's first year sets it
+    however far back it lies (a history of 1861 told in 2011)."""
     last = value.split("/")[-1]
     iv = interval_of(last)
     if iv is None or iv[2] in ("decade", "century"):
         return anchor
     first = iv[0]
-    if iv[2] == "year" and (first.year == anchor.year or abs(first.year - anchor.year) > _MAX_YEAR_JUMP):
+    if iv[2] == "year" and (first.year == anchor.year or not fresh and abs(first.year - anchor.year) > _MAX_YEAR_JUMP):
         return anchor  # a bare year far off is more likely a number ("1370 Flugzeuge")
     return first
 
@@ -255,7 +265,14 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     anchor = doc_date
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
     out: list[Timex] = []
+    heads = headings(text) if narrative else []
+    dated = {i for i, (hs, he) in enumerate(heads) if any(hs <= c.start < he for c in cands)}
+    hi, section, set_by = 0, None, -1  # the next heading; the time the last dated heading set, and which
     for c in cands:
+        while hi < len(heads) and heads[hi][1] <= c.start:
+            if hi not in dated and section is not None:
+                anchor = section  # a subheading restarts the story at its section's time
+            hi += 1
         if _not_a_date_here(text, c, grammar):
             continue
         ahead = word_before_in(text, c.start, grammar, "ahead_prepositions") \
@@ -284,8 +301,12 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if iv is not None and iv[2] in _PRECISION:
             last = (iv[0], iv[2])
         if narrative and res.type in ("DATE", "TIME") \
-                and not word_before_in(text, c.start, grammar, "bound_prepositions"):
-            anchor = _next_anchor(anchor, res.value)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
+                and not word_before_in(text, c.start, grammar, "bound_prepositions") and not _looks_back(c, grammar):
+            anchor = _next_anchor(anchor, res.value, anchor == doc_date)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
+        if hi < len(heads) and heads[hi][0] <= c.start and iv is not None and set_by != hi:
+            first = interval_of(res.value.split("/")[0])  # "1862"; "Juni 1944 bis Mai 1945" from its start
+            section, set_by = (first[0] if first else anchor), hi
+            anchor = section
     return _season_months(out)
 
 
