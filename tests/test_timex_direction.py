@@ -136,6 +136,38 @@ def test_a_look_back_does_not_move_the_story(text, lang, date, value):
     assert values.get(date) == value, values
 
 
+# background told in passing does not move the story's time: bounds with their article, flashbacks,
+# asides in brackets, a year naming a thing
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("Im Juni 1915 griffen sie an. Die Operation dauerte bis zum 9. Januar 1916. Am 2. Mai landeten sie.",
+     "de", "2. Mai", "1915-05-02"),
+    ("Am 28. Juli 1914 begann der Krieg. Bereits beim Kriegsrat vom 8. Dezember 1912 war er geplant. "
+     "Am 30. Juli mobilisierte Russland.", "de", "30. Juli", "1914-07-30"),
+    ("Im August 1914 kämpften sie wie 1870 an der Grenze. Am 5. September standen sie vor Paris.",
+     "de", "5. September", "1914-09-05"),
+    ("1914 begann der Krieg der Mächte (1870/71 hatten sie zuletzt gekämpft). Am 1. August erklärte das Reich den Krieg.",
+     "de", "1. August", "1914-08-01"),
+    ("Im Mai 1944 stand die Front an der Grenze von 1940. Im Juni griffen sie an.", "de", "Juni", "1944-06"),
+    ("Im Juni 1918 kamen die Angehörigen des Jahrgangs 1900 an die Front. Am 14. August griffen sie an.",
+     "de", "14. August", "1918-08-14"),
+    ("In June 1915 they attacked. The operation lasted until the end of 1916. On May 2 they landed.",
+     "en", "May 2", "1915-05-02"),
+    ("In July 1914 the war began, already planned in December 1912. On July 30 Russia mobilised.",
+     "en", "July 30", "1914-07-30"),
+])
+def test_background_does_not_move_the_story(text, lang, date, value):
+    history = {"de": "Die Jahre 1905, 1908 und 1911 waren unruhig. ", "en": "The years 1905, 1908 and 1911 were unsettled. "}
+    values = {t.text: t.value for t in tag_timexes(history[lang] + text, dt.date(2011, 2, 16), lang)}
+    assert values.get(date) == value, values
+
+
+def test_a_split_year_takes_a_season_only_from_a_split_year():
+    text = ("Die Balkankriege (1912/13) gingen voraus. Von August bis Oktober 1914 tobten die Schlachten. "
+            "1870/71 war der letzte Krieg.")
+    values = [t.value for t in tag_timexes(text, dt.date(2011, 2, 16), "de")]
+    assert "1912/1913" in values and "1870/1871" in values, values
+
+
 # a history in sections: every subheading restarts at its section's year ("1862" / "Seekrieg")
 SECTIONS = ("Verlauf\n\n1861\n\nDer Krieg begann 1861. 1860 war gewählt worden, 1859 gab es Unruhen.\n\n"
             "1862\n\nLandkrieg\n\nAm 2. Januar 1863 endete die Schlacht am Fluss.\n\n"

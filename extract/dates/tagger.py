@@ -24,7 +24,7 @@ from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
-from extract.dates.tense import clause_tense, means_nowadays, word_before_in
+from extract.dates.tense import clause_tense, means_nowadays, told_in_passing, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -301,7 +301,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if iv is not None and iv[2] in _PRECISION:
             last = (iv[0], iv[2])
         if narrative and res.type in ("DATE", "TIME") \
-                and not word_before_in(text, c.start, grammar, "bound_prepositions") and not _looks_back(c, grammar):
+                and not told_in_passing(text, c.start, grammar, text[c.start:c.end].isdigit()) \
+                and not _looks_back(c, grammar):
             anchor = _next_anchor(anchor, res.value, anchor == doc_date)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
         if hi < len(heads) and heads[hi][0] <= c.start and iv is not None and set_by != hi:
             first = interval_of(res.value.split("/")[0])  # "1862"; "Juni 1944 bis Mai 1945" from its start
@@ -330,7 +331,9 @@ _SPLIT = re.compile(r"(\d{4})/(\d{4})")
 def _season_months(timexes: list[Timex]) -> list[Timex]:
     """A text that gives one split year its season's months ("1987/88 (October/September)")
     gives them to its other split years ("from 300,000 in 1986/87") too."""
-    season = next((m for m in (_SEASON.fullmatch(t.value) for t in timexes) if m), None)
+    season = next((m for m in (_SEASON.fullmatch(t.value) for t in timexes)
+                   if m and int(m.group(3)) == int(m.group(1)) + 1 and int(m.group(4)) < int(m.group(2))), None)
+    # (a season runs into the next year: "August bis Oktober 1914" is no season)
     if season is None:
         return timexes
     m1, m2 = season.group(2), season.group(4)

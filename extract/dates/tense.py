@@ -117,6 +117,38 @@ def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
     return bool(m) and m.group(1).lower() in words
 
 
+_CLAUSE_WORDS = re.compile(r"[^\W\d]+|\d+")
+_PASSING_REACH = 4  # words back from a date to a word that tells it in passing
+
+
+def told_in_passing(text: str, start: int, grammar: Grammar, bare_year: bool) -> bool:
+    """Whether a history mentions the date at ``start`` as background, which does not move
+    the story's time: the edge of a span ("ab 1941", "bis zum 9. Januar 1916", "until the
+    end of 1916"), a flashback ("Bereits beim Kriegsrat vom 8. Dezember 1912", "wie 1914"),
+    an aside in brackets ("den Balkankriegen (1912/13)"), or a bare year naming a thing
+    ("die Grenze von 1940")."""
+    lex = grammar.lex
+    clause = re.split(r"[.!?;:,–—]\s", text[max(0, start - 80):start])[-1]
+    if clause.rfind("(") > clause.rfind(")"):
+        return True
+    words = _CLAUSE_WORDS.findall(clause)
+    low = [w.lower() for w in words]
+    articles = set(lex.get("passing_articles", ()))
+    i = len(low) - 1
+    while i >= 0 and low[i] in {a.lower() for a in articles}:
+        i -= 1
+    if i >= 0 and low[i] in lex.get("bound_prepositions", ()):
+        return True
+    if set(low[-_PASSING_REACH:]) & set(lex.get("flashback_words", ())):
+        return True
+    if not bare_year or len(words) < 2 or not clause.endswith(words[-1] + " "):
+        return False
+    if words[-1][:1].isupper() and low[-1] not in lex.get("prepositions", ()):
+        return True  # a name's year: "vor Verdun 1916", "des Jahrgangs 1900"
+    return low[-1] in lex.get("designation_prepositions", ()) and words[-2][:1].isupper() \
+        and low[-2] not in {a.lower() for a in articles}
+
+
 def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
     """The distance to the nearest verb of plans in the present tense in the clause ("Am
     Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
