@@ -130,9 +130,22 @@ VALID = [
     ("a two-week crisis", FRI, "en", "two-week", "P2W"),
     ("Inspections happen each week.", FRI, "en", "each week", "P1W"),
     ("The paper is published daily.", FRI, "en", "daily", "P1D"),
+    # --- a season's word family (genitive, compounds) and a year's part with its year
+    ("Im Verlauf des Frühjahres 2024 soll es fertig sein.", FRI, "de", "Frühjahres 2024", "2024-SP"),
+    ("Bis zum Ende des Frühsommers 2022 lief die Arbeit.", FRI, "de", "Frühsommers 2022", "2022-SU"),
+    ("Im Spätherbst 2021 kam die Wende.", FRI, "de", "Spätherbst 2021", "2021-FA"),
+    ("Zum Jahresende 2021 war alles vorbei.", FRI, "de", "Jahresende 2021", "2021"),
+    ("Seit Jahresbeginn 2022 gilt das Gesetz.", FRI, "de", "Jahresbeginn 2022", "2022"),
+    ("By midsummer 2022 the work was done.", FRI, "en", "midsummer 2022", "2022-SU"),
+    # an era's name is no season; its year stays a date
+    ("Die Proteste des Arabischen Frühlings 2011 änderten alles.", FRI, "de", "2011", "2011"),
+    ("Since the Arab Spring of 2011 it changed.", FRI, "en", "2011", "2011"),
 ]
 
 NO_MATCH = [
+    ("Der Prager Frühling endete mit dem Einmarsch.", "de"),
+    ("Nach dem Arabischen Frühling kam der Krieg.", "de"),
+    ("The Arab Spring changed the region.", "en"),
     # --- German function words and homographs
     ("Herr Kirby machte keine Angaben zur Art der Munition.", "de"),
     ("Die Lieferungen, die mit Schiffen kamen.", "de"),

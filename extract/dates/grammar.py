@@ -239,6 +239,7 @@ def load_grammar(lang: str) -> Grammar:
     lang = lang if languages.supported(lang) else languages.default_code()
     with open(languages.language(lang).lexicon("timex"), encoding="utf-8") as f:
         lex = json.load(f)
+    lex["seasons"] = season_family(lex.get("seasons", {}), lex.get("season_family", {}))
     slots = _placeholders(lex)
     patterns = []
     for i, spec in enumerate(lex["patterns"]):
@@ -258,6 +259,21 @@ def load_grammar(lang: str) -> Grammar:
                    subclause=re.compile(r",\s*(" + _alternation(lex["subordinators"] + lex.get("relatives", []), literal=True)
                                         + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
                    relatives=frozenset(lex.get("relatives", ())))
+
+
+def season_family(seasons: dict[str, str], family: dict) -> dict[str, str]:
+    """The seasons with their word family: genitive endings ("Frühjahres", "Sommers") and
+    compounds of a modifier and the season ("Frühsommer", "Spätherbstes", "midsummer")."""
+    out = dict(seasons)
+    for word, code in seasons.items():
+        if " " in word:
+            continue
+        stems = [word] + [p + word.lower() for p in family.get("prefixes", ())]
+        for stem in stems:
+            out.setdefault(stem, code)
+            for ending in family.get("endings", ()):
+                out.setdefault(stem + ending, code)
+    return out
 
 
 def _present_forms(spec: dict, lang: str) -> frozenset[str]:

@@ -158,6 +158,24 @@ def _not_a_date_here(text: str, c: Candidate, grammar: Grammar) -> bool:
     return bool(m) and m.group(1).lower() in grammar.lex.get("title_heads", ()) and text[c.start].isupper()
 
 
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+_NAME_ENDINGS = ("er", "en", "es", "e")  # "Prager Frühling", "des Arabischen Frühlings", "Heißer Herbst"
+
+
+def _named_season(text: str, c: Candidate) -> bool:
+    """A season after a capitalised adjective or name is an era's name, not a date ("des
+    Arabischen Frühlings 2011", "the Arab Spring", "Prager Frühling")."""
+    season = c.groups["season"]
+    at = text.find(season, c.start, c.end)
+    m = _WORD_BEFORE.search(text, max(0, at - 30), at) if at >= 0 else None
+    if not m or not m.group(1)[:1].isupper() or not text[at].isupper():
+        return False
+    before = text[:m.start(1)].rstrip()
+    if not before or before[-1] in ".!?:\n\"„“":
+        return False  # the sentence's first word: "Im Sommer", "Late Spring"
+    return m.group(1).lower().endswith(_NAME_ENDINGS) or not season[:1].islower() and season.istitle() and m.group(1).istitle()
+
+
 def _needs_year(c: Candidate) -> bool:
     """A month, a day and month or a season without a year of its own ("im Mai", "am 3. Mai")."""
     g = c.groups
@@ -260,7 +278,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     grammar = load_grammar(lang)
-    cands = _select(list(_candidates(text, grammar)))
+    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and _named_season(text, c))])
     narrative = is_narrative(text, doc_date, grammar) and not any(_speaks_of_its_days(c, grammar) for c in cands)
     anchor = doc_date
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
