@@ -185,6 +185,44 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
         [(name(e.origin), name(e.destination)) for e in ships]
 
 
+# -- where the goods come from: the nationality the goods carry, one flow per origin -------------
+# (text, lang, publication date, expected (origin, destination) flows, in any order)
+GOODS_ORIGINS = [
+    ("India bought 20,000 tonnes of Malaysian palm olein on Monday.", "en", "2024-03-12", {("Malaysia", "India")}),
+    ("Egypt imported 50,000 tonnes of French wheat and 30,000 tonnes of Romanian maize in February.", "en",
+     "2024-03-12", {("France", "Egypt"), ("Romania", "Egypt")}),
+    ("Ägypten kaufte im Februar 50.000 Tonnen russischen Weizen.", "de", "2024-03-12", {("Russia", "Egypt")}),
+    ("Japan bought 10,000 tonnes of South American soybeans in January.", "en", "2024-03-12",
+     {("South America", "Japan")}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,flows", GOODS_ORIGINS, ids=[c[0][:40] for c in GOODS_ORIGINS])
+def test_goods_carry_their_origin(pipeline, text, lang, date, flows):
+    ships = {(name(e.origin), name(e.destination)) for e in events_of(pipeline, text, lang, date) if e.type == "shipment"}
+    assert ships == flows
+
+
+# a nationality that qualifies a name or a firm, not goods, sends nothing
+@pytest.mark.parametrize("text,lang", [
+    ("India is in talks to buy assets of the Russian oil firm Yukos.", "en"),
+    ("The European Union's ban on arms exports stays in place.", "en"),
+    ("Argentine grain board figures show registrations of wheat for export.", "en"),
+])
+def test_a_nationality_of_a_name_or_firm_sends_nothing(pipeline, text, lang):
+    origins = {name(e.origin) for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"}
+    assert not origins & {"Russia", "Europe", "Argentina"}, origins
+
+
+# a follow-up sentence of the same goods (plural or singular) takes the route's other end
+def test_a_follow_up_of_the_same_goods_takes_the_destination(pipeline):
+    text = ("India's state trading company bought 46,000 tonnes of vegetable oils for India on Monday. "
+            "The purchase comprised 20,000 tonnes of Malaysian palm oil for April shipment.")
+    ships = {(name(e.origin), name(e.destination)) for e in events_of(pipeline, text, "en", "2024-03-12")
+             if e.type == "shipment"}
+    assert ("Malaysia", "India") in ships, ships
+
+
 # -- negated, refused and called-off events, and interviews, are none ----------------------------
 NEGATED = [
     ("There will be no meeting between the two leaders in Vienna.", "en", "2024-03-12", {"meeting"}),

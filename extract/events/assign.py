@@ -52,6 +52,47 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
     return None
 
 
+GOODS_REACH = 3  # words from a nationality to the goods noun it qualifies ("Malaysian rbd palm olein")
+
+
+def goods_origins(tokens: list[Token], lex: EventLexicon, country_of, region_of=lambda name: None) -> list[Mention]:
+    """Where the goods come from, by the nationality they carry: the adjective before a goods
+    noun ("20,000 tonnes of Malaysian palm olein", "European rapeseed oil", "Canadian lumber
+    exports", "argentinischer Weizen"), in text order, one per country or region. Troops are
+    sent, not made: "British troops" is no origin here (the sender rule reads it)."""
+    out: list[Mention] = []
+    seen = set()
+    for k, t in enumerate(tokens):
+        if not (t.cap or lex.nouns_capitalised):
+            continue
+        two = f"{tokens[k - 1].low} {t.low}" if k and not lex.nouns_capitalised else None
+        region = (lex.region_demonym(two) if two else None) or lex.region_demonym(t.low)
+        iso = None if region else lex.demonym(t.low)
+        if not (region or iso):
+            continue
+        ahead = [u for u in tokens[k + 1:k + 1 + GOODS_REACH] if u.clause == t.clause]
+        at = next((j for j, u in enumerate(ahead) if is_cargo(u.low, lex)), None)
+        if at is None or ahead[at].low in lex.goods.troops:
+            continue
+        if not lex.nouns_capitalised and any(u.cap or not u.low.isalpha() for u in ahead[:at + 1]) \
+                or lex.nouns_capitalised and at > 1:
+            continue  # "the European Union's ban on arms": a name, not the goods' nationality
+        after = ahead[at + 1] if at + 1 < len(ahead) else (tokens[k + 2 + at] if k + 2 + at < len(tokens) else None)
+        if after is not None and after.clause == t.clause and (after.low in lex.goods_modifier_heads or after.low in lex.firm_words):
+            continue  # "Russian oil firm Yukos", "Argentine grain board figures"
+        place = region_of(region) if region else country_of(iso)
+        if place is None or place.name in seen:
+            continue
+        seen.add(place.name)
+        a = tokens[k - 1].start if region and two and lex.region_demonym(two) else t.start
+        out.append(Mention(text_of(tokens, a, t.end), a, t.end, place, 0.6))
+    return out
+
+
+def text_of(tokens: list[Token], start: int, end: int) -> str:
+    return " ".join(t.text for t in tokens if start <= t.start and t.end <= end)
+
+
 def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
           place_idx: frozenset[int], pm: Mention, country_of, conj: list[int],
           is_capital=lambda place: False, fired: Optional[frozenset[int]] = None):

@@ -28,7 +28,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
-from extract.events.assign import as_country, clause_goes_on, role_of, sender
+from extract.events.assign import as_country, clause_goes_on, goods_origins, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.negation import modality_cue
 from extract.events.triggers import conjuncts, find_triggers, is_planned
@@ -205,6 +205,17 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                                     gazetteer.country, lambda name: region_place(gazetteer, name))
             if by_nationality is not None:
                 m.roles[role] = [by_nationality]
+    for m in list(out):
+        if m.spec.route and not m.roles.get("origin"):
+            # "India bought 20,000 tonnes of Malaysian palm olein": the goods' nationality sends them;
+            # goods of several origins are one flow each
+            made = [pm for pm in goods_origins(tokens, lex, gazetteer.country, lambda name: region_place(gazetteer, name))
+                    if not any(pm.place.name == d.place.name for d in m.roles.get("destination", []))]
+            for k, pm in enumerate(made):
+                flow = m if k == 0 else copy.copy(m)
+                flow.roles = {**m.roles, "origin": [pm]}
+                if k:
+                    out.append(flow)
     names, has_person = actors_in(text, tokens, sent_places, people, orgs, lex,
                                          gazetteer.country, capital,
                                          exclude=role_places | {pm.start for pm in sent_places

@@ -111,6 +111,7 @@ class EventLexicon:
     verb_only_refusals: frozenset[str] = frozenset()   # refuse only before "to" + verb ("fail")
     infinitive_markers: frozenset[str] = frozenset()   # "to", "zu"
     firm_words: frozenset[str] = frozenset()           # "company", "Konzern": a firm's agreements are business
+    goods_modifier_heads: frozenset[str] = frozenset() # "Russian oil firm", "grain board": goods as a modifier
     agent_prepositions: frozenset[str] = frozenset()   # "by": a passive's agent sends ("supplied by Iran")
     quota_heads: frozenset[str] = frozenset()          # "export quota of 20,000 tonnes": an allowed flow
     directional_articles: frozenset[str] = frozenset()  # "in die": an accusative article makes whither of where

@@ -134,8 +134,14 @@ def _cargo_key(h: Happening) -> set[str]:
 
 
 def _cargo_shared(a: set[str], b: set[str]) -> bool:
-    """Shared cargo nouns, compounds included ("F-22-Kampfflugzeuge" ~ "Flugzeuge")."""
+    """Shared cargo nouns, compounds and plurals included ("F-22-Kampfflugzeuge" ~ "Flugzeuge",
+    "vegetable oils" ~ "rapeseed oil")."""
+    a, b = {_singular(x) for x in a}, {_singular(y) for y in b}
     return any(x.endswith(y) or y.endswith(x) for x in a for y in b)
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def inherit(happenings: list[Happening], window: int = 2) -> None:
