@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from typing import Optional
 
+from extract.events.goods_words import MEMO_MAX, GoodsWords, alternation as _alt
 from extract.lexicon import load_json
 from extract.text.lemmas import lemma
 from geo.demonyms import english_demonyms
@@ -18,7 +19,6 @@ from records import languages
 from records.event_types import event_types
 
 ROLES = ("location", "origin", "destination", "via")
-MEMO_MAX = 200_000  # words in a lexicon's trigger memo; dropped and refilled beyond that (bounded memory)
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,7 @@ class EventLexicon:
     any_trigger: Optional[re.Pattern] = None
     by_lemma: dict = field(default_factory=dict)       # lemma -> triggers with it, lexicon order
     separable: tuple[str, ...] = ()                    # verb particles that may stand apart ("an", "aus")
+    sense_particles: tuple[str, ...] = ()              # particles that keep a motion verb's sense ("ausgeliefert")
     separable_bases: frozenset[str] = frozenset()      # lemmas that, with a particle, are a trigger
     freight: frozenset[str] = frozenset()              # vehicles that carry goods by what they are (lemmas)
     vehicles: frozenset[str] = frozenset()             # vehicles that carry goods when goods are named
@@ -184,8 +185,21 @@ class EventLexicon:
             if by_lemma:
                 matched = set(by_pattern) | set(by_lemma)
                 by_pattern = tuple(t for t in self.triggers if t in matched)
+            if not by_pattern and self.sense_particles:
+                by_pattern = self._particle_verb(low)
             hit = memo[low] = by_pattern
         return hit
+
+    def _particle_verb(self, low: str) -> tuple[Trigger, ...]:
+        """A particle verb the lexicon does not list, read as its base verb when the particle
+        keeps the sense ("ausgeliefert" -> "geliefert", "zurückgebracht" -> "gebracht")."""
+        for particle in self.sense_particles:
+            rest = low[len(particle):]
+            if low.startswith(particle) and len(rest) >= 5:
+                base = tuple(t for t in self.triggers_for(rest) if t.kind not in ("noun", "agent"))
+                if base:
+                    return base
+        return ()
 
     def separable_triggers(self, low: str, particle: str) -> tuple[Trigger, ...]:
         """The triggers of a verb whose particle stands at its clause's end ("kam ... an")."""
@@ -245,48 +259,6 @@ class EventLexicon:
         return memo[key]
 
 
-@dataclass
-class GoodsWords:
-    """What can be shipped (``goods`` in the lexicon): noun families with their endings,
-    compound heads where compounds are closed, whole words, regexes, and measures."""
-    forms: frozenset[str]              # every family entry with every ending, and the words
-    heads: frozenset[str]              # family forms that may end a closed compound
-    patterns: Optional[re.Pattern]
-    measures: frozenset[str]           # units of bulk goods, with endings
-    number_words: frozenset[str]
-    troops: frozenset[str] = frozenset()  # the "troops" family's forms: forces on the move
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    @classmethod
-    def from_data(cls, raw: dict, compounds: bool) -> "GoodsWords":
-        endings = [""] + list(raw.get("endings", ()))
-        family = {e + end for words in raw.get("families", {}).values() for e in words for end in endings}
-        return cls(forms=frozenset(family | set(raw.get("words", ()))),
-                   heads=frozenset(f for f in family if len(f) >= 4) if compounds else frozenset(),
-                   patterns=_alt(raw["patterns"]) if raw.get("patterns") else None,
-                   measures=frozenset(m + end for m in raw.get("measures", ()) for end in endings),
-                   number_words=frozenset(raw.get("number_words", ())),
-                   troops=frozenset(e + end for e in raw.get("families", {}).get("troops", ()) for end in endings))
-
-    def __contains__(self, low: str) -> bool:
-        """Whether a lower-cased word names goods: a family form, a word, a pattern, the last
-        part of a hyphenated compound, or (closed compounds) a family form as the head
-        after at least three letters ("schützenpanzer", "flugabwehrraketen")."""
-        hit = self.memo.get(low)
-        if hit is None:
-            if len(self.memo) > MEMO_MAX:
-                self.memo.clear()
-            last = low.rsplit("-", 1)[-1]
-            hit = low in self.forms or last in self.forms or bool(
-                self.patterns and (self.patterns.fullmatch(low) or self.patterns.fullmatch(last))) or any(
-                low[k:] in self.heads for k in range(3, len(low) - 3))
-            self.memo[low] = hit
-        return hit
-
-    def is_number(self, low: str) -> bool:
-        return any(c.isdigit() for c in low) or low in self.number_words
-
-
 def _demonyms(raw: dict) -> dict[str, str]:
     """The lexicon's demonym stems, plus the gazetteer data's when the lexicon names a source
     (English: countryinfo's demonyms); the lexicon's own entries win."""
@@ -303,10 +275,6 @@ def _by_lemma(triggers: tuple[Trigger, ...]) -> dict[str, tuple[Trigger, ...]]:
         for lem in sorted(t.lemmas):
             out.setdefault(lem, []).append(t)
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _alt(words) -> re.Pattern:
-    return re.compile("|".join(f"(?:{w})" for w in words))
 
 
 def _phrases(words) -> tuple[tuple[str, ...], ...]:
