@@ -164,6 +164,12 @@ MEETINGS = [
     ("Das Ziel wurde 2010 von den Staaten auf der Konferenz von St. Petersburg beschlossen.", "de", "2024-03-12",
      "Petersburg"),
     ("Am Montag beginnt in Wien die Herbstlohnrunde der Metaller.", "de", "2024-03-12", "Vienna"),
+    # a hyphenated compound is what its head is; a visit's modifier is the place visited, a
+    # meeting's modifier its topic
+    ("Kanzlerin Merkel beendete am Freitag ihre China-Visite.", "de", "2024-03-12", "China"),
+    ("Die Moskau-Reise des Außenministers im Februar war kurz.", "de", "2024-03-12", "Moscow"),
+    ("Beim G-7-Gipfel in Elmau sprachen die Regierungschefs über Russland.", "de", "2024-03-12", "Elmau"),
+    ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
 ]
 
 

@@ -149,7 +149,10 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     for i, pm in sorted(place_idx.items()):
         if text[pm.end:pm.end + 1] == "-":
             # "US-Beamte": a modifier, not a place the event happens at; but "US-Streitkräfte"
-            # as the subject of a shipment is its sender
+            # as the subject of a shipment is its sender, and "Indien-Besuch" is a visit there
+            for m in out:
+                if m.trigger_idx == i and m.trigger_def.visit and m.trigger_def.kind == "noun":
+                    m.roles.setdefault("location", []).append(pm)
             if tokens[i].low.endswith(tuple(lex.government_heads) + lex.institution_heads):
                 for m in _owners(out, i, lex, tokens, conj):
                     if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:

@@ -187,6 +187,9 @@ class EventLexicon:
                 by_pattern = tuple(t for t in self.triggers if t in matched)
             if not by_pattern and self.sense_particles:
                 by_pattern = self._particle_verb(low)
+            if not by_pattern and "-" in low and len(low.rsplit("-", 1)[1]) >= 4:
+                # a hyphenated compound is what its head is ("China-Visite", "Nahost-Reise", "G-7-Gipfel")
+                by_pattern = tuple(t for t in self.triggers_for(low.rsplit("-", 1)[1]) if t.kind == "noun")
             hit = memo[low] = by_pattern
         return hit
 
