@@ -53,6 +53,14 @@ MOTION = [
      ("Ramstein", "Romania"), "2024-04-08", "reported"),
     ("Two reconnaissance drones were deployed from Sigonella to Cyprus on Tuesday.", "en", "2024-05-02",
      ("Sigonella", "Cyprus"), "2024-04-30", "reported"),
+    # forces stationed or deployed "in" a place are sent there, by verb and by noun, whatever
+    # time phrase stands between ("ab Mai")
+    ("Die Nato beschloss am Montag die Stationierung von 4.000 Soldaten in Polen.", "de", "2024-03-12",
+     (None, "Poland"), "2024-03-11", "planned"),
+    ("Die USA stationieren ab Mai Kampfflugzeuge in Rumänien.", "de", "2024-03-12",
+     ("United States", "Romania"), "2024-05-01", "planned"),
+    ("NATO approved on Monday the deployment of 4,000 troops in Poland.", "en", "2024-03-12",
+     (None, "Poland"), "2024-03-11", "planned"),
     # a particle verb the lexicon does not list reads as its base ("ausgeliefert" as "geliefert")
     ("Russland hat am Montag Raketen vom Typ S-300 an den Iran ausgeliefert.", "de", "2024-03-12",
      ("Russia", "Iran"), "2024-03-11", "reported"),

@@ -78,6 +78,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on") and " ".join(ph[1:]) not in lex.directional_articles
             if role == "destination" and weak and origin_clause:
                 return "origin"
+            if role == "destination" and weak and arrival and ph[0] in ("in", "im"):
+                return "destination"  # "stationieren ab Mai Kampfflugzeuge in Rumänien": not "ab Mai"
             if role == "location" or not weak:
                 return role
             if role != "destination" or arrival:
