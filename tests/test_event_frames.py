@@ -242,6 +242,18 @@ def test_a_follow_up_of_the_same_goods_takes_the_destination(pipeline):
     assert ("Malaysia", "India") in ships, ships
 
 
+# the country a report is about, named once and by its nationality, trades when no trader is named
+@pytest.mark.parametrize("text,lang,role,where", [
+    ("Chilean economy gains speed\n\nChile's economy grew by 4% in 2004, Chilean officials said. "
+     "Exports for the year rose by 14%.", "en", "origin", "Chile"),
+    ("Chilenische Wirtschaft wächst\n\nDie Wirtschaft Chiles wuchs 2004 um 4 Prozent, sagten chilenische "
+     "Beamte. Die Exporte stiegen 2004 um 14 Prozent.", "de", "origin", "Chile"),
+])
+def test_the_reports_country_trades(pipeline, text, lang, role, where):
+    ships = [e for e in events_of(pipeline, text, lang, "2005-01-10") if e.type == "shipment"]
+    assert any(name(getattr(e, role)) == where for e in ships), [(name(e.origin), name(e.destination)) for e in ships]
+
+
 # -- negated, refused and called-off events, and interviews, are none ----------------------------
 NEGATED = [
     ("There will be no meeting between the two leaders in Vienna.", "en", "2024-03-12", {"meeting"}),

@@ -10,11 +10,13 @@ from extract.events.roles import EventMention
 from records.model import Mention
 
 
-def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: list[Mention]) -> None:
+def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: list[Mention],
+                     demonyms: Counter = Counter()) -> None:
     """Exports with no sender (imports with no receiver) are the trade of the country the
     report is about: the last country that traded before (sending or receiving: "die
     indonesischen Ölimporte die Exporte übertrafen"), else the dateline's when the story
-    names that country again ("JAKARTA - ... Indonesia ... Exports are forecast to rise")."""
+    names that country again ("JAKARTA - ... Indonesia ... Exports are forecast to rise"),
+    else the country it names most, by name or nationality (``demonyms``: ISO code -> count)."""
     home = None
     if dline and dline[0].place.country_code:
         iso = dline[0].place.country_code
@@ -24,6 +26,8 @@ def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: lis
     if home is None:  # no dateline: the country the report names most, when one clearly leads
         counts = Counter(pm.place.country_code for pm in places
                          if pm.place.feature == "country" and pm.place.country_code and pm.confidence > 0.6)
+        counts.update({iso: n for iso, n in demonyms.items() if iso in counts})
+        # ("Israeli economy picking up pace ... Israel's economy": the report's country, named once)
         ranked = counts.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             home = gazetteer.country(ranked[0][0])

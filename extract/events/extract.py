@@ -16,6 +16,7 @@ No trained model is involved.
 from __future__ import annotations
 
 import copy
+from collections import Counter
 import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
@@ -94,7 +95,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 # meetings in Washington": the sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
-    implicit_traders(mentions, dline, gazetteer, places)
+    implicit_traders(mentions, dline, gazetteer, places, nationalities(text, lex))
     events = []
     happenings = merge(mentions)
     inherit(happenings)
@@ -121,6 +122,22 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # nothing to map or date, and no one named meeting someone: talk of talks
         events.append(to_event(text, h))
     return events
+
+
+def nationalities(text: str, lex: EventLexicon) -> Counter:
+    """How often a text names each country by its nationality ("Israeli economy", "israelische
+    Wirtschaft"; English adjectives are capitalised)."""
+    out: Counter = Counter()
+    ws = words(text, 0, len(text))
+    for k, w in enumerate(ws):
+        if w[:1].isalpha() and (lex.nouns_capitalised or w[:1].isupper()):
+            low = w.lower()
+            if lex.region_demonym(low) or k and lex.region_demonym(f"{ws[k - 1].lower()} {low}"):
+                continue  # "Latin American", "lateinamerikanisch": a region's, not America's
+            iso = lex.demonym(low)
+            if iso:
+                out[iso] += 1
+    return out
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
