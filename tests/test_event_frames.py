@@ -178,6 +178,9 @@ MEETINGS = [
     ("Die Moskau-Reise des Außenministers im Februar war kurz.", "de", "2024-03-12", "Moscow"),
     ("Beim G-7-Gipfel in Elmau sprachen die Regierungschefs über Russland.", "de", "2024-03-12", "Elmau"),
     ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
+    # a summit is between states, whatever council holds it
+    ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
+    ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
 ]
 
 
@@ -202,6 +205,16 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
     ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
     assert ships and ships[0].origin is not None and ships[0].origin.country_code == iso, \
         [(name(e.origin), name(e.destination)) for e in ships]
+
+
+# what a meeting is about is not where it is ("to talk about Turkey entering the EU")
+@pytest.mark.parametrize("text,lang,topic", [
+    ("The prime minister met the Italian prime minister on Monday to talk about Turkey entering the EU.", "en", "Turkey"),
+    ("Der Kanzler traf am Montag den Präsidenten, um über Syrien zu sprechen.", "de", "Syria"),
+])
+def test_a_topic_of_talk_is_no_venue(pipeline, text, lang, topic):
+    places = {name(e.location) for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"}
+    assert topic not in places, places
 
 
 # -- where the goods come from: the nationality the goods carry, one flow per origin -------------
@@ -338,6 +351,13 @@ def test_meeting_place(pipeline, text, lang, date, where):
 
 # -- one event per stop -------------------------------------------------------------------------
 STOPS = [
+    # a list of visited places, with two items before the joiner, in any tense
+    ("The finance minister visited Tanzania, Mozambique and Kenya last week.", "en", "2024-03-12",
+     {"Tanzania", "Mozambique", "Kenya"}),
+    ("The chancellor is visiting Ghana, Togo and Benin to highlight trade.", "en", "2024-03-12",
+     {"Ghana", "Togo", "Benin"}),
+    ("Die Ministerin besuchte am Montag Tansania, Mosambik und Kenia.", "de", "2024-03-12",
+     {"Tanzania", "Mozambique", "Kenya"}),
     ("The prime minister met the French president in Paris on Monday and later the German chancellor "
      "in Berlin.", "en", "2024-03-12", {"Paris", "Berlin"}),
     ("Die Ministerin traf am Montag zunächst den Präsidenten in Accra und danach den Premierminister in Lomé.",

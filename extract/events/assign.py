@@ -9,6 +9,7 @@ from extract.events.goods import is_cargo
 from extract.events.lexicon import EventLexicon
 from extract.events.places import unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
+from extract.events.triggers import is_topic
 from extract.text.document import Token
 from extract.text.people import people_lexicon
 from records.model import Mention
@@ -106,6 +107,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
     if not m.spec.route:
+        if i > ti and is_topic(tokens, i, lex) and not any(
+                tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
+            return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if _possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):

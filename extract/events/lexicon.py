@@ -164,6 +164,7 @@ class EventLexicon:
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
+    summit_nouns: tuple[str, ...] = ()                 # 'summit', 'Gipfel': between states, never one body's sitting
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event
     support_verbs: frozenset[str] = frozenset()        # 'take place', 'stattfinden': a noun's clause verbs (lemmas)

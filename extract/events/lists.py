@@ -37,12 +37,16 @@ def join_lists(text: str, tokens: list[Token], lex: EventLexicon,
     for j in range(1, len(segments)):
         # "visit Britain, France, West Germany, Switzerland and Italy for talks": a run of
         # names after commas closed by a joiner; the closing item may go on with the clause
-        if not (items[j] and "," in gaps[j] and tokens[segments[j - 1][-1]].cap):
+        if not ("," in gaps[j] and tokens[segments[j - 1][-1]].cap and (items[j] or (
+                _at_place(tokens, segments[j - 1][-1], place_spans) and _closing_item(tokens, segments[j], lex)))):
             continue
         k = j
         while k + 1 < len(segments) and items[k] and not _has_joiner(tokens, segments[k], lex) and "," in gaps[k + 1]:
             k += 1
-        if (items[k] and _has_joiner(tokens, segments[k], lex)) or (k > j and _closing_item(tokens, segments[k], lex)):
+        places_run = _at_place(tokens, segments[j - 1][-1], place_spans) and _at_place(tokens, segments[k][0], place_spans)
+        if (items[k] and _has_joiner(tokens, segments[k], lex)) or \
+                ((k > j or places_run) and _closing_item(tokens, segments[k], lex)):
+            # ("visiting Tanzania, Mozambique and Kenya last week": two places closed by a joiner)
             for x in range(j, k + 1):
                 joined[x] = True
     for j in range(1, len(segments)):
@@ -78,6 +82,11 @@ def _is_place(tokens: list[Token], seg: list[int], place_spans: tuple[tuple[int,
     """Whether the segment is exactly one place mention."""
     a, b = tokens[seg[0]].start, tokens[seg[-1]].end
     return any(s == a and e == b for s, e in place_spans)
+
+
+def _at_place(tokens: list[Token], k: int, place_spans: tuple[tuple[int, int], ...]) -> bool:
+    """Whether the token at ``k`` is (part of) a place mention."""
+    return any(s <= tokens[k].start < e for s, e in place_spans)
 
 
 def _dash(gap: str) -> bool:

@@ -83,6 +83,8 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if not lex.domestic_bodies:
         return False
     low = tokens[i].low
+    if low.rsplit("-", 1)[-1].endswith(lex.summit_nouns):
+        return False  # "the European Council summit", "Ratsgipfel": states meet
     if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
         return True
     near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 6), min(len(tokens), i + 4))
