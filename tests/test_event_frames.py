@@ -178,6 +178,8 @@ MEETINGS = [
     ("Die Moskau-Reise des Außenministers im Februar war kurz.", "de", "2024-03-12", "Moscow"),
     ("Beim G-7-Gipfel in Elmau sprachen die Regierungschefs über Russland.", "de", "2024-03-12", "Elmau"),
     ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
+    # people of office who agree at a place met there; the verb is no plan of itself
+    ("OPEC ministers agreed in Geneva last December.", "en", "2024-03-12", "Geneva"),
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
@@ -208,6 +210,11 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
 
 
 # what a meeting is about is not where it is ("to talk about Turkey entering the EU")
+def test_an_opinion_agreed_is_no_meeting_there(pipeline):
+    text = "We agreed that in Afghanistan there is some cause for optimism, the prime minister said."
+    assert not [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+
+
 @pytest.mark.parametrize("text,lang,topic", [
     ("The prime minister met the Italian prime minister on Monday to talk about Turkey entering the EU.", "en", "Turkey"),
     ("Der Kanzler traf am Montag den Präsidenten, um über Syrien zu sprechen.", "de", "Syria"),

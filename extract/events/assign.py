@@ -114,6 +114,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
+        if trig.venue_after and not (ti + 1 < i <= ti + 3 and tokens[ti + 1].low in lex.locatives):
+            return None  # "We agreed that in Afghanistan ...": an opinion, not a meeting there
         if trig.needs_place and (not _venue_near(tokens, i, ti, lex) or _agreed_on(tokens, i, ti, lex)):
             return None  # "signed an agreement to distribute computers in the US": the infinitive's place
         if trig.from_location:

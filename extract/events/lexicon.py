@@ -45,6 +45,7 @@ class Trigger:
     leaves: bool = False         # 'withdrawal of troops (stationed) in X': a place after 'in' is where they leave
     trade: bool = False          # exports/imports: the report's country trades when none is named
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
+    venue_after: bool = False    # the place follows the verb's locative ("agreed in Geneva"; not "agreed that in X")
 
 
 @dataclass(frozen=True)
@@ -310,18 +311,8 @@ def event_lexicon(lang: str) -> EventLexicon:
     triggers = tuple(
         Trigger(type=t["type"], regex=re.compile(t["pattern"]) if t.get("pattern") else None,
                 kind=t.get("kind", "verb"), lemmas=frozenset(t.get("lemmas", ())),
-                needs_cargo=t.get("needs_cargo", False),
                 needs_cue=re.compile(t["needs_cue"]) if t.get("needs_cue") else None,
-                capitalized=t.get("capitalized", False), visit=t.get("visit", False),
-                host=t.get("host", False), reverse=t.get("reverse", False),
-                needs_person=t.get("needs_person", False),
-                needs_place=t.get("needs_place", False),
-                from_location=t.get("from_location", False),
-                lowercase=t.get("lowercase", False),
-                stationed=t.get("stationed", False),
-                leaves=t.get("leaves", False),
-                trade=t.get("trade", False),
-                or_person_object=t.get("or_person_object", False))
+                **{f.name: bool(t.get(f.name, False)) for f in fields(Trigger) if f.type == "bool"})
         for t in raw["triggers"])
     unknown = sorted({t.type for t in triggers} - set(event_types()))
     if unknown:

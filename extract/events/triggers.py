@@ -306,7 +306,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
 
     return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
-               if t.clause == clause and (conj is None or conj[k] == part))
+               if t.clause == clause and k != trigger and (conj is None or conj[k] == part))
+    # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
 
 
 def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:
