@@ -418,6 +418,11 @@ MODALITIES = [
     ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
     # a noun of plans after a determiner plans nothing ("over a possible offer")
     ("Both exchanges held talks in London last week over a possible offer.", "en", "2024-03-08", "meeting", "actual"),
+    # an infinitive of purpose after a verb plans nothing of it; what lies ahead of a meeting does
+    ("The minister met his counterparts in Oslo on Monday to consider proposals aimed at reform.", "en",
+     "2024-03-08", "meeting", "actual"),
+    ("In an interview ahead of a meeting in London, the president said the attacks were wrong.", "en",
+     "2024-03-08", "meeting", "planned"),
 ]
 
 

@@ -20,6 +20,9 @@ DIRECTION = [
     ("Talks begin on Wednesday in Geneva.", "en", "2015-09-23"),
     # the verb of plans nearer the date than the past one
     ("The minister told reporters the plan will help when talks reopen in Oslo on Tuesday.", "en", "2015-09-22"),
+    # the progressive passive of a verb of plans: an arrangement ahead
+    ("Tuesday's meeting on reform is being hosted by the prime minister.", "en", "2015-09-22"),
+    ("Talks are being held on Friday in Oslo.", "en", "2015-09-25"),
     # the preterite and the perfect: back
     ("Am Dienstag flog der Minister nach Rom.", "de", "2015-09-15"),
     ("Der Kanzler hat am Freitag den Präsidenten getroffen.", "de", "2015-09-18"),

@@ -57,6 +57,7 @@ class Grammar:
     determiners: frozenset[str] = frozenset()     # before them a present form is a noun ("the visit")
     attributive: frozenset[str] = frozenset()     # after them a past form is an adjective ("die nächste Runde")
     progressive: frozenset[str] = frozenset()     # "is", "are": before them an -ing form of a plan verb is one
+    passive_plans: frozenset[str] = frozenset()   # "hosted", "held": after "is being" a plan verb's participle is one
     subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
     relatives: frozenset[str] = frozenset()       # ", who", ", der": a relative clause, ended by its comma
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
@@ -255,6 +256,7 @@ def load_grammar(lang: str) -> Grammar:
                    present_forms=_present_forms(lex.get("present_verbs", {}), lang),
                    determiners=frozenset(lex.get("present_verbs", {}).get("determiners", ())),
                    progressive=frozenset(lex.get("present_verbs", {}).get("progressive_auxiliaries", ())),
+                   passive_plans=_participles(lex.get("present_verbs", {})),
                    attributive=frozenset(lex.get("attributive_determiners", ())),
                    subclause=re.compile(r",\s*(" + _alternation(lex["subordinators"] + lex.get("relatives", []), literal=True)
                                         + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
@@ -274,6 +276,17 @@ def season_family(seasons: dict[str, str], family: dict) -> dict[str, str]:
             for ending in family.get("endings", ()):
                 out.setdefault(stem + ending, code)
     return out
+
+
+def _participles(spec: dict) -> frozenset[str]:
+    """Past participles of the verbs of plans, for the progressive passive ("is being hosted
+    on Tuesday"): regular ones made, irregular ones given."""
+    if not spec.get("progressive_auxiliaries"):
+        return frozenset()
+    out = set(spec.get("participles", ()))
+    for lemma in spec.get("lemmas", ()):
+        out.add(lemma + ("d" if lemma.endswith("e") else "ed"))
+    return frozenset(out)
 
 
 def _present_forms(spec: dict, lang: str) -> frozenset[str]:

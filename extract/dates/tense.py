@@ -155,14 +155,16 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
     cue, it points a date without a year ahead. German verbs are written small (a
     capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
     visit on Monday")."""
-    if not grammar.present_forms or grammar.present_forms.isdisjoint(map(str.lower, _HYPHENATED.findall(text, lo, hi))):
+    words = set(map(str.lower, _HYPHENATED.findall(text, lo, hi)))
+    if not grammar.present_forms or grammar.present_forms.isdisjoint(words) and grammar.passive_plans.isdisjoint(words):
         return None  # (most clauses have no such verb: one look in C)
     prev: list[str] = []
     best = None
     for m in _HYPHENATED.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
-        if low in grammar.present_forms and not grammar.determiners.intersection(prev[-1:]) \
+        passive = low in grammar.passive_plans and prev[-1:] == ["being"] and grammar.progressive.intersection(prev[-2:-1])
+        if (passive or low in grammar.present_forms) and not grammar.determiners.intersection(prev[-1:]) \
                 and (not low.endswith("ing") or grammar.progressive.intersection(prev[-1:])) \
                 and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
                 grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):

@@ -256,12 +256,13 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
-        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx):
+        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
+                      verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
-        if m.trigger_def.kind == "noun" and any(
-                t.low in lex.prospective for t in tokens[max(0, m.trigger_idx - 3):m.trigger_idx]
-                if t.clause == m.trigger.clause):
-            m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit"
+        ti = m.trigger_idx
+        as_noun = m.trigger_def.kind == "noun" or any(t.low in lex.determiners for t in tokens[max(0, ti - 2):ti])
+        if as_noun and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
+            m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:
             m.modes = modes

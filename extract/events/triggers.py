@@ -286,15 +286,18 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 
 def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
-               conj: Optional[list[int]] = None, part: int = 0, trigger: int = -1) -> bool:
+               conj: Optional[list[int]] = None, part: int = 0, trigger: int = -1, verb: bool = False) -> bool:
     """A cue of intent or plan in the trigger's clause (and conjunct: "hat Odessa verlassen
     und soll Istanbul erreichen" plans only the arrival). A verb of intent or approval
     governs the trigger: it comes before it ("requested permits to ship", "billigte
     Lieferungen"), or after a trigger that is no prepositional phrase ("die Lieferung
-    genehmigt"; not "Beim Gipfel hatte man vereinbart, ...")."""
+    genehmigt"; not "Beim Gipfel hatte man vereinbart, ...") and, where verbs do not end
+    their clause, not as the infinitive of purpose of a ``verb`` ("met ... to consider")."""
     def governs(k: int) -> bool:
         if trigger < 0 or k < trigger:
             return True
+        if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
+            return False  # "met his counterparts on Monday to consider proposals": a purpose, not a plan
         return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
 
     def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event
