@@ -6,7 +6,9 @@ import re
 from collections import Counter
 
 from extract.events.dates import interval
+from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
+from extract.text.document import words
 from records.model import Mention
 
 
@@ -97,3 +99,19 @@ def office_holders(text: str, people, titles) -> OfficeHolders:
     holders = OfficeHolders(out)
     holders.people = tuple(people)
     return holders
+
+
+def nationalities(text: str, lex: EventLexicon) -> Counter:
+    """How often a text names each country by its nationality ("Israeli economy", "israelische
+    Wirtschaft"; English adjectives are capitalised)."""
+    out: Counter = Counter()
+    ws = words(text, 0, len(text))
+    for k, w in enumerate(ws):
+        if w[:1].isalpha() and (lex.nouns_capitalised or w[:1].isupper()):
+            low = w.lower()
+            if lex.region_demonym(low) or k and lex.region_demonym(f"{ws[k - 1].lower()} {low}"):
+                continue  # "Latin American", "lateinamerikanisch": a region's, not America's
+            iso = lex.demonym(low)
+            if iso:
+                out[iso] += 1
+    return out

@@ -16,7 +16,6 @@ No trained model is involved.
 from __future__ import annotations
 
 import copy
-from collections import Counter
 import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
@@ -27,7 +26,7 @@ from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
-from extract.events.context import dateline_day, implicit_traders, office_holders
+from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
 from extract.events.assign import as_country, clause_goes_on, goods_origins, role_of, sender
 from extract.events.roles import EventMention, actors_in
@@ -122,22 +121,6 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             continue  # nothing to map or date, and no one named meeting someone: talk of talks
         events.append(to_event(text, h))
     return events
-
-
-def nationalities(text: str, lex: EventLexicon) -> Counter:
-    """How often a text names each country by its nationality ("Israeli economy", "israelische
-    Wirtschaft"; English adjectives are capitalised)."""
-    out: Counter = Counter()
-    ws = words(text, 0, len(text))
-    for k, w in enumerate(ws):
-        if w[:1].isalpha() and (lex.nouns_capitalised or w[:1].isupper()):
-            low = w.lower()
-            if lex.region_demonym(low) or k and lex.region_demonym(f"{ws[k - 1].lower()} {low}"):
-                continue  # "Latin American", "lateinamerikanisch": a region's, not America's
-            iso = lex.demonym(low)
-            if iso:
-                out[iso] += 1
-    return out
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
