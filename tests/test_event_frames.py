@@ -180,6 +180,11 @@ MEETINGS = [
     ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
     # people of office who agree at a place met there; the verb is no plan of itself
     ("OPEC ministers agreed in Geneva last December.", "en", "2024-03-12", "Geneva"),
+    # people of office who gather at a place, or spend days there, meet there
+    ("European leaders gather in Rome on Friday to sign the treaty.", "en", "2024-03-12", "Rome"),
+    ("Die Staats- und Regierungschefs versammeln sich am Freitag in Rom.", "de", "2024-03-12", "Rome"),
+    ("IMF teams spent several weeks in Budapest late last year.", "en", "2024-03-12", "Budapest"),
+    ("Die Delegation des Währungsfonds verbrachte zwei Wochen in Budapest.", "de", "2024-03-12", "Budapest"),
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
@@ -210,6 +215,12 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
 
 
 # what a meeting is about is not where it is ("to talk about Turkey entering the EU")
+@pytest.mark.parametrize("text", ["The company spent two weeks in Iraq building roads.",
+                                  "The ships land in Rome with grain.", "We gather data in Berlin every week."])
+def test_base_forms_and_stays_without_office_are_no_meeting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+
+
 def test_an_opinion_agreed_is_no_meeting_there(pipeline):
     text = "We agreed that in Afghanistan there is some cause for optimism, the prime minister said."
     assert not [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]

@@ -79,8 +79,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                     and (trig.kind == "noun") != (t.cap and (i > 0 or trig.kind == "noun")):
                 continue  # by lemma, German nouns are capitalised and verbs are not ("Land" is no "landen")
             if lex.verb_markers and trig.kind != "noun" and trig.regex is None \
-                    and lemma(t.low, lex.lang) == t.low and not (i and tokens[i - 1].low in lex.verb_markers):
-                continue  # English "ship", "land", "station": a verb only inflected or after "to", "will"
+                    and lemma(t.low, lex.lang) == t.low and not (i and _verb_before(tokens[i - 1], lex)):
+                continue  # English "ship", "land", "station": a verb only inflected, after "to", "will", or
+                #           after its subject of people ("European leaders gather in Rome")
             if trig.needs_cue is not None:
                 if lows_by_clause is None:
                     lows_by_clause = {}
@@ -113,6 +114,13 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             out.append((i, trig))
             break
     return out
+
+
+def _verb_before(prev: Token, lex: EventLexicon) -> bool:
+    """Whether the word before a base form makes it a verb: a verb marker ("to", "will"), a
+    subject pronoun ("they") or a group of people ("leaders", "ministers", "delegations")."""
+    return prev.low in lex.verb_markers or prev.low in lex.person_subjects or prev.low in lex.delegations \
+        or (prev.low.endswith("s") and people_lexicon(lex.lang).is_title(prev.low))
 
 
 def _amount_after(tokens: list[Token], i: int) -> bool:
