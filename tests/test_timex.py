@@ -137,6 +137,11 @@ VALID = [
     ("Zum Jahresende 2021 war alles vorbei.", FRI, "de", "Jahresende 2021", "2021"),
     ("Seit Jahresbeginn 2022 gilt das Gesetz.", FRI, "de", "Jahresbeginn 2022", "2022"),
     ("By midsummer 2022 the work was done.", FRI, "en", "midsummer 2022", "2022-SU"),
+    # a year and the next joined by a dash are one split year (a season, a fiscal year); other years so
+    # joined are dates of their own
+    ("The beans exported during 2003-04 earned $1bn.", FRI, "en", "2003-04", "2003/2004"),
+    ("Die Ernte 2015–16 war schwach.", FRI, "de", "2015–16", "2015/2016"),
+    ("The war of 1939-45 changed Europe.", FRI, "en", "1939", "1939"),
     # an era's name is no season; its year stays a date
     ("Die Proteste des Arabischen Frühlings 2011 änderten alles.", FRI, "de", "2011", "2011"),
     ("Since the Arab Spring of 2011 it changed.", FRI, "en", "2011", "2011"),

@@ -176,6 +176,16 @@ def _named_season(text: str, c: Candidate) -> bool:
     return m.group(1).lower().endswith(_NAME_ENDINGS) or not season[:1].islower() and season.istitle() and m.group(1).istitle()
 
 
+def _span_of_years(text: str, c: Candidate) -> bool:
+    """"1939-45", "1914–1918": two years joined by a dash, each a date of its own; only a
+    year and the next one so joined are one split year ("2003-04", "1987-88": a season, a
+    fiscal year), like any two with a slash ("1987/92")."""
+    if c.kind != "split_year" or "/" in text[c.start:c.end]:
+        return False
+    y1, tail = int(c.groups["year"]), c.groups["year2"]
+    return int(tail) % 100 != (y1 + 1) % 100
+
+
 def _needs_year(c: Candidate) -> bool:
     """A month, a day and month or a season without a year of its own ("im Mai", "am 3. Mai")."""
     g = c.groups
@@ -278,7 +288,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     grammar = load_grammar(lang)
-    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and _named_season(text, c))])
+    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and _named_season(text, c))
+                     and not _span_of_years(text, c)])
     narrative = is_narrative(text, doc_date, grammar) and not any(_speaks_of_its_days(c, grammar) for c in cands)
     anchor = doc_date
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
