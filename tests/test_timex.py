@@ -142,6 +142,11 @@ VALID = [
     ("The beans exported during 2003-04 earned $1bn.", FRI, "en", "2003-04", "2003/2004"),
     ("Die Ernte 2015–16 war schwach.", FRI, "de", "2015–16", "2015/2016"),
     ("The war of 1939-45 changed Europe.", FRI, "en", "1939", "1939"),
+    # a duration as a one-word adjective; an age is none
+    ("Nach der siebentägigen Schlacht kam die Ruhe.", FRI, "de", "siebentägigen", "P7D"),
+    ("Es folgte ein 154-tägiger Streik.", FRI, "de", "154-tägiger", "P154D"),
+    ("Nach monatelangen Gesprächen kam die Einigung.", FRI, "de", "monatelangen", "PXM"),
+    ("Die mehrjährigen Verhandlungen endeten.", FRI, "de", "mehrjährigen", "PXY"),
     # an era's name is no season; its year stays a date
     ("Die Proteste des Arabischen Frühlings 2011 änderten alles.", FRI, "de", "2011", "2011"),
     ("Since the Arab Spring of 2011 it changed.", FRI, "en", "2011", "2011"),
@@ -149,6 +154,7 @@ VALID = [
 
 NO_MATCH = [
     ("Der Prager Frühling endete mit dem Einmarsch.", "de"),
+    ("Der 35-jährige Minister und der 78-Jährige sprachen.", "de"),
     ("Nach dem Arabischen Frühling kam der Krieg.", "de"),
     ("The Arab Spring changed the region.", "en"),
     # --- German function words and homographs
