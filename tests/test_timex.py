@@ -147,6 +147,11 @@ VALID = [
     ("Es folgte ein 154-tägiger Streik.", FRI, "de", "154-tägiger", "P154D"),
     ("Nach monatelangen Gesprächen kam die Einigung.", FRI, "de", "monatelangen", "PXM"),
     ("Die mehrjährigen Verhandlungen endeten.", FRI, "de", "mehrjährigen", "PXY"),
+    # a clock time on the day the text is at
+    ("Die Sitzung begann um 14.30 Uhr.", FRI, "de", "14.30 Uhr", "2023-10-13T14:30"),
+    ("Um 4 Uhr 45 fiel der erste Schuss.", FRI, "de", "4 Uhr 45", "2023-10-13T04:45"),
+    ("Talks resumed on Monday at 10 a.m. in Geneva.", FRI, "en", "10 a.m.", "2023-10-09T10:00"),
+    ("Brent rose at 1430 GMT.", FRI, "en", "1430 GMT", "2023-10-13T14:30"),
     # an era's name is no season; its year stays a date
     ("Die Proteste des Arabischen Frühlings 2011 änderten alles.", FRI, "de", "2011", "2011"),
     ("Since the Arab Spring of 2011 it changed.", FRI, "en", "2011", "2011"),

@@ -262,11 +262,27 @@ def resolve_set(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(value, False, "SET") if value else None
 
 
+_PM = ("p.m", "pm", "abends", "nachts")
+
+
+def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'4:45 Uhr', '10 p.m.', '1430 GMT': that time on the day the text is at (the last day a
+    history named, else the publication day)."""
+    hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
+    ampm = (g.get("ampm") or "").lower().rstrip(".")
+    if ampm in _PM and hour < 12 and not (ampm == "nachts" and hour <= 5):
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    return Resolved(f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True, "TIME")
+
+
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
     "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
     "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday, "split_year": resolve_split_year,
+    "clock": resolve_clock,
 }
 
 

@@ -315,6 +315,10 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
                 year = _year_of_sentence(text, c.start, out)
                 if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
                     here, local = dt.date(year, 1, 1), True
+        if c.kind == "clock" and not narrative and out and not _SENTENCE_END.search(text, out[-1].end, c.start):
+            day = interval_of(out[-1].value.split("/")[-1]) if out[-1].type in ("DATE", "TIME") else None
+            if day is not None and day[2] == "day":
+                here = day[0]  # "am Montag um 14 Uhr": that Monday's time
         if c.kind == "deictic" and not local and fold_case(text[c.start:c.end]).lower() in grammar.lex.get("nowadays_words", ()) \
                 and means_nowadays(text, c.start, c.end, grammar):
             local = True  # "500 Menschen leben heute hier": the present, not the day (PRESENT_REF)
