@@ -185,6 +185,9 @@ MEETINGS = [
     ("Die Staats- und Regierungschefs versammeln sich am Freitag in Rom.", "de", "2024-03-12", "Rome"),
     ("IMF teams spent several weeks in Budapest late last year.", "en", "2024-03-12", "Budapest"),
     ("Die Delegation des Währungsfonds verbrachte zwei Wochen in Budapest.", "de", "2024-03-12", "Budapest"),
+    # "beraten" with what or whom: a meeting; an island is a place of its own
+    ("Die Minister beraten am Montag in Brüssel über die Krise.", "de", "2024-03-12", "Brussels"),
+    ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
@@ -219,6 +222,20 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
                                   "The ships land in Rome with grain.", "We gather data in Berlin every week."])
 def test_base_forms_and_stays_without_office_are_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]
+
+
+# idioms and titles are no events: "ums Leben kommen", "in Empfang nehmen", "schlecht beraten",
+# an agreement "getroffen", "the president of the General Assembly", "came to an end"
+@pytest.mark.parametrize("text,lang", [
+    ("In Weißbach kam am Montag ein 60-Jähriger in einer Tiefgarage ums Leben.", "de"),
+    ("Die Flüchtlinge wurden am Montag in Wien von Helfern in Empfang genommen.", "de"),
+    ("Der Minister sei in Wien schlecht beraten worden, meint ein Experte.", "de"),
+    ("Diese Abmachung hatte die Partei mit ihren Kandidaten im Jänner in Wien getroffen.", "de"),
+    ("Belgrad – Vuk Jeremic, der frühere Vorsitzende der Uno-Vollversammlung, kandidiert.", "de"),
+    ("The former president of the General Assembly spoke in Vienna on Monday.", "en"),
+])
+def test_idioms_and_titles_are_no_meeting(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
 
 
 def test_an_opinion_agreed_is_no_meeting_there(pipeline):

@@ -165,6 +165,8 @@ class EventLexicon:
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller
     domestic_bodies: tuple[str, ...] = ()              # 'cabinet', 'Nationalrat': routine sessions of one body
+    travel_idioms: tuple[str, ...] = ()                # 'kam ums Leben', 'came to an end': no journey
+    noun_idioms: frozenset[str] = frozenset()          # 'in Empfang nehmen': no reception
     summit_nouns: tuple[str, ...] = ()                 # 'summit', 'Gipfel': between states, never one body's sitting
     press_prefixes: tuple[str, ...] = ()               # 'Medien-', 'press': talks with the press
     non_anchor_heads: frozenset[str] = frozenset()     # 'seit', 'since': a clause they open dates no event

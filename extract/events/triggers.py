@@ -106,6 +106,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
                     tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
                 continue  # "would like to meet": a wish
+            if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex):
+                continue  # "kam ums Leben", "came to an end": no journey
+            if trig.kind == "noun" and (prev in lex.noun_idioms or _title_genitive(tokens, i, lex)):
+                continue  # "in Empfang genommen"; "der Vorsitzende der Uno-Vollversammlung": a title
             if trig.type == "meeting" and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and counterfactual(tokens, i, lex)) or (trig.kind == "noun" and (
@@ -114,6 +118,23 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             out.append((i, trig))
             break
     return out
+
+
+def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the clause of the verb at ``i`` holds an idiom that makes it no journey."""
+    clause = " " + " ".join(t.low for t in tokens if t.clause == tokens[i].clause) + " "
+    return any(f" {p} " in clause for p in lex.travel_idioms)
+
+
+def _title_genitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A meeting noun in the genitive after a person's title ("Vorsitzende der Uno-Vollversammlung",
+    "president of the conference"): part of a title, no event."""
+    k = i - 1
+    while k >= 0 and tokens[k].low in lex.articles and tokens[k].clause == tokens[i].clause:
+        k -= 1
+    if k >= 0 and tokens[k].low == "of":
+        k -= 1
+    return k >= 0 and k < i - 1 and tokens[k].clause == tokens[i].clause and people_lexicon(lex.lang).is_title(tokens[k].low)
 
 
 def _verb_before(prev: Token, lex: EventLexicon) -> bool:
@@ -187,6 +208,8 @@ def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None
     def abstract(low: str) -> bool:
         return low in lex.abstract_objects and not (wanted is not None and wanted.fullmatch(low))
     lo, hi = max(0, i - 6), min(len(tokens), i + 6)  # "meet its 2004 profit targets", "demand ... has been met"
+    if lex.verb_final:
+        lo = 0  # "Diese Abmachung hatte die Partei mit ihren Kandidaten ... getroffen": the object opens the clause
     if any(abstract(tokens[k].low) for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
