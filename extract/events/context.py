@@ -13,12 +13,15 @@ from records.model import Mention
 
 
 def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: list[Mention],
-                     demonyms: Counter = Counter()) -> None:
+                     demonyms=Counter) -> None:
     """Exports with no sender (imports with no receiver) are the trade of the country the
     report is about: the last country that traded before (sending or receiving: "die
     indonesischen Ölimporte die Exporte übertrafen"), else the dateline's when the story
     names that country again ("JAKARTA - ... Indonesia ... Exports are forecast to rise"),
-    else the country it names most, by name or nationality (``demonyms``: ISO code -> count)."""
+    else the country it names most, by name or nationality (``demonyms()``: ISO code -> count,
+    counted only when a trade needs its trader)."""
+    if not any(m.spec.route and (m.trigger_def.trade or m.trigger_def.kind == "agent") for m in mentions):
+        return
     home = None
     if dline and dline[0].place.country_code:
         iso = dline[0].place.country_code
@@ -28,7 +31,7 @@ def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: lis
     if home is None:  # no dateline: the country the report names most, when one clearly leads
         counts = Counter(pm.place.country_code for pm in places
                          if pm.place.feature == "country" and pm.place.country_code and pm.confidence > 0.6)
-        counts.update({iso: n for iso, n in demonyms.items() if iso in counts})
+        counts.update({iso: n for iso, n in demonyms().items() if iso in counts})
         # ("Israeli economy picking up pace ... Israel's economy": the report's country, named once)
         ranked = counts.most_common(2)
         if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):

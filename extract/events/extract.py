@@ -94,7 +94,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 # meetings in Washington": the sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
         mentions += sent_mentions
-    implicit_traders(mentions, dline, gazetteer, places, nationalities(text, lex))
+    implicit_traders(mentions, dline, gazetteer, places, lambda: nationalities(text, lex))
     events = []
     happenings = merge(mentions)
     inherit(happenings)

@@ -252,9 +252,14 @@ class EventLexicon:
         return self.carrier(low) is not None
 
     def region_demonym(self, words: str) -> Optional[str]:
-        """The world region a (two-word English, inflected German) adjective names, or None."""
-        return next((region for stem, region in self.region_demonyms
-                     if words == stem or (words.startswith(stem) and len(words) - len(stem) <= 3)), None)
+        """The world region a (two-word English, inflected German) adjective names, or None
+        (memoised)."""
+        key = ("\0region", words)
+        memo = self.trigger_memo
+        if key not in memo:
+            memo[key] = next((region for stem, region in self.region_demonyms
+                              if words == stem or (words.startswith(stem) and len(words) - len(stem) <= 3)), None)
+        return memo[key]
 
     def demonym(self, low: str) -> Optional[str]:
         """ISO code of an inflected demonym adjective ("russischen" -> RU; memoised)."""
