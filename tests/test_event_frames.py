@@ -188,6 +188,8 @@ MEETINGS = [
     # "beraten" with what or whom: a meeting; an island is a place of its own
     ("Die Minister beraten am Montag in Brüssel über die Krise.", "de", "2024-03-12", "Brussels"),
     ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
+    # an English meeting word used as a noun takes the place that modifies it, over the dateline
+    ("LONDON, March 3 - He stressed this after the recent Paris currencies meeting.", "en", "2024-03-12", "Paris"),
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),

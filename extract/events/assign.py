@@ -137,7 +137,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
-            elif trig.kind == "noun" and (i == ti - 1 or (i == ti - 2 and not lex.nouns_capitalised
+            elif _as_noun(tokens, ti, trig, lex) and (i == ti - 1 or (i == ti - 2 and not lex.nouns_capitalised
                                                          and tokens[ti - 1].text.islower()
                                                          and tokens[ti - 1].text.isalpha())):
                 role = "location"  # "a London conference", "the Paris currencies meeting"
@@ -190,6 +190,13 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     if role == "origin" and trig.reverse and pm.place.feature == "city" and is_capital(pm.place):
         return ("origin", as_country(pm, country_of))  # "von Pjöngjang gekauft": bought from the state
     return role
+
+
+def _as_noun(tokens: list[Token], ti: int, trig, lex: EventLexicon) -> bool:
+    """Whether the trigger at ``ti`` is used as a noun: a noun trigger, or an English word of
+    both kinds after a determiner of its phrase ("the recent Paris currencies meeting")."""
+    return trig.kind == "noun" or not lex.nouns_capitalised and any(
+        tokens[k].low in lex.determiners for k in range(max(0, ti - 4), ti) if tokens[k].clause == tokens[ti].clause)
 
 
 def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
