@@ -254,6 +254,13 @@ def test_a_topic_of_talk_is_no_venue(pipeline, text, lang, topic):
     assert topic not in places, places
 
 
+def test_the_country_of_an_office_is_no_venue(pipeline):
+    text = ("The minister will explain the plan to U.S. Treasury Secretary James Baker before travelling "
+            "to Europe on Friday.")
+    places = {name(e.location) for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"}
+    assert "United States" not in places, places
+
+
 # -- where the goods come from: the nationality the goods carry, one flow per origin -------------
 # (text, lang, publication date, expected (origin, destination) flows, in any order)
 GOODS_ORIGINS = [

@@ -288,7 +288,9 @@ def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool
     if tokens[i].low.endswith(("'s", "’s")):
         k = i  # "Turkey's" is one token
     elif k >= len(tokens) or tokens[k].low not in ("'s", "’s", "s", "'"):
-        return False
+        # "to U.S. Treasury Secretary James Baker": the office's country, written before it
+        return not lex.nouns_capitalised and k < len(tokens) and tokens[k].clause == tokens[i].clause \
+            and (tokens[k].cap or tokens[k].low == ".") and _title_after(tokens, i, k, lex, reach=3)
     return _title_after(tokens, i, k + 1, lex, reach=3)
 
 
