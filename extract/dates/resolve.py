@@ -262,17 +262,14 @@ def resolve_set(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(value, False, "SET") if value else None
 
 
-_PM = ("p.m", "pm", "abends", "nachts")
-
-
 def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'4:45 Uhr', '10 p.m.', '1430 GMT': that time on the day the text is at (the last day a
     history named, else the publication day)."""
     hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
-    ampm = (g.get("ampm") or "").lower().rstrip(".")
-    if ampm in _PM and hour < 12 and not (ampm == "nachts" and hour <= 5):
+    half = maps["clock_words"].get(norm(g.get("ampm") or "").rstrip("."))
+    if (half == "PM" and hour < 12) or (half == "NIGHT" and 6 <= hour < 12):
         hour += 12
-    elif ampm.startswith("a") and hour == 12:
+    elif half == "AM" and hour == 12:
         hour = 0
     return Resolved(f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True, "TIME")
 

@@ -133,20 +133,20 @@ def told_in_passing(text: str, start: int, grammar: Grammar, bare_year: bool) ->
         return True
     words = _CLAUSE_WORDS.findall(clause)
     low = [w.lower() for w in words]
-    articles = set(lex.get("passing_articles", ()))
+    articles = _as_set(lex.get("passing_articles", []))  # (lower-case in the data)
     i = len(low) - 1
-    while i >= 0 and low[i] in {a.lower() for a in articles}:
+    while i >= 0 and low[i] in articles:
         i -= 1
-    if i >= 0 and low[i] in lex.get("bound_prepositions", ()):
+    if i >= 0 and low[i] in _as_set(lex.get("bound_prepositions", [])):
         return True
-    if set(low[-_PASSING_REACH:]) & set(lex.get("flashback_words", ())):
+    if not _as_set(lex.get("flashback_words", [])).isdisjoint(low[-_PASSING_REACH:]):
         return True
     if not bare_year or len(words) < 2 or not clause.endswith(words[-1] + " "):
         return False
-    if words[-1][:1].isupper() and low[-1] not in lex.get("prepositions", ()):
+    if words[-1][:1].isupper():
         return True  # a name's year: "vor Verdun 1916", "des Jahrgangs 1900"
-    return low[-1] in lex.get("designation_prepositions", ()) and words[-2][:1].isupper() \
-        and low[-2] not in {a.lower() for a in articles}
+    return low[-1] in _as_set(lex.get("designation_prepositions", [])) and words[-2][:1].isupper() \
+        and low[-2] not in articles
 
 
 def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:

@@ -137,7 +137,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
-            elif _as_noun(tokens, ti, trig, lex) and (i == ti - 1 or (i == ti - 2 and not lex.nouns_capitalised
+            elif as_noun(tokens, ti, trig, lex) and (i == ti - 1 or (i == ti - 2 and not lex.nouns_capitalised
                                                          and tokens[ti - 1].text.islower()
                                                          and tokens[ti - 1].text.isalpha())):
                 role = "location"  # "a London conference", "the Paris currencies meeting"
@@ -192,7 +192,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     return role
 
 
-def _as_noun(tokens: list[Token], ti: int, trig, lex: EventLexicon) -> bool:
+def as_noun(tokens: list[Token], ti: int, trig, lex: EventLexicon) -> bool:
     """Whether the trigger at ``ti`` is used as a noun: a noun trigger, or an English word of
     both kinds after a determiner of its phrase ("the recent Paris currencies meeting")."""
     return trig.kind == "noun" or not lex.nouns_capitalised and any(

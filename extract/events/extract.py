@@ -28,7 +28,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
-from extract.events.assign import as_country, clause_goes_on, goods_origins, role_of, sender
+from extract.events.assign import as_country, as_noun, clause_goes_on, goods_origins, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.negation import modality_cue
 from extract.events.triggers import conjuncts, find_triggers, is_planned
@@ -243,8 +243,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                       verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx
-        as_noun = m.trigger_def.kind == "noun" or any(t.low in lex.determiners for t in tokens[max(0, ti - 2):ti])
-        if as_noun and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
+        if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:

@@ -252,22 +252,21 @@ class EventLexicon:
         return self.carrier(low) is not None
 
     def region_demonym(self, words: str) -> Optional[str]:
-        """The world region a (two-word English, inflected German) adjective names, or None
-        (memoised)."""
-        key = ("\0region", words)
-        memo = self.trigger_memo
-        if key not in memo:
-            memo[key] = next((region for stem, region in self.region_demonyms
-                              if words == stem or (words.startswith(stem) and len(words) - len(stem) <= 3)), None)
-        return memo[key]
+        """The world region a (two-word English, inflected German) adjective names, or None."""
+        return self._by_stem("\0region", words, self.region_demonyms)
 
     def demonym(self, low: str) -> Optional[str]:
-        """ISO code of an inflected demonym adjective ("russischen" -> RU; memoised)."""
-        key = ("\0demonym", low)
+        """ISO code of an inflected demonym adjective ("russischen" -> RU)."""
+        return self._by_stem("\0demonym", low, self.demonyms)
+
+    def _by_stem(self, tag: str, word: str, table: tuple[tuple[str, str], ...]) -> Optional[str]:
+        """The value of the first stem of ``table`` that ``word`` is or inflects (at most three
+        letters more), memoised under ``tag``."""
+        key = (tag, word)
         memo = self.trigger_memo
         if key not in memo:
-            memo[key] = next((iso for stem, iso in self.demonyms
-                              if low == stem or (low.startswith(stem) and len(low) - len(stem) <= 3)), None)
+            memo[key] = next((value for stem, value in table
+                              if word == stem or (word.startswith(stem) and len(word) - len(stem) <= 3)), None)
         return memo[key]
 
 

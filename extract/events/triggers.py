@@ -132,8 +132,8 @@ def _title_genitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     k = i - 1
     while k >= 0 and tokens[k].low in lex.articles and tokens[k].clause == tokens[i].clause:
         k -= 1
-    if k >= 0 and tokens[k].low == "of":
-        k -= 1
+    if k >= 0 and tokens[k].low in lex.genitive_articles:
+        k -= 1  # "president of the conference"
     return k >= 0 and k < i - 1 and tokens[k].clause == tokens[i].clause and people_lexicon(lex.lang).is_title(tokens[k].low)
 
 
