@@ -41,6 +41,8 @@ VALID = [
     ("in den 1990er-Jahren", FRI, "de", "1990er-Jahren", "199"),
     ("zu Beginn des 20. Jahrhunderts", FRI, "de", "20. Jahrhunderts", "19"),
     ("Etwa 460 v. Chr. siedelten sie dort.", FRI, "de", "Etwa 460 v. Chr.", "BC0460"),
+    ("Anfang des 8. Jh. v. Chr. gründeten sie die Stadt.", FRI, "de", "8. Jh. v. Chr.", "BC07"),
+    ("Im 4. Jahrhundert vor Christus zerfiel das Reich.", FRI, "de", "4. Jahrhundert vor Christus", "BC03"),
     # --- German ranges
     ("zwischen dem 7. September und dem 1. Oktober", FRI, "de", "7. September und dem 1. Oktober", "2023-09-07/2023-10-01"),
     ("vom 7. bis 9. September", FRI, "de", "7. bis 9. September", "2023-09-07/2023-09-09"),
@@ -94,6 +96,8 @@ VALID = [
     ("exports in the current fiscal year rose", MON, "en", "current fiscal year", str(MON.year)),
     ("Wages rose several years ago.", MON, "en", "several years ago", "PAST_REF"),
     ("the mid-1990s", MON, "en", "the mid-1990s", "199"),
+    ("Athens grew in the 5th century BC.", MON, "en", "the 5th century BC", "BC04"),
+    ("Rome fell in the 5th century.", MON, "en", "the 5th century", "04"),
     ("sales in the third quarter rose", dt.date(1989, 10, 26), "en", "the third quarter", "1989-Q3"),
     # --- English ranges
     ("from 7 to 9 September", FRI, "en", "7 to 9 September", "2023-09-07/2023-09-09"),

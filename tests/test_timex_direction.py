@@ -153,6 +153,8 @@ def test_a_look_back_does_not_move_the_story(text, lang, date, value):
     ("Im Mai 1944 stand die Front an der Grenze von 1940. Im Juni griffen sie an.", "de", "Juni", "1944-06"),
     ("Im Juni 1918 kamen die Angehörigen des Jahrgangs 1900 an die Front. Am 14. August griffen sie an.",
      "de", "14. August", "1918-08-14"),
+    ("Im August 1916 rückten sie vor, so wie im Krieg 1866/67 geplant. Am 4. September fiel die Stadt.",
+     "de", "4. September", "1916-09-04"),
     ("In June 1915 they attacked. The operation lasted until the end of 1916. On May 2 they landed.",
      "en", "May 2", "1915-05-02"),
     ("In July 1914 the war began, already planned in December 1912. On July 30 Russia mobilised.",
@@ -391,3 +393,15 @@ def test_a_long_text_keeps_one_time_line(monkeypatch):
             + "Am 4. Juli fiel die Stadt.")
     doc = pipeline_module.get_pipeline().process(text, doc_id="long", doc_date=dt.date(2011, 2, 16), lang="de")
     assert {t.text: t.value for t in doc.timexes}.get("4. Juli") == "1861-07-04"
+
+
+# a night told by its first day's number takes month and year from the day after
+@pytest.mark.parametrize("text,date,value", [
+    ("Der Angriff begann in der Nacht vom 3. auf den 4. Oktober 1777.", "Nacht vom 3.", "1777-10-03TNI"),
+    ("Sie zogen in der Nacht vom 8. zum 9. Mai 1945 ab.", "Nacht vom 8.", "1945-05-08TNI"),
+    ("Schnee fiel in der Nacht vom 31. auf den 1. Januar 1945.", "Nacht vom 31.", "1944-12-31TNI"),
+    ("In der Nacht vom 19. auf den 20. März wurde gestreikt.", "Nacht vom 19.", "2011-03-19TNI"),
+])
+def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 5, 16), "de")}
+    assert values.get(date) == value, values

@@ -177,6 +177,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "RLINK": alt(lex.get("range_links", [])),
         "BETWEEN": alt(lex.get("between", [])),
         "BLINK": alt(lex.get("between_links", [])),
+        "NEXTDAY": alt(lex.get("next_day_links", [])) if lex.get("next_day_links") else "(?!)",
         "YEARNOUN": alt(lex.get("year_nouns", [])),
         "ORDINAL": alt(lex.get("ordinals", {})),
         "HOLIDAY": alt(lex.get("holidays", {})),

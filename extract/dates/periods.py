@@ -10,8 +10,10 @@ from extract.dates.values import Context, Groups, Maps, Resolved, month_of, year
 
 
 def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
-    """'20. Jahrhundert' / '20th century' -> '19'."""
+    """'20. Jahrhundert' / '20th century' -> '19'; '8. Jh. v. Chr.' / '5th century BC' -> 'BC07', 'BC04'."""
     n = int(g["century"])
+    if g.get("bc"):
+        return Resolved(f"BC{n - 1:02d}", False) if 1 <= n <= 99 else None
     return Resolved(f"{n - 1:02d}", False) if 1 <= n <= 21 else None
 
 

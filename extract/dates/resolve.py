@@ -32,6 +32,20 @@ def _direction(ctx: Context) -> int:
     return ctx.tense if ctx.tense else -1
 
 
+def _night_before(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """A night's first day told by its number only is the day before the next day, which
+    gives month and year ("vom 31. auf den 1. Januar 1945": 31 December 1944)."""
+    nxt = resolve_date({"day": g["day2"], "month": g["month2"], "year": g.get("year2")}, maps, ctx)
+    day = cal.interval_of(nxt.value) if nxt else None
+    if day is None or day[2] != "day":
+        return None
+    first = day[0] - dt.timedelta(days=1)
+    if first.day != int(g["day"]):
+        return None  # "vom 3. auf den 9. Mai": no night
+    pod = _pod_suffix(g, maps)
+    return Resolved(f"{first.isoformat()}T{pod}" if pod else first.isoformat(), nxt.anchored, "TIME" if pod else "DATE")
+
+
 def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """Calendar dates: day-month-year, month-year, month, year, season."""
     year = year_of(g.get("year"), ctx)
@@ -41,6 +55,8 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         y = year if year is not None else ctx.anchor.year + (rel or 0)
         return Resolved(f"{y:04d}-{season}", year is None)
     month = month_of(g, maps)
+    if month is None and g.get("day") and g.get("month2"):
+        return _night_before(g, maps, ctx)  # "in der Nacht vom 16. auf den 17. April 1945"
     if month is None and g.get("day"):
         month = ctx.anchor.month  # "Nacht vom 16." in a narrative
     if month is None and year is not None and g.get("mod"):

@@ -192,7 +192,7 @@ def _needs_year(c: Candidate) -> bool:
     if c.kind == "quarter":  # "in the first quarter of 2004, and in the fourth quarter"
         return not g.get("year") and not g.get("qyear") and not g.get("rel")
     return c.kind == "date" and not g.get("year") and not g.get("rel") and bool(
-        g.get("month") or g.get("monthnum") or g.get("season"))
+        g.get("month") or g.get("monthnum") or g.get("season") or g.get("month2"))
 
 
 def _year_of_sentence(text: str, start: int, before: list[Timex]) -> Optional[int]:
@@ -220,6 +220,9 @@ def _fine_enough(last: tuple[dt.date, str], c: Candidate, grammar: Grammar) -> b
     is no day to count 'that day' from)."""
     unit = grammar.lookup["units"].get(norm(c.groups.get("unit") or ""))
     return _PRECISION[last[1]] <= _UNIT_PRECISION.get(unit, -1)
+
+
+_BARE_YEAR = re.compile(r"\d{3,4}(?:/\d{2,4})?")  # "1916", a split year "1870/71"
 
 
 def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
@@ -334,7 +337,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if iv is not None and iv[2] in _PRECISION:
             last = (iv[0], iv[2])
         if narrative and res.type in ("DATE", "TIME") \
-                and not told_in_passing(text, c.start, grammar, text[c.start:c.end].isdigit()) \
+                and not told_in_passing(text, c.start, grammar, bool(_BARE_YEAR.fullmatch(text[c.start:c.end]))) \
                 and not _looks_back(c, grammar):
             anchor = _next_anchor(anchor, res.value, anchor == doc_date)  # "ab 1941 ausgearbeitete Pläne": a bound, no new now
         if hi < len(heads) and heads[hi][0] <= c.start and iv is not None and set_by != hi:
