@@ -401,6 +401,8 @@ def test_a_long_text_keeps_one_time_line(monkeypatch):
     ("Sie zogen in der Nacht vom 8. zum 9. Mai 1945 ab.", "Nacht vom 8.", "1945-05-08TNI"),
     ("Schnee fiel in der Nacht vom 31. auf den 1. Januar 1945.", "Nacht vom 31.", "1944-12-31TNI"),
     ("In der Nacht vom 19. auf den 20. März wurde gestreikt.", "Nacht vom 19.", "2011-03-19TNI"),
+    ("Der Angriff erfolgte in der Nacht vom 8. Februar auf den 9. Februar 1904.", "Nacht vom 8. Februar", "1904-02-08TNI"),
+    ("Sie zogen in der Nacht vom 31. Januar auf den 1. Februar 1904 ab.", "Nacht vom 31. Januar", "1904-01-31TNI"),
 ])
 def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 5, 16), "de")}

@@ -40,7 +40,7 @@ def _night_before(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if day is None or day[2] != "day":
         return None
     first = day[0] - dt.timedelta(days=1)
-    if first.day != int(g["day"]):
+    if first.day != int(g["day"]) or g.get("month") and first.month != month_of(g, maps):
         return None  # "vom 3. auf den 9. Mai": no night
     pod = _pod_suffix(g, maps)
     return Resolved(f"{first.isoformat()}T{pod}" if pod else first.isoformat(), nxt.anchored, "TIME" if pod else "DATE")
@@ -55,8 +55,10 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         y = year if year is not None else ctx.anchor.year + (rel or 0)
         return Resolved(f"{y:04d}-{season}", year is None)
     month = month_of(g, maps)
-    if month is None and g.get("day") and g.get("month2"):
-        return _night_before(g, maps, ctx)  # "in der Nacht vom 16. auf den 17. April 1945"
+    if g.get("day") and g.get("month2") and (month is None or year is None and g.get("year2")):
+        night = _night_before(g, maps, ctx)  # "in der Nacht vom 16. auf den 17. April 1945"
+        if night is not None:
+            return night
     if month is None and g.get("day"):
         month = ctx.anchor.month  # "Nacht vom 16." in a narrative
     if month is None and year is not None and g.get("mod"):
