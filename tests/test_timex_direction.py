@@ -407,3 +407,39 @@ def test_a_long_text_keeps_one_time_line(monkeypatch):
 def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 5, 16), "de")}
     assert values.get(date) == value, values
+
+
+# a comparison with a year before takes the period the report speaks of: the quarter last
+# reported, or a day the sentence names; a stretch in the sentence, no figure or no period keeps the year
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("Citadel posted a third-quarter loss of $2.3 million, versus income of $5.3 million a year earlier.",
+     "en", "a year earlier", "1988-Q3"),
+    ("Net rose in the third quarter. Sales fell 3% from the year-ago quarter.", "en", "the year-ago quarter", "1988-Q3"),
+    ("Net rose in the third quarter. A year ago, net income was $2 million.", "en", "A year ago", "1988-Q3"),
+    ("Net rose in the third quarter. Revenue rose 4% from last year's quarter.", "en", "last year's quarter", "1988-Q3"),
+    ("Net rose 5% in the third quarter. Revenue rose 4% from the corresponding period last year.", "en",
+     "the corresponding period last year", "1988-Q3"),
+    ("Sales fell 3% from the year-earlier fourth quarter.", "en", "the year-earlier fourth quarter", "1988-Q4"),
+    ("For the quarter ended Sept. 30, Delta earned $133 million, up from $100 million a year earlier.",
+     "en", "a year earlier", "1988-09-30"),
+    ("Net rose in the third quarter. For the nine months, losses were $212 million, against $48 million a year earlier.",
+     "en", "a year earlier", "1988"),
+    ("Net rose in the third quarter. He left the company a year ago.", "en", "a year ago", "1988"),
+    ("Wages were 3.8 percent higher than a year earlier.", "en", "a year earlier", "1988"),
+    ("Im dritten Quartal stieg der Umsatz um fünf Prozent gegenüber dem Vorjahresquartal.", "de", "Vorjahresquartal", "1988-Q3"),
+    ("Der Umsatz lag 2 Prozent unter dem Vorjahreszeitraum.", "de", "Vorjahreszeitraum", "1988"),
+])
+def test_a_comparison_a_year_back_takes_the_reported_period(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), lang)}
+    assert values.get(span) == value, values
+
+
+# an infinitive after the date is no present of plans: "fell on Friday to close at $20" is past
+@pytest.mark.parametrize("text,value", [
+    ("Shares fell 50 cents on Friday to close at $20 each.", "1989-10-27"),
+    ("They agreed to meet in Oslo on Friday.", "1989-11-03"),
+    ("Talks begin in Oslo on Friday.", "1989-11-03"),
+])
+def test_an_infinitive_is_no_present_of_plans(text, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 10, 30), "en")}
+    assert values.get("Friday") == value, values

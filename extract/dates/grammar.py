@@ -61,6 +61,7 @@ class Grammar:
     subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
     relatives: frozenset[str] = frozenset()       # ", who", ", der": a relative clause, ended by its comma
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
+    year_back: Optional[re.Pattern] = None        # "a year earlier", "Vorjahresquartal": the same period a year before
 
 
 # characters for which str.isdigit() holds but not regex \d (superscripts, circled digits ...);
@@ -261,7 +262,9 @@ def load_grammar(lang: str) -> Grammar:
                    attributive=frozenset(lex.get("attributive_determiners", ())),
                    subclause=re.compile(r",\s*(" + _alternation(lex["subordinators"] + lex.get("relatives", []), literal=True)
                                         + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
-                   relatives=frozenset(lex.get("relatives", ())))
+                   relatives=frozenset(lex.get("relatives", ())),
+                   year_back=re.compile(_alternation(lex["year_back"], literal=False), re.IGNORECASE)
+                   if lex.get("year_back") else None)
 
 
 def season_family(seasons: dict[str, str], family: dict) -> dict[str, str]:

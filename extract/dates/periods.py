@@ -32,6 +32,16 @@ def resolve_bc(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(f"BC{int(g['bcyear']):04d}", False)
 
 
+def resolve_year_back(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'the year-ago quarter' -> the year before the anchor ('the year-earlier third quarter':
+    its third quarter); the tagger gives it the period the report speaks of (compare.py)."""
+    year = ctx.anchor.year - 1
+    q = maps["ordinals"].get(norm(g["quarter"])) if g.get("quarter") else None
+    if q is not None and 1 <= q <= 4:
+        return Resolved(f"{year:04d}-Q{q}", True)
+    return Resolved(f"{year:04d}", True)
+
+
 def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'the third quarter' -> '<year>-Q3'; with a half's word ('second half of 2004',
     'im zweiten Halbjahr') -> '<year>-H2'."""

@@ -154,7 +154,8 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
     Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
     cue, it points a date without a year ahead. German verbs are written small (a
     capitalised "Treffen" is the noun); an English one after a determiner is a noun ("the
-    visit on Monday")."""
+    visit on Monday"), one after "to"/"zu" an infinitive ("fell on Friday to close at $20"),
+    which points ahead only under a verb of plans (``_infinitive_plan``)."""
     words = set(map(str.lower, _HYPHENATED.findall(text, lo, hi)))
     if not grammar.present_forms or grammar.present_forms.isdisjoint(words) and grammar.passive_plans.isdisjoint(words):
         return None  # (most clauses have no such verb: one look in C)
@@ -165,6 +166,7 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
         low = word.lower()
         passive = low in grammar.passive_plans and prev[-1:] == ["being"] and grammar.progressive.intersection(prev[-2:-1])
         if (passive or low in grammar.present_forms) and not grammar.determiners.intersection(prev[-1:]) \
+                and not _as_set(grammar.lex.get("infinitive_markers", [])).intersection(prev[-1:]) \
                 and (not low.endswith("ing") or grammar.progressive.intersection(prev[-1:])) \
                 and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
                 grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):
