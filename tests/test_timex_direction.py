@@ -428,10 +428,21 @@ def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
     ("Wages were 3.8 percent higher than a year earlier.", "en", "a year earlier", "1988"),
     ("Im dritten Quartal stieg der Umsatz um fünf Prozent gegenüber dem Vorjahresquartal.", "de", "Vorjahresquartal", "1988-Q3"),
     ("Der Umsatz lag 2 Prozent unter dem Vorjahreszeitraum.", "de", "Vorjahreszeitraum", "1988"),
+    ("Net rose in the third quarter. Year-earlier net was $4 million.", "en", "Year-earlier", "1988-Q3"),
+    ("Net rose in the second quarter. In the quarter, sales fell 3%.", "en", "the quarter", "1989-Q2"),
 ])
 def test_a_comparison_a_year_back_takes_the_reported_period(text, lang, span, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), lang)}
     assert values.get(span) == value, values
+
+
+@pytest.mark.parametrize("text", [
+    "Residents of the quarter left in May.",
+    "Sales fell 3% in the quarter.",
+    "A quarter of the vote went to him.",
+])
+def test_the_quarter_is_a_date_only_after_a_quarter_named(text):
+    assert not [t for t in tag_timexes(text, dt.date(1989, 11, 2), "en") if "quarter" in t.text], text
 
 
 # an infinitive after the date is no present of plans: "fell on Friday to close at $20" is past

@@ -3,7 +3,7 @@
 Reports of figures compare a period with the same period a year earlier: "a third-quarter
 loss of $2.3 million, versus net income of $5.3 million a year earlier" means the third
 quarter of the year before, not the whole year; "the year-ago quarter", "im
-Vorjahresquartal" likewise. A year-back expression takes, in this order, the period the
+Vorjahresquartal" likewise, and "the quarter" is the one last named. A year-back expression takes, in this order, the period the
 same sentence last named before it (a quarter, a day: "for the quarter ended Sept. 30 ...
 a year earlier"), else the quarter the text last reported on; a stretch in the sentence
 ("for the nine months ... a year earlier"), no figure in the sentence ("He left a year
@@ -17,6 +17,7 @@ import re
 from typing import Optional
 
 from extract.dates.grammar import Grammar
+from extract.dates.values import Resolved
 from records.model import Timex
 
 _QUARTER = re.compile(r"(\d{4})-Q([1-4])")
@@ -69,3 +70,28 @@ def compared_period(text: str, start: int, end: int, value: str, before: list[Ti
             except ValueError:
                 return None  # 29 February
     return None
+
+
+def reported_quarter(before: list[Timex], grammar: Grammar, doc_date: dt.date) -> Optional[str]:
+    """The quarter "the quarter" refers back to: the last one the text named within a year
+    of the publication (not a comparison's year-back quarter), or None."""
+    for t in reversed(before):
+        if t.type != "DATE" or grammar.year_back is not None and grammar.year_back.fullmatch(t.text.strip()):
+            continue
+        q = _QUARTER.fullmatch(t.value)
+        if q and abs(int(q.group(1)) - doc_date.year) <= _FOCUS_YEARS:
+            return t.value
+    return None
+
+
+def period_of_report(kind: str, text: str, start: int, end: int, res: Resolved, before: list[Timex],
+                     grammar: Grammar, doc_date: dt.date, narrative: bool) -> Optional[Resolved]:
+    """``res`` with the period a report speaks of: "the quarter" the one last named (None
+    when there is none), a year-back comparison its period a year before."""
+    if kind == "reported_period":
+        value = None if narrative else reported_quarter(before, grammar, doc_date)
+        return Resolved(value, True) if value else None
+    if res.type != "DATE" or narrative:
+        return res
+    value = compared_period(text, start, end, res.value, before, grammar, doc_date)
+    return Resolved(value, res.anchored) if value else res

@@ -42,6 +42,11 @@ def resolve_year_back(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]
     return Resolved(f"{year:04d}", True)
 
 
+def resolve_reported_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """'the quarter': a placeholder the tagger replaces with the quarter last named (compare.py)."""
+    return Resolved(f"{ctx.anchor.year:04d}-QX", True)
+
+
 def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'the third quarter' -> '<year>-Q3'; with a half's word ('second half of 2004',
     'im zweiten Halbjahr') -> '<year>-H2'."""

@@ -20,10 +20,10 @@ from typing import Iterator, NamedTuple, Optional
 
 from records.model import Timex
 from extract.dates.calendar import interval_of
-from extract.dates.compare import compared_period
+from extract.dates.compare import period_of_report
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
-from extract.dates.resolve import Context, Resolved, resolve
+from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
 from extract.dates.tense import clause_tense, means_nowadays, told_in_passing, word_before_in
 
@@ -333,8 +333,9 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             res = None
         if res is None:
             continue
-        if res.type == "DATE" and not narrative:
-            res = Resolved(compared_period(text, c.start, c.end, res.value, out, grammar, doc_date) or res.value, res.anchored)
+        res = period_of_report(c.kind, text, c.start, c.end, res, out, grammar, doc_date, narrative)
+        if res is None:
+            continue  # "the quarter" of a text that names none
         out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
         iv = interval_of(res.value.split("/")[-1]) if res.type == "DATE" else None
         if iv is not None and iv[2] in _PRECISION:
