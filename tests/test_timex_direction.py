@@ -454,3 +454,33 @@ def test_the_quarter_is_a_date_only_after_a_quarter_named(text):
 def test_an_infinitive_is_no_present_of_plans(text, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 10, 30), "en")}
     assert values.get("Friday") == value, values
+
+
+# a date in the infinitive a verb of intent, decision or request governs lies ahead, whatever
+# the infinitive's verb; a past form between an English infinitive and its date keeps the past
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("NATO has decided to admit Poland, Hungary and the Czech Republic in early March.", "en", "early March", "1990-03"),
+    ("They said they expect the transaction to be completed by Dec. 15.", "en", "Dec. 15", "1989-12-15"),
+    ("He subpoenaed the boy to testify before the committee on Feb. 10.", "en", "Feb. 10", "1990-02-10"),
+    ("He decided to leave after the war ended in May.", "en", "May", "1989-05"),
+    ("Troops were sent to Syria in May.", "en", "May", "1989-05"),
+    ("Die NATO hat beschlossen, Polen Anfang März aufzunehmen.", "de", "Anfang März", "1990-03"),
+    ("Die Regierung forderte die Firma auf, die Anlage bis Mai stillzulegen.", "de", "Mai", "1990-05"),
+    ("Er sagte, er habe im Mai versucht, das zu ändern.", "de", "Mai", "1989-05"),
+    ("Die Kreuzungen wurden im Mai gebaut.", "de", "Mai", "1989-05"),
+])
+def test_an_infinitive_of_intent_points_ahead(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 10, 30), lang)}
+    assert values.get(span) == value, values
+
+
+# "ago" and "vor" count from the report's day, even in a text full of history
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("NATO was founded in 1949. In 1956 tanks crushed Hungary; in 1968 Prague. In 1981 martial law came. "
+     "NATO warplanes helped end the war in Bosnia almost four years ago.", "en", "almost four years ago", "1995"),
+    ("Die NATO wurde 1949 gegründet. 1956 kam Ungarn, 1968 Prag, 1981 das Kriegsrecht. "
+     "Vor vier Jahren endete der Krieg in Bosnien.", "de", "Vor vier Jahren", "1995"),
+])
+def test_ago_counts_from_the_report_not_the_story(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1999, 3, 12), lang)}
+    assert values.get(span) == value, values

@@ -312,6 +312,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             and not _figure_before(text, c.start, grammar)  # "figures for November": a period told
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         here, local = anchor, narrative
+        if c.kind == "ago" and norm(c.groups.get("later") or "") in grammar.lex.get("deictic_later", ()):
+            here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
         if not narrative:
             if last is not None and _anaphoric(c, grammar) and _fine_enough(last, c, grammar):
                 here = last[0]

@@ -13,6 +13,7 @@ import re
 from typing import Optional
 
 from extract.dates.grammar import Grammar
+from extract.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+")
 _CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
@@ -86,9 +87,42 @@ def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
     # date ("agreed to meet ... in April"; not "said on Tuesday that they agreed to reopen talks")
     lo, hi = (end, seg_hi) if grammar.lex.get("infinitive_last") else (seg_lo, start)
     words = list(map(str.lower, _WORD.findall(text, lo, hi)))
-    if _as_set(markers).isdisjoint(words):
+    last = grammar.lex.get("infinitive_last")
+    for i, (a, b) in enumerate(zip(words, words[1:])):
+        if a in markers and b in grammar.present_forms and (last or not grammar.past_cue.search(" ".join(words[i + 2:]))):
+            return True  # (no past form between an English infinitive and its date: "to leave after the war ended in May")
+    return _intended(text, start, end, seg_lo, seg_hi, grammar)
+
+
+_ZU_INFIX = re.compile(r"[a-zäöü]{2,}zu[a-zäöüß]{2,}en")  # "aufzunehmen", "stillzulegen" (written small: a verb)
+
+
+def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar: Grammar) -> bool:
+    """Whether the date stands in the infinitive of a verb of intent, decision or request, any
+    verb in the infinitive: "NATO has decided to admit Poland ... in early March", "subpoenaed
+    him to testify on Feb. 10", "beschlossen, Polen Anfang März aufzunehmen". No past form
+    may stand between the infinitive and an English date ("decided to leave after the war ended
+    in May"). The verbs are lemmas in the lexicon's ``intent_verbs``."""
+    intents = grammar.lex.get("intent_verbs")
+    if not intents:
         return False
-    return any(a in markers and b in grammar.present_forms for a, b in zip(words, words[1:]))
+    intents = _as_set(intents)
+    lang = grammar.lang
+    if grammar.lex.get("infinitive_last"):  # "..., [date] ... zu treffen" / "aufzunehmen" after a verb of intent
+        after = list(map(str.lower, _WORD.findall(text, end, seg_hi)))
+        if not any(a == "zu" for a in after[:-1]) and not any(_ZU_INFIX.fullmatch(w) for w in _WORD.findall(text, end, seg_hi)):
+            return False
+        head = text[max(0, text.rfind(".", 0, seg_lo - 1) + 1, seg_lo - _CLAUSE_WINDOW):seg_lo]
+        return any(lemma(w, lang) in intents for w in _WORD.findall(head)[-6:])
+    lo = max(text.rfind(".", 0, start - 1) + 1, start - _CLAUSE_WINDOW, 0)
+    words = _WORD.findall(text, lo, start)
+    markers = _as_set(grammar.lex.get("infinitive_markers", []))
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].lower() in markers:  # the last "to" before the date
+            if intents.isdisjoint(lemma(w, lang) for w in words[max(0, i - 3):i]):
+                return False
+            return not grammar.past_cue.search(" ".join(words[i + 2:]))
+    return False
 
 
 _SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
