@@ -119,7 +119,9 @@ def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar
     markers = _as_set(grammar.lex.get("infinitive_markers", []))
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in markers:  # the last "to" before the date
-            if intents.isdisjoint(lemma(w, lang) for w in words[max(0, i - 3):i]):
+            verbs = [lemma(w, lang) for j, w in enumerate(words[max(0, i - 3):i], max(0, i - 3))
+                     if not (j and words[j - 1].lower() in grammar.attributive)]  # "their offers to acquire": a noun
+            if intents.isdisjoint(verbs):
                 return False
             return not grammar.past_cue.search(" ".join(words[i + 2:]))
     return False
