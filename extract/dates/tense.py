@@ -50,6 +50,8 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
                 continue  # a cue inside the expression itself ("last", "next") is the expression's job
             if sign < 0 and _after_determiner(text, m.start(), grammar):
                 continue  # "bevor die nächste Runde beginnt", "the planned talks": an adjective
+            if sign > 0 and _cue_noun(text, m, grammar):
+                continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense
             dist = start - m.end() if m.end() <= start else m.start() - end
             key = (dist, -sign)
             if best is None or key < best:
@@ -72,6 +74,18 @@ def _after_determiner(text: str, start: int, grammar: Grammar) -> bool:
         return False
     m = _PREV_WORD.search(text, max(0, start - 12), start)
     return bool(m) and m.group(1).lower() in grammar.attributive
+
+
+_PAST_PARTICIPLE = re.compile(r"[a-z]{3,}ed$")
+
+
+def _cue_noun(text: str, m: re.Match, grammar: Grammar) -> bool:
+    """Whether a future cue that can be a noun (the lexicon's ``future_cue_nouns``) is one here:
+    after a determiner or an -ed form."""
+    if m.group().lower() not in _as_set(grammar.lex.get("future_cue_nouns", [])):
+        return False
+    prev = _PREV_WORD.search(text, max(0, m.start() - 20), m.start())
+    return bool(prev) and (prev.group(1).lower() in grammar.attributive or bool(_PAST_PARTICIPLE.search(prev.group(1).lower())))
 
 
 def _infinitive_plan(text: str, start: int, end: int, grammar: Grammar) -> bool:
