@@ -73,7 +73,10 @@ class Timex:
     end: int
     value: str
     anchored: bool
-    type: str = "DATE"  # DATE | TIME | DURATION | SET (TIMEX3 types)
+    # DATE | TIME | DURATION | SET (TIMEX3 types), or REF: a vague reference ("nun", "recently",
+    # "künftig"; value PAST_REF / PRESENT_REF / FUTURE_REF), which TimeML types DATE but which
+    # names no calendar date: the news conventions leave it unannotated and nothing is placed by it
+    type: str = "DATE"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end,

@@ -341,7 +341,7 @@ def test_seasons_and_halves_are_intervals(value, first, last):
     ("Von den mehr als 1000 Hektar blieb wenig.", "de"),
 ])
 def test_no_date_from_adjectives_titles_and_areas(text, lang):
-    assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.type == "DATE"]
+    assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.type in ("DATE", "REF")]
 
 
 # -- split years: a season or fiscal year; its months, when the text gives them, for all of them ------
@@ -492,3 +492,18 @@ def test_an_infinitive_of_intent_points_ahead(text, lang, span, value):
 def test_ago_counts_from_the_report_not_the_story(text, lang, span, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(1999, 3, 12), lang)}
     assert values.get(span) == value, values
+
+
+# a vague reference has no calendar date: typed REF (TimeML's DATE with an X_REF value), kept for
+# corpora that annotate it; a calendar date stays DATE
+@pytest.mark.parametrize("text,lang,span,kind", [
+    ("Derzeit ist die Lage ruhig.", "de", "Derzeit", "REF"),
+    ("Die Anlage wurde einst gebaut.", "de", "einst", "REF"),
+    ("The talks are now stalled.", "en", "now", "REF"),
+    ("Wages rose several years ago.", "en", "several years ago", "REF"),
+    ("Die Anlage wurde 1990 gebaut.", "de", "1990", "DATE"),
+    ("Talks begin on Monday.", "en", "Monday", "DATE"),
+])
+def test_a_vague_reference_is_typed_ref(text, lang, span, kind):
+    kinds = {t.text: t.type for t in tag_timexes(text, FRIDAY, lang)}
+    assert kinds.get(span) == kind, kinds

@@ -338,7 +338,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         res = period_of_report(c.kind, text, c.start, c.end, res, out, grammar, doc_date, narrative)
         if res is None:
             continue  # "the quarter" of a text that names none
-        out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, res.type))
+        kind = "REF" if res.type == "DATE" and res.value.endswith("_REF") else res.type  # no calendar date
+        out.append(Timex(text[c.start:c.end], c.start, c.end, res.value, res.anchored, kind))
         iv = interval_of(res.value.split("/")[-1]) if res.type == "DATE" else None
         if iv is not None and iv[2] in _PRECISION:
             last = (iv[0], iv[2])
