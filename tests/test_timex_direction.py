@@ -507,3 +507,18 @@ def test_ago_counts_from_the_report_not_the_story(text, lang, span, value):
 def test_a_vague_reference_is_typed_ref(text, lang, span, kind):
     kinds = {t.text: t.type for t in tag_timexes(text, FRIDAY, lang)}
     assert kinds.get(span) == kind, kinds
+
+
+# the first or last stretch of a period is that part of it: a quarter, a half, months or days
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("Profit rose in the last three months of 2004.", "en", "the last three months of 2004", "2004-Q4"),
+    ("Sales fell in the first six months of last year.", "en", "the first six months of last year", "1986-H1"),
+    ("Sales in the first 20 days of February fell.", "en", "the first 20 days of February", "1987-02-01/1987-02-20"),
+    ("Output rose in the final three months of last year.", "en", "the final three months of last year", "1986-Q4"),
+    ("In den ersten neun Monaten 2016 stieg der Umsatz.", "de", "den ersten neun Monaten 2016", "2016-01/2016-09"),
+    ("In den letzten drei Monaten des vergangenen Jahres fiel er.", "de",
+     "den letzten drei Monaten des vergangenen Jahres", "1986-Q4"),
+])
+def test_the_edge_of_a_period_is_that_part_of_it(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1987, 3, 14), lang)}
+    assert values.get(span) == value, values

@@ -184,6 +184,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "HOLIDAY": alt(lex.get("holidays", {})),
         "DECWORD": alt(lex.get("decade_words", {})),
         "HALF": alt(lex.get("half_words", [])),
+        "EDGE": alt(lex.get("edge_words", {})),
     }
 
 
@@ -223,7 +224,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
     maps = {}
     for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
-                "year_mod_month", "holidays", "decade_words", "clock_words"):
+                "year_mod_month", "holidays", "decade_words", "clock_words", "edge_words"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
     for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}

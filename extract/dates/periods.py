@@ -2,11 +2,12 @@
 halves, split years ("1987/88", a season or fiscal year) and holidays."""
 from __future__ import annotations
 
+import calendar
 from typing import Optional
 
 from extract.dates import calendar as cal
 from extract.dates.grammar import norm
-from extract.dates.values import Context, Groups, Maps, Resolved, month_of, year_of
+from extract.dates.values import Context, Groups, Maps, Resolved, month_of, number, year_of
 
 
 def resolve_century(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
@@ -45,6 +46,36 @@ def resolve_year_back(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]
 def resolve_reported_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'the quarter': a placeholder the tagger replaces with the quarter last named (compare.py)."""
     return Resolved(f"{ctx.anchor.year:04d}-QX", True)
+
+
+def resolve_edge_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """The first or last months of a year ('the last three months of 2004' -> 2004-Q4, 'the
+    first six months of last year' -> <year>-H1, 'den ersten neun Monaten 2016' -> 2016-01/2016-09)
+    or days of a month ('the first 20 days of February' -> <year>-02-01/<year>-02-20)."""
+    edge = maps["edge_words"].get(norm(g["edge"]))
+    n = number(g.get("num"), maps)
+    if edge is None or n is None or not float(n).is_integer() or n < 1:
+        return None
+    n = int(n)
+    if g.get("month"):
+        month = month_of(g, maps)
+        year = year_of(g.get("year3"), ctx) or cal.month_near(ctx.anchor, month, ctx.tense or -1)[0]
+        last = calendar.monthrange(year, month)[1]
+        if n > last or maps["units"].get(norm(g["unit"])) != "D":
+            return None
+        lo, hi = (1, n) if edge > 0 else (last - n + 1, last)
+        return Resolved(f"{year:04d}-{month:02d}-{lo:02d}/{year:04d}-{month:02d}-{hi:02d}", not g.get("year3"))
+    if maps["units"].get(norm(g["unit"])) != "M" or n > 12:
+        return None
+    explicit = year_of(g.get("year") or g.get("year2"), ctx)
+    rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
+    year = explicit if explicit is not None else ctx.anchor.year + rel
+    named = {(1, 3): "Q1", (-1, 3): "Q4", (1, 6): "H1", (-1, 6): "H2", (1, 12): None, (-1, 12): None}
+    if (edge, n) in named:
+        code = named[(edge, n)]
+        return Resolved(f"{year:04d}-{code}" if code else f"{year:04d}", explicit is None)
+    lo, hi = (1, n) if edge > 0 else (13 - n, 12)
+    return Resolved(f"{year:04d}-{lo:02d}/{year:04d}-{hi:02d}", explicit is None)
 
 
 def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:

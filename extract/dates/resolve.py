@@ -13,8 +13,8 @@ from typing import Callable, Optional
 
 from extract.dates import calendar as cal
 from extract.dates.grammar import norm
-from extract.dates.periods import (resolve_bc, resolve_century, resolve_decade, resolve_holiday, resolve_quarter,
-                                   resolve_reported_period, resolve_split_year, resolve_year_back)
+from extract.dates.periods import (resolve_bc, resolve_century, resolve_decade, resolve_edge_period, resolve_holiday,
+                                   resolve_quarter, resolve_reported_period, resolve_split_year, resolve_year_back)
 from extract.dates.values import Context, Groups, Maps, Resolved, month_of, number, year_of  # noqa: F401 (re-exported)
 
 
@@ -293,7 +293,7 @@ def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
-    "date": resolve_date, "range": resolve_range, "year_back": resolve_year_back, "reported_period": resolve_reported_period, "rel": resolve_rel, "ago": resolve_ago,
+    "date": resolve_date, "range": resolve_range, "year_back": resolve_year_back, "edge_period": resolve_edge_period, "reported_period": resolve_reported_period, "rel": resolve_rel, "ago": resolve_ago,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
     "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday, "split_year": resolve_split_year,
