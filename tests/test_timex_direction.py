@@ -522,3 +522,33 @@ def test_a_vague_reference_is_typed_ref(text, lang, span, kind):
 def test_the_edge_of_a_period_is_that_part_of_it(text, lang, span, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(1987, 3, 14), lang)}
     assert values.get(span) == value, values
+
+
+# "zwei Tage später", "two days later" count from the last date told; "vor drei Wochen", "two
+# years ago" from the report's day
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("Am 3. Mai kam er in Kiew an. Zwei Tage später reiste er nach Minsk.", "de", "Zwei Tage später", "2016-05-05"),
+    ("Am 3. Mai kam er an. Drei Wochen danach kehrte er zurück.", "de", "Drei Wochen danach", "2016-W21"),
+    ("Am 3. Mai kam er an. Vor drei Wochen war er in Riga.", "de", "Vor drei Wochen", "2016-W22"),
+    ("He arrived in Kiev on May 3. Two days later he went to Minsk.", "en", "Two days later", "2016-05-05"),
+    ("He arrived in Kiev on May 3. Two years ago he was in Riga.", "en", "Two years ago", "2014"),
+])
+def test_later_counts_from_the_date_told(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2016, 6, 20), lang)}
+    assert values.get(span) == value, values
+
+
+# vague words of sequence and moment are references, typed REF ("wenig später", "in der Folgezeit",
+# "the near term", "future losses"), and never a calendar date
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("Wenig später fiel die Stadt.", "de", "Wenig später", "FUTURE_REF"),
+    ("In der Folgezeit kam es zu Kämpfen.", "de", "Folgezeit", "FUTURE_REF"),
+    ("Kurz zuvor war er geflohen.", "de", "Kurz zuvor", "PAST_REF"),
+    ("Zu diesem Zeitpunkt war er tot.", "de", "diesem Zeitpunkt", "PRESENT_REF"),
+    ("Prices rise in the near term.", "en", "the near term", "FUTURE_REF"),
+    ("The provision eliminates future losses.", "en", "future", "FUTURE_REF"),
+    ("The recent sale helped.", "en", "recent", "PAST_REF"),
+])
+def test_vague_words_of_sequence(text, lang, span, value):
+    found = {t.text: (t.value, t.type) for t in tag_timexes(text, dt.date(2016, 6, 20), lang)}
+    assert found.get(span) == (value, "REF"), found

@@ -227,8 +227,13 @@ _BARE_YEAR = re.compile(r"\d{3,4}(?:/\d{2,4})?")  # "1916", a split year "1870/7
 
 
 def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
-    """'im folgenden Jahr', 'the previous week', 'the same month': counted from the last
-    date mentioned, not from the publication date."""
+    """'im folgenden Jahr', 'the previous week', 'the same month', 'zwei Tage später', 'two
+    days later': counted from the last date mentioned, not from the publication date ('ago',
+    'vor' count from the report's day; 'nach zwei Tagen' is a stretch)."""
+    if c.kind == "ago":
+        word = norm(c.groups.get("later") or "")
+        return word in grammar.lookup["later_signs"] and word not in grammar.lex.get("deictic_later", ()) \
+            and word not in grammar.lookup["ago_before"]
     return c.kind == "rel" and norm(c.groups.get("rel") or "") in grammar.lookup["anaphoric_rel"]
 
 
