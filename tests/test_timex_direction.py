@@ -552,3 +552,21 @@ def test_later_counts_from_the_date_told(text, lang, span, value):
 def test_vague_words_of_sequence(text, lang, span, value):
     found = {t.text: (t.value, t.type) for t in tag_timexes(text, dt.date(2016, 6, 20), lang)}
     assert found.get(span) == (value, "REF"), found
+
+
+# a year said as words (broadcast transcripts) and the report's period named by year
+@pytest.mark.parametrize("text,span,value", [
+    ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "1991"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+    ("His promise to halve unemployment by the year two thousand failed.", "the year two thousand", "2000"),
+    ("It was founded in nineteen oh five.", "nineteen oh five", "1905"),
+    ("Net rose in the third quarter. Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
+    ("Net rose in the third quarter. In the latest period, sales rose 5%.", "the latest period", "1989-Q3"),
+])
+def test_spoken_years_and_named_periods(text, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), "en")}
+    assert values.get(span) == value, values
+
+
+def test_a_number_word_is_no_spoken_year():
+    assert not tag_timexes("Nineteen people died and twenty were hurt.", dt.date(1989, 11, 2), "en")

@@ -84,12 +84,14 @@ def reported_quarter(before: list[Timex], grammar: Grammar, doc_date: dt.date) -
     return None
 
 
-def period_of_report(kind: str, text: str, start: int, end: int, res: Resolved, before: list[Timex],
+def period_of_report(kind: str, groups: dict, text: str, start: int, end: int, res: Resolved, before: list[Timex],
                      grammar: Grammar, doc_date: dt.date, narrative: bool) -> Optional[Resolved]:
     """``res`` with the period a report speaks of: "the quarter" the one last named (None
     when there is none), a year-back comparison its period a year before."""
     if kind == "reported_period":
         value = None if narrative else reported_quarter(before, grammar, doc_date)
+        if value and groups.get("year"):
+            value = f"{groups['year']}-{value[5:]}"  # "the 1988 quarter": that quarter in 1988
         return Resolved(value, True) if value else None
     if res.type != "DATE" or narrative:
         return res

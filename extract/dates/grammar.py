@@ -139,6 +139,24 @@ def _number_alternation(lex: dict[str, Any]) -> str:
     return r"(?:\d{1,3}(?:[.,]5)?|" + compound + "|" + _alternation(words) + ")"
 
 
+def _spelled_year_alternation(lex: dict[str, Any]) -> str:
+    """Years said as words ('nineteen ninety-six', 'nineteen oh five', 'two thousand and one'):
+    a century word of ``spelled_years`` and a rest under a hundred; never matches without them."""
+    heads = lex.get("spelled_years")
+    if not heads:
+        return "(?!)"
+    words = lex["numbers"]
+    tens = [w for w, v in words.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
+    units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 19 and len(w) > 2]
+    ones = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
+    rest = "(?:" + _alternation(tens) + r"(?:[-\s]" + _alternation(ones) + ")?|" + _alternation(units) + ")"
+    zero = _alternation(lex.get("spelled_year_zero", []))
+    centuries = [w for w, v in heads.items() if v % 1000]
+    thousands = [w for w, v in heads.items() if not v % 1000 and " " in w]
+    return ("(?:" + _alternation(centuries) + r"\s+(?:" + zero + r"\s+" + _alternation(ones) + "|" + rest + ")"
+            + "|" + _alternation(thousands) + r"(?:\s+(?:and\s+)?" + rest + ")?)" + r"(?![-\w])")
+
+
 def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
     """Expand every placeholder a pattern may use from the lexicon."""
     alt = _alternation
@@ -185,6 +203,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "DECWORD": alt(lex.get("decade_words", {})),
         "HALF": alt(lex.get("half_words", [])),
         "EDGE": alt(lex.get("edge_words", {})),
+        "SPELLEDYEAR": _spelled_year_alternation(lex),
     }
 
 
@@ -192,7 +211,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
 TRIGGER_SOURCES = {"MONTH": ("months", "month_abbrevs"), "WEEKDAY": ("weekdays",), "UNIT": ("units",),
                    "DEICTIC": ("deictic",), "VAGUE": ("vague",), "SETWORD": ("set_words",), "SEASON": ("seasons",),
                    "PODW": ("parts_of_day_words",), "HOLIDAY": ("holidays",), "DECWORD": ("decade_words",),
-                   "HALF": ("half_words",)}
+                   "HALF": ("half_words",), "PERIOD": ("period_words",), "SPELLED": ("spelled_years",)}
 
 
 def _trigger_words(lex: dict[str, Any]) -> dict[str, tuple[str, ...]]:
@@ -224,7 +243,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
     maps = {}
     for key in ("months", "month_abbrevs", "weekdays", "numbers", "units", "rel", "modifiers", "deictic",
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
-                "year_mod_month", "holidays", "decade_words", "clock_words", "edge_words"):
+                "year_mod_month", "holidays", "decade_words", "clock_words", "edge_words", "spelled_years"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
     for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}

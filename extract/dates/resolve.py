@@ -15,7 +15,8 @@ from extract.dates import calendar as cal
 from extract.dates.grammar import norm
 from extract.dates.periods import (resolve_bc, resolve_century, resolve_decade, resolve_edge_period, resolve_holiday,
                                    resolve_quarter, resolve_reported_period, resolve_split_year, resolve_year_back)
-from extract.dates.values import Context, Groups, Maps, Resolved, month_of, number, year_of  # noqa: F401 (re-exported)
+from extract.dates.values import (Context, Groups, Maps, Resolved, month_of, number, spelled_year,  # noqa: F401 (re-exported)
+                                  year_of)
 
 
 def _pod_suffix(g: Groups, maps: Maps) -> Optional[str]:
@@ -48,7 +49,9 @@ def _night_before(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """Calendar dates: day-month-year, month-year, month, year, season."""
-    year = year_of(g.get("year"), ctx)
+    year = year_of(g.get("year"), ctx) if not g.get("yearwords") else spelled_year(g["yearwords"], maps)
+    if g.get("yearwords") and year is None:
+        return None
     if g.get("season"):
         season = maps["seasons"].get(norm(g["season"]))
         rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else 0

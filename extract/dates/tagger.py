@@ -340,7 +340,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             res = None
         if res is None:
             continue
-        res = period_of_report(c.kind, text, c.start, c.end, res, out, grammar, doc_date, narrative)
+        res = period_of_report(c.kind, c.groups, text, c.start, c.end, res, out, grammar, doc_date, narrative)
         if res is None:
             continue  # "the quarter" of a text that names none
         kind = "REF" if res.type == "DATE" and res.value.endswith("_REF") else res.type  # no calendar date

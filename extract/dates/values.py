@@ -63,6 +63,20 @@ def year_of(text: Optional[str], ctx: Optional["Context"] = None) -> Optional[in
     return y
 
 
+def spelled_year(text: Optional[str], maps: Maps) -> Optional[int]:
+    """'nineteen ninety-six' -> 1996, 'nineteen oh five' -> 1905, 'two thousand and one' -> 2001."""
+    if not text:
+        return None
+    words = " ".join(text.lower().replace("-", " ").split())
+    for head, base in sorted(maps["spelled_years"].items(), key=lambda kv: -len(kv[0])):
+        if words == head or words.startswith(head + " "):
+            rest = [w for w in words[len(head):].split() if w not in ("and", "oh", "o")]
+            total = sum(maps["numbers"].get(w, 0) for w in rest)
+            if all(w in maps["numbers"] for w in rest) and total < 100 and (rest or not base % 1000):
+                return base + int(total)
+    return None
+
+
 def month_of(g: Groups, maps: Maps, suffix: str = "") -> Optional[int]:
     """The month of group ``month<suffix>`` (a name) or ``monthnum<suffix>`` (a number)."""
     name = g.get("month" + suffix)
