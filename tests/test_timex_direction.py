@@ -562,6 +562,9 @@ def test_vague_words_of_sequence(text, lang, span, value):
     ("It was founded in nineteen oh five.", "nineteen oh five", "1905"),
     ("Net rose in the third quarter. Kirschner earned $376,000 in the 1988 quarter.", "the 1988 quarter", "1988-Q3"),
     ("Net rose in the third quarter. In the latest period, sales rose 5%.", "the latest period", "1989-Q3"),
+    ("Net rose in the third quarter. Kirschner earned $376,000 in the 1988 quarter. The year-ago results rose 5%.",
+     "year-ago", "1988-Q3"),
+    ("Net rose 3% in the third quarter. He arrived in May 1980. A year earlier he had left.", "A year earlier", "1979"),
 ])
 def test_spoken_years_and_named_periods(text, span, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), "en")}

@@ -20,7 +20,7 @@ from typing import Iterator, NamedTuple, Optional
 
 from records.model import Timex
 from extract.dates.calendar import interval_of
-from extract.dates.compare import period_of_report
+from extract.dates.compare import ReportFocus, is_comparison
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
@@ -304,6 +304,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
     out: list[Timex] = []
     heads = headings(text) if narrative else []
+    focus = ReportFocus(grammar, doc_date, narrative)
     dated = {i for i, (hs, he) in enumerate(heads) if any(hs <= c.start < he for c in cands)}
     hi, section, set_by = 0, None, -1  # the next heading; the time the last dated heading set, and which
     for c in cands:
@@ -320,7 +321,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if c.kind == "ago" and norm(c.groups.get("later") or "") in grammar.lex.get("deictic_later", ()):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
         if not narrative:
-            if last is not None and _anaphoric(c, grammar) and _fine_enough(last, c, grammar):
+            if last is not None and _anaphoric(c, grammar) and _fine_enough(last, c, grammar) \
+                    and not is_comparison(text, c.start, c.end, grammar):
                 here = last[0]
             elif _needs_year(c):
                 year = _year_of_sentence(text, c.start, out)
@@ -340,7 +342,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             res = None
         if res is None:
             continue
-        res = period_of_report(c.kind, c.groups, text, c.start, c.end, res, out, grammar, doc_date, narrative)
+        res = focus.resolve(c.kind, c.groups, text, c.start, c.end, res, out)
         if res is None:
             continue  # "the quarter" of a text that names none
         kind = "REF" if res.type == "DATE" and res.value.endswith("_REF") else res.type  # no calendar date
