@@ -515,6 +515,8 @@ def test_a_vague_reference_is_typed_ref(text, lang, span, kind):
     ("Sales fell in the first six months of last year.", "en", "the first six months of last year", "1986-H1"),
     ("Sales in the first 20 days of February fell.", "en", "the first 20 days of February", "1987-02-01/1987-02-20"),
     ("Output rose in the final three months of last year.", "en", "the final three months of last year", "1986-Q4"),
+    ("Losses go on through the first two quarters of 1990.", "en", "the first two quarters of 1990", "1990-H1"),
+    ("Earnings fell in the last half of 1989.", "en", "the last half of 1989", "1989-H2"),
     ("In den ersten neun Monaten 2016 stieg der Umsatz.", "de", "den ersten neun Monaten 2016", "2016-01/2016-09"),
     ("In den letzten drei Monaten des vergangenen Jahres fiel er.", "de",
      "den letzten drei Monaten des vergangenen Jahres", "1986-Q4"),

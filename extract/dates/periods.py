@@ -51,12 +51,17 @@ def resolve_reported_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Res
 def resolve_edge_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """The first or last months of a year ('the last three months of 2004' -> 2004-Q4, 'the
     first six months of last year' -> <year>-H1, 'den ersten neun Monaten 2016' -> 2016-01/2016-09)
-    or days of a month ('the first 20 days of February' -> <year>-02-01/<year>-02-20)."""
+    or days of a month ('the first 20 days of February' -> <year>-02-01/<year>-02-20); quarters
+    and halves by their months ('the first two quarters of 1990', 'the last half of 1989')."""
     edge = maps["edge_words"].get(norm(g["edge"]))
-    n = number(g.get("num"), maps)
+    n = number(g.get("num"), maps) if not g.get("halfword") else 6  # "the last half of 1989": six months
     if edge is None or n is None or not float(n).is_integer() or n < 1:
         return None
     n = int(n)
+    if maps["units"].get(norm(g.get("unit") or "")) == "Q":
+        n *= 3  # "the first two quarters of 1990": six months, its first half
+    if g.get("halfword") or maps["units"].get(norm(g.get("unit") or "")) == "Q":
+        g = dict(g, unit=next(w for w, u in maps["units"].items() if u == "M"))
     if g.get("month"):
         month = month_of(g, maps)
         year = year_of(g.get("year3"), ctx) or cal.month_near(ctx.anchor, month, ctx.tense or -1)[0]
