@@ -573,5 +573,15 @@ def test_spoken_years_and_named_periods(text, span, value):
     assert values.get(span) == value, values
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("Numbers dropped through the nineties.", "the nineties", "199"),
+    ("The sixties were wild.", "The sixties", "196"),
+])
+def test_a_decade_word_after_the(text, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1998, 3, 3), "en")}
+    assert values.get(span) == value, values
+
+
 def test_a_number_word_is_no_spoken_year():
+    assert not tag_timexes("She is in her eighties.", dt.date(1989, 11, 2), "en")
     assert not tag_timexes("Nineteen people died and twenty were hurt.", dt.date(1989, 11, 2), "en")
