@@ -10,7 +10,8 @@ import gc
 from dataclasses import replace
 from typing import Callable, Optional
 
-from extract.dates.tagger import dateline_date, tag_timexes
+from extract.dates.dateline import dateline_date
+from extract.dates.tagger import tag_timexes
 from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
