@@ -1339,3 +1339,24 @@ def test_baselines_and_coordinated_dates(pipeline, text, date, want):
     got = {(e.date_start, name(e.origin), name(e.destination))
            for e in events_of(pipeline, text, "en", date) if e.type == "shipment"}
     assert got == want, got
+
+
+# a modal or a verb of saying with a perfect infinitive claims the past: reported, dated back;
+# a German participle after its person object is a meeting ("eine Entscheidung getroffen" is none)
+@pytest.mark.parametrize("text,lang,kind,status,start", [
+    ("Die beiden Männer sollen im März einen Agenten getroffen haben.", "de", "meeting", "reported", "2016-03-01"),
+    ("Der Iran soll im Mai Raketen nach Syrien geliefert haben.", "de", "shipment", "reported", "2015-05-01"),
+    ("Iran is said to have shipped missiles to Syria in May.", "en", "shipment", "reported", "2015-05-01"),
+    ("Der Minister soll im Mai nach Syrien reisen.", "de", "meeting", "planned", "2016-05-01"),
+    ("Der Kanzler hat am Montag in Berlin den französischen Präsidenten getroffen.", "de", "meeting", "reported",
+     "2016-04-18"),
+])
+def test_a_perfect_infinitive_claims_the_past(pipeline, text, lang, kind, status, start):
+    got = [(e.status, e.date_start) for e in events_of(pipeline, text, lang, "2016-04-22") if e.type == kind]
+    assert (status, start) in got, got
+
+
+@pytest.mark.parametrize("text", ["Der Minister hat am Montag in Berlin eine Entscheidung getroffen.",
+                                  "Der Soldat wurde am Montag in Kabul getroffen."])
+def test_a_participle_without_a_person_object_is_no_meeting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2016-04-22") if e.type == "meeting"]

@@ -585,3 +585,13 @@ def test_a_decade_word_after_the(text, span, value):
 def test_a_number_word_is_no_spoken_year():
     assert not tag_timexes("She is in her eighties.", dt.date(1989, 11, 2), "en")
     assert not tag_timexes("Nineteen people died and twenty were hurt.", dt.date(1989, 11, 2), "en")
+
+
+@pytest.mark.parametrize("text,lang,span,value", [
+    ("Die beiden Männer sollen im März einen Agenten getroffen haben.", "de", "März", "2016-03"),
+    ("Iran is said to have shipped missiles to Syria in May.", "en", "May", "2015-05"),
+    ("Der Minister soll im Mai nach Syrien reisen.", "de", "Mai", "2016-05"),
+])
+def test_a_perfect_infinitive_points_back(text, lang, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(2016, 4, 22), lang)}
+    assert values.get(span) == value, values

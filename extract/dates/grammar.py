@@ -62,6 +62,7 @@ class Grammar:
     relatives: frozenset[str] = frozenset()       # ", who", ", der": a relative clause, ended by its comma
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
     year_back: Optional[re.Pattern] = None        # "a year earlier", "Vorjahresquartal": the same period a year before
+    perfect: Optional[re.Pattern] = None          # "getroffen haben", "to have met": a claim about the past
 
 
 # characters for which str.isdigit() holds but not regex \d (superscripts, circled digits ...);
@@ -284,7 +285,9 @@ def load_grammar(lang: str) -> Grammar:
                                         + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
                    relatives=frozenset(lex.get("relatives", ())),
                    year_back=re.compile(_alternation(lex["year_back"], literal=False), re.IGNORECASE)
-                   if lex.get("year_back") else None)
+                   if lex.get("year_back") else None,
+                   perfect=re.compile(r"(?<!\w)" + lex["perfect_infinitive"] + r"(?!\w)", re.IGNORECASE)
+                   if lex.get("perfect_infinitive") else None)
 
 
 def season_family(seasons: dict[str, str], family: dict) -> dict[str, str]:

@@ -43,6 +43,8 @@ def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None) 
 def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none."""
     lo, hi = _clause(text, start, end, grammar)
+    if grammar.perfect is not None and grammar.perfect.search(text, lo, hi):
+        return -1  # "sollen im März einen Agenten getroffen haben", "is said to have met in May": the past
     best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
     for sign, regex in ((1, grammar.future_cue), (-1, grammar.past_cue)):
         for m in regex.finditer(text, lo, hi):

@@ -161,6 +161,7 @@ class EventLexicon:
     prospective: frozenset[str] = frozenset()          # 'nächste', 'upcoming' before a meeting noun: planned
     inflected_endings: tuple[str, ...] = ()            # German determiner and adjective endings
     counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
+    perfect_auxiliaries: frozenset[str] = frozenset()  # 'haben', 'have' after a participle: "soll ... getroffen haben"
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
     impersonal: frozenset[str] = frozenset()           # 'es', 'it': no traveller

@@ -152,17 +152,24 @@ def _amount_after(tokens: list[Token], i: int) -> bool:
 
 def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """A person as the object of the verb at ``i``: a name, a title or a group of people
-    among the next words of its clause ("traf am Freitag die Vertreter der Opposition")."""
+    among the next words of its clause ("traf am Freitag die Vertreter der Opposition"), or
+    right before a German participle ("hatte den Minister getroffen")."""
     titles = people_lexicon(lex.lang)
     if any(t.low in lex.encounter_words for t in tokens if t.clause == tokens[i].clause):
         return False  # "traf bei Mylae auf die Flotte", "trafen aufeinander"
+    def person(t: Token) -> bool:
+        return t.start in person_starts or titles.is_title(t.low) or t.low in lex.person_groups
+
     for k in range(i + 1, min(len(tokens), i + 9)):
         t = tokens[k]
         if t.clause != tokens[i].clause:
             break
-        if t.start in person_starts or titles.is_title(t.low) or t.low in lex.person_groups:
+        if person(t):
             return True
-    return False
+    # a German participle comes after its object: "... einen anderen Agenten getroffen haben"
+    # (the word right before it; "eine Entscheidung getroffen", "wurde getroffen" are no meeting)
+    return lex.lang == "de" and tokens[i].low.startswith("ge") and i > 0 \
+        and tokens[i - 1].clause == tokens[i].clause and person(tokens[i - 1])
 
 
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
@@ -338,6 +345,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             k > 1 and tokens[k - 2].low in lex.determiners and bool(lex.adjective_endings)
             and tokens[k - 1].low.endswith(lex.adjective_endings)))
 
+    if _alleged_past(tokens, clause, lex):
+        return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
     return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and (conj is None or conj[k] == part))
@@ -363,3 +372,24 @@ def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[
             part += 1
         out.append(part)
     return out
+
+
+def _alleged_past(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
+    """A perfect infinitive in the clause: a German participle before "haben"/"sein" ("soll
+    Waffen geliefert haben"), an English "to have" before a participle ("said to have met"):
+    what a modal or a verb of saying claims happened, not what is planned."""
+    aux = lex.perfect_auxiliaries
+    if not aux:
+        return False
+    ks = [k for k in range(len(tokens)) if tokens[k].clause == clause]
+    for k in ks:
+        if tokens[k].low not in aux or k == 0:
+            continue
+        if lex.verb_final:
+            prev = tokens[k - 1]
+            if prev.clause == clause and not prev.cap and prev.low.startswith("ge") and prev.low.endswith(("t", "en")):
+                return True
+        elif tokens[k - 1].low in lex.infinitive_markers and k + 1 < len(tokens) \
+                and tokens[k + 1].low.endswith(("ed", "en", "t")) and tokens[k + 1].low != "to":
+            return True
+    return False
