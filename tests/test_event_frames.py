@@ -1197,8 +1197,10 @@ def test_an_attributes_date_is_not_the_events(pipeline, text, day):
 @pytest.mark.parametrize("text,want", [
     # "sich ein Bild machen" where a place is named: an inspection visit
     ("Die Innenministerin will sich am Dienstag in Spielfeld ein Bild von der Lage machen.", [("Spielfeld", "2016-02-16")]),
-    # ... of a person: an impression, no visit; a photographer's picture: none either
-    ("Die FPÖ hatte sich bei dem Hearing am Dienstag ein Bild von der Kandidatin Irmgard Griss machen wollen.", []),
+    # ... of a person: an impression, no visit -- the hearing itself is the meeting; a photographer's
+    # picture is none either
+    ("Die FPÖ hatte sich bei dem Hearing am Dienstag ein Bild von der Kandidatin Irmgard Griss machen wollen.",
+     [(None, "2016-02-09")]),
     ("Der Fotograf hat ein Bild vom Stephansdom in Wien gemacht.", []),
     # "paktieren": negotiators make a pact
     ("Am 26. April 2011 paktierten Staatssekretär Josef Ostermayer und Landeshauptmann Gerhard Dörfler in "

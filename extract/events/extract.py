@@ -99,8 +99,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
     happenings = merge(mentions)
     inherit(happenings)
     for h in happenings:
-        if all(m.anaphoric and not any(m.roles.values()) for m in h.mentions):
-            continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one
+        if all(m.anaphoric and not any(m.roles.values()) for m in h.mentions) and h.date is None:
+            continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one (with a
+            #           date of its own, "bei dem Hearing am Dienstag", it is the one told of)
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if not placed and all(m.trigger_def.needs_place for m in h.mentions):
             continue  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
