@@ -1362,3 +1362,15 @@ def test_a_perfect_infinitive_claims_the_past(pipeline, text, lang, kind, status
                                   "Der Soldat wurde am Montag in Kabul getroffen."])
 def test_a_participle_without_a_person_object_is_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2016-04-22") if e.type == "meeting"]
+
+
+# when figures came out dates no flow: the date the figures tell does
+@pytest.mark.parametrize("text,lang,date,start", [
+    ("China's figures released earlier this year showed exports at a six-year high in 2004, up 35%.", "en",
+     "2005-02-10", "2004-01-01"),
+    ("Die am Montag veröffentlichten Zahlen zeigen, dass Deutschland 2015 Waffen nach Saudi-Arabien exportierte.",
+     "de", "2016-02-10", "2015-01-01"),
+])
+def test_a_publication_date_dates_no_flow(pipeline, text, lang, date, start):
+    got = [e.date_start for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert got == [start], got

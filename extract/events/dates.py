@@ -52,6 +52,20 @@ def _baseline(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> 
     return False
 
 
+def _publication_date(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> bool:
+    """Whether the date at token ``idx`` tells when figures came out ("Figures released earlier
+    this year showed exports at a high in 2004", "die am Montag veröffentlichten Zahlen"): a
+    noun of figures and a verb of publishing (lemma) next to each other just before or after it."""
+    if not lex.figure_nouns or not lex.publication_verbs:
+        return False
+    near = [k for k in range(max(0, idx - 4), min(len(tokens), idx + 4)) if tokens[k].clause == clause]
+    for k in near:
+        if lemma(tokens[k].low, lex.lang) in lex.publication_verbs:
+            if any(j in near and tokens[j].low in lex.figure_nouns for j in (k - 1, k + 1, k + 2)):
+                return True
+    return False
+
+
 def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                    dateline_end: int) -> list[tuple[Timex, int, tuple]]:
     """(timex, clause, interval) for the timexes of a sentence that may anchor an event."""
@@ -73,6 +87,8 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
             continue
         if _baseline(tokens, idx, clause, lex):
             continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
+        if _publication_date(tokens, idx, clause, lex):
+            continue  # "Figures released earlier this year": when the figures came out
         out.append((tx, clause, iv, idx, clause in speech_clauses))
     return out
 

@@ -161,6 +161,8 @@ class EventLexicon:
     prospective: frozenset[str] = frozenset()          # 'nächste', 'upcoming' before a meeting noun: planned
     inflected_endings: tuple[str, ...] = ()            # German determiner and adjective endings
     counterfactual_partners: frozenset[str] = frozenset()     # ... with 'wollen', 'have': no event
+    figure_nouns: frozenset[str] = frozenset()         # 'figures', 'Zahlen': what a publication date dates
+    publication_verbs: frozenset[str] = frozenset()    # 'release', 'veröffentlichen' (lemmas) next to them
     perfect_auxiliaries: frozenset[str] = frozenset()  # 'haben', 'have' after a participle: "soll ... getroffen haben"
     plan_prepositions: frozenset[str] = frozenset()    # 'for', 'für' after a plan noun
     reflexives: frozenset[str] = frozenset()           # 'liefern sich': an idiom
