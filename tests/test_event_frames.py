@@ -1374,3 +1374,16 @@ def test_a_participle_without_a_person_object_is_no_meeting(pipeline, text):
 def test_a_publication_date_dates_no_flow(pipeline, text, lang, date, start):
     got = [e.date_start for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
     assert got == [start], got
+
+
+# one body's sitting: the body as the sentence's subject (also before an aside in brackets) or
+# named by a compound's head; governments at a meeting of states still meet
+@pytest.mark.parametrize("text,lang,kept", [
+    ("Der Oberste Gerichtshof (OGH) hat am Dienstag in einer nichtöffentlichen Sitzung entschieden.", "de", False),
+    ("Die Landesregierung trat noch am Donnerstagnachmittag zu einer Sitzung zusammen.", "de", False),
+    ("Die EU-Außenminister trafen sich am Montag zu einer Sitzung in Brüssel.", "de", True),
+    ("Das Vorgehen der deutschen Regierung am Donnerstag beim Treffen in Brüssel überraschte.", "de", True),
+])
+def test_one_bodys_sitting_is_no_meeting(pipeline, text, lang, kept):
+    meetings = [e for e in events_of(pipeline, text, lang, "2016-03-10") if e.type == "meeting"]
+    assert bool(meetings) == kept, meetings

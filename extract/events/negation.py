@@ -78,8 +78,10 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
 
 def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A session of one domestic body: the body names the meeting noun's compound
-    ("Nationalratssitzung"), stands right before it ("cabinet meeting", "the committee
-    meets") or after it in the genitive ("Sitzung des Ausschusses", "meeting of the board")."""
+    ("Nationalratssitzung"), stands before it in its clause ("cabinet meeting", "the committee
+    meets", "Der Gerichtshof hat ... in einer Sitzung entschieden"; German compounds by their
+    head, "Landesregierung") or after it in the genitive ("Sitzung des Ausschusses", "meeting of
+    the board")."""
     if not lex.domestic_bodies:
         return False
     low = tokens[i].low
@@ -87,9 +89,16 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return False  # "the European Council summit", "Ratsgipfel": states meet
     if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
         return True
-    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - 6), min(len(tokens), i + 4))
-            if k != i and tokens[k].clause == tokens[i].clause]
+    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - _BODY_REACH), min(len(tokens), i + 4))
+            if k != i and (tokens[k].clause == tokens[i].clause or k < _SUBJECT_OPENING)]
+    if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
+        return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
     return any(w in lex.domestic_bodies for w in near)
+
+
+_SUBJECT_OPENING = 3  # the first words of the sentence: its subject, also before an aside in brackets
+_BODY_REACH = 10  # words back: the body as the clause's subject ("Der Oberste Gerichtshof (OGH) hat am
+#                   Dienstag in einer nichtöffentlichen Sitzung entschieden")
 
 
 def under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
