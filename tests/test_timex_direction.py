@@ -595,3 +595,16 @@ def test_a_number_word_is_no_spoken_year():
 def test_a_perfect_infinitive_points_back(text, lang, span, value):
     values = {t.text: t.value for t in tag_timexes(text, dt.date(2016, 4, 22), lang)}
     assert values.get(span) == value, values
+
+
+# wire copy wraps lines inside a sentence; an infinitive of intent ends at a comma before other words
+@pytest.mark.parametrize("text,span,value", [
+    ("Banking sources said the talks are likely to be held in April\nor June.", "June", "1987-06"),
+    ("Producers will try to negotiate up to September 30 a new quota.", "September 30", "1987-09-30"),
+    ("It is continuing to try to sell itself, under a June agreement with shareholders.", "June", "1986-06"),
+    ("The change was due to the quarterly rollover in January.", "January", "1987-01"),
+    ("The first aircraft is due in June.", "June", "1987-06"),
+])
+def test_wrapped_lines_and_ended_infinitives(text, span, value):
+    values = {t.text: t.value for t in tag_timexes(text, dt.date(1987, 3, 2), "en")}
+    assert values.get(span) == value, values

@@ -16,7 +16,9 @@ from extract.dates.grammar import Grammar
 from extract.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+")
-_CLAUSE_END = re.compile(r"[!?;:\n]|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
+_CLAUSE_END = re.compile(r"[!?;:]|\n(?!\S)|(?<=[a-zäöüß]{2}[a-zäöüß])\.(?:\s|$)|[\"“”„]")
+# (a line break followed by a word is a hard-wrapped line inside a sentence, as wire copy writes
+#  it: "likely to be held in April\nor June"; one followed by space or another break ends a paragraph)
 _CLAUSE_WINDOW = 120
 
 
@@ -131,10 +133,15 @@ def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar
         head = text[max(0, text.rfind(".", 0, seg_lo - 1) + 1, seg_lo - _CLAUSE_WINDOW):seg_lo]
         return any(lemma(w, lang) in intents for w in _WORD.findall(head)[-6:])
     lo = max(text.rfind(".", 0, start - 1) + 1, start - _CLAUSE_WINDOW, 0)
-    words = _WORD.findall(text, lo, start)
+    found = list(_WORD.finditer(text, lo, start))
+    words = [m.group() for m in found]
     markers = _as_set(grammar.lex.get("infinitive_markers", []))
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in markers:  # the last "to" before the date
+            comma = text.rfind(",", found[i].end(), start)
+            if comma != -1 and not text[comma + 1:start].lstrip()[:1].isupper():
+                return False  # "to try to sell itself, under a June agreement": the phrase ended (not a
+                #               list of names: "to admit Poland, Hungary and the Czech Republic in March")
             verbs = [lemma(w, lang) for j, w in enumerate(words[max(0, i - 3):i], max(0, i - 3))
                      if not (j and words[j - 1].lower() in grammar.attributive)]  # "their offers to acquire": a noun
             if intents.isdisjoint(verbs):
