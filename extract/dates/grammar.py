@@ -151,7 +151,7 @@ def _spelled_year_alternation(lex: dict[str, Any]) -> str:
     units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 19 and len(w) > 2]
     ones = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and len(w) > 2]
     rest = "(?:" + _alternation(tens) + r"(?:[-\s]" + _alternation(ones) + ")?|" + _alternation(units) + ")"
-    zero = _alternation(lex.get("spelled_year_zero", []))
+    zero = _alternation(lex.get("spelled_year_zero", []))  # ("and" between a thousand and the rest: the fillers)
     centuries = [w for w, v in heads.items() if v % 1000]
     thousands = [w for w, v in heads.items() if not v % 1000 and " " in w]
     return ("(?:" + _alternation(centuries) + r"\s+(?:" + zero + r"\s+" + _alternation(ones) + "|" + rest + ")"
@@ -246,7 +246,7 @@ def _lookup_maps(lex: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "parts_of_day", "parts_of_day_words", "seasons", "vague", "set_words", "later_signs", "ordinals",
                 "year_mod_month", "holidays", "decade_words", "clock_words", "edge_words", "spelled_years"):
         maps[key] = {_norm(k): v for k, v in lex.get(key, {}).items()}
-    for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel"):
+    for key in ("fuzzy_numbers", "plural_units", "ago_before", "news_deictics", "anaphoric_rel", "spelled_year_fillers"):
         maps[key] = {_norm(k): True for k in lex.get(key, [])}
     return maps
 

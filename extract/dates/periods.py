@@ -58,19 +58,18 @@ def resolve_edge_period(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolve
     if edge is None or n is None or not float(n).is_integer() or n < 1:
         return None
     n = int(n)
-    if maps["units"].get(norm(g.get("unit") or "")) == "Q":
-        n *= 3  # "the first two quarters of 1990": six months, its first half
-    if g.get("halfword") or maps["units"].get(norm(g.get("unit") or "")) == "Q":
-        g = dict(g, unit=next(w for w, u in maps["units"].items() if u == "M"))
+    unit = "M" if g.get("halfword") else maps["units"].get(norm(g.get("unit") or ""))
+    if unit == "Q":
+        n, unit = n * 3, "M"  # "the first two quarters of 1990": six months, its first half
     if g.get("month"):
         month = month_of(g, maps)
         year = year_of(g.get("year3"), ctx) or cal.month_near(ctx.anchor, month, ctx.tense or -1)[0]
         last = calendar.monthrange(year, month)[1]
-        if n > last or maps["units"].get(norm(g["unit"])) != "D":
+        if n > last or unit != "D":
             return None
         lo, hi = (1, n) if edge > 0 else (last - n + 1, last)
         return Resolved(f"{year:04d}-{month:02d}-{lo:02d}/{year:04d}-{month:02d}-{hi:02d}", not g.get("year3"))
-    if maps["units"].get(norm(g["unit"])) != "M" or n > 12:
+    if unit != "M" or n > 12:
         return None
     explicit = year_of(g.get("year") or g.get("year2"), ctx)
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0

@@ -296,7 +296,8 @@ def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 
 
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
-    "date": resolve_date, "range": resolve_range, "year_back": resolve_year_back, "edge_period": resolve_edge_period, "reported_period": resolve_reported_period, "rel": resolve_rel, "ago": resolve_ago,
+    "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
+    "year_back": resolve_year_back, "edge_period": resolve_edge_period, "reported_period": resolve_reported_period,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
     "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday, "split_year": resolve_split_year,

@@ -226,13 +226,18 @@ def _fine_enough(last: tuple[dt.date, str], c: Candidate, grammar: Grammar) -> b
 _BARE_YEAR = re.compile(r"\d{3,4}(?:/\d{2,4})?")  # "1916", a split year "1870/71"
 
 
+def _deictic_later(c: Candidate, grammar: Grammar) -> bool:
+    """'four years ago', 'vor vier Jahren': a span counted from the report's day."""
+    return c.kind == "ago" and norm(c.groups.get("later") or "") in grammar.lex.get("deictic_later", ())
+
+
 def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
     """'im folgenden Jahr', 'the previous week', 'the same month', 'zwei Tage später', 'two
     days later': counted from the last date mentioned, not from the publication date ('ago',
     'vor' count from the report's day; 'nach zwei Tagen' is a stretch)."""
     if c.kind == "ago":
         word = norm(c.groups.get("later") or "")
-        return word in grammar.lookup["later_signs"] and word not in grammar.lex.get("deictic_later", ()) \
+        return word in grammar.lookup["later_signs"] and not _deictic_later(c, grammar) \
             and word not in grammar.lookup["ago_before"]
     return c.kind == "rel" and norm(c.groups.get("rel") or "") in grammar.lookup["anaphoric_rel"]
 
@@ -291,7 +296,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             and not _figure_before(text, c.start, grammar)  # "figures for November": a period told
         tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
         here, local = anchor, narrative
-        if c.kind == "ago" and norm(c.groups.get("later") or "") in grammar.lex.get("deictic_later", ()):
+        if _deictic_later(c, grammar):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
         if not narrative:
             if last is not None and _anaphoric(c, grammar) and _fine_enough(last, c, grammar) \

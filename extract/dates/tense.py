@@ -125,17 +125,17 @@ def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar
     if not intents:
         return False
     intents = _as_set(intents)
+    markers = _as_set(grammar.lex.get("infinitive_markers", []))
     lang = grammar.lang
     if grammar.lex.get("infinitive_last"):  # "..., [date] ... zu treffen" / "aufzunehmen" after a verb of intent
-        after = list(map(str.lower, _WORD.findall(text, end, seg_hi)))
-        if not any(a == "zu" for a in after[:-1]) and not any(_ZU_INFIX.fullmatch(w) for w in _WORD.findall(text, end, seg_hi)):
+        after = _WORD.findall(text, end, seg_hi)
+        if not any(a.lower() in markers for a in after[:-1]) and not any(_ZU_INFIX.fullmatch(w) for w in after):
             return False
         head = text[max(0, text.rfind(".", 0, seg_lo - 1) + 1, seg_lo - _CLAUSE_WINDOW):seg_lo]
         return any(lemma(w, lang) in intents for w in _WORD.findall(head)[-6:])
     lo = max(text.rfind(".", 0, start - 1) + 1, start - _CLAUSE_WINDOW, 0)
     found = list(_WORD.finditer(text, lo, start))
     words = [m.group() for m in found]
-    markers = _as_set(grammar.lex.get("infinitive_markers", []))
     for i in range(len(words) - 2, 0, -1):
         if words[i].lower() in markers:  # the last "to" before the date
             comma = text.rfind(",", found[i].end(), start)

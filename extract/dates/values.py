@@ -70,7 +70,7 @@ def spelled_year(text: Optional[str], maps: Maps) -> Optional[int]:
     words = " ".join(text.lower().replace("-", " ").split())
     for head, base in sorted(maps["spelled_years"].items(), key=lambda kv: -len(kv[0])):
         if words == head or words.startswith(head + " "):
-            rest = [w for w in words[len(head):].split() if w not in ("and", "oh", "o")]
+            rest = [w for w in words[len(head):].split() if w not in maps["spelled_year_fillers"]]
             total = sum(maps["numbers"].get(w, 0) for w in rest)
             if all(w in maps["numbers"] for w in rest) and total < 100 and (rest or not base % 1000):
                 return base + int(total)
