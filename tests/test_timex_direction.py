@@ -8,6 +8,12 @@ import pytest
 
 from extract.dates.tagger import tag_timexes
 
+
+def values_of(text, doc_date, lang):
+    """{span: value} of every timex the tagger finds in ``text``."""
+    return {t.text: t.value for t in tag_timexes(text, doc_date, lang)}
+
+
 MONDAY = dt.date(2015, 9, 21)
 
 # (sentence, lang, the value of its one date)
@@ -104,14 +110,14 @@ def test_tense_points_the_date(text, lang, value):
 def test_a_bound_does_not_move_a_narrative():
     text = ("Im Juni 1944 landeten die Alliierten. 1940 begann der Krieg im Westen, 1941 im Osten, "
             "1942 in Afrika. Der Plan fußte auf ab 1939 ausgearbeiteten Studien. Am 6. Juni gingen sie an Land.")
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2010, 5, 1), "de")}
+    values = values_of(text, dt.date(2010, 5, 1), "de")
     assert values.get("6. Juni", "").startswith("1942-06-06"), values
 
 
 def test_the_new_year_follows_the_one_told():
     text = ("Im Dezember 1941 stand die Front. 1939, 1940 und 1941 waren Kriegsjahre. "
             "In den Schlachten des neuen Jahres fiel am 28. Mai die Stadt.")
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2010, 5, 1), "de")}
+    values = values_of(text, dt.date(2010, 5, 1), "de")
     assert values.get("28. Mai") == "1942-05-28", values
 
 
@@ -123,7 +129,7 @@ def test_the_new_year_follows_the_one_told():
      "en", "July 4", "1863-07-04"),
 ])
 def test_a_far_first_year_sets_the_story_time(text, lang, date, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 2, 16), lang)}
+    values = values_of(text, dt.date(2011, 2, 16), lang)
     assert values.get(date) == value, values
 
 
@@ -135,7 +141,7 @@ def test_a_far_first_year_sets_the_story_time(text, lang, date, value):
      "In October they attacked.", "en", "October", "1863-10"),
 ])
 def test_a_look_back_does_not_move_the_story(text, lang, date, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 2, 16), lang)}
+    values = values_of(text, dt.date(2011, 2, 16), lang)
     assert values.get(date) == value, values
 
 
@@ -162,7 +168,7 @@ def test_a_look_back_does_not_move_the_story(text, lang, date, value):
 ])
 def test_background_does_not_move_the_story(text, lang, date, value):
     history = {"de": "Die Jahre 1905, 1908 und 1911 waren unruhig. ", "en": "The years 1905, 1908 and 1911 were unsettled. "}
-    values = {t.text: t.value for t in tag_timexes(history[lang] + text, dt.date(2011, 2, 16), lang)}
+    values = values_of(history[lang] + text, dt.date(2011, 2, 16), lang)
     assert values.get(date) == value, values
 
 
@@ -181,7 +187,7 @@ SECTIONS = ("Verlauf\n\n1861\n\nDer Krieg begann 1861. 1860 war gewählt worden,
 
 
 def test_a_subheading_restarts_at_its_sections_year():
-    values = {t.text: t.value for t in tag_timexes(SECTIONS, dt.date(2011, 2, 16), "de")}
+    values = values_of(SECTIONS, dt.date(2011, 2, 16), "de")
     assert (values.get("Februar"), values.get("17. März"), values.get("Mai")) == ("1862-02", "1862-03-17", "1863-05"), values
 
 
@@ -235,7 +241,7 @@ ANCHORS = [
 @pytest.mark.parametrize("text,lang,want", ANCHORS, ids=[c[0][:40] for c in ANCHORS])
 def test_deictic_and_anaphoric_anchors(text, lang, want):
     date = dt.date(2015, 10, 30) if "Sept. 29" in text else FRIDAY
-    values = {t.text: t.value for t in tag_timexes(text, date, lang)}
+    values = values_of(text, date, lang)
     for span, value in want.items():
         assert values.get(span) == value, (span, values)
 
@@ -263,7 +269,7 @@ def test_future_years_are_plans_not_history():
     # years after the publication are plans: they do not make the text a history told in order
     text = ("The rebate was secured in 1984. The EU is gearing up for talks on its budget for 2007-2013, "
             "hoping to strike a deal at a June summit.")
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2005, 3, 22), "en")}
+    values = values_of(text, dt.date(2005, 3, 22), "en")
     assert values.get("June") == "2005-06", values
 
 
@@ -317,7 +323,7 @@ COVERAGE = [
 
 @pytest.mark.parametrize("text,lang,span,value", COVERAGE, ids=[c[0][:40] for c in COVERAGE])
 def test_coverage(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, FRIDAY_MARCH, lang)}
+    values = values_of(text, FRIDAY_MARCH, lang)
     assert values.get(span) == value, values
 
 
@@ -405,7 +411,7 @@ def test_a_long_text_keeps_one_time_line(monkeypatch):
     ("Sie zogen in der Nacht vom 31. Januar auf den 1. Februar 1904 ab.", "Nacht vom 31. Januar", "1904-01-31TNI"),
 ])
 def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2011, 5, 16), "de")}
+    values = values_of(text, dt.date(2011, 5, 16), "de")
     assert values.get(date) == value, values
 
 
@@ -432,7 +438,7 @@ def test_a_nights_first_day_takes_the_next_days_month(text, date, value):
     ("Net rose in the second quarter. In the quarter, sales fell 3%.", "en", "the quarter", "1989-Q2"),
 ])
 def test_a_comparison_a_year_back_takes_the_reported_period(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), lang)}
+    values = values_of(text, dt.date(1989, 11, 2), lang)
     assert values.get(span) == value, values
 
 
@@ -452,7 +458,7 @@ def test_the_quarter_is_a_date_only_after_a_quarter_named(text):
     ("Talks begin in Oslo on Friday.", "1989-11-03"),
 ])
 def test_an_infinitive_is_no_present_of_plans(text, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 10, 30), "en")}
+    values = values_of(text, dt.date(1989, 10, 30), "en")
     assert values.get("Friday") == value, values
 
 
@@ -478,7 +484,7 @@ def test_an_infinitive_is_no_present_of_plans(text, value):
     ("Die Kreuzungen wurden im Mai gebaut.", "de", "Mai", "1989-05"),
 ])
 def test_an_infinitive_of_intent_points_ahead(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 10, 30), lang)}
+    values = values_of(text, dt.date(1989, 10, 30), lang)
     assert values.get(span) == value, values
 
 
@@ -490,7 +496,7 @@ def test_an_infinitive_of_intent_points_ahead(text, lang, span, value):
      "Vor vier Jahren endete der Krieg in Bosnien.", "de", "Vor vier Jahren", "1995"),
 ])
 def test_ago_counts_from_the_report_not_the_story(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1999, 3, 12), lang)}
+    values = values_of(text, dt.date(1999, 3, 12), lang)
     assert values.get(span) == value, values
 
 
@@ -522,7 +528,7 @@ def test_a_vague_reference_is_typed_ref(text, lang, span, kind):
      "den letzten drei Monaten des vergangenen Jahres", "1986-Q4"),
 ])
 def test_the_edge_of_a_period_is_that_part_of_it(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1987, 3, 14), lang)}
+    values = values_of(text, dt.date(1987, 3, 14), lang)
     assert values.get(span) == value, values
 
 
@@ -536,7 +542,7 @@ def test_the_edge_of_a_period_is_that_part_of_it(text, lang, span, value):
     ("He arrived in Kiev on May 3. Two years ago he was in Riga.", "en", "Two years ago", "2014"),
 ])
 def test_later_counts_from_the_date_told(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2016, 6, 20), lang)}
+    values = values_of(text, dt.date(2016, 6, 20), lang)
     assert values.get(span) == value, values
 
 
@@ -569,7 +575,7 @@ def test_vague_words_of_sequence(text, lang, span, value):
     ("Net rose 3% in the third quarter. He arrived in May 1980. A year earlier he had left.", "A year earlier", "1979"),
 ])
 def test_spoken_years_and_named_periods(text, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1989, 11, 2), "en")}
+    values = values_of(text, dt.date(1989, 11, 2), "en")
     assert values.get(span) == value, values
 
 
@@ -578,7 +584,7 @@ def test_spoken_years_and_named_periods(text, span, value):
     ("The sixties were wild.", "The sixties", "196"),
 ])
 def test_a_decade_word_after_the(text, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1998, 3, 3), "en")}
+    values = values_of(text, dt.date(1998, 3, 3), "en")
     assert values.get(span) == value, values
 
 
@@ -593,7 +599,7 @@ def test_a_number_word_is_no_spoken_year():
     ("Der Minister soll im Mai nach Syrien reisen.", "de", "Mai", "2016-05"),
 ])
 def test_a_perfect_infinitive_points_back(text, lang, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(2016, 4, 22), lang)}
+    values = values_of(text, dt.date(2016, 4, 22), lang)
     assert values.get(span) == value, values
 
 
@@ -606,5 +612,5 @@ def test_a_perfect_infinitive_points_back(text, lang, span, value):
     ("The first aircraft is due in June.", "June", "1987-06"),
 ])
 def test_wrapped_lines_and_ended_infinitives(text, span, value):
-    values = {t.text: t.value for t in tag_timexes(text, dt.date(1987, 3, 2), "en")}
+    values = values_of(text, dt.date(1987, 3, 2), "en")
     assert values.get(span) == value, values
