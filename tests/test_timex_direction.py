@@ -18,6 +18,16 @@ MONDAY = dt.date(2015, 9, 21)
 
 # (sentence, lang, the value of its one date)
 DIRECTION = [
+    # a verb beyond ", and"/", aber" is a coordinated clause's: it does not point the date before it
+    ("The group began buying shares in November, and holds 14 percent.", "en", "2014-11"),
+    ("The minister left for Rome in November, but flies on to Paris.", "en", "2014-11"),
+    # "seit"/"since": a start that has passed, whatever verb the clause has
+    ("Russland fliegt seit November Luftangriffe in Syrien.", "de", "2014-11"),
+    ("Russia has been flying air strikes since November.", "en", "2014-11"),
+    # a time set ahead ("für Samstag") in a clause in the past perfect may have passed: the nearest
+    ("Für Samstag hatten sich 2.000 Menschen zu einer Demonstration verabredet.", "de", "2015-09-19"),
+    ("Protesters had arranged a rally for Saturday.", "en", "2015-09-19"),
+    ("Weitere Prozesstage sind für Samstag angesetzt.", "de", "2015-09-26"),
     # a verb of plans in the present tense: ahead
     ("Am Dienstag fliegt der Minister nach Rom.", "de", "2015-09-22"),
     ("Der Kanzler trifft am Freitag den Präsidenten.", "de", "2015-09-25"),
@@ -244,6 +254,18 @@ def test_deictic_and_anaphoric_anchors(text, lang, want):
     values = values_of(text, date, lang)
     for span, value in want.items():
         assert values.get(span) == value, (span, values)
+
+
+# -- week boundaries (mechanism 6): in a Sunday paper the last week is the one that ends that day ----
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("Die Minister hatten sich vergangene Woche in Wien getroffen.", "de", "2015-10-04", "2015-W40"),
+    ("Die Minister hatten sich in der vergangenen Woche getroffen.", "de", "2015-10-04", "2015-W40"),
+    ("The ministers met last week in Vienna.", "en", "2015-10-04", "2015-W40"),
+    ("The ministers met last week in Vienna.", "en", "2015-10-05", "2015-W40"),
+    ("Die Minister hatten sich vergangene Woche in Wien getroffen.", "de", "2015-10-03", "2015-W39"),
+])
+def test_last_week_in_a_sunday_paper(text, lang, date, value):
+    assert [t.value for t in tag_timexes(text, dt.date.fromisoformat(date), lang)] == [value]
 
 
 # -- no false dates: a decimal number is not a year (mechanism 5) --------------------------------

@@ -60,6 +60,7 @@ class Grammar:
     passive_plans: frozenset[str] = frozenset()   # "hosted", "held": after "is being" a plan verb's participle is one
     subclause: Optional[re.Pattern] = None        # ", bevor", ", when": a clause with its own tense begins
     relatives: frozenset[str] = frozenset()       # ", who", ", der": a relative clause, ended by its comma
+    coordinated: Optional[re.Pattern] = None      # ", and holds", ", aber fliegt": a coordinated clause begins
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
     year_back: Optional[re.Pattern] = None        # "a year earlier", "Vorjahresquartal": the same period a year before
     perfect: Optional[re.Pattern] = None          # "getroffen haben", "to have met": a claim about the past
@@ -284,10 +285,20 @@ def load_grammar(lang: str) -> Grammar:
                    subclause=re.compile(r",\s*(" + _alternation(lex["subordinators"] + lex.get("relatives", []), literal=True)
                                         + r")(?!\w)", re.IGNORECASE) if lex.get("subordinators") else None,
                    relatives=frozenset(lex.get("relatives", ())),
+                   coordinated=_coordinated(lex.get("coordinators")),
                    year_back=re.compile(_alternation(lex["year_back"], literal=False), re.IGNORECASE)
                    if lex.get("year_back") else None,
                    perfect=re.compile(r"(?<!\w)" + lex["perfect_infinitive"] + r"(?!\w)", re.IGNORECASE)
                    if lex.get("perfect_infinitive") else None)
+
+
+def _coordinated(spec: Optional[dict]) -> Optional[re.Pattern]:
+    """A comma and a coordinating conjunction before a lower-case word that is not one of
+    ``not_before`` (a determiner: a list of noun phrases goes on): ", and holds", ", aber fliegt"."""
+    if not spec:
+        return None
+    skip = r"(?!(?:" + _alternation(spec["not_before"], literal=True) + r")\b)" if spec.get("not_before") else ""
+    return re.compile(r",\s*(?:" + _alternation(spec["words"], literal=True) + r")\s+" + skip + r"(?=[a-zäöüß])")
 
 
 def season_family(seasons: dict[str, str], family: dict) -> dict[str, str]:

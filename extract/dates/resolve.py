@@ -109,6 +109,8 @@ def _month_direction(ctx: Context, month: int) -> int:
     two months ahead, else the past one (news tells mostly of what happened)."""
     if ctx.tense:
         return ctx.tense
+    if ctx.nearest:
+        return 0
     return 1 if 0 < (month - ctx.anchor.month) % 12 <= MONTHS_AHEAD else -1
 
 
@@ -189,6 +191,8 @@ def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         rel = 0 if weekday >= 6 or _direction(ctx) > 0 else -1
     elif unit == "WE" and rel > 0 and ctx.anchor.isoweekday() <= 5:
         rel -= 1  # "am kommenden Wochenende" on a weekday: this week's
+    elif unit == "W" and rel < 0 and ctx.anchor.isoweekday() == 7 and not ctx.narrative:
+        rel += 1  # "vergangene Woche", "last week" in a Sunday paper: the week that ends that day
     day = cal.add_units(ctx.anchor, rel, unit)
     return Resolved(cal.value_at(day, unit), True) if day else None
 
@@ -248,6 +252,9 @@ def resolve_weekday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         day = cal.weekday_near(ctx.anchor, wd, ctx.tense or 1)
     elif rel:
         day = cal.weekday_near(ctx.anchor, wd, rel, strict=True)
+    elif ctx.nearest:  # "für Dienstag hatten sich 2.000 Menschen verabredet" in a Wednesday paper: yesterday
+        day = min(cal.weekday_near(ctx.anchor, wd, -1), cal.weekday_near(ctx.anchor, wd, 1),
+                  key=lambda d: (abs((d - ctx.anchor).days), d > ctx.anchor))
     else:
         day = cal.weekday_near(ctx.anchor, wd, _direction(ctx))
     pod = _pod_suffix(g, maps)

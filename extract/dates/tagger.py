@@ -25,7 +25,7 @@ from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
-from extract.dates.tense import clause_tense, means_nowadays, told_in_passing, word_before_in
+from extract.dates.tense import clause_tense, means_nowadays, set_in_the_past, told_in_passing, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -294,7 +294,13 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             continue
         ahead = word_before_in(text, c.start, grammar, "ahead_prepositions") \
             and not _figure_before(text, c.start, grammar)  # "figures for November": a period told
-        tense = 1 if ahead else clause_tense(text, c.start, c.end, grammar)
+        tense = clause_tense(text, c.start, c.end, grammar)
+        nearest = ahead and tense < 0 and set_in_the_past(text, c.start, c.end, grammar)
+        # ("für Dienstag hatten sich ... verabredet": set ahead of a past act; "sind für Dienstag angesetzt": ahead)
+        if word_before_in(text, c.start, grammar, "past_prepositions"):
+            tense = -1  # "seit Ende September", "since May": a start that has passed
+        elif ahead:
+            tense = 0 if nearest else 1
         here, local = anchor, narrative
         if _deictic_later(c, grammar):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
@@ -313,7 +319,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if c.kind == "deictic" and not local and fold_case(text[c.start:c.end]).lower() in grammar.lex.get("nowadays_words", ()) \
                 and means_nowadays(text, c.start, c.end, grammar):
             local = True  # "500 Menschen leben heute hier": the present, not the day (PRESENT_REF)
-        ctx = Context(doc_date=doc_date, anchor=here, narrative=local, tense=tense)
+        ctx = Context(doc_date=doc_date, anchor=here, narrative=local, tense=tense, nearest=nearest)
         try:
             res = resolve(c.kind, c.groups, grammar.lookup, ctx)
         except (OverflowError, ValueError):  # a value beyond the calendar (year 1 or 9999)

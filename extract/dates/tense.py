@@ -22,9 +22,11 @@ _CLAUSE_END = re.compile(r"[!?;:]|\n(?!\S)|(?<=[a-zäöüß]{2}[a-zäöüß])\.(
 _CLAUSE_WINDOW = 120
 
 
-def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None) -> tuple[int, int]:
+def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None,
+            coordinated: bool = True) -> tuple[int, int]:
     """Bounds of the clause around a span: up to punctuation, quotes or a window's width, and
-    up to a comma and conjunction that open a subordinate clause (", bevor", ", when")."""
+    up to a comma and conjunction that open a subordinate clause (", bevor", ", when"), or
+    (``coordinated``) a coordinated one (", and holds")."""
     lo = max(0, start - _CLAUSE_WINDOW)
     hi = min(len(text), end + _CLAUSE_WINDOW)
     left = [m.end() for m in _CLAUSE_END.finditer(text, lo, start)]
@@ -39,12 +41,26 @@ def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None) 
                 hi = comma if comma != -1 else hi
         after = grammar.subclause.search(text, end, hi)
         hi = after.start() if after else hi
+    if coordinated and grammar is not None and grammar.coordinated is not None and "," in text[lo:hi]:
+        before = [m.end() for m in grammar.coordinated.finditer(text, lo, start)]
+        after = grammar.coordinated.search(text, end, hi)
+        lo, hi = (before[-1] if before else lo), (after.start() if after else hi)
     return lo, hi
 
 
 def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
-    """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none."""
-    lo, hi = _clause(text, start, end, grammar)
+    """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none.
+    The span's own coordinated clause is read first; one with no cue of its own shares the
+    verb of the clause it goes on from ("rose 15% over 2004, but by only 3% in the second half")."""
+    sign = _clause_tense(text, start, end, grammar, *_clause(text, start, end, grammar))
+    if sign == 0 and grammar.coordinated is not None:
+        wide = _clause(text, start, end, grammar, coordinated=False)
+        if wide != _clause(text, start, end, grammar):
+            sign = _clause_tense(text, start, end, grammar, *wide)
+    return sign
+
+
+def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi: int) -> int:
     if grammar.perfect is not None and grammar.perfect.search(text, lo, hi):
         return -1  # "sollen im März einen Agenten getroffen haben", "is said to have met in May": the past
     best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
@@ -66,6 +82,15 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     if _infinitive_plan(text, start, end, grammar):
         return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
     return -best[1] if best else 0
+
+
+def set_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether the clause of a time set ahead ("für Dienstag", "for Friday") has an auxiliary of
+    the past perfect (the lexicon's ``past_auxiliaries``: "hatten sich für Dienstag verabredet",
+    "had arranged a rally for Saturday"): the time was set before the report, and may have passed."""
+    lo, hi = _clause(text, start, end, grammar)
+    aux = _as_set(grammar.lex.get("past_auxiliaries", []))
+    return any(w.lower() in aux for w in _WORD.findall(text, lo, hi))
 
 
 _PREV_WORD = re.compile(r"(\w+)\s+$")

@@ -22,6 +22,7 @@ class Context:
     anchor: dt.date  # the publication date, or in a narrative the last date mentioned
     narrative: bool
     tense: int  # -1 past, +1 future, 0 unknown (cues in the clause around the candidate)
+    nearest: bool = False  # a time set ahead of a past act ("had arranged for Tuesday"): the nearest one
 
 
 @dataclass(frozen=True)
