@@ -28,6 +28,9 @@ DIRECTION = [
     ("Für Samstag hatten sich 2.000 Menschen zu einer Demonstration verabredet.", "de", "2015-09-19"),
     ("Protesters had arranged a rally for Saturday.", "en", "2015-09-19"),
     ("Weitere Prozesstage sind für Samstag angesetzt.", "de", "2015-09-26"),
+    # a present participle right after the date: what runs or comes then; further off, an adjective
+    ("Die Gläubiger lehnten eine Verlängerung des am Mittwoch auslaufenden Programms ab.", "de", "2015-09-23"),
+    ("Er sprach mit führenden Managern am Mittwoch.", "de", "2015-09-16"),
     # a verb of plans in the present tense: ahead
     ("Am Dienstag fliegt der Minister nach Rom.", "de", "2015-09-22"),
     ("Der Kanzler trifft am Freitag den Präsidenten.", "de", "2015-09-25"),
@@ -254,6 +257,16 @@ def test_deictic_and_anaphoric_anchors(text, lang, want):
     values = values_of(text, date, lang)
     for span, value in want.items():
         assert values.get(span) == value, (span, values)
+
+
+# -- a night named by the day it runs into is that day ------------------------------------------------
+@pytest.mark.parametrize("text,span,value", [
+    ("Tsipras hatte das Referendum in der Nacht auf Samstag angekündigt.", "Nacht auf Samstag", "2015-06-27"),
+    ("Der Angriff erfolgte in der Nacht zum Sonntag.", "Nacht zum Sonntag", "2015-06-28"),
+    ("In der Nacht wurde geschossen.", "Nacht", "2015-06-28TNI"),
+])
+def test_a_night_to_a_weekday_is_that_day(text, span, value):
+    assert values_of(text, dt.date(2015, 6, 28), "de") == {span: value}
 
 
 # -- week boundaries (mechanism 6): in a Sunday paper the last week is the one that ends that day ----

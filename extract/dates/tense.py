@@ -52,6 +52,9 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none.
     The span's own coordinated clause is read first; one with no cue of its own shares the
     verb of the clause it goes on from ("rose 15% over 2004, but by only 3% in the second half")."""
+    participle = grammar.lex.get("attributive_present_participle")
+    if participle and re.match(r"\s+" + participle + r"(?!\w)", text[end:end + 40]):
+        return 1  # "das am Dienstag auslaufende Programm": what runs or comes at that date
     sign = _clause_tense(text, start, end, grammar, *_clause(text, start, end, grammar))
     if sign == 0 and grammar.coordinated is not None:
         wide = _clause(text, start, end, grammar, coordinated=False)
