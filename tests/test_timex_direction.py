@@ -28,6 +28,10 @@ DIRECTION = [
     ("Für Samstag hatten sich 2.000 Menschen zu einer Demonstration verabredet.", "de", "2015-09-19"),
     ("Protesters had arranged a rally for Saturday.", "en", "2015-09-19"),
     ("Weitere Prozesstage sind für Samstag angesetzt.", "de", "2015-09-26"),
+    # a term set ("until", "through", "bis"): ahead, unless told in the past
+    ("The bank has extended the loans through November.", "en", "2015-11"),
+    ("Das Angebot gilt bis November.", "de", "2015-11"),
+    ("Wir hatten bis November eine gute Entwicklung.", "de", "2014-11"),
     # a present participle right after the date: what runs or comes then; further off, an adjective
     ("Die Gläubiger lehnten eine Verlängerung des am Mittwoch auslaufenden Programms ab.", "de", "2015-09-23"),
     ("Er sprach mit führenden Managern am Mittwoch.", "de", "2015-09-16"),
@@ -257,6 +261,28 @@ def test_deictic_and_anaphoric_anchors(text, lang, want):
     values = values_of(text, date, lang)
     for span, value in want.items():
         assert values.get(span) == value, (span, values)
+
+
+# -- a quarter of the year before or after; a weekday counted from the last date told ---------------
+@pytest.mark.parametrize("text,lang,date,want", [
+    ("The split could be effective as early as next year's first quarter.", "en", "1989-10-31",
+     {"next year's first quarter": "1990-Q1"}),
+    ("Last year's fourth quarter was weak.", "en", "1989-10-31", {"Last year's fourth quarter": "1988-Q4"}),
+    ("The index fell on Friday. It was down 4.5% from the previous Friday.", "en", "1989-10-30",
+     {"Friday": "1989-10-27", "previous Friday": "1989-10-20"}),
+    ("Er wurde am 3. Mai verhaftet. Am folgenden Montag kam er frei.", "de", "2015-10-30",
+     {"3. Mai": "2015-05-03", "folgenden Montag": "2015-05-04"}),
+])
+def test_relative_quarters_and_anaphoric_weekdays(text, lang, date, want):
+    assert values_of(text, dt.date.fromisoformat(date), lang) == want
+
+
+# -- "ago" counts from the report's day: a text that uses it is news, whatever years it tells -------
+def test_ago_makes_a_history_laden_text_news():
+    text = ("NATO was founded in 1949 and took in Greece and Turkey in 1952, Germany in 1955 and Spain "
+            "in 1982. A decade ago the three were still under the Soviet umbrella. The issue is "
+            "expected to dominate a NATO summit set for Washington in April.")
+    assert values_of(text, dt.date(1999, 3, 12), "en")["April"] == "1999-04"
 
 
 # -- a night named by the day it runs into is that day ------------------------------------------------

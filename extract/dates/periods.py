@@ -92,6 +92,8 @@ def resolve_quarter(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         return None
     if year is not None:
         return Resolved(f"{year:04d}-{unit}{q}", False)
+    if g.get("yrel") and norm(g["yrel"]) in maps["rel"]:  # "next year's first quarter"
+        return Resolved(f"{ctx.anchor.year + maps['rel'][norm(g['yrel'])]:04d}-{unit}{q}", True)
     rel = maps["rel"].get(norm(g["rel"]), 0) if g.get("rel") else 0
     span, y = 12 // (4 if unit == "Q" else 2), ctx.anchor.year + rel
     if not g.get("rel") and not ctx.narrative:  # where the clause points ("rose in the fourth quarter" in

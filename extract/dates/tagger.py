@@ -126,10 +126,10 @@ _DAY_UNITS = ("W", "M", "WE")  # a week, month or weekend named from the report'
 
 def _speaks_of_its_days(c: Candidate, grammar: Grammar) -> bool:
     """A candidate only a report about its own days uses: a weekday, "gestern", "heuer",
-    "vergangene Woche", "earlier this month". History is told in years and "im folgenden
+    "vergangene Woche", "earlier this month", "a decade ago". History is told in years and "im folgenden
     Jahr"; a text with one of these is news, whatever old years it mentions."""
     maps, g = grammar.lookup, c.groups
-    if c.kind == "weekday":
+    if c.kind == "weekday" or _deictic_later(c, grammar):  # "a decade ago": counted from the report's day
         return True
     if c.kind == "deictic":
         return norm(g.get("deictic") or "") in maps["news_deictics"]
@@ -219,7 +219,7 @@ _UNIT_PRECISION = {"D": 0, "W": 1, "WE": 1, "M": 2, "Q": 3, "Y": 4}
 def _fine_enough(last: tuple[dt.date, str], c: Candidate, grammar: Grammar) -> bool:
     """'the same day' needs a day to refer to, 'the following year' any date (a year of 1987
     is no day to count 'that day' from)."""
-    unit = grammar.lookup["units"].get(norm(c.groups.get("unit") or ""))
+    unit = "W" if c.kind == "weekday" else grammar.lookup["units"].get(norm(c.groups.get("unit") or ""))
     return _PRECISION[last[1]] <= _UNIT_PRECISION.get(unit, -1)
 
 
@@ -233,13 +233,16 @@ def _deictic_later(c: Candidate, grammar: Grammar) -> bool:
 
 def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
     """'im folgenden Jahr', 'the previous week', 'the same month', 'zwei Tage später', 'two
-    days later': counted from the last date mentioned, not from the publication date ('ago',
+    days later', 'the previous Friday': counted from the last date mentioned, not from the publication date ('ago',
     'vor' count from the report's day; 'nach zwei Tagen' is a stretch)."""
     if c.kind == "ago":
         word = norm(c.groups.get("later") or "")
         return word in grammar.lookup["later_signs"] and not _deictic_later(c, grammar) \
             and word not in grammar.lookup["ago_before"]
-    return c.kind == "rel" and norm(c.groups.get("rel") or "") in grammar.lookup["anaphoric_rel"]
+    rel = norm(c.groups.get("rel") or "")
+    if c.kind == "weekday":  # "the previous Friday", "am folgenden Montag" (not "that Friday": this one)
+        return rel in grammar.lookup["anaphoric_rel"] and grammar.lookup["rel"].get(rel, 0) != 0
+    return c.kind == "rel" and rel in grammar.lookup["anaphoric_rel"]
 
 
 def _looks_back(c: Candidate, grammar: Grammar) -> bool:
@@ -301,6 +304,9 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             tense = -1  # "seit Ende September", "since May": a start that has passed
         elif ahead:
             tense = 0 if nearest else 1
+        elif not narrative and tense >= 0 and word_before_in(text, c.start, grammar, "term_prepositions") \
+                and not _period_before(text, c.start, grammar) and not _figure_before(text, c.start, grammar):
+            tense = 1  # "has extended loans through January", "gilt bis März": a term that runs on
         here, local = anchor, narrative
         if _deictic_later(c, grammar):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
@@ -356,6 +362,13 @@ def _figure_before(text: str, start: int, grammar: Grammar) -> bool:
         return False
     head = re.split(r"[.!?;:]\s", text[max(0, start - 80):start])[-1]
     return any(w.lower() in nouns for w in _WORD.findall(head)[-_FIGURE_REACH - 1:-1])
+
+
+def _period_before(text: str, start: int, grammar: Grammar) -> bool:
+    """Whether the preposition before ``start`` follows a unit of time: a reported period that
+    ends at the date ("in the 12 months through June", "the year to March"), not a term set."""
+    words = _WORD.findall(text, max(0, start - 40), start)
+    return len(words) >= 2 and norm(words[-2]) in grammar.lookup["units"]
 
 
 _SEASON = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")
