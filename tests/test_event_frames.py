@@ -1387,3 +1387,39 @@ def test_a_publication_date_dates_no_flow(pipeline, text, lang, date, start):
 def test_one_bodys_sitting_is_no_meeting(pipeline, text, lang, kept):
     meetings = [e for e in events_of(pipeline, text, lang, "2016-03-10") if e.type == "meeting"]
     assert bool(meetings) == kept, meetings
+
+
+# -- dev set 14 (session 17): joint appearances, deliberations, a summit that decides, the next one --
+@pytest.mark.parametrize("text,lang,date,want", [
+    # a press conference with a counterpart is two sides at one place; alone it is a statement
+    ("Das sagte Außenminister Daniel Mitrow bei einer Pressekonferenz mit seinem deutschen Kollegen "
+     "Frank-Walter Steinmeier am Mittwoch in Berlin.", "de", "2016-04-13", [("2016-04-13", "Berlin")]),
+    ("Das sagte der Minister bei einer Pressekonferenz am Mittwoch in Berlin.", "de", "2016-04-13", []),
+    # deliberations (plural) are a meeting; the verb of talking is the event, not a topic frame
+    ("Ein Abkommen sei erzielt worden, erklärte der Fischereiminister nach Beendigung der Beratungen in "
+     "der Nacht auf Mittwoch in Brüssel.", "de", "2015-12-16", [("2015-12-16", "Brussels")]),
+    ("Über diese Liste beraten die EU-Innenminister am 8. Oktober.", "de", "2015-10-04", [("2015-10-08", None)]),
+])
+def test_joint_appearances_and_deliberations(pipeline, text, lang, date, want):
+    got = [(e.date_start, name(e.location)) for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert got == want
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Der EU-Gipfel hat in der vergangenen Woche beschlossen, dass die Türkei eine Milliarde Euro bekommen "
+     "soll. Der Plan solle bis zum nächsten EU-Gipfeltreffen Mitte Oktober ausgearbeitet werden.", "de"),
+])
+def test_a_deciding_summit_is_actual_and_the_next_is_another(pipeline, text, lang):
+    got = sorted((e.to_dict()["modality"], e.date_start) for e in events_of(pipeline, text, lang, "2015-10-04")
+                 if e.type == "meeting")
+    assert got == [("actual", "2015-09-28"), ("planned", "2015-10-01")]
+
+
+@pytest.mark.parametrize("text,where", [
+    ("Mauerbach kommt zu St. Pölten. St. Pölten – Die Landesregierung trat am Donnerstag zu einer Sitzung "
+     "mit den Bürgermeistern zusammen.", "Sankt Pölten"),
+    ("Bad Ischl – Die Minister trafen sich am Donnerstag zu Gesprächen.", "Bad Ischl"),
+])
+def test_a_small_towns_dateline_is_a_place(pipeline, text, where):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2015, 9, 24), lang="de")
+    assert where in [m.place.name for m in doc.places if m.start > 20 or where == "Bad Ischl"]

@@ -25,7 +25,8 @@ from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
-from extract.dates.tense import clause_tense, means_nowadays, set_in_the_past, told_in_passing, word_before_in
+from extract.dates.direction import date_direction
+from extract.dates.tense import means_nowadays, told_in_passing, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -295,18 +296,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             hi += 1
         if _not_a_date_here(text, c, grammar):
             continue
-        ahead = word_before_in(text, c.start, grammar, "ahead_prepositions") \
-            and not _figure_before(text, c.start, grammar)  # "figures for November": a period told
-        tense = clause_tense(text, c.start, c.end, grammar)
-        nearest = ahead and tense < 0 and set_in_the_past(text, c.start, c.end, grammar)
-        # ("für Dienstag hatten sich ... verabredet": set ahead of a past act; "sind für Dienstag angesetzt": ahead)
-        if word_before_in(text, c.start, grammar, "past_prepositions"):
-            tense = -1  # "seit Ende September", "since May": a start that has passed
-        elif ahead:
-            tense = 0 if nearest else 1
-        elif not narrative and tense >= 0 and word_before_in(text, c.start, grammar, "term_prepositions") \
-                and not _period_before(text, c.start, grammar) and not _figure_before(text, c.start, grammar):
-            tense = 1  # "has extended loans through January", "gilt bis März": a term that runs on
+        tense, nearest = date_direction(text, c.start, c.end, grammar, narrative)
         here, local = anchor, narrative
         if _deictic_later(c, grammar):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day
@@ -349,26 +339,6 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             section, set_by = (first[0] if first else anchor), hi
             anchor = section
     return _season_months(out)
-
-
-_FIGURE_REACH = 6  # words back from the preposition: "Figures from the Commerce Department for November"
-
-
-def _figure_before(text: str, start: int, grammar: Grammar) -> bool:
-    """Whether a noun of figures stands in the words before the preposition before ``start``,
-    in its sentence ("exports for January", "die Zahlen für November")."""
-    nouns = grammar.lex.get("period_nouns")
-    if not nouns:
-        return False
-    head = re.split(r"[.!?;:]\s", text[max(0, start - 80):start])[-1]
-    return any(w.lower() in nouns for w in _WORD.findall(head)[-_FIGURE_REACH - 1:-1])
-
-
-def _period_before(text: str, start: int, grammar: Grammar) -> bool:
-    """Whether the preposition before ``start`` follows a unit of time: a reported period that
-    ends at the date ("in the 12 months through June", "the year to March"), not a term set."""
-    words = _WORD.findall(text, max(0, start - 40), start)
-    return len(words) >= 2 and norm(words[-2]) in grammar.lookup["units"]
 
 
 _SEASON = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")

@@ -246,6 +246,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         ti = m.trigger_idx
         if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
+            m.prospective = True
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         if m.spec.modes:
             m.modes = modes

@@ -46,6 +46,7 @@ class Trigger:
     trade: bool = False          # exports/imports: the report's country trades when none is named
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
     venue_after: bool = False    # the place follows the verb's locative ("agreed in Geneva"; not "agreed that in X")
+    needs_partner: bool = False  # 'Pressekonferenz mit Steinmeier': an event only with a counterpart after "mit"/"with"
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,7 @@ class EventLexicon:
     meeting_topic_prepositions: frozenset[str] = frozenset()  # 'zu', 'on' after a meeting noun
     locatives: frozenset[str] = frozenset()            # 'in', 'at': where, not what
     pp_openers: frozenset[str] = frozenset()           # prepositions that open a phrase
+    active_auxiliaries: frozenset[str] = frozenset()   # "hat", "has": a noun before them is the subject
     passive_auxiliaries: frozenset[str] = frozenset()  # 'wurde', 'was': passive voice
     percent_words: frozenset[str] = frozenset()        # '%', 'pct', 'Prozent'
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it

@@ -82,6 +82,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
         return False
     if m.repeated and m.sentence != h.last_sentence:
         return False  # "when the two meet again next month": a follow-up, not the talks told of before
+    if m.prospective and h.status != "planned":
+        return False  # "beschloss der EU-Gipfel vergangene Woche ... bis zum nächsten Gipfel": another one
     if h.status != m.status and m.date is not None and h.date is not None and not m.anaphoric:
         return False  # (a back reference, "bei dem Hearing am Dienstag", takes the status told before)
     agree = False

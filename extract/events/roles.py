@@ -40,6 +40,7 @@ class EventMention:
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
+    prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
 
     @property

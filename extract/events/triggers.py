@@ -91,6 +91,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
+            if trig.needs_partner and not _partner_with(tokens, i, lex, person_starts):
+                continue  # "bei einer Pressekonferenz in Berlin": one speaker; "mit seinem Kollegen X": two sides
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
@@ -113,11 +115,22 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "meeting" and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and counterfactual(tokens, i, lex)) or (trig.kind == "noun" and (
-                    interview(tokens, i, lex) or under_discussion(tokens, i, lex))):
+                    (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex))):
+                # (a press conference is an interview; one "mit" a counterpart is a joint appearance)
                 continue
             out.append((i, trig))
             break
     return out
+
+
+def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether "mit"/"with" follows the trigger at ``i`` and a person or a title comes within
+    four words of its clause ("Pressekonferenz mit seinem deutschen Kollegen Steinmeier")."""
+    if i + 1 >= len(tokens) or tokens[i + 1].low not in lex.comitatives:
+        return False
+    titles = people_lexicon(lex.lang)
+    return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
+               for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
 
 
 def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
@@ -312,6 +325,8 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if not frames:
         return False
     heads = {w for f in frames for w in f}
+    if tokens[i].low in heads or lemma(tokens[i].low, lex.lang) in heads:
+        return False  # "Über diese Liste beraten die EU-Innenminister": the verb of talking is the event
     for k in clause:
         if k >= i:
             break
@@ -336,6 +351,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             return True
         if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
             return False  # "met his counterparts on Monday to consider proposals": a purpose, not a plan
+        if not verb and any(tokens[j].low in lex.active_auxiliaries for j in range(trigger + 1, k)):
+            return False  # "Der EU-Gipfel hat beschlossen, ...": the meeting decided (active), it was not planned
         return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
 
     def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event

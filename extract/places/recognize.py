@@ -18,6 +18,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -78,6 +79,19 @@ def stop_words(lang: str) -> frozenset[str]:
     from spacy.util import get_lang_class
 
     return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
+
+
+def _dateline_at(text: str, pieces: list[Piece], i: int, j: int) -> bool:
+    """Whether the span of pieces i..j opens a line or follows a sentence's end and a dash
+    follows it (with a date between: "CAIRO, March 2 -"): a news dateline."""
+    start = pieces[i].start
+    before = text[max(0, start - 3):start]
+    if start and not (before.endswith("\n") or re.search(r"[.!?\"“]\s$", before)):
+        return False
+    return bool(_DATELINE_AFTER.match(text, pieces[j].end))
 
 
 def _head_before(pieces: list[Piece], i: int) -> str:
@@ -248,6 +262,8 @@ class PlaceRecognizer:
         score = importance(best) - commonness(form, lang)
         if prev is not None and prev.lower in cues.locative_before:
             score += LOCATIVE_BONUS
+        elif _dateline_at(text, pieces, i, j):
+            score += LOCATIVE_BONUS  # "St. Pölten – Noch vor ...", "BAD ISCHL, March 2 -": a dateline names a place
         if facility_ctx and any(c.place.feature == "facility" for c in cands):
             score += LOCATIVE_BONUS
         if prev is not None and prev.lower in cues.determiners and \
