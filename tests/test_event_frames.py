@@ -1423,3 +1423,18 @@ def test_a_deciding_summit_is_actual_and_the_next_is_another(pipeline, text, lan
 def test_a_small_towns_dateline_is_a_place(pipeline, text, where):
     doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2015, 9, 24), lang="de")
     assert where in [m.place.name for m in doc.places if m.start > 20 or where == "Bad Ischl"]
+
+
+# -- a reception met is no meeting; "joined by" and ceremonies are (dev set 14, own sentences) -------
+@pytest.mark.parametrize("text,lang,want", [
+    ("His words about the president met with a frosty response in Paris on Friday.", "en", []),
+    ("The plan met resistance in Berlin on Friday.", "en", []),
+    ("Mr Blunkett was joined by Tony Blair at a school in Leeds on Monday.", "en", ["Leeds"]),
+    ("Poland joined NATO in Brussels in 1999.", "en", []),
+    ("President Kumaratunga attended a ceremony in the southern town of Hambantota.", "en", ["Hambantota"]),
+    ("The award ceremony was held in London on Monday.", "en", []),
+    ("Bundespräsident Gauck nahm am Dienstag an der Gedenkfeier in Krakau teil.", "de", ["Kraków"]),
+])
+def test_receptions_joinings_and_ceremonies(pipeline, text, lang, want):
+    got = [name(e.location) for e in events_of(pipeline, text, lang, "2005-01-19") if e.type == "meeting"]
+    assert got == want

@@ -31,7 +31,8 @@ from extract.events.cues import guest_near, money, named_body, partner_after, sa
 from extract.events.assign import as_country, as_noun, clause_goes_on, goods_origins, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.negation import modality_cue
-from extract.events.triggers import conjuncts, find_triggers, is_planned
+from extract.events.plans import conjuncts, is_planned
+from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
 from extract.text.people import people_lexicon

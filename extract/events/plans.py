@@ -1,0 +1,87 @@
+"""Whether a mention is planned: cues of intent or approval in its clause and conjunct, and
+the conjuncts of a clause ("hat Odessa verlassen und soll Istanbul erreichen").
+
+    is_planned(tokens, clause, lex, ...) -> bool
+    conjuncts(tokens, verbs, lex) -> a conjunct number per token
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from extract.events.lexicon import EventLexicon
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+
+
+def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
+               conj: Optional[list[int]] = None, part: int = 0, trigger: int = -1, verb: bool = False) -> bool:
+    """A cue of intent or plan in the trigger's clause (and conjunct: "hat Odessa verlassen
+    und soll Istanbul erreichen" plans only the arrival). A verb of intent or approval
+    governs the trigger: it comes before it ("requested permits to ship", "billigte
+    Lieferungen"), or after a trigger that is no prepositional phrase ("die Lieferung
+    genehmigt"; not "Beim Gipfel hatte man vereinbart, ...") and, where verbs do not end
+    their clause, not as the infinitive of purpose of a ``verb`` ("met ... to consider")."""
+    def governs(k: int) -> bool:
+        if trigger < 0 or k < trigger:
+            return True
+        if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
+            return False  # "met his counterparts on Monday to consider proposals": a purpose, not a plan
+        if not verb and any(tokens[j].low in lex.active_auxiliaries for j in range(trigger + 1, k)):
+            return False  # "Der EU-Gipfel hat beschlossen, ...": the meeting decided (active), it was not planned
+        return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
+
+    def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event
+        if lex.nouns_capitalised:
+            return tokens[k].cap and k > 0
+        return k > 0 and (tokens[k - 1].low in lex.determiners or (
+            k > 1 and tokens[k - 2].low in lex.determiners and bool(lex.adjective_endings)
+            and tokens[k - 1].low.endswith(lex.adjective_endings)))
+
+    if _alleged_past(tokens, clause, lex):
+        return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
+    return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
+               for k, t in enumerate(tokens)
+               if t.clause == clause and k != trigger and (conj is None or conj[k] == part))
+    # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+
+
+def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:
+    """A conjunct number per token: a coordinator ("und", "and") that stands between two
+    event verbs of one clause starts a new conjunct; elsewhere (nouns: "Weizen und Mais")
+    it joins nothing."""
+    cuts = set()
+    verbs = sorted(verbs)
+    for a, b in zip(verbs, verbs[1:]):
+        if tokens[a].clause != tokens[b].clause:
+            continue
+        for k in range(a + 1, b):
+            if tokens[k].low in lex.coordinators:
+                cuts.add(k)
+                break
+    out, part = [], 0
+    for k in range(len(tokens)):
+        if k in cuts:
+            part += 1
+        out.append(part)
+    return out
+
+
+def _alleged_past(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
+    """A perfect infinitive in the clause: a German participle before "haben"/"sein" ("soll
+    Waffen geliefert haben"), an English "to have" before a participle ("said to have met"):
+    what a modal or a verb of saying claims happened, not what is planned."""
+    aux = lex.perfect_auxiliaries
+    if not aux:
+        return False
+    ks = [k for k in range(len(tokens)) if tokens[k].clause == clause]
+    for k in ks:
+        if tokens[k].low not in aux or k == 0:
+            continue
+        if lex.verb_final:
+            prev = tokens[k - 1]
+            if prev.clause == clause and not prev.cap and prev.low.startswith("ge") and prev.low.endswith(("t", "en")):
+                return True
+        elif tokens[k - 1].low in lex.infinitive_markers and k + 1 < len(tokens) \
+                and tokens[k + 1].low.endswith(("ed", "en", "t")) and tokens[k + 1].low != "to":
+            return True
+    return False
