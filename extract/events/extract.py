@@ -111,6 +111,12 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")) and not any(m.cargo for m in h.mentions):
             continue  # "imports gained 13%", "exports rose": a country's trade figure with no date, goods or flow
+        if h.spec.route and all(m.trigger.low.endswith(lex.trade_totals) for m in h.mentions) \
+                and not (h.places.get("origin") and h.places.get("destination")):
+            continue  # "Indonesia's wheat imports are expected to fall to 1.5 mln tonnes", "die Ölimporte
+            #           übertrafen die Exporte": a country's trade total with one end is no origin-destination
+            #           flow (a consignment is: "the export of 200 tanks to Poland", "Thailand exported 84,960
+            #           tonnes of rice", "Indonesia bought 162,500 tonnes of sugar")
         if h.spec.route and not h.places.get("destination") and h.date is None \
                 and not any(w.rsplit("-", 1)[-1] in lex.goods.troops for m in h.mentions for w in m.cargo_nouns):
             continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow (forces

@@ -140,6 +140,7 @@ class EventLexicon:
     locatives: frozenset[str] = frozenset()            # 'in', 'at': where, not what
     pp_openers: frozenset[str] = frozenset()           # prepositions that open a phrase
     active_auxiliaries: frozenset[str] = frozenset()   # "hat", "has": a noun before them is the subject
+    trade_totals: tuple[str, ...] = ()                 # "exports", "Ölimporte": the plural of a country's trade
     passive_auxiliaries: frozenset[str] = frozenset()  # 'wurde', 'was': passive voice
     percent_words: frozenset[str] = frozenset()        # '%', 'pct', 'Prozent'
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it
