@@ -20,15 +20,13 @@ def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative:
     """The direction of the date at ``text[start:end]``: "seit"/"since" point back; "für"/"for"
     ahead (the nearest one in a past-perfect clause); "until"/"bis" ahead unless the clause is
     past or the preposition ends a period of figures; else the clause's tense."""
+    if word_before_in(text, start, grammar, "past_prepositions"):
+        return -1, False  # "seit Ende September", "since May": a start that has passed
     ahead = word_before_in(text, start, grammar, "ahead_prepositions") \
         and not _figure_before(text, start, grammar)  # "figures for November": a period told
     tense = clause_tense(text, start, end, grammar)
-    nearest = ahead and tense < 0 and set_in_the_past(text, start, end, grammar)
-    # ("für Dienstag hatten sich ... verabredet": set ahead of a past act; "sind für Dienstag angesetzt": ahead)
-    if word_before_in(text, start, grammar, "past_prepositions"):
-        return -1, False  # "seit Ende September", "since May": a start that has passed
-    if ahead:
-        return (0, True) if nearest else (1, False)
+    if ahead:  # "für Dienstag hatten sich ... verabredet": set ahead of a past act; "sind für Dienstag angesetzt": ahead
+        return (0, True) if tense < 0 and set_in_the_past(text, start, end, grammar) else (1, False)
     if not narrative and tense >= 0 and word_before_in(text, start, grammar, "term_prepositions") \
             and not _period_before(text, start, grammar) and not _figure_before(text, start, grammar):
         return 1, False  # "has extended loans through January", "gilt bis März": a term that runs on

@@ -55,10 +55,11 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     participle = grammar.lex.get("attributive_present_participle")
     if participle and re.match(r"\s+" + participle + r"(?!\w)", text[end:end + 40]):
         return 1  # "das am Dienstag auslaufende Programm": what runs or comes at that date
-    sign = _clause_tense(text, start, end, grammar, *_clause(text, start, end, grammar))
+    narrow = _clause(text, start, end, grammar)
+    sign = _clause_tense(text, start, end, grammar, *narrow)
     if sign == 0 and grammar.coordinated is not None:
         wide = _clause(text, start, end, grammar, coordinated=False)
-        if wide != _clause(text, start, end, grammar):
+        if wide != narrow:
             sign = _clause_tense(text, start, end, grammar, *wide)
     return sign
 
