@@ -47,8 +47,12 @@ def _baseline(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> 
             continue
         if t.low in lex.baseline_markers:
             return True
-        if t.low in lex.baseline_adjacent and (k == idx - 1 or (k and tokens[k - 1].low in lex.baseline_directions)):
-            return True
+        if t.low in lex.baseline_adjacent and k and tokens[k - 1].low in lex.baseline_directions:
+            return True  # "up from 17,359 in 1985"
+        if t.low in lex.baseline_adjacent and k == idx - 1 and any(
+                tokens[j].text[:1].isdigit() or tokens[j].low in lex.percent_words
+                for j in range(k) if tokens[j].clause == clause):
+            return True  # "rose 14.6 pct from a year earlier"; not "deliveries from 2009", a start
     return False
 
 

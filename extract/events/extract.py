@@ -265,7 +265,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
-        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role):
+        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role or (
+                m.trigger_def.kind == "noun" and any(t.low in lex.person_possessives
+                                                     for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause))):
             continue
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date

@@ -58,7 +58,12 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
         words = [w.strip("„“\"").lower() for w in phrase.split()]
         if any(is_cargo(w, lex) or w in lex.goods.measures for w in words) and any(c.isdigit() for c in phrase) or \
                 any(is_cargo(w, lex) for w in words[1:]):
-            return " ".join(w.strip("„“\"") for w in phrase.split()).rstrip(" ,.")
+            parts = [w.strip("„“\"") for w in phrase.split()]
+            for j in range(1, len(parts) - 1):
+                if parts[j] == "an" and words[j - 1] not in lex.goods.measures:
+                    parts = parts[:j]  # "zwei Flugzeuge an Indien": the receiver, not the goods
+                    break              # ("Tonnen an Munition" is a measure of goods)
+            return " ".join(parts).rstrip(" ,.")
     nouns = []
     for t in tokens:
         if lex.nouns_capitalised and not t.cap:

@@ -60,7 +60,9 @@ class Happening:
         self.mentions.append(m)
         for role in ROLES:
             self.places[role] = more_specific(self.places.get(role), m.place(role))
-        if m.date is not None:
+        if m.date is not None and self.date is not None and self.spec.route and m.date[0] > self.date[1]:
+            self.date = (self.date[0], m.date[1], self.date[2])  # a journey over days: departure to arrival
+        elif m.date is not None:
             # a finer date wins ("a day inside a week"); of two as wide, the first told (a season
             # "1987/88" and "the current year" are both a year: the lead's stays)
             if self.date is None or (m.date[1] - m.date[0]).days < 0.9 * (self.date[1] - self.date[0]).days:
@@ -78,7 +80,7 @@ def _dates_conflict(a, b) -> bool:
 
 def _fits(h: Happening, m: EventMention) -> bool:
     """No conflict, and some agreement (a shared place or actor, or a bare follow-up mention)."""
-    if h.type != m.type or _dates_conflict(h.date, m.date):
+    if h.type != m.type or (_dates_conflict(h.date, m.date) and not _onward(h, m)):
         return False
     if m.repeated and m.sentence != h.last_sentence:
         return False  # "when the two meet again next month": a follow-up, not the talks told of before
@@ -109,6 +111,19 @@ def _fits(h: Happening, m: EventMention) -> bool:
     if m.sentence == h.last_sentence:
         agree = True
     return agree
+
+
+def _onward(h: Happening, m: EventMention) -> bool:
+    """A later day of the same journey: a shipment told again within two sentences, both of
+    its ends inside the happening's ("verließ am Dienstag Polen in Richtung Ukraine ... in
+    Rzeszów verladen; der Zug erreichte am Mittwoch Lwiw"), dated up to a week after it and
+    not told as another one ("a second train")."""
+    if not m.spec.route or m.repeated or m.date is None or h.date is None or m.sentence - h.last_sentence > 2:
+        return False
+    ends = [(h.places.get(r), m.place(r)) for r in ("origin", "destination")]
+    if not all(a is not None and b is not None and compatible(a, b) for a, b in ends):
+        return False
+    return 0 <= (m.date[0] - h.date[1]).days <= 7
 
 
 def merge(mentions: list[EventMention]) -> list[Happening]:

@@ -130,9 +130,10 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
         country = gazetteer.country(iso) if len(iso) == 2 else _city(gazetteer, iso, lex.lang, 100_000)
         if country is not None and not any(x < b and a < y for x, y in taken):
             out.append(Mention(text[a:b], a, b, country, ORG_CONFIDENCE))
+    orgs = [(pm.start, pm.end) for pm in out if pm.confidence == ORG_CONFIDENCE]
     if lex.city_adjective is not None:
         for m in lex.city_adjective.finditer(text, s, e):
-            if any(a <= m.start() < b for a, b in taken):
+            if any(a <= m.start() < b for a, b in list(taken) + orgs):  # "Embraer" is a firm, not "Embra"'s
                 continue
             place = _city(gazetteer, m.group(1), lex.lang, min_population=100_000)
             if place is not None:

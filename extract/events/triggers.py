@@ -331,8 +331,10 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         if k >= i:
             break
         low = tokens[k].low
-        if i - k <= 4 and (lemma(low, lex.lang) in heads or low in heads):
-            return True  # the verb of talking and its object
+        if i - k <= 4 and (lemma(low, lex.lang) in heads or low in heads) \
+                and not any(tokens[j].low in lex.during for j in range(k + 1, i)):
+            return True  # the verb of talking and its object (not the occasion it was said at:
+            #              "sprach bei einem Gespräch mit ...", "spoke during talks with ...")
         if i - k <= 3 and low in lex.topic_prepositions:
             return True
     return False
