@@ -225,6 +225,12 @@ SENDERS = [
     ("Brazilian exporters sent 40,000 tonnes of soybeans to Rotterdam in February.", "en", "2024-03-12", "BR"),
     ("Der US-Kongress billigte am Dienstag Munitionslieferungen an Georgien.", "de", "2024-03-12", "US"),
     ("Niederländische Händler lieferten im Februar 5.000 Tonnen Zucker nach Polen.", "de", "2024-03-12", "NL"),
+    # the state that promises, approves or announces a flow named by a noun sends it (also with
+    # a separable verb of plans: "kündigten ... an")
+    ("Dänemark hat die Lieferung von 20 Haubitzen nach Estland zugesagt.", "de", "2024-03-12", "DK"),
+    ("Schweden genehmigte am Montag die Ausfuhr von Radargeräten nach Indien.", "de", "2024-03-12", "SE"),
+    ("Die Niederlande kündigten am Freitag Munitionslieferungen an Lettland an.", "de", "2024-03-12", "NL"),
+    ("Canada announced the deployment of 300 troops to Latvia.", "en", "2024-03-12", "CA"),
 ]
 
 
@@ -233,6 +239,37 @@ def test_sender_by_nationality_or_institution(pipeline, text, lang, date, iso):
     ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
     assert ships and ships[0].origin is not None and ships[0].origin.country_code == iso, \
         [(name(e.origin), name(e.destination)) for e in ships]
+
+
+# people of a service sent by a deployment verb are its goods: after the verb, or before it in the
+# passive; in the active before the verb they are the senders, and other verbs move no one
+# (text, lang, expected (origin, destination) or None for no shipment)
+PERSONNEL = [
+    ("Österreich hat die Entsendung von 60 Grenzpolizisten nach Slowenien zugesagt.", "de", ("Austria", "Slovenia")),
+    ("Das Innenministerium schickt am Montag 80 Polizisten nach Kroatien.", "de", (None, "Croatia")),
+    ("Am Montag wurden 40 Experten nach Nepal entsandt.", "de", (None, "Nepal")),
+    ("The OSCE deployed 200 observers to Georgia last week.", "en", (None, "Georgia")),
+    ("Ireland sent 30 police officers to Cyprus on Monday.", "en", ("Ireland", "Cyprus")),
+    ("Die Polizisten brachten die Flüchtlinge nach Salzburg.", "de", None),
+    ("Police officers brought the migrants to Calais.", "en", None),
+]
+
+
+@pytest.mark.parametrize("text,lang,route", PERSONNEL, ids=[c[0][:40] for c in PERSONNEL])
+def test_people_of_a_service_deployed_are_a_shipment(pipeline, text, lang, route):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
+    if route is None:
+        assert not ships, [(name(e.origin), name(e.destination)) for e in ships]
+        return
+    assert len(ships) == 1 and same(route[0], ships[0].origin) and same(route[1], ships[0].destination), \
+        [(name(e.origin), name(e.destination)) for e in ships]
+
+
+# an inflected common noun is no town of the same spelling ("von Zelten": tents, not Zalţan)
+def test_an_inflected_common_noun_is_no_place(pipeline):
+    doc = pipeline.process("Österreich hat die Lieferung von Zelten nach Griechenland zugesagt.", doc_id="t",
+                           doc_date=dt.date(2024, 3, 12), lang="de")
+    assert [p.text for p in doc.places] == ["Österreich", "Griechenland"]
 
 
 # what a meeting is about is not where it is ("to talk about Turkey entering the EU")
@@ -850,7 +887,7 @@ def test_one_name_per_organisation(pipeline, text, lang, one):
 @pytest.mark.parametrize("text,lang,date,route,modality", [
     ("Poland will withdraw its 2,000 troops from Iraq in March.", "en", "2005-01-27", ("Iraq", "Poland"), "planned"),
     ("The Netherlands have announced the withdrawal of their troops from Iraq.", "en", "2005-01-27",
-     ("Iraq", None), "planned"),
+     ("Iraq", "Netherlands"), "planned"),  # (the state that withdraws them takes them home)
     ("Russland zog am Dienstag seine Truppen aus Syrien ab.", "de", "2016-03-17", ("Syria", "Russia"), "actual"),
     ("British troops deployed in Iraq should be replaced.", "en", "2005-01-27", ("United Kingdom", "Iraq"), "actual"),
     # forces withdrawn from where they are stationed: that place is the origin

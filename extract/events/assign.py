@@ -313,3 +313,24 @@ def _agreed_on(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
             return True
         k -= 1
     return False
+
+
+def plan_sender(m: EventMention, tokens: list[Token], place_idx: dict, lex: EventLexicon, country_of) -> None:
+    """The state that plans, approves or promises a flow named by a noun is its sender (the
+    receiver for a purchase): the country subject of the clause, before the noun ("Österreich
+    hat die Entsendung von 100 Experten nach Griechenland zugesagt", "Deutschland genehmigte
+    die Ausfuhr von Panzern nach Katar", "Die USA kündigten Waffenlieferungen an")."""
+    ti = m.trigger_idx
+    end = "destination" if m.trigger_def.reverse else "origin"
+    if not m.spec.route or m.status != "planned" or m.roles.get(end) or not (
+            as_noun(tokens, ti, m.trigger_def, lex) or (lex.nouns_capitalised and m.trigger.cap and ti > 0)):
+        return
+    taken = {pm.start for found in m.roles.values() for pm in found}
+    for i, pm in sorted(place_idx.items()):
+        if i >= ti or pm.start in taken or tokens[i].clause != tokens[ti].clause:
+            continue
+        if pm.confidence <= 0.5 or not (pm.place.feature == "country" or pm.place.country_code):
+            continue  # (an adjective, a firm's home, "das Land" are no subject named)
+        if tokens[i].end <= pm.end and unmarked_role(tokens, i, lex) == "subject":  # (not "Russland-Politik")
+            m.roles[end] = [as_country(pm, country_of)]
+            return

@@ -28,7 +28,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
-from extract.events.assign import as_country, as_noun, clause_goes_on, goods_origins, role_of, sender
+from extract.events.assign import as_country, as_noun, clause_goes_on, goods_origins, plan_sender, role_of, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.negation import modality_cue
 from extract.events.plans import conjuncts, is_planned
@@ -255,6 +255,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
             m.prospective = True
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
+        plan_sender(m, tokens, place_idx, lex, gazetteer.country)
         if m.spec.modes:
             m.modes = modes
         if m.spec.cargo:

@@ -56,8 +56,8 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
     for m in lex.quantity.finditer(sent):
         phrase = m.group().strip(" ,„“\"")
         words = [w.strip("„“\"").lower() for w in phrase.split()]
-        if any(is_cargo(w, lex) or w in lex.goods.measures for w in words) and any(c.isdigit() for c in phrase) or \
-                any(is_cargo(w, lex) for w in words[1:]):
+        if any(is_cargo(w, lex) or w in lex.goods.measures or lex.goods.is_personnel(w) for w in words) \
+                and any(c.isdigit() for c in phrase) or any(is_cargo(w, lex) for w in words[1:]):
             parts = [w.strip("„“\"") for w in phrase.split()]
             for j in range(1, len(parts) - 1):
                 if parts[j] == "an" and words[j - 1] not in lex.goods.measures:

@@ -23,6 +23,7 @@ class GoodsWords:
     measures: frozenset[str]           # units of bulk goods, with endings
     number_words: frozenset[str]
     troops: frozenset[str] = frozenset()  # the "troops" family's forms: forces on the move
+    personnel: frozenset[str] = frozenset()  # people of a service (police, experts): goods of a deployment only
     memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -34,7 +35,14 @@ class GoodsWords:
                    patterns=alternation(raw["patterns"]) if raw.get("patterns") else None,
                    measures=frozenset(m + end for m in raw.get("measures", ()) for end in endings),
                    number_words=frozenset(raw.get("number_words", ())),
-                   troops=frozenset(e + end for e in raw.get("families", {}).get("troops", ()) for end in endings))
+                   troops=frozenset(e + end for e in raw.get("families", {}).get("troops", ()) for end in endings),
+                   personnel=frozenset(e + end for e in raw.get("personnel", ()) for end in endings))
+
+    def is_personnel(self, low: str) -> bool:
+        """People of a service sent somewhere ("Polizisten", "Grenzschützer", "police officers"),
+        also as a compound's last part ("OSZE-Beobachter", "Polizeiexperten")."""
+        last = low.rsplit("-", 1)[-1]
+        return last in self.personnel or any(low[k:] in self.personnel for k in range(3, len(low) - 3))
 
     def __contains__(self, low: str) -> bool:
         """Whether a lower-cased word names goods: a family form, a word, a pattern, the last

@@ -47,6 +47,7 @@ class Trigger:
     or_person_object: bool = False  # the cue may be missing when a person is the object ("traf den Präsidenten")
     venue_after: bool = False    # the place follows the verb's locative ("agreed in Geneva"; not "agreed that in X")
     needs_partner: bool = False  # 'Pressekonferenz mit Steinmeier': an event only with a counterpart after "mit"/"with"
+    personnel: bool = False      # 'entsenden', 'deploy': people of a service sent (police, experts) are its goods
 
 
 @dataclass(frozen=True)

@@ -39,10 +39,22 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
 
     if _alleged_past(tokens, clause, lex):
         return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
-    return any(t.low in lex.planned or (lemma(t.low, lex.lang) in lex.planned_lemmas and governs(k) and not noun(k))
+    particle = _final_particle(tokens, clause, lex)
+
+    def of_plan(t: Token) -> bool:  # by lemma, a separable verb with its particle ("kündigten ... an")
+        lem = lemma(t.low, lex.lang)
+        return lem in lex.planned_lemmas or (particle is not None and particle + lem in lex.planned_lemmas)
+
+    return any(t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and (conj is None or conj[k] == part))
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+
+
+def _final_particle(tokens: list[Token], clause: int, lex: EventLexicon) -> Optional[str]:
+    """The verb particle that ends a clause ("Die USA kündigten Lieferungen an die Ukraine an.")."""
+    last = [k for k, t in enumerate(tokens) if t.clause == clause and t.text[:1].isalnum()]
+    return tokens[last[-1]].low if last and tokens[last[-1]].low in lex.separable else None
 
 
 def conjuncts(tokens: list[Token], verbs: list[int], lex: EventLexicon) -> list[int]:

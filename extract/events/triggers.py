@@ -96,10 +96,12 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
-            if trig.needs_cargo and not goods:
-                continue
+            if trig.needs_cargo and not goods and not (trig.personnel and any(
+                    (tk.cap or not lex.nouns_capitalised) and lex.goods.is_personnel(tk.low) for tk in tokens)):
+                continue  # (police or experts sent somewhere are what a deployment moves)
             if trig.needs_cargo and _motion(trig, t) and not moves_goods(
-                    tokens, i, lex, person_starts, intransitive=trig.kind in ("departure", "arrival")):
+                    tokens, i, lex, person_starts, intransitive=trig.kind in ("departure", "arrival"),
+                    personnel=trig.personnel):
                 continue
             if is_topic(tokens, i, lex):
                 continue
@@ -258,7 +260,7 @@ def _motion(trig: Trigger, t: Token) -> bool:
 
 
 def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int],
-                intransitive: bool = False) -> bool:
+                intransitive: bool = False, personnel: bool = False) -> bool:
     """Whether the motion verb at ``i`` moves goods, not people (the sentence names goods:
     the trigger needs them): no person is its mover -- the last person or goods word
     before it in its part of the clause, or in the part before when they share a subject
@@ -269,19 +271,25 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
     while lo > 0 and tokens[lo - 1].clause == clause and tokens[lo - 1].low not in lex.coordinators:
         lo -= 1
     sentence_cargo = has_cargo(tokens, lex)
+    passive = personnel and any(t.low in lex.passive_auxiliaries for t in tokens if t.clause == clause)
 
     def goods(t: Token) -> bool:
         if lex.nouns_capitalised and not t.cap:
             return False
         kind = lex.carrier(t.low)
-        return kind == "freight" or is_cargo(t.low, lex) or (kind == "vehicle" and sentence_cargo)
+        return kind == "freight" or is_cargo(t.low, lex) or (kind == "vehicle" and sentence_cargo) \
+            or (personnel and (passive or t.start > tokens[i].start) and lex.goods.is_personnel(t.low))
+        # (people of a service are what is sent after the verb or in the passive; in the active,
+        #  before it, they are the senders: "Polizisten brachten die Menschen nach Salzburg")
 
     def mover_in(a: int, b: int) -> Optional[str]:
         """The last person or goods word in tokens[a:b]."""
         found = None
         for k in range(a, b):
             t = tokens[k]
-            if t.start in person_starts or t.low in lex.person_subjects or t.low in lex.person_groups \
+            if personnel and passive and goods(t):
+                found = "goods"  # "80 Polizisten wurden nach Ungarn geschickt": the people sent are the goods
+            elif t.start in person_starts or t.low in lex.person_subjects or t.low in lex.person_groups \
                     or lemma(t.low, lex.lang) in lex.person_groups or people_lexicon(lex.lang).is_title(t.low):
                 found = "person"
             elif goods(t):

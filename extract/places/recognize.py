@@ -27,6 +27,7 @@ from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
 from extract.text.document import Piece, TextDoc
+from extract.text.lemmas import lemma
 from extract.text.people import People, find_people, people_lexicon
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
 from geo.online import MATCH_ONLINE, ONLINE_ID, OnlineGeocoder
@@ -36,6 +37,8 @@ MAX_PIECES = 5
 ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
 ALIAS_PENALTY = 0.5
+INFLECTED_PENALTY = 1.5   # a capitalised word that is an inflected form of a common noun (as much as a locative before it)
+INFLECTED_MIN_ZIPF = 3.0  # ... whose lemma is at least this common
 GIVEN_NAME_MAX_ZIPF = 5.0
 GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict (and surfaces whose lookup) is remembered
 MAX_GAP = 3           # characters of white space between words of one name
@@ -79,6 +82,14 @@ def stop_words(lang: str) -> frozenset[str]:
     from spacy.util import get_lang_class
 
     return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+def _inflected_common_noun(form: str, lang: str) -> bool:
+    """Whether a word is an inflected form of a common word ("Zelten" of "Zelt", "Dächern" of
+    "Dach"): place names do not inflect, but for the genitive -s ("Chinas", "Kiews")."""
+    low = form.lower()
+    base = lemma(form, lang)
+    return base != low and low != base + "s" and commonness(base, lang) >= INFLECTED_MIN_ZIPF
 
 
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
@@ -272,6 +283,8 @@ class PlaceRecognizer:
         if not cues.nouns_capitalised and pieces[i].sent_initial and not is_country:
             # where only names are capitalised, a capital at a sentence start says nothing
             score -= 0.5
+        if cues.nouns_capitalised and i == j and not is_country and _inflected_common_noun(surface, lang):
+            score -= INFLECTED_PENALTY  # "von Zelten" (Zelt), "mit Dächern": a noun inflected, not a town
         if all(c.match == MATCH_TRANSLIT for c in cands):
             score -= 0.5
         elif all(c.match != MATCH_NAME for c in cands) and importance(best) < 5.0 and not is_country:
