@@ -265,6 +265,29 @@ def test_people_of_a_service_deployed_are_a_shipment(pipeline, text, lang, route
         [(name(e.origin), name(e.destination)) for e in ships]
 
 
+# an order of goods is a planned delivery to the buyer; the maker named in the goods phrase sends
+# them; an order without goods is a command (text, lang, expected (origin, destination) or None)
+ORDERS = [
+    ("Finnair has placed an order for 12 Airbus A350 jets.", "en", ("France", "Finland")),
+    ("Lately, Spain's largest airline ordered 20 Boeing 787 planes for $3bn.", "en", ("United States", "Spain")),
+    ("Die Lufthansa bestellte am Montag 20 Flugzeuge.", "de", (None, "Germany")),
+    ("The minister ordered an inquiry into the accident.", "en", None),
+    ("The court ordered the firm to pay a fine of $16m.", "en", None),
+    ("Die Bestellungen sanken um 1,8 Prozent.", "de", None),
+]
+
+
+@pytest.mark.parametrize("text,lang,route", ORDERS, ids=[c[0][:40] for c in ORDERS])
+def test_an_order_of_goods_is_a_planned_delivery_to_the_buyer(pipeline, text, lang, route):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
+    if route is None:
+        assert not ships, [(name(e.origin), name(e.destination)) for e in ships]
+        return
+    assert len(ships) == 1 and same(route[0], ships[0].origin) and same(route[1], ships[0].destination), \
+        [(name(e.origin), name(e.destination)) for e in ships]
+    assert ships[0].status == "planned"
+
+
 # an inflected common noun is no town of the same spelling ("von Zelten": tents, not Zalţan)
 def test_an_inflected_common_noun_is_no_place(pipeline):
     doc = pipeline.process("Österreich hat die Lieferung von Zelten nach Griechenland zugesagt.", doc_id="t",

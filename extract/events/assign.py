@@ -7,7 +7,8 @@ from typing import Optional
 
 from extract.events.goods import is_cargo
 from extract.events.lexicon import EventLexicon
-from extract.events.places import unmarked_role
+from extract.events.orgs import ORG_CONFIDENCE
+from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.triggers import is_topic
 from extract.text.document import Token
@@ -150,6 +151,12 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             role = None
         return role
     # shipments
+    last = _last_token(tokens, i, pm)
+    j = tokens.index(last) + 1
+    if pm.confidence == ORG_CONFIDENCE and j < len(tokens) and tokens[j].clause == tokens[i].clause and (
+            is_cargo(tokens[j].low, lex) or (any(c.isdigit() for c in tokens[j].text) and tokens[j].text[:1].isalnum()
+                                             and not tokens[j].text[:1].islower())):
+        return ("origin", pm)  # "an order for 10 Airbus A380 jets", "30 Boeing planes": the maker of the goods
     k = i - 1
     while k > 0 and tokens[k].low in lex.articles:
         k -= 1
@@ -329,8 +336,9 @@ def plan_sender(m: EventMention, tokens: list[Token], place_idx: dict, lex: Even
     for i, pm in sorted(place_idx.items()):
         if i >= ti or pm.start in taken or tokens[i].clause != tokens[ti].clause:
             continue
-        if pm.confidence <= 0.5 or not (pm.place.feature == "country" or pm.place.country_code):
-            continue  # (an adjective, a firm's home, "das Land" are no subject named)
+        if pm.confidence == ADJECTIVE_CONFIDENCE or not (pm.place.feature == "country" or pm.place.country_code):
+            continue  # (a city's adjective is no subject: "Washingtoner Abkommen"; a firm's home is: "Japan
+            #           Airlines has made a firm order", "Rheinmetall hat die Lieferung zugesagt")
         if tokens[i].end <= pm.end and unmarked_role(tokens, i, lex) == "subject":  # (not "Russland-Politik")
             m.roles[end] = [as_country(pm, country_of)]
             return

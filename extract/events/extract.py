@@ -247,8 +247,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
-        if is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
-                      verb=m.trigger_def.kind not in ("noun", "agent")):
+        if m.trigger_def.orders or is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
+                                              verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx
         if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):

@@ -48,6 +48,7 @@ class Trigger:
     venue_after: bool = False    # the place follows the verb's locative ("agreed in Geneva"; not "agreed that in X")
     needs_partner: bool = False  # 'Pressekonferenz mit Steinmeier': an event only with a counterpart after "mit"/"with"
     personnel: bool = False      # 'entsenden', 'deploy': people of a service sent (police, experts) are its goods
+    orders: bool = False         # 'ordered 30 jets', 'Bestellung': a sale whose delivery lies ahead (planned)
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
+            if trig.needs_cargo and not goods and not _motion(trig, t) and has_carrier(tokens, lex):
+                goods = True  # what is sold, bought or ordered may be vehicles ("ordered 30 planes")
             if trig.needs_cargo and not goods and not (trig.personnel and any(
                     (tk.cap or not lex.nouns_capitalised) and lex.goods.is_personnel(tk.low) for tk in tokens)):
                 continue  # (police or experts sent somewhere are what a deployment moves)
