@@ -175,6 +175,9 @@ MEETINGS = [
     ("Die Außenminister einigten sich am Montag in Genf auf eine Waffenruhe.", "de", "2024-03-12", "Geneva"),
     ("Das Abkommen wurde im Februar in Minsk unterzeichnet.", "de", "2024-03-12", "Minsk"),
     ("The accord signed in Minsk in February is fragile.", "en", "2024-03-12", "Minsk"),
+    # a reduced relative clause after a comma tells of the noun before it
+    ("The treaty, signed in Lisbon, changed the union.", "en", "2024-03-12", "Lisbon"),
+    ("Das Abkommen, unterzeichnet in Dayton, beendete den Krieg.", "de", "2024-03-12", "Dayton"),
     ("The oil ministers reached an agreement in Doha on Sunday.", "en", "2024-03-12", "Doha"),
     # "von" right after a meeting noun names its place; rounds of talks by their compound's head
     ("Das Ziel wurde 2010 von den Staaten auf der Konferenz von St. Petersburg beschlossen.", "de", "2024-03-12",
@@ -286,6 +289,16 @@ def test_an_order_of_goods_is_a_planned_delivery_to_the_buyer(pipeline, text, la
     assert len(ships) == 1 and same(route[0], ships[0].origin) and same(route[1], ships[0].destination), \
         [(name(e.origin), name(e.destination)) for e in ships]
     assert ships[0].status == "planned"
+
+
+# a verb with a date of its own, in the sentence after a meeting noun, tells another meeting: the
+# dateline they share does not join them (a place named in both would)
+def test_a_dated_verb_after_a_meeting_noun_is_another_meeting(pipeline):
+    text = ("Prag – Der Plan soll bis zum nächsten EU-Gipfel Mitte November fertig sein. "
+            "Über die Liste beraten die EU-Verkehrsminister am 6. November.")
+    meetings = [e for e in events_of(pipeline, text, "de", "2024-10-02") if e.type == "meeting"]
+    assert sorted(e.date_start for e in meetings) == ["2024-11-01", "2024-11-06"], \
+        [(e.date_start, name(e.location)) for e in meetings]
 
 
 # an inflected common noun is no town of the same spelling ("von Zelten": tents, not Zalţan)

@@ -94,6 +94,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                 # or partner is talk of talks: "man sei zu Gesprächen bereit"; "meet again ... for the
                 # meetings in Washington": the sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city
+                m.by_dateline = True
         mentions += sent_mentions
     implicit_traders(mentions, dline, gazetteer, places, lambda: nationalities(text, lex))
     events = []

@@ -88,6 +88,11 @@ def _fits(h: Happening, m: EventMention) -> bool:
         return False  # "beschloss der EU-Gipfel vergangene Woche ... bis zum nächsten Gipfel": another one
     if h.status != m.status and m.date is not None and h.date is not None and not m.anaphoric:
         return False  # (a back reference, "bei dem Hearing am Dienstag", takes the status told before)
+    told_anew = m.sentence != h.last_sentence and not m.anaphoric and m.date is not None and h.date is not None \
+        and m.date != h.date and m.trigger_def.kind != "noun" and all(o.trigger_def.kind == "noun" for o in h.mentions)
+    # ("bis zum nächsten EU-Gipfeltreffen Mitte Oktober ... Über diese Liste beraten die
+    #  EU-Innenminister am 8. Oktober": a verb with a date of its own tells another meeting; only a
+    #  place named in both sentences joins them, not an actor, nearness or the dateline)
     agree = False
     own_places = False
     for role in ROLES:
@@ -97,16 +102,16 @@ def _fits(h: Happening, m: EventMention) -> bool:
         if a is not None and b is not None:
             if not compatible(a, b):
                 return False
-            agree = True
+            agree = agree or not (told_anew and (m.by_dateline or all(o.by_dateline for o in h.mentions)))
     if m.spec.route:
         # the same goods cannot go from A to A: origin of one and destination of the other clash
         for o, d in ((m.place("origin"), h.places.get("destination")), (h.places.get("origin"), m.place("destination"))):
             if o is not None and d is not None and same_place(o, d):
                 return False  # (either way round: "the UK exported ... but imported")
-    if set(m.actors) & set(h.actors):
+    if set(m.actors) & set(h.actors) and not told_anew:
         agree = True
     near = m.sentence - h.last_sentence <= BARE_WINDOW
-    if not own_places and near:
+    if not own_places and near and not told_anew:
         agree = True
     if m.sentence == h.last_sentence:
         agree = True

@@ -88,6 +88,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                     for tok in tokens:
                         lows_by_clause.setdefault(tok.clause, []).append(tok.low)
                 clause = lows_by_clause.get(t.clause, [])
+                if i and tokens[i - 1].clause != t.clause and t.start - tokens[i - 1].end == 2 and clause[:1] == [t.low]:
+                    clause = clause + [tokens[i - 1].low]  # "The protocol, signed in Cairo, ...": the noun
+                    #                                        a reduced relative clause after a comma tells of
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
