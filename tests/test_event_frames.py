@@ -234,6 +234,8 @@ SENDERS = [
     ("Schweden genehmigte am Montag die Ausfuhr von Radargeräten nach Indien.", "de", "2024-03-12", "SE"),
     ("Die Niederlande kündigten am Freitag Munitionslieferungen an Lettland an.", "de", "2024-03-12", "NL"),
     ("Canada announced the deployment of 300 troops to Latvia.", "en", "2024-03-12", "CA"),
+    # the subject of an infinitive sells ("a deal for X to sell")
+    ("The deal allows Embraer to sell 20 jets to Kenya.", "en", "2024-03-12", "BR"),
 ]
 
 
@@ -255,6 +257,8 @@ PERSONNEL = [
     ("Ireland sent 30 police officers to Cyprus on Monday.", "en", ("Ireland", "Cyprus")),
     ("Die Polizisten brachten die Flüchtlinge nach Salzburg.", "de", None),
     ("Police officers brought the migrants to Calais.", "en", None),
+    # verbs that carry or bring move people of a service only as travellers
+    ("Police searches carried out in Wales under the act rose.", "en", None),
 ]
 
 
@@ -277,6 +281,8 @@ ORDERS = [
     ("The minister ordered an inquiry into the accident.", "en", None),
     ("The court ordered the firm to pay a fine of $16m.", "en", None),
     ("Die Bestellungen sanken um 1,8 Prozent.", "de", None),
+    # the goods must be the order's object, not elsewhere in the sentence
+    ("Textile makers fear losing orders to Vietnam while British troops stay in Basra.", "en", None),
 ]
 
 
@@ -299,6 +305,15 @@ def test_a_dated_verb_after_a_meeting_noun_is_another_meeting(pipeline):
     meetings = [e for e in events_of(pipeline, text, "de", "2024-10-02") if e.type == "meeting"]
     assert sorted(e.date_start for e in meetings) == ["2024-11-01", "2024-11-06"], \
         [(e.date_start, name(e.location)) for e in meetings]
+
+
+# a possessive names the person travelling only when no crowd is who travels
+@pytest.mark.parametrize("text", [
+    "In Spielfeld warteten am Sonntag Hunderte Flüchtlinge auf ihre Weiterreise nach Graz.",
+    "Das Heiligtum ist das Ziel von Millionen Pilgern während ihrer Reise nach Lourdes.",
+])
+def test_a_crowds_journey_is_no_visit(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
 
 
 # an inflected common noun is no town of the same spelling ("von Zelten": tents, not Zalţan)

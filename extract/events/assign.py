@@ -157,6 +157,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             is_cargo(tokens[j].low, lex) or (any(c.isdigit() for c in tokens[j].text) and tokens[j].text[:1].isalnum()
                                              and not tokens[j].text[:1].islower())):
         return ("origin", pm)  # "an order for 10 Airbus A380 jets", "30 Boeing planes": the maker of the goods
+    if j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers and tokens[j].clause == tokens[i].clause:
+        # "a deal for Airbus to sell 23 planes to Air China": the subject of the infinitive
+        return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
     k = i - 1
     while k > 0 and tokens[k].low in lex.articles:
         k -= 1

@@ -35,6 +35,7 @@ from extract.events.plans import conjuncts, is_planned
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
+from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 from records import languages
 from records.model import Event, Mention
@@ -268,8 +269,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role or (
-                m.trigger_def.kind == "noun" and any(t.low in lex.person_possessives
-                                                     for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause))):
+                m.trigger_def.kind == "noun" and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens) and any(
+                    t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause))):
+            # (a possessive names the person travelling, unless a crowd is who: "Flüchtlinge ... ihre Weiterreise")
             continue
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date

@@ -99,6 +99,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
+            if trig.orders and not _ordered_goods(tokens, i, lex):
+                continue  # an order's goods are its object ("ordered 30 planes"); "ordered an inquiry", "losing orders to"
             if trig.needs_cargo and not goods and not _motion(trig, t) and has_carrier(tokens, lex):
                 goods = True  # what is sold, bought or ordered may be vehicles ("ordered 30 planes")
             if trig.needs_cargo and not goods and not (trig.personnel and any(
@@ -128,6 +130,18 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             out.append((i, trig))
             break
     return out
+
+
+def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Goods or vehicles as the object of the order word at ``i``: among the next nine words of
+    its clause, before a coordinator or a word that opens another clause ("placed an order for
+    10 Airbus A380 jets"; not "losing orders to Vietnam while British troops stay")."""
+    for tk in tokens[i + 1:i + 10]:
+        if tk.clause != tokens[i].clause or tk.low in lex.coordinators or tk.low in lex.barriers:
+            return False
+        if (tk.cap or not lex.nouns_capitalised) and (is_cargo(tk.low, lex) or lex.carrier(tk.low)):
+            return True
+    return False
 
 
 def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
