@@ -175,6 +175,9 @@ MEETINGS = [
     ("Die Außenminister einigten sich am Montag in Genf auf eine Waffenruhe.", "de", "2024-03-12", "Geneva"),
     ("Das Abkommen wurde im Februar in Minsk unterzeichnet.", "de", "2024-03-12", "Minsk"),
     ("The accord signed in Minsk in February is fragile.", "en", "2024-03-12", "Minsk"),
+    # an agreement named for its city was made there, whatever place the clause is about
+    ("In Syrien ist das im Mai von den Außenministern ausgehandelte Astanaer Abkommen kaum umgesetzt.", "de", "2024-03-12", "Astana"),
+    ("In Libya, the Skhirat agreement signed by both sides in December is fragile.", "en", "2024-03-12", "Skhirat"),
     # a reduced relative clause after a comma tells of the noun before it
     ("The treaty, signed in Lisbon, changed the union.", "en", "2024-03-12", "Lisbon"),
     ("Das Abkommen, unterzeichnet in Dayton, beendete den Krieg.", "de", "2024-03-12", "Dayton"),

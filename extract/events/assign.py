@@ -345,3 +345,19 @@ def plan_sender(m: EventMention, tokens: list[Token], place_idx: dict, lex: Even
         if tokens[i].end <= pm.end and unmarked_role(tokens, i, lex) == "subject":  # (not "Russland-Politik")
             m.roles[end] = [as_country(pm, country_of)]
             return
+
+
+def agreement_city(m: EventMention, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> None:
+    """An agreement named for its city is where it was made ("das im Februar ausgehandelte Minsker
+    Abkommen", "the Minsk agreement was signed"): that city is the meeting's place, over a place the clause is
+    about ("In der Ukraine ist das ... Minsker Abkommen nicht umgesetzt")."""
+    nouns = lex.agreement_nouns
+    if m.spec.route or nouns is None or m.trigger_def.kind == "noun":
+        return
+    for i, pm in place_idx.items():
+        named = pm.confidence == ADJECTIVE_CONFIDENCE or (pm.place.feature == "city" and tokens[i].end == pm.end)
+        if named and i + 1 < len(tokens) and tokens[i + 1].clause == m.trigger.clause \
+                and nouns.fullmatch(tokens[i + 1].low):  # (a country before it is the topic: "the Iran deal")
+            m.roles["location"] = [pm]
+            return
+

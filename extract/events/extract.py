@@ -28,8 +28,10 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, money, named_body, partner_after, said_during
-from extract.events.assign import as_country, as_noun, clause_goes_on, goods_origins, plan_sender, role_of, sender
+from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
+                                   role_of, sender)
 from extract.events.roles import EventMention, actors_in
+from extract.events.split import split_stops
 from extract.events.negation import modality_cue
 from extract.events.plans import conjuncts, is_planned
 from extract.events.triggers import find_triggers
@@ -198,6 +200,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.roles.setdefault(role, []).append(pm)
             if not m.spec.route or pm.confidence <= 0.6:
                 role_places.add(pm.start)
+    for m in out:
+        agreement_city(m, tokens, place_idx, lex)
     used = {pm.start for m in out for found in m.roles.values() for pm in found}
     for m in out:
         role = "destination" if m.trigger_def.reverse else "origin"
@@ -289,55 +293,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.spec.route and money(tokens, m.trigger_idx, lex):
             continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
         kept.append(m)
-    return _split_stops(unite(join_route(kept)), tokens, lex, text)
-
-
-def _split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon,
-                 text: str = "") -> list[EventMention]:
-    """One meeting per stop: a meeting with places that a coordinator or a word of
-    sequence separates ("met the French president in Paris and later the German
-    chancellor in Berlin", "a port in Ghana and a farm in Togo before a summit in Abuja",
-    "visit Britain, France and Italy") is one event per place. Places one inside the other ("in Wien, Österreich") stay one."""
-    out: list[EventMention] = []
-    for m in mentions:
-        if m.spec.route:
-            out += _split_flows(m, tokens, lex, text)
-            continue
-        places = sorted({pm.start: pm for pm in m.roles.get("location", [])}.values(), key=lambda pm: pm.start)
-        if len(places) < 2 or len({pm.place.name for pm in places}) < 2:
-            out.append(m)
-            continue
-        separated = all("," in text[a.end:b.start] or any(t.low in lex.coordinators or t.low in lex.sequence_words
-                                                          for t in tokens if a.end <= t.start < b.start)
-                        for a, b in zip(places, places[1:]))
-        if not separated or any(a.place.country_code == b.place.country_code and "country" in
-                                (a.place.feature, b.place.feature) for a, b in zip(places, places[1:])):
-            out.append(m)
-            continue
-        for pm in places:
-            stop = copy.copy(m)
-            stop.roles = {**m.roles, "location": [pm]}
-            out.append(stop)
-    return out
-
-
-def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: str) -> list[EventMention]:
-    """One shipment per origin-destination flow: destinations in different countries that a
-    coordinator joins ("sent back to Germany or Japan") are separate flows; a city and its
-    country, or an aside in brackets ("China (and Hong Kong)"), stay one."""
-    dests = sorted({pm.start: pm for pm in m.roles.get("destination", [])}.values(), key=lambda pm: pm.start)
-    if len({pm.place.country_code for pm in dests}) < 2 or any(not pm.place.country_code for pm in dests):
-        return [m]
-    for a, b in zip(dests, dests[1:]):
-        between = [t.low for t in tokens if a.end <= t.start < b.start]
-        if "(" in text[a.end:b.start] or not any(w in lex.coordinators or w in lex.disjunctions for w in between):
-            return [m]
-    out = []
-    for pm in dests:
-        flow = copy.copy(m)
-        flow.roles = {**m.roles, "destination": [pm]}
-        out.append(flow)
-    return out
+    return split_stops(unite(join_route(kept)), tokens, lex, text)
 
 
 def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):

@@ -82,6 +82,7 @@ class EventLexicon:
     institutions: tuple[tuple[str, str], ...] = ()
     articles: frozenset[str] = frozenset()
     city_adjective: Optional[re.Pattern] = None   # "Moskauer" -> group 1 "Moskau"
+    agreement_nouns: Optional[re.Pattern] = None  # 'Abkommen', 'accord': what is negotiated, signed, named for a city
     # grammar facts from the language registry (data/languages.json)
     nouns_capitalised: bool = False  # a capitalised word inside a sentence may be a noun
     verb_second: bool = False        # the subject may follow the finite verb ("Im März lieferte Frankreich")
@@ -301,7 +302,7 @@ def _phrases(words) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.split()) for w in words), key=len, reverse=True))
 
 
-_BUILT = frozenset(['anaphor_country', 'anaphor_here', 'any_trigger', 'by_lemma', 'cargo_heads', 'carrier_heads', 'city_adjective', 'demonyms', 'region_demonyms', 'freight', 'goods', 'institutions', 'lang', 'modes', 'nouns_capitalised', 'organisation_names', 'organisations', 'planned', 'quantity', 'roles', 'separable_bases', 'topic_frames', 'transparent', 'vehicles', 'verb_final'])  # fields the loader builds itself
+_BUILT = frozenset(['agreement_nouns', 'anaphor_country', 'anaphor_here', 'any_trigger', 'by_lemma', 'cargo_heads', 'carrier_heads', 'city_adjective', 'demonyms', 'region_demonyms', 'freight', 'goods', 'institutions', 'lang', 'modes', 'nouns_capitalised', 'organisation_names', 'organisations', 'planned', 'quantity', 'roles', 'separable_bases', 'topic_frames', 'transparent', 'vehicles', 'verb_final'])  # fields the loader builds itself
 # data keys of the plain word lists whose name differs from their field's
 _DATA_KEYS = {'anaphoric': 'anaphoric_determiners', 'barriers': 'clause_barriers', 'non_anchor': 'non_anchor_before', 'openers': 'clause_openers', 'person_subjects': 'person_subject_pronouns', 'pronouns': 'person_pronouns', 'separable': 'separable_particles', 'subject_stop': 'subject_stop_before'}
 
@@ -363,6 +364,7 @@ def event_lexicon(lang: str) -> EventLexicon:
         region_demonyms=tuple(raw.get("region_demonyms", {}).items()),
         institutions=tuple(sorted(raw.get("institutions", {}).items(), key=lambda kv: -len(kv[0]))),
         city_adjective=re.compile(raw["city_adjective"]) if raw.get("city_adjective") else None,
+        agreement_nouns=re.compile(raw["agreement_nouns"]) if raw.get("agreement_nouns") else None,
         nouns_capitalised=spec.nouns_capitalised, verb_second=spec.verb_second,
         verb_final=spec.verb_final,
     )
