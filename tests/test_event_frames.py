@@ -747,6 +747,26 @@ def test_talk_of_talks_without_anyone_is_no_event(pipeline):
     assert not events_of(pipeline, text, "en", "2024-03-12")
 
 
+# talks "with" a named counterpart are two sides meeting, even with no place, date or person
+@pytest.mark.parametrize("text,lang", [
+    ("After talks with the Welsh health board, the hospital dropped its plan.", "en"),
+    ("Nach Gesprächen mit der Gewerkschaft zog der Konzern den Plan zurück.", "de"),
+])
+def test_talks_with_a_counterpart_stay_without_place_or_date(pipeline, text, lang):
+    assert [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+
+
+# ... unless they are told as a process that goes on
+@pytest.mark.parametrize("text,lang", [
+    ("The carmaker is in talks with a Korean rival about an alliance.", "en"),
+    ("Talks with the rival bidder will continue, the exchange said.", "en"),
+    ("Der Konzern ist in Verhandlungen mit der Gewerkschaft.", "de"),
+    ("Die Gespräche mit der Gewerkschaft werden fortgesetzt.", "de"),
+])
+def test_talks_that_go_on_are_no_meeting_without_place_or_date(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]
+
+
 # -- dates of other verbs; the lead of a datelined story ---------------------------------------------
 def test_a_date_of_an_infinitive_is_not_the_meetings(pipeline):
     text = "Delegates were meeting in Quito to examine a plan to lift quotas from June 1."

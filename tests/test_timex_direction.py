@@ -32,6 +32,11 @@ DIRECTION = [
     ("The bank has extended the loans through November.", "en", "2015-11"),
     ("Das Angebot gilt bis November.", "de", "2015-11"),
     ("Wir hatten bis November eine gute Entwicklung.", "de", "2014-11"),
+    # ... also with a day, and "ab" starts one: a helper verb with no participle is the present
+    ("Bis 4. November ist für die Anträge Zeit.", "de", "2015-11-04"),
+    ("Die neue Regel gilt ab 1. November.", "de", "2015-11-01"),
+    ("Die Delegation ist am 4. September nach Rom gereist.", "de", "2015-09-04"),
+    ("Er sagte, dass der Frachter am 4. November angekommen ist.", "de", "2014-11-04"),
     # a present participle right after the date: what runs or comes then; further off, an adjective
     ("Die Gläubiger lehnten eine Verlängerung des am Mittwoch auslaufenden Programms ab.", "de", "2015-09-23"),
     ("Er sprach mit führenden Managern am Mittwoch.", "de", "2015-09-16"),

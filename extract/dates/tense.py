@@ -74,6 +74,9 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
                 continue  # a cue inside the expression itself ("last", "next") is the expression's job
             if sign < 0 and _after_determiner(text, m.start(), grammar):
                 continue  # "bevor die nächste Runde beginnt", "the planned talks": an adjective
+            if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
+                    and not _participle_ends(text, lo, hi, m.group().lower()):
+                continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
             if sign > 0 and _cue_noun(text, m, grammar):
                 continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense
             dist = start - m.end() if m.end() <= start else m.start() - end
@@ -86,6 +89,19 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
     if _infinitive_plan(text, start, end, grammar):
         return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
     return -best[1] if best else 0
+
+
+_LOWER_WORD = re.compile(r"[^\W\d]+")
+
+
+def _participle_ends(text: str, lo: int, hi: int, helper: str) -> bool:
+    """Whether a clause ends with a participle, the mark of a perfect: its last word, or the
+    last before a clause-final helper, is written small and ends in -t or -en ("ist am Montag
+    gekommen", "dass er Paris besucht hat"); a noun ("Zeit") or a name ends none."""
+    words = _LOWER_WORD.findall(text, lo, hi)
+    if words and words[-1].lower() == helper:
+        words = words[:-1]
+    return bool(words) and words[-1].islower() and words[-1].endswith(("t", "en")) and words[-1] != helper
 
 
 def set_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
 from extract.text.document import Token
+from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 
 
@@ -76,3 +77,14 @@ def partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bo
         if t.start in starts or titles.is_title(t.low):
             return True
     return False
+
+
+def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Talks told as a process that goes on, not as one meeting: "in" right before the noun
+    ("is in talks with Barclays", "in Verhandlungen mit"), or a verb of going on in its clause
+    ("talks will continue", "Negotiations had been ongoing", "die Gespräche dauern an")."""
+    if ti and tokens[ti - 1].low in lex.ongoing_prepositions:
+        return True
+    return any(k != ti and (tokens[k].low in lex.ongoing_words or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)
+               for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause)
+

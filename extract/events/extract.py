@@ -27,7 +27,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
                                    region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
-from extract.events.cues import guest_near, money, named_body, partner_after, said_during
+from extract.events.cues import guest_near, money, named_body, ongoing, partner_after, said_during
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
                                    role_of, sender)
 from extract.events.roles import EventMention, actors_in
@@ -129,8 +129,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
                               for m in h.mentions):
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
         if not placed and h.date is None and not any(
-                (m.has_person and m.partner or m.named_body) and not m.anaphoric for m in h.mentions):
-            continue  # nothing to map or date, and no one named meeting someone: talk of talks
+                (m.partner and (m.has_person or not m.ongoing) or m.named_body) and not m.anaphoric for m in h.mentions):
+            continue  # nothing to map or date, and no one named meeting someone: talk of talks (talks
+            #           "with" a counterpart are two sides, unless they go on: "is in talks with Barclays")
         events.append(to_event(text, h))
     return events
 
@@ -250,6 +251,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.actors = list(names)
         m.has_person = has_person
         m.partner = partner_after(tokens, m.trigger_idx, people, lex)
+        m.ongoing = ongoing(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)

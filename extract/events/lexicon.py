@@ -161,6 +161,8 @@ class EventLexicon:
     national_company_heads: frozenset[str] = frozenset()  # 'Airlines' in "Japan Airlines": a company of its country
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     person_possessives: frozenset[str] = frozenset()   # 'his', 'sein' before a visit noun: a person travels
+    ongoing_prepositions: frozenset[str] = frozenset()  # 'in' before talks: "in talks with" goes on
+    ongoing_words: frozenset[str] = frozenset()         # 'continue', 'andauern' (lemmas and forms): talks going on
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...
     determiners: frozenset[str] = frozenset()          # 'a', 'his' before a word that is a noun or a verb

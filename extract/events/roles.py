@@ -42,6 +42,7 @@ class EventMention:
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
+    ongoing: bool = False           # "in talks with", "talks continue": a process, no one meeting
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
 
     @property
