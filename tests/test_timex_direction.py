@@ -34,6 +34,13 @@ DIRECTION = [
     ("Wir hatten bis November eine gute Entwicklung.", "de", "2014-11"),
     # ... also with a day, and "ab" starts one: a helper verb with no participle is the present
     ("Bis 4. November ist für die Anträge Zeit.", "de", "2015-11-04"),
+    # a season with no year goes where the clause points; a modal of must and may points ahead
+    ("Man dürfe im Frühjahr nicht vor halbfertigen Lagern stehen, warnte der Minister.", "de", "2016-SP"),
+    ("Im Frühjahr soll die Brücke fertig sein.", "de", "2016-SP"),
+    ("The new terminal will open in the spring.", "en", "2016-SP"),
+    ("Im Winter war der Andrang groß.", "de", "2014-WI"),
+    # a clause that an indirect question opens has its own tense
+    ("Sie zeigte sich kritisch, was die Regel ab 1. November betrifft.", "de", "2015-11-01"),
     ("Die neue Regel gilt ab 1. November.", "de", "2015-11-01"),
     ("Die Delegation ist am 4. September nach Rom gereist.", "de", "2015-09-04"),
     ("Er sagte, dass der Frachter am 4. November angekommen ist.", "de", "2014-11-04"),

@@ -56,6 +56,8 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         season = maps["seasons"].get(norm(g["season"]))
         rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else 0
         y = year if year is not None else ctx.anchor.year + (rel or 0)
+        if year is None and not g.get("rel") and not ctx.narrative and ctx.tense:
+            y += _season_shift(f"{y:04d}-{season}", ctx)
         return Resolved(f"{y:04d}-{season}", year is None)
     month = month_of(g, maps)
     if g.get("day") and g.get("month2") and (month is None or year is None and g.get("year2")):
@@ -98,6 +100,20 @@ def resolve_date(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
         return Resolved(f"{ctx.anchor.year:04d}-{month:02d}", True)
     y, m = cal.month_near(ctx.anchor, month, _month_direction(ctx, month))
     return Resolved(f"{y:04d}-{m:02d}", True)
+
+
+def _season_shift(value: str, ctx: Context) -> int:
+    """A season with no year goes where the clause points: a season of this year that is over,
+    told ahead, is next year's ("man dürfe nicht im Frühjahr ... stehen" in October); one still
+    to come, told in the past, last year's ("im Sommer war der Andrang groß" in March)."""
+    iv = cal.interval_of(value)
+    if iv is None:
+        return 0
+    if ctx.tense > 0 and iv[1] < ctx.anchor:
+        return 1
+    if ctx.tense < 0 and iv[0] > ctx.anchor:
+        return -1
+    return 0
 
 
 NEAR_DAYS = 31    # a day and month this close to the anchor is that one, whatever the tense
