@@ -74,7 +74,8 @@ class Pipeline:
         for offset, chunk in _chunks(clean.text, MAX_CHARS_PER_CHUNK):
             own = [_shift(t, -offset) for t in timexes if offset <= t.start and t.end <= offset + len(chunk)]
             tdoc = self.read(chunk, lang, doc_date, (own, filed))
-            events = extract_events(tdoc, tdoc.report_date or doc_date, self.gazetteer)
+            events = extract_events(tdoc, tdoc.report_date or doc_date, self.gazetteer,
+                                    date_known=doc_date_source != "default")
             doc.places += [_shift(m, offset) for m in tdoc.places]
             doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
             doc.events += [_shift_event(e, offset) for e in events]

@@ -780,6 +780,16 @@ def test_the_lead_of_a_datelined_story_is_that_days_news(pipeline):
     assert meetings and meetings[0].date_start == "2001-05-04" and same("Nairobi", meetings[0].location)
 
 
+# a dateline with no day of its own: the lead is the publication day's news, when that day is the
+# document's own (not today's by default)
+def test_the_lead_of_a_dateline_without_a_day_is_the_publication_days_news(pipeline):
+    text = "Kiew – Der polnische Außenminister hat in Kiew Gespräche mit seinem ukrainischen Kollegen geführt."
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2024, 5, 7), doc_date_source="document", lang="de")
+    assert [e.date_start for e in doc.events if e.type == "meeting"] == ["2024-05-07"]
+    undated = pipeline.process(text, doc_id="t", lang="de")
+    assert [e.date_start for e in undated.events if e.type == "meeting"] == [None]
+
+
 # -- from the silver review (session 12): constructions, own sentences -------------------------------
 NO_EVENTS = [
     # returning home is no visit; the place left is the one visited

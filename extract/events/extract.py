@@ -43,8 +43,9 @@ from records import languages
 from records.model import Event, Mention
 
 
-def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
-    """Shipments and meetings of one document, one event per happening."""
+def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool = True) -> list[Event]:
+    """Shipments and meetings of one document, one event per happening (``date_known``: the
+    publication date is the document's own, not today's by default)."""
     text, sentences, timexes = tdoc.text, tdoc.sentences, tdoc.timexes
     lang = tdoc.lang
     lex = event_lexicon(lang if languages.supported(lang) else languages.default_code())
@@ -56,6 +57,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer) -> list[Event]:
             dline = (Mention(dline[0].text, dline[0].start, dline[0].end, city, dline[0].confidence), dline[1])
     dateline_end = dline[1] if dline else 0
     lead_day = dateline_day(timexes, dateline_end)
+    if lead_day is None and dline is not None and date_known:
+        lead_day = (doc_date, doc_date, "day")  # "Wien – Ban Ki-moon hat ... gehalten": the lead is the day's news
     capital = capital_check(gazetteer)
     officials = office_holders(text, tdoc.people.mentions, people_lexicon(lang))
     mentions: list[EventMention] = []
