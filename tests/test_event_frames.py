@@ -192,6 +192,16 @@ MEETINGS = [
     ("Die Moskau-Reise des Außenministers im Februar war kurz.", "de", "2024-03-12", "Moscow"),
     ("Beim G-7-Gipfel in Elmau sprachen die Regierungschefs über Russland.", "de", "2024-03-12", "Elmau"),
     ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
+    # a verb-final subordinate clause meets the person before its verb; "wo"/"where" puts it at the
+    # place its clause follows
+    ("Die Ministerin reiste am Montag nach Teheran, wo sie Präsident Rohani traf.", "de", "2024-03-12", "Tehran"),
+    # a person of office expected at a place, "zu Gast" there, or convening there, meets there
+    ("Der türkische Präsident wird am Montag in Brüssel erwartet.", "de", "2024-03-12", "Brussels"),
+    ("The Turkish president is expected in Brussels on Monday.", "en", "2024-03-12", "Brussels"),
+    ("Der ungarische Premier war am Freitag zu Gast in Wien.", "de", "2024-03-12", "Vienna"),
+    ("Am Mittwoch tagten die Außenminister der Nato in Brüssel.", "de", "2024-03-12", "Brussels"),
+    # a support verb's bare object is the place a visit noun visits
+    ("Der Bundespräsident stattete Albanien am Dienstag einen Staatsbesuch ab.", "de", "2024-03-12", "Albania"),
     # a possessive names who visits, as a pronoun does ("Sein Besuch", "his visit")
     ("Sein Japan-Besuch endete am Dienstag in Osaka.", "de", "2024-03-12", "Osaka"),
     ("Ihr Besuch in Chile begann am Montag in Valparaíso.", "de", "2024-03-12", "Valparaíso"),
@@ -316,6 +326,16 @@ def test_a_dated_verb_after_a_meeting_noun_is_another_meeting(pipeline):
     "Das Heiligtum ist das Ziel von Millionen Pilgern während ihrer Reise nach Lourdes.",
 ])
 def test_a_crowds_journey_is_no_visit(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
+
+
+# expected things and one body's sitting are no visit
+@pytest.mark.parametrize("text", [
+    "Für Montag wird in Wien starker Regen erwartet.",
+    "Der Nationalrat tagte am Mittwoch in Wien.",
+    "Die Ergebnisse werden am Montag in Brüssel erwartet.",
+])
+def test_expected_things_and_one_bodys_sitting_are_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]
 
 

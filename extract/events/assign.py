@@ -12,6 +12,7 @@ from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.triggers import is_topic
 from extract.text.document import Token
+from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 from records.model import Mention
 
@@ -358,6 +359,38 @@ def agreement_city(m: EventMention, tokens: list[Token], place_idx: dict, lex: E
         named = pm.confidence == ADJECTIVE_CONFIDENCE or (pm.place.feature == "city" and tokens[i].end == pm.end)
         if named and i + 1 < len(tokens) and tokens[i + 1].clause == m.trigger.clause \
                 and nouns.fullmatch(tokens[i + 1].low):  # (a country before it is the topic: "the Iran deal")
+            m.roles["location"] = [pm]
+            return
+
+
+def relative_place(m: EventMention, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> None:
+    """A meeting in a clause that "wo"/"where" opens is at the place the clause follows
+    ("reiste nach Teheran, wo er Präsident Rohani traf", "flew to Kabul, where he met ...")."""
+    if m.spec.route or m.roles.get("location"):
+        return
+    own = [k for k in range(len(tokens)) if tokens[k].clause == m.trigger.clause]
+    if not own or own[0] == 0 or tokens[own[0]].low not in lex.locative_relatives:
+        return
+    before = place_idx.get(own[0] - 1)
+    if before is None:
+        k = own[0] - 1  # the place's first token: the mention that ends right before the relative
+        before = next((pm for i, pm in place_idx.items() if i <= k and pm.end >= tokens[k].end), None)
+    if before is not None and before.confidence > ADJECTIVE_CONFIDENCE:
+        m.roles["location"] = [before]
+
+
+def visited_object(m: EventMention, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> None:
+    """A visit noun with a support verb takes the verb's bare object as the place visited
+    ("stattete Albanien am Dienstag einen Staatsbesuch ab", "paid Albania a state visit")."""
+    if not m.trigger_def.visit or m.trigger_def.kind != "noun" or m.roles.get("location") or not lex.visit_support_verbs:
+        return
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == m.trigger.clause]
+    if not any(lemma(tokens[k].low, lex.lang) in lex.visit_support_verbs for k in clause):
+        return
+    for i in clause:
+        pm = place_idx.get(i)
+        if pm is not None and i < m.trigger_idx and pm.confidence > ADJECTIVE_CONFIDENCE \
+                and unmarked_role(tokens, i, lex) == "object":
             m.roles["location"] = [pm]
             return
 

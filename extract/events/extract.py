@@ -29,7 +29,7 @@ from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrie
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, money, named_body, ongoing, partner_after, said_during
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
-                                   role_of, sender)
+                                   relative_place, role_of, sender, visited_object)
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
@@ -206,6 +206,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 role_places.add(pm.start)
     for m in out:
         agreement_city(m, tokens, place_idx, lex)
+        relative_place(m, tokens, place_idx, lex)
+        visited_object(m, tokens, place_idx, lex)
     used = {pm.start for m in out for found in m.roles.values() for pm in found}
     for m in out:
         role = "destination" if m.trigger_def.reverse else "origin"

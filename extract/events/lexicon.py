@@ -162,6 +162,8 @@ class EventLexicon:
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     person_possessives: frozenset[str] = frozenset()   # 'his', 'sein' before a visit noun: a person travels
     ongoing_prepositions: frozenset[str] = frozenset()  # 'in' before talks: "in talks with" goes on
+    locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
+    visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited
     ongoing_words: frozenset[str] = frozenset()         # 'continue', 'andauern' (lemmas and forms): talks going on
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...

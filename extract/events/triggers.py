@@ -202,8 +202,17 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
             return True
     # a German participle comes after its object: "... einen anderen Agenten getroffen haben"
     # (the word right before it; "eine Entscheidung getroffen", "wurde getroffen" are no meeting)
-    return lex.lang == "de" and tokens[i].low.startswith("ge") and i > 0 \
-        and tokens[i - 1].clause == tokens[i].clause and person(tokens[i - 1])
+    if lex.lang == "de" and tokens[i].low.startswith("ge") and i > 0 \
+            and tokens[i - 1].clause == tokens[i].clause and person(tokens[i - 1]):
+        return True
+    # so does the finite verb that ends a subordinate clause: "..., wo er Präsident Rohani traf"
+    # (a name or title after the clause's opener and before the verb)
+    ends = i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause or not tokens[i + 1].text[:1].isalnum()
+    if lex.verb_final and ends and i > 0 and tokens[i].clause != tokens[0].clause:
+        own = [k for k in range(i) if tokens[k].clause == tokens[i].clause]
+        return bool(own) and (tokens[own[0]].low in lex.relative or tokens[own[0]].low in lex.openers) \
+            and any(person(tokens[k]) for k in own[1:])
+    return False
 
 
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
