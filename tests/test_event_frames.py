@@ -334,6 +334,9 @@ def test_a_crowds_journey_is_no_visit(pipeline, text):
     "Für Montag wird in Wien starker Regen erwartet.",
     "Der Nationalrat tagte am Mittwoch in Wien.",
     "Die Ergebnisse werden am Montag in Brüssel erwartet.",
+    # the subject of "erwartet"/"expected"/"tagen" must be people of office
+    "Er muss noch von der Kommission bestätigt werden, die im Herbst in Wien tagt.",
+    "Production in Chile is expected to rise 3.5 pct in 2025, the minister said.",
 ])
 def test_expected_things_and_one_bodys_sitting_are_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]

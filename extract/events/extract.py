@@ -260,7 +260,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
-        if m.trigger_def.orders or is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
+        if m.trigger_def.orders or m.trigger_def.expected or is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
                                               verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx

@@ -49,6 +49,8 @@ class Trigger:
     needs_partner: bool = False  # 'Pressekonferenz mit Steinmeier': an event only with a counterpart after "mit"/"with"
     personnel: bool = False      # 'entsenden', 'deploy': people of a service sent (police, experts) are its goods
     orders: bool = False         # 'ordered 30 jets', 'Bestellung': a sale whose delivery lies ahead (planned)
+    traveller: bool = False      # 'wird in Brüssel erwartet', 'tagten': its subject must be a person of office
+    expected: bool = False       # 'wird ... erwartet', 'is expected in': the visit lies ahead (planned)
 
 
 @dataclass(frozen=True)

@@ -69,7 +69,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))
                                                if tokens[k].clause == t.clause):
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
-            if trig.kind == "travel" and trig.visit and not _traveller(tokens, i, lex, person_starts):
+            if (trig.traveller or trig.kind == "travel" and trig.visit) and not _traveller(tokens, i, lex, person_starts):
                 continue  # "Menschen kommen nach Serbien", "es kommt zu ...": no person of office travels
             if trig.kind == "travel" and trig.visit and any(
                     tokens[k].low in lex.passive_auxiliaries for k in range(len(tokens))
