@@ -200,6 +200,9 @@ MEETINGS = [
     ("The Turkish president is expected in Brussels on Monday.", "en", "2024-03-12", "Brussels"),
     ("Der ungarische Premier war am Freitag zu Gast in Wien.", "de", "2024-03-12", "Vienna"),
     ("Am Mittwoch tagten die Außenminister der Nato in Brüssel.", "de", "2024-03-12", "Brussels"),
+    # a speech before a gathering is an appearance before it, whatever body it is
+    ("Oslo – Der finnische Präsident hielt am Montag eine Rede vor dem norwegischen Parlament.", "de", "2024-03-12", "Oslo"),
+    ("The president will give an address to the UN General Assembly in New York.", "en", "2024-03-12", "New York"),
     # a support verb's bare object is the place a visit noun visits
     ("Der Bundespräsident stattete Albanien am Dienstag einen Staatsbesuch ab.", "de", "2024-03-12", "Albania"),
     # a possessive names who visits, as a pronoun does ("Sein Besuch", "his visit")
@@ -337,6 +340,9 @@ def test_a_crowds_journey_is_no_visit(pipeline, text):
     # the subject of "erwartet"/"expected"/"tagen" must be people of office
     "Er muss noch von der Kommission bestätigt werden, die im Herbst in Wien tagt.",
     "Production in Chile is expected to rise 3.5 pct in 2025, the minister said.",
+    # a speech before no gathering
+    "Der Kanzler hielt in Berlin eine Rede über Europa.",
+    "In a speech in Leeds on the economy, the treasurer warned of higher rates.",
 ])
 def test_expected_things_and_one_bodys_sitting_are_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]

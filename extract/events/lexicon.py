@@ -51,6 +51,7 @@ class Trigger:
     orders: bool = False         # 'ordered 30 jets', 'Bestellung': a sale whose delivery lies ahead (planned)
     traveller: bool = False      # 'wird in Brüssel erwartet', 'tagten': its subject must be a person of office
     expected: bool = False       # 'wird ... erwartet', 'is expected in': the visit lies ahead (planned)
+    needs_audience: bool = False # 'Rede vor dem Parlament', 'speech to the council': an event only before a gathering
 
 
 @dataclass(frozen=True)
@@ -166,6 +167,8 @@ class EventLexicon:
     ongoing_prepositions: frozenset[str] = frozenset()  # 'in' before talks: "in talks with" goes on
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited
+    audience_prepositions: frozenset[str] = frozenset() # 'vor', 'to': between a speech and its gathering
+    audience_bodies: tuple[str, ...] = ()               # 'parlament', 'council': gatherings spoken to (compound heads)
     ongoing_words: frozenset[str] = frozenset()         # 'continue', 'andauern' (lemmas and forms): talks going on
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...

@@ -94,6 +94,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
+            if trig.needs_audience and not _audience_after(tokens, i, lex):
+                continue  # "eine Rede über Europa": a speech, but before no gathering
             if trig.needs_partner and not _partner_with(tokens, i, lex, person_starts):
                 continue  # "bei einer Pressekonferenz in Berlin": one speaker; "mit seinem Kollegen X": two sides
             if trig.needs_cargo and goods is None:
@@ -121,7 +123,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "kam ums Leben", "came to an end": no journey
             if trig.kind == "noun" and (prev in lex.noun_idioms or _title_genitive(tokens, i, lex)):
                 continue  # "in Empfang genommen"; "der Vorsitzende der Uno-Vollversammlung": a title
-            if trig.type == "meeting" and domestic_body(tokens, i, lex):
+            if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and counterfactual(tokens, i, lex)) or (trig.kind == "noun" and (
                     (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex))):
@@ -141,6 +143,20 @@ def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
             return False
         if (tk.cap or not lex.nouns_capitalised) and (is_cargo(tk.low, lex) or lex.carrier(tk.low)):
             return True
+    return False
+
+
+def _audience_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A gathering after the speech noun at ``i``: a preposition within five words, then a body
+    word (also a compound's head) within five ("Rede in einer Nationalratssitzung", "speech to
+    the Economic Planning Advisory Council")."""
+    clause = tokens[i].clause
+    for k in range(i + 1, min(len(tokens), i + 6)):
+        if tokens[k].clause != clause:
+            return False
+        if tokens[k].low in lex.audience_prepositions:
+            return any(tokens[j].low.rsplit("-", 1)[-1].endswith(lex.audience_bodies)
+                       for j in range(k + 1, min(len(tokens), k + 7)) if tokens[j].clause == clause)
     return False
 
 
