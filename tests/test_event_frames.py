@@ -589,6 +589,11 @@ MODALITIES = [
     ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
     ("Die Minister wollen sich im April erneut in Warschau treffen.", "de", "2024-03-08", "meeting", "planned"),
     ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
+    # a plan word inside a name, or after a condition that follows the trigger, plans nothing
+    ("The minister gave a speech to the National Planning Council in Canberra on Tuesday.", "en", "2024-03-08", "meeting",
+     "actual"),
+    ("The minister met the envoy in Riga on Tuesday and did not say if the planned reform would pass.", "en",
+     "2024-03-08", "meeting", "actual"),
     # a noun of plans after a determiner plans nothing ("over a possible offer")
     ("Both exchanges held talks in London last week over a possible offer.", "en", "2024-03-08", "meeting", "actual"),
     # an infinitive of purpose after a verb plans nothing of it; what lies ahead of a meeting does

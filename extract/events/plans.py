@@ -45,9 +45,16 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
         lem = lemma(t.low, lex.lang)
         return lem in lex.planned_lemmas or (particle is not None and particle + lem in lex.planned_lemmas)
 
+    cut = next((k for k in range(trigger + 1, len(tokens)) if tokens[k].clause == clause
+                and tokens[k].low in lex.condition_openers), len(tokens)) if trigger >= 0 else len(tokens)
+    # (a condition after the trigger has its own verbs: "said in his speech to the council if the
+    #  forecast had been revised")
     return any(t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))
                for k, t in enumerate(tokens)
-               if t.clause == clause and k != trigger and (conj is None or conj[k] == part))
+               if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
+               and not (k and t.cap and not lex.nouns_capitalised))
+    # (where only names are capitalised, a capitalised word is part of one: "the Economic Planning
+    #  Advisory Council" plans nothing)
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
 
 
