@@ -323,9 +323,16 @@ def test_last_week_in_a_sunday_paper(text, lang, date, value):
 @pytest.mark.parametrize("text,lang", [
     ("Der Index schloss bei 2082,1 Punkten, nach 1999,5 am Vortag.", "de"),
     ("The index closed at 2082.1, down from 2100.4.", "en"),
+    # a noun that carries a number makes it an identifier ("Flug 2015"), not a compound's end
+    ("Der Flug 2015 aus Wien landete pünktlich.", "de"),
+    ("Flight 2010 from Lagos landed late, on Route 1990 traffic stalled.", "en"),
 ])
 def test_a_decimal_number_is_not_a_year(text, lang):
     assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.value[:1].isdigit() and len(t.value) == 4]
+
+
+def test_a_year_after_a_compound_ending_like_an_identifier_stays():
+    assert [t.value for t in tag_timexes("Balkanfeldzug 1941", FRIDAY, "de")] == ["1941"]
 
 
 # -- "dieser Montag", "this Sunday": the coming one, the last one when told in the past ----------

@@ -175,7 +175,8 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "ORD": r"(?:st|nd|rd|th)?",
         "YEAR": year,
         # a free-standing year is not a decimal number ("schloss bei 2082,1 Punkten")
-        "YEAR_FREE": year + r"(?![.,]\d)(?!\s*(?:" + "|".join(re.escape(w) for w in lex.get("not_after_year", [])) + r")(?!\w))",
+        "YEAR_FREE": "".join(r"(?<!\b" + re.escape(w) + r"\s)" for w in lex.get("not_before_year", []))  # "Flug 2015"
+        + year + r"(?![.,]\d)(?!\s*(?:" + "|".join(re.escape(w) for w in lex.get("not_after_year", [])) + r")(?!\w))",
         "NUM": _number_alternation(lex),
         "FUZZY": alt(lex.get("fuzzy_numbers", [])),
         "UNIT": alt(lex["units"]) + r"(?!\w)",
