@@ -82,7 +82,7 @@ def partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bo
 def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     """Talks told as a process that goes on, not as one meeting: "in" right before the noun
     ("is in talks with Barclays", "in Verhandlungen mit"), or a verb of going on in its clause
-    ("talks will continue", "Negotiations had been ongoing", "die Gespräche dauern an")."""
+    ("talks will continue", "Negotiations had been ongoing", "die Verhandlungen laufen")."""
     if ti and tokens[ti - 1].low in lex.ongoing_prepositions:
         return True
     return any(k != ti and (tokens[k].low in lex.ongoing_words or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)

@@ -260,8 +260,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
-        if m.trigger_def.orders or m.trigger_def.expected or is_planned(tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
-                                              verb=m.trigger_def.kind not in ("noun", "agent")):
+        if m.trigger_def.orders or m.trigger_def.expected or is_planned(
+                tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
+                verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx
         if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
@@ -279,10 +280,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
-        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role or (
-                m.trigger_def.kind == "noun" and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens) and any(
-                    t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause))):
-            # (a possessive names the person travelling, unless a crowd is who: "Flüchtlinge ... ihre Weiterreise")
+        if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role
+                                               or _possessed(m, tokens, lex)):
             continue
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
@@ -301,6 +300,15 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
         kept.append(m)
     return split_stops(unite(join_route(kept)), tokens, lex, text)
+
+
+def _possessed(m: EventMention, tokens: list[Token], lex: EventLexicon) -> bool:
+    """A possessive before a visit noun names the person travelling ("Sein Indien-Besuch"),
+    unless a crowd is who travels ("Flüchtlinge ... auf ihre Weiterreise")."""
+    ti = m.trigger_idx
+    return m.trigger_def.kind == "noun" and any(
+        t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause) \
+        and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens)
 
 
 def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
