@@ -453,6 +453,8 @@ NEGATED = [
     ("There will be no meeting between the two leaders in Vienna.", "en", "2024-03-12", {"meeting"}),
     ("The minister did not meet the ambassador in Rome on Friday.", "en", "2024-03-12", {"meeting"}),
     ("Die Gewerkschaft verweigert Verhandlungen mit dem Konzern in Linz.", "de", "2024-03-12", {"meeting"}),
+    # a refusal noun before "to" + the trigger ("his refusal to sign"), as the verb does
+    ("The senator criticised the president's refusal to sign the Geneva accord.", "en", "2024-03-12", {"meeting"}),
     ("Im Gespräch mit dem STANDARD sagte der Minister in Wien, die Lage sei ernst.", "de", "2024-03-12",
      {"meeting"}),
     # refused by a separable verb or a verb and its particle; ruled out; no plans for it
