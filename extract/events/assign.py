@@ -152,8 +152,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             role = None
         return role
     # shipments
-    last = _last_token(tokens, i, pm)
-    j = tokens.index(last) + 1
+    j = i + 1
+    while j < len(tokens) and tokens[j - 1].end < pm.end:
+        j += 1  # the token after the place mention that starts at ``i`` (as _last_token walks it)
     if pm.confidence == ORG_CONFIDENCE and j < len(tokens) and tokens[j].clause == tokens[i].clause and (
             is_cargo(tokens[j].low, lex) or (any(c.isdigit() for c in tokens[j].text) and tokens[j].text[:1].isalnum()
                                              and not tokens[j].text[:1].islower())):

@@ -69,9 +69,10 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
     if k < 0:
         return "subject"
     if tokens[k].clause != tokens[i].clause:
-        opener = [t for t in tokens if t.clause == tokens[k].clause and t.text[:1].isalnum()]
-        if tokens[0].clause == tokens[k].clause and len(opener) == 1 and opener[0].low.endswith("ly"):
-            return "subject"  # "Recently, India's first low-cost airline ordered ...": an adverb opens
+        if lex.adverb_endings and tokens[0].clause == tokens[k].clause:
+            opener = [t for t in tokens if t.clause == tokens[k].clause and t.text[:1].isalnum()]
+            if len(opener) == 1 and opener[0].low.endswith(lex.adverb_endings):
+                return "subject"  # "Recently, India's first low-cost airline ordered ...": an adverb opens
         # a list split at commas ("in Russia, India and elsewhere") continues the marked phrase
         if tokens[k].text[:1].isupper() and tokens[k].low not in lex.speech:
             return None
