@@ -81,6 +81,7 @@ class Pipeline:
             doc.events += [_shift_event(e, offset) for e in events]
             if progress is not None:
                 progress(offset + len(chunk), total)
+        doc.events = _without_repeats(doc.events)
         if clean.text != text:
             _map_back(doc, clean)
         return doc
@@ -115,6 +116,28 @@ def _shift(item, offset: int):
     if not offset:
         return item
     return replace(item, start=item.start + offset, end=item.end + offset)
+
+
+def _place_key(place) -> Optional[tuple]:
+    return None if place is None else (place.geonameid, place.name, place.country_code)
+
+
+def _without_repeats(events: list[Event]) -> list[Event]:
+    """The events of a long text read in chunks, each happening once: an event whose every
+    field and evidence sentence repeat an earlier one (a text pasted twice, a feed dump
+    with the same wire story in it again) is dropped; the first report stays. Within one
+    chunk the event merger has already joined reports of one happening."""
+    seen: set[tuple] = set()
+    kept = []
+    for ev in events:
+        key = (ev.type, ev.date_start, ev.date_end, ev.date_precision, ev.status,
+               _place_key(ev.location), _place_key(ev.origin), _place_key(ev.destination),
+               tuple(_place_key(p) for p in ev.via), tuple(ev.modes), ev.cargo,
+               tuple(ev.actors), " ".join(ev.evidence.split()))
+        if key not in seen:
+            seen.add(key)
+            kept.append(ev)
+    return kept
 
 
 def _shift_event(event: Event, offset: int) -> Event:

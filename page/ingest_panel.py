@@ -77,7 +77,8 @@ def input_panel(store: Store) -> None:
         report = extract_and_store(
             store, pipeline, articles, default_date=dt.date.today() if use_today else None,
             progress=lambda i, n, name: bar.progress(
-                i / max(n, 1), text=md_text(f"{name} ({i + 1}/{n})") if name else "done"))
+                min(i / max(n, 1), 1.0),
+                text=md_text(f"{name} ({int(i) + 1}/{n}, {i % 1:.0%})") if name else "done"))
     # file names and reasons are shown literally (markdown/HTML-escaped)
     messages = [("success", md_text(f"{name}: {status}, {n} events"))
                 for name, status, n in report.stored]

@@ -21,7 +21,7 @@ from records.paths import DEMO_DIR
 class PipelineLike(Protocol):
     def process(self, text: str, *, doc_id: str, doc_date: Optional[dt.date] = None,
                 lang: str = "auto", title: Optional[str] = None,
-                url: Optional[str] = None) -> Any: ...
+                url: Optional[str] = None, progress: Any = None) -> Any: ...
 
 
 @dataclass
@@ -80,7 +80,9 @@ def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Art
 
     An article without a publication date uses *default_date* when given,
     else it is refused (never silently today). A failing article is reported
-    by name and the others go on. *progress(i, n, name)* is called before each.
+    by name and the others go on. *progress(i, n, name)* is called before each,
+    and *progress(i + fraction, n, name)* after each piece of a long article (the pipeline
+    reads long texts in chunks and says how far it got).
     """
     report = IngestReport()
     items = list(articles)
@@ -94,8 +96,13 @@ def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Art
                                  "'last Friday' etc. resolve correctly")
             if not art.text.strip():
                 raise InputError(f"{art.name}: no text")
+            kwargs = {}
+            if progress is not None:
+                kwargs["progress"] = lambda done, total, i=i, name=art.name: progress(
+                    i + done / max(total, 1), len(items), name)
             document = pipeline.process(art.text, doc_id=art.ensure_id(), doc_date=doc_date,
-                                        lang=art.lang or "auto", title=art.title, url=art.url)
+                                        lang=art.lang or "auto", title=art.title, url=art.url,
+                                        **kwargs)
             as_dict = document.to_dict() if hasattr(document, "to_dict") else dict(document)
             as_dict.setdefault("title", art.title)
             as_dict.setdefault("url", art.url)
