@@ -58,19 +58,20 @@ def csv_rows(at: AppTest) -> list[dict]:
 def test_page_loads(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     assert at.title[0].value == "Lagebild"
-    assert "3 of 4 events" in at.caption[0].value  # the undated one is outside the window
-    assert sorted(table_ids(at)) == ["ev-meet", "ev-none", "ev-ship"]
+    assert "4 of 4 events" in at.caption[0].value  # the undated one is shown by default
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-meet", "ev-none", "ev-ship"]
 
 
 def test_date_window_changes_table_and_csv(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     before = csv_rows(at)
-    assert sorted(r["event_id"] for r in before) == ["ev-meet", "ev-none", "ev-ship"]
+    assert sorted(r["event_id"] for r in before) == ["ev-evil", "ev-meet", "ev-none", "ev-ship"]
     at.slider(key="window").set_value((D("2023-09-10"), D("2023-10-02")))
     run(at)
-    assert sorted(table_ids(at)) == ["ev-meet", "ev-ship"]
+    # the undated one stays (any window; "Include undated events" is ticked)
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-meet", "ev-ship"]
     rows = csv_rows(at)
-    assert sorted(r["event_id"] for r in rows) == ["ev-meet", "ev-ship"]
+    assert sorted(r["event_id"] for r in rows) == ["ev-evil", "ev-meet", "ev-ship"]
     assert rows[0]["review_status"] == "unreviewed"
     name = next(b for b in at.get("download_button") if b.proto.label == "Download CSV")
     assert name.proto.url.endswith(".csv")
@@ -168,7 +169,7 @@ def test_map_pick_narrows_the_table_and_opens_the_correction(app_file, db):
     assert at.selectbox(key="edit_event").value == "ev-meet"
     at.button(key="map_pick_clear").click()
     run(at)
-    assert table_ids(at) == ["ev-none", "ev-meet", "ev-ship"]   # the window hides the undated one
+    assert table_ids(at) == ["ev-none", "ev-meet", "ev-ship", "ev-evil"]   # undated last
     assert not any("Picked" in i.value for i in at.info)
 
 
