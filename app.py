@@ -50,7 +50,7 @@ def main() -> None:
         st.info(f"Showing the newest {len(events)} of {total} matching events; narrow the "
                 "filters (date window, type, free text …) to see the rest. The downloads "
                 f"hold all {total}.")
-    window_line(flt.date_from, flt.date_to)
+    window_slot = st.empty()       # filled last: the window text follows map and table
     # the map highlights only a row picked in the table: a click on the map picks
     # events below it without redrawing the map (its popup and view stay)
     table_pick = selected_event_id(events)
@@ -63,6 +63,7 @@ def main() -> None:
     if picked:
         pick_banner(picked)
     event_table(picked or events)
+    window_line(window_slot, flt.date_from, flt.date_to)
     downloads(store, flt, events, total)
 
     with st.expander("Correct an event", expanded=highlight is not None):

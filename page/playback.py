@@ -76,9 +76,9 @@ def play_controls(sb, first: dt.date, last: dt.date) -> Window | None:
     windows = play_windows(first, last, width)
     s["_play_n"] = len(windows)
     c1, c2 = sb.columns(2)
-    c1.button("⏸ pause" if s.get("_playing") else "▶ play", key="play_toggle",
+    c1.button("‖ pause" if s.get("_playing") else "▶ play", key="play_toggle",
               on_click=_toggle)
-    c2.button("⏹ reset", key="play_reset", on_click=_reset, disabled=s.get("_play_i") is None)
+    c2.button("↺ reset", key="play_reset", on_click=_reset, disabled=s.get("_play_i") is None)
     i = s.get("_play_i")
     if i is None:
         s["_play_label"] = None
@@ -90,10 +90,11 @@ def play_controls(sb, first: dt.date, last: dt.date) -> Window | None:
     return windows[i]
 
 
-def window_line(date_from: dt.date | None, date_to: dt.date | None) -> None:
-    """The window map, table and timeline show, as text above them."""
+def window_line(slot, date_from: dt.date | None, date_to: dt.date | None) -> None:
+    """The window map, table and timeline show, as text in *slot* (an st.empty()
+    above them, filled after them: the text changes once they have)."""
     label = st.session_state.get("_play_label")
     if not label and date_from and date_to:
         label = f"Window {date_from.isoformat()} – {date_to.isoformat()}"
     if label:
-        st.markdown(f"**{md_text(label)}**")
+        slot.markdown(f"**{md_text(label)}**")

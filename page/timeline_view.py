@@ -38,8 +38,8 @@ def timeline_section(events: list[dict], highlight: str | None, flt: EventFilter
     if notice:
         st.markdown(f":grey-background[{md_text(notice)}]")
     window = (flt.date_from, flt.date_to) if flt.date_from and flt.date_to else None
-    if len(events) == undated_count(events):
-        return
+    if window is None and len(events) == undated_count(events):
+        return                  # nothing dated, no window: no time axis to draw
     mode = st.radio("Timeline", MODES, key="timeline_mode", horizontal=True,
                     format_func=MODE_LABELS.get, label_visibility="collapsed")
     st.altair_chart(timeline_chart(events, highlight, window=window, mode=mode),

@@ -25,6 +25,7 @@ DAY_SPAN = 60           # a span of at most this many days is binned per day ...
 WEEK_SPAN = 731         # ... at most this many per week, longer ones per month
 MODES = ("auto", "bars", "day", "week", "month")
 LABEL_CHARS = 70
+BAR_STEP = 22           # pixels per bar
 TITLES = {"bars": "one bar per event", "day": "events per day by type",
           "week": "events per week (from Monday) by type", "month": "events per month by type"}
 UNDATED_TEXT = {
@@ -168,6 +169,10 @@ def colour_scale(types: Iterable[str]) -> alt.Scale:
     return alt.Scale(domain=list(colours), range=list(colours.values()))
 
 
+# ticks a day apart at least (a week's window gets no 6-hour ticks), labelled "04 Sep 23"
+DAY_AXIS = alt.Axis(format="%d %b %y", tickMinStep=86_400_000, labelOverlap=True)
+
+
 def _x_scale(window: Optional[tuple[dt.date, dt.date]]) -> alt.Scale:
     if window is None:
         return alt.Scale()
@@ -190,23 +195,24 @@ def _bars(frame: pd.DataFrame, colour: alt.Color, x: alt.Scale,
     frame = frame.sort_values(["start", "end"]).reset_index(drop=True)
     frame["label"] = _unique(list(frame["label"]))
     frame["highlight"] = frame["id"] == highlight_id
-    height = max(60, min(22 * len(frame), 900))
     return (alt.Chart(frame).mark_bar(cornerRadius=2, clip=True)
-            .encode(x=alt.X("start:T", title="date", scale=x), x2="end:T",
+            .encode(x=alt.X("start:T", title="date", scale=x, axis=DAY_AXIS), x2="end:T",
                     y=alt.Y("label:N", sort=None, title=None,
-                            axis=alt.Axis(labelLimit=420)),
+                            axis=alt.Axis(labelLimit=320)),
                     color=colour,
                     stroke=alt.condition("datum.highlight", alt.value("#000"), alt.value(None)),
                     tooltip=[alt.Tooltip("label:N", title="event"),
                              alt.Tooltip("start:T", title="from"),
                              alt.Tooltip("end:T", title="until (excl.)"),
                              alt.Tooltip("precision:N")])
-            .properties(height=height))
+            .properties(height=alt.Step(BAR_STEP)))   # a fixed height is lost in a
+                                                      # stretched st.altair_chart
 
 
 def _counts(counts: pd.DataFrame, colour: alt.Color, x: alt.Scale, unit: str) -> alt.Chart:
     return (alt.Chart(counts).mark_bar(clip=True)
-            .encode(x=alt.X("bin_start:T", title=unit, scale=x), x2="bin_end:T",
+            .encode(x=alt.X("bin_start:T", title=unit, scale=x, axis=DAY_AXIS),
+                    x2="bin_end:T",
                     y=alt.Y("sum(count):Q", title="events", stack="zero"),
                     color=colour,
                     tooltip=[alt.Tooltip("bin_start:T", title=f"{unit} from"),
