@@ -13,12 +13,15 @@ from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, 
 from page.corrections import correction_form
 from page.downloads import downloads
 from page.ingest_panel import input_panel, seed_demo
-from page.map_view import draw_map, event_table, highlighted, pick_banner, selected_event_id
+from page.map_view import (MAP_LIMIT, draw_map, event_table, highlighted, pick_banner,
+                           selected_event_id)
+from page.playback import window_line
 from page.sidebar import sidebar
+from page.timeline_view import timeline_section, undated_in_filter
 from records.errors import LagebildError
 from store.db import resolve_path
 from viz.escape import md_text
-from viz.timeline import timeline_chart
+from viz.timeline import undated_count
 
 
 def main() -> None:
@@ -47,6 +50,7 @@ def main() -> None:
         st.info(f"Showing the newest {len(events)} of {total} matching events; narrow the "
                 "filters (date window, type, free text …) to see the rest. The downloads "
                 f"hold all {total}.")
+    window_slot = st.empty()       # filled last: the window text follows map and table
     # the map highlights only a row picked in the table: a click on the map picks
     # events below it without redrawing the map (its popup and view stay)
     table_pick = selected_event_id(events)
@@ -54,11 +58,12 @@ def main() -> None:
         s["doc_id"] for s in facets["sources"])
     picked = draw_map(events, cached_places(path, revision, doc_ids), basemap, table_pick)
     highlight = highlighted(table_pick, picked)
-    if events:
-        st.altair_chart(timeline_chart(events, highlight), width="stretch")
+    timeline_section(events, highlight, flt, undated_in_filter(path, revision, flt),
+                     drawn=undated_count(events[:MAP_LIMIT]))
     if picked:
         pick_banner(picked)
     event_table(picked or events)
+    window_line(window_slot, flt.date_from, flt.date_to)
     downloads(store, flt, events, total)
 
     with st.expander("Correct an event", expanded=highlight is not None):

@@ -7,6 +7,7 @@ import datetime as dt
 import streamlit as st
 
 from page.cache import PAGE_LIMIT, cached_sources
+from page.playback import play_controls, step_play
 from store import EventFilter
 from store.query import FACET_LIMIT, SOURCE_LIMIT
 from viz.basemap import BASEMAPS
@@ -34,18 +35,9 @@ def _shifted(direction: int) -> tuple[dt.date, dt.date]:
 
 
 def _step(direction: int) -> None:
-    st.session_state["window"] = _shifted(direction)
-
-
-def _advance() -> None:
-    """One tick of 'play': move the window on, or stop at the end."""
-    if not st.session_state.get("play"):
-        return
-    if st.session_state["window"][1] >= st.session_state["_window_bounds"][1]:
-        st.session_state["_pending"] = {"play": False}
-    else:
-        st.session_state["_pending"] = {"window": _shifted(+1)}
-    st.rerun(scope="app")
+    """Step the play window when there is one, else the slider's window."""
+    if not step_play(direction):
+        st.session_state["window"] = _shifted(direction)
 
 
 def _options(values: list[str], key: str) -> list[str]:
@@ -70,11 +62,11 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
             st.session_state["window"] = (start, hi)
         date_from, date_to = sb.slider("Date window (events overlapping it)", min_value=lo,
                                        max_value=hi, key="window", format="YYYY-MM-DD")
-        c1, c2, c3 = sb.columns(3)
+        c1, c2 = sb.columns(2)
         c1.button("◀ step", key="step_back", on_click=_step, args=(-1,))
         c2.button("step ▶", key="step_fwd", on_click=_step, args=(+1,))
-        if c3.toggle("play", key="play"):
-            st.fragment(_advance, run_every=1.5)()  # ticks only while playing
+        if played := play_controls(sb, date_from, date_to):
+            date_from, date_to = played
     lists = {}
     for label, name in (("Type", "types"), ("Actor", "actors"), ("Country", "countries"),
                         ("Place", "places")):
@@ -98,7 +90,9 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
              "free text filter (it searches titles)."
         if len(facets["sources"]) >= SOURCE_LIMIT else None)
     review = sb.radio("Review status", list(REVIEW_CHOICES), key="f_review")
-    undated = sb.checkbox("Include undated events", key="f_undated")
+    undated = sb.checkbox("Include undated events", value=True, key="f_undated",
+                          help="Undated events are drawn on the map (hollow, dashed), "
+                               "never on the timeline.")
     basemap = sb.selectbox("Base map", BASEMAPS, key="basemap", help=(
         "'offline' draws country outlines from bundled data; 'osm'/'carto' load "
         "tiles from the internet."))

@@ -58,19 +58,20 @@ def csv_rows(at: AppTest) -> list[dict]:
 def test_page_loads(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     assert at.title[0].value == "Lagebild"
-    assert "3 of 4 events" in at.caption[0].value  # the undated one is outside the window
-    assert sorted(table_ids(at)) == ["ev-meet", "ev-none", "ev-ship"]
+    assert "4 of 4 events" in at.caption[0].value  # the undated one is shown by default
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-meet", "ev-none", "ev-ship"]
 
 
 def test_date_window_changes_table_and_csv(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     before = csv_rows(at)
-    assert sorted(r["event_id"] for r in before) == ["ev-meet", "ev-none", "ev-ship"]
+    assert sorted(r["event_id"] for r in before) == ["ev-evil", "ev-meet", "ev-none", "ev-ship"]
     at.slider(key="window").set_value((D("2023-09-10"), D("2023-10-02")))
     run(at)
-    assert sorted(table_ids(at)) == ["ev-meet", "ev-ship"]
+    # the undated one stays (any window; "Include undated events" is ticked)
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-meet", "ev-ship"]
     rows = csv_rows(at)
-    assert sorted(r["event_id"] for r in rows) == ["ev-meet", "ev-ship"]
+    assert sorted(r["event_id"] for r in rows) == ["ev-evil", "ev-meet", "ev-ship"]
     assert rows[0]["review_status"] == "unreviewed"
     name = next(b for b in at.get("download_button") if b.proto.label == "Download CSV")
     assert name.proto.url.endswith(".csv")
@@ -168,7 +169,7 @@ def test_map_pick_narrows_the_table_and_opens_the_correction(app_file, db):
     assert at.selectbox(key="edit_event").value == "ev-meet"
     at.button(key="map_pick_clear").click()
     run(at)
-    assert table_ids(at) == ["ev-none", "ev-meet", "ev-ship"]   # the window hides the undated one
+    assert table_ids(at) == ["ev-none", "ev-meet", "ev-ship", "ev-evil"]   # undated last
     assert not any("Picked" in i.value for i in at.info)
 
 
@@ -223,3 +224,119 @@ def test_online_geocoding_is_offered_and_off_by_default(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     box = at.checkbox(key="in_online")
     assert box.value is False and "Nominatim" in box.label
+
+
+# --- timeline: the undated line, the modes, play --------------------------------
+
+def _texts(at: AppTest) -> list[str]:
+    return [m.value.replace("\\", "") for m in at.markdown]
+
+
+def _chart_title(at: AppTest) -> str:
+    import json
+
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)["title"]
+
+
+@pytest.mark.parametrize("widget, key, value, notice", [
+    (None, None, None, "1 undated — shown on the map, not on the timeline"),
+    ("checkbox", "f_undated", False,
+     "1 undated — hidden by the filter “Include undated events”; not on the timeline"),
+    ("multiselect", "f_types", ["meeting"], "1 undated — shown on the map, not on the timeline"),
+    ("multiselect", "f_types", ["shipment"], None),
+    ("text_input", "f_text", "hyperlink", "1 undated — shown on the map, not on the timeline"),
+    ("text_input", "f_text", "Munition", None),
+])
+def test_undated_notice_counts_the_filters_undated_events(app_file, db, widget, key, value,
+                                                          notice):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    if widget:
+        getattr(at, widget)(key=key).set_value(value)
+        run(at)
+    lines = [t for t in _texts(at) if "undated" in t]
+    assert lines == ([f":grey-background[{notice}]"] if notice else [])
+    assert ("ev-evil" in table_ids(at)) == bool(notice and "shown" in notice)
+
+
+@pytest.mark.parametrize("mode, title", [
+    ("auto", "Timeline: one bar per event (3 dated)"),     # 3 events: bars
+    ("bars", "Timeline: one bar per event (3 dated)"),
+    ("day", "Timeline: events per day by type (3 dated)"),
+    ("week", "Timeline: events per week (from Monday) by type (3 dated)"),
+    ("month", "Timeline: events per month by type (3 dated)"),
+])
+def test_timeline_modes(app_file, db, mode, title):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    at.radio(key="timeline_mode").set_value(mode)
+    run(at)
+    assert _chart_title(at) == title
+
+
+def test_timeline_counts_many_events_per_week(app_file, tmp_path, monkeypatch):
+    """Many events over five months: stacked counts per week; in a window of
+    60 days, per day."""
+    from store.synthetic import synthetic_documents
+
+    path = tmp_path / "many.sqlite3"
+    store = Store(path)
+    for doc in synthetic_documents(200, start=D("2023-01-01"), days=150):
+        store.ingest(doc, "text")
+    monkeypatch.setenv("LAGEBILD_DB", str(path))
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    n = store.count()                    # the store merges a few of the 200
+    assert _chart_title(at) == f"Timeline: events per week (from Monday) by type ({n} dated)"
+    assert not [t for t in _texts(at) if "undated" in t]
+    lo, _ = at.slider(key="window").value
+    at.slider(key="window").set_value((lo, lo + dt.timedelta(days=59)))
+    run(at)
+    title = _chart_title(at)
+    assert title.startswith("Timeline: events per day by type (")
+    assert int(title.split("(")[1].split()[0]) == len(table_ids(at)) > 40
+
+
+def _window(at: AppTest) -> str:
+    return next(t for t in _texts(at) if t.startswith("**Window"))
+
+
+def test_play_steps_map_table_and_timeline_together(app_file, db):
+    """Play shows one fixed window per step; a due tick moves it on (the real
+    ticking: tests/test_browser_timeline.py); pause, step and reset."""
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    assert _window(at) == "**Window 2023-06-30 – 2023-10-02**"
+    assert at.selectbox(key="play_width").value == 7
+    at.button(key="play_toggle").click()
+    run(at)
+    assert _window(at) == "**Window 2023-06-30 – 2023-07-06 · step 1 of 14 · playing**"
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-none"]     # July, and the undated one
+    assert "(1 dated)" in _chart_title(at)
+    for step in range(2, 11):                                   # ticks that are due
+        at.session_state["_play_at"] = 0.0
+        run(at)
+    assert _window(at) == "**Window 2023-09-01 – 2023-09-07 · step 10 of 14 · playing**"
+    assert sorted(table_ids(at)) == ["ev-evil", "ev-meet", "ev-ship"]
+    assert "(2 dated)" in _chart_title(at)
+    run(at)                                    # a rerun that is not a due tick: no step
+    assert "step 10 of 14" in _window(at)
+    at.button(key="play_toggle").click()       # pause
+    run(at)
+    assert _window(at).endswith("step 10 of 14 · paused**")
+    at.button(key="step_fwd").click()          # steps the play window while paused
+    run(at)
+    assert _window(at) == "**Window 2023-09-08 – 2023-09-14 · step 11 of 14 · paused**"
+    at.button(key="play_reset").click()
+    run(at)
+    assert _window(at) == "**Window 2023-06-30 – 2023-10-02**"
+    assert len(table_ids(at)) == 4
+
+
+def test_play_stops_at_the_end(app_file, db):
+    at = run(AppTest.from_file(app_file, default_timeout=60))
+    at.button(key="play_toggle").click()
+    run(at)
+    for _ in range(14):
+        at.session_state["_play_at"] = 0.0
+        run(at)
+    assert _window(at).endswith("step 14 of 14 · paused**")
+    at.button(key="play_toggle").click()       # play again: from the start
+    run(at)
+    assert "step 1 of 14 · playing" in _window(at)

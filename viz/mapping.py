@@ -15,6 +15,7 @@ from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           route_line, validate_point)
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
+from viz.timeline import is_undated
 
 # mode -> (colour, dash pattern); the first known mode of a shipment wins
 MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
@@ -26,6 +27,10 @@ MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
 DEFAULT_SHIPMENT_STYLE = ("#444444", None)
 HIGHLIGHT_COLOUR = "#ffd400"
 CLUSTER_THRESHOLD = 300         # cluster point markers above this many
+# an undated event's point: hollow and dashed, in its type's colour (never on the timeline)
+UNDATED_STYLE = {"fillColor": "#ffffff", "fillOpacity": 0.85, "weight": 2.5,
+                 "dashArray": "4 3", "radius": 9}
+UNDATED_DATE = "undated — not on the timeline"
 
 
 class _Legend(MacroElement):
@@ -46,7 +51,7 @@ class _Legend(MacroElement):
             f"<span style='{esc(style)}'></span> {esc(label)}" for style, label in entries)
 
 
-def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
+def _legend_entries(modes: Iterable[str], undated: bool = False) -> list[tuple[str, str]]:
     specs = [*event_types().values(), event_type(None)]
     rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
              f"background:{spec.marker['legend']}", spec.marker.get("legend_label") or spec.label_in("en"))
@@ -61,6 +66,9 @@ def _legend_entries(modes: Iterable[str]) -> list[tuple[str, str]]:
         colour = DEFAULT_SHIPMENT_STYLE[0]
         rows.append((f"display:inline-block;width:22px;border-top:3px solid {colour};"
                      "vertical-align:middle", "shipment →"))
+    if undated:
+        rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
+                     "border:2px dashed #555;background:#fff", "undated (not on the timeline)"))
     rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
                  "background:#777", "mentioned place (layer)"))
     return rows
@@ -144,6 +152,11 @@ def _icon_layer(features: list[dict], colour: str, icon: str) -> folium.GeoJson:
         control=False)
 
 
+def _undated_feature(event: Mapping[str, Any], point: LatLon, colour: str) -> dict[str, Any]:
+    fields = {**popup_fields(event), "d": esc(UNDATED_DATE)}
+    return _feature("Point", _lonlat([point])[0], **fields, style={**UNDATED_STYLE, "color": colour})
+
+
 def _add_highlight(m: folium.Map, event: Mapping[str, Any], drawn: list[LatLon]) -> None:
     layer = folium.FeatureGroup(name="Selected event", control=False)
     if len(drawn) > 1:
@@ -217,6 +230,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     ship_ends: list[dict] = []
     # point markers by event type (a route with one end known is a marker there)
     markers: dict[str, list[dict]] = {name: [] for name in (*event_types(), None)}
+    undated: list[dict] = []
     all_points: list[LatLon] = []
     focus: list[LatLon] = []
     modes: list[str] = []
@@ -237,7 +251,10 @@ def build_map(events: Iterable[Mapping[str, Any]],
             if point is None:
                 continue
             spec = event_type(event.get("type"))
-            markers[spec.name if spec.known else None].append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
+            if is_undated(event):
+                undated.append(_undated_feature(event, point, spec.marker["legend"]))
+            else:
+                markers[spec.name if spec.known else None].append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:
@@ -252,18 +269,22 @@ def build_map(events: Iterable[Mapping[str, Any]],
                        marker=folium.CircleMarker()).add_to(ship_layer)
     point_layer = folium.FeatureGroup(name="Meetings & other events")
     point_target: Element = point_layer
-    if sum(map(len, markers.values())) > cluster_threshold:
+    if sum(map(len, markers.values())) + len(undated) > cluster_threshold:
         point_target = MarkerCluster(control=False).add_to(point_layer)
     for name, features in markers.items():
         if features:
             marker = event_type(name).marker
             _icon_layer(features, marker["colour"], marker["icon"]).add_to(point_target)
+    if undated:
+        folium.GeoJson(_collection(undated), on_each_feature=_BIND_JS, control=False,
+                       marker=folium.CircleMarker(fill=True, class_name="lagebild-undated")
+                       ).add_to(point_target)
     ship_layer.add_to(m)
     point_layer.add_to(m)
     if places is not None:
         # shown at once when there is nothing else to look at
         _add_places(m, places, show=not all_points)
-    _Legend(_legend_entries(modes)).add_to(m)
+    _Legend(_legend_entries(modes, bool(undated))).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
 
     box = bounds(focus or all_points)
