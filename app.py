@@ -9,8 +9,8 @@ import streamlit as st
 
 import app_auth
 from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, cached_places,
-                        filter_key, get_store, place_choices)
-from page.corrections import correction_form
+                        filter_key, get_store)
+from page.corrections import correction_panel
 from page.downloads import downloads
 from page.ingest_panel import input_panel, seed_demo
 from page.map_view import draw_map, event_table, highlighted, pick_banner, selected_event_id
@@ -52,7 +52,8 @@ def main() -> None:
     table_pick = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
-    picked = draw_map(events, cached_places(path, revision, doc_ids), basemap, table_pick)
+    mentions = cached_places(path, revision, doc_ids)
+    picked = draw_map(events, mentions, basemap, table_pick)
     highlight = highlighted(table_pick, picked)
     if events:
         st.altair_chart(timeline_chart(events, highlight), width="stretch")
@@ -61,8 +62,7 @@ def main() -> None:
     event_table(picked or events)
     downloads(store, flt, events, total)
 
-    with st.expander("Correct an event", expanded=highlight is not None):
-        correction_form(store, events, place_choices(path, revision), highlight)
+    correction_panel(store, events, mentions, highlight)
     with st.expander("Add articles", expanded=facets["n_documents"] == 0
                      or bool(st.session_state.get("_ingest_messages"))):
         input_panel(store)
