@@ -94,6 +94,8 @@ def via_list(event: dict) -> list[dict]:
 
 def _remove(eid: str, i: int) -> None:
     del st.session_state[_via_key(eid)][i]
+    st.session_state.pop(f"edit_via_at_{eid}", None)     # "At" starts again at the end
+
 
 
 def _add(eid: str, options: dict[str, dict]) -> None:
@@ -102,6 +104,8 @@ def _add(eid: str, options: dict[str, dict]) -> None:
         places = st.session_state[_via_key(eid)]
         at = st.session_state.get(f"edit_via_at_{eid}") or len(places) + 1
         places.insert(min(at, len(places) + 1) - 1, as_place(options[chosen]))
+    for key in (f"edit_via_pick_{eid}", f"edit_via_at_{eid}"):   # ready for the next one
+        st.session_state.pop(key, None)
 
 
 def via_editor(event: dict, article: list[dict]) -> list[dict]:
