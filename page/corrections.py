@@ -117,7 +117,9 @@ def _save(store: Store, ev: dict, proposed: dict, types: list[str], modes: list[
         return
     what = ", ".join(NAMES.get(f, f) for f in changes) if changes else "confirmed as it is"
     st.session_state["_edit_saved"] = md_text(f"Saved the correction of {ev['id']}: {what}.")
-    st.session_state.setdefault("_pending", {})["edit_open"] = True
+    # set again by the script, the picker shows its new label (the browser would keep
+    # the old one: a place or date in it may just have changed)
+    st.session_state.setdefault("_pending", {}).update(edit_open=True, edit_event=ev["id"])
     for key in [k for k in st.session_state if str(k).startswith(("edit_", "_via_"))
                 and str(k).endswith(f"_{ev['id']}") and k != f"edit_places_{ev['id']}"]:
         del st.session_state[key]     # the widgets start again from the stored event
