@@ -71,7 +71,7 @@ def place_picker(role: str, event: dict, mentions: list[dict], article: list[dic
                             placeholder="a place name, e.g. Wien")
     options = _options(query, _runner_ups(current, mentions, event["source_id"]), article,
                        current)
-    if query.strip() and not any(o.startswith("search: ") for o in options):
+    if query.strip() and not gazetteer_search(query):
         left.caption(f"No gazetteer entry named {md_text(query.strip())}.")
     choice = right.selectbox(f"New {role}", [KEEP, *([CLEAR] if current else []), *options],
                              key=f"edit_{role}_{eid}", format_func=visible)
