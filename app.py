@@ -9,8 +9,8 @@ import streamlit as st
 
 import app_auth
 from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, cached_places,
-                        filter_key, get_store, place_choices)
-from page.corrections import correction_form
+                        filter_key, get_store)
+from page.corrections import correction_panel
 from page.downloads import downloads
 from page.ingest_panel import input_panel, seed_demo
 from page.map_view import (MAP_LIMIT, draw_map, event_table, highlighted, pick_banner,
@@ -56,7 +56,8 @@ def main() -> None:
     table_pick = selected_event_id(events)
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
-    picked = draw_map(events, cached_places(path, revision, doc_ids), basemap, table_pick)
+    mentions = cached_places(path, revision, doc_ids)
+    picked = draw_map(events, mentions, basemap, table_pick)
     highlight = highlighted(table_pick, picked)
     timeline_section(events, highlight, flt, undated_in_filter(path, revision, flt),
                      drawn=undated_count(events[:MAP_LIMIT]))
@@ -66,8 +67,7 @@ def main() -> None:
     window_line(window_slot, flt.date_from, flt.date_to)
     downloads(store, flt, events, total)
 
-    with st.expander("Correct an event", expanded=highlight is not None):
-        correction_form(store, events, place_choices(path, revision), highlight)
+    correction_panel(store, events, mentions, highlight)
     with st.expander("Add articles", expanded=facets["n_documents"] == 0
                      or bool(st.session_state.get("_ingest_messages"))):
         input_panel(store)

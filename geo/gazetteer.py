@@ -9,6 +9,7 @@ ids. Lookups never touch the raw sources.
 """
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import math
@@ -134,6 +135,7 @@ class Gazetteer:
         self._country_ids = {cc: i for i, (cc, f) in enumerate(zip(self._cols["cc"], self._cols["feature"]))
                              if f == "country"}
         self._places: dict[int, Place] = {}
+        self._sorted_keys: Optional[list[str]] = None
 
     # -- construction -------------------------------------------------
     @classmethod
@@ -229,6 +231,22 @@ class Gazetteer:
                     if idx not in out:
                         out[idx] = Candidate(idx, self.place(idx), MATCH_TRANSLIT, self.is_capital(idx))
         return list(out.values())
+
+    def names_starting(self, prefix: str, limit: int = 50) -> list[str]:
+        """Up to *limit* folded names (and aliases) that begin with *prefix*, in
+        alphabetical order: what a search box offers while the name is typed. The
+        sorted key list is built on the first call."""
+        key = fold(prefix)
+        if not key:
+            return []
+        if self._sorted_keys is None:
+            self._sorted_keys = sorted(self._fold)
+        keys, out = self._sorted_keys, []
+        for i in range(bisect.bisect_left(keys, key), len(keys)):
+            if not keys[i].startswith(key) or len(out) >= limit:
+                break
+            out.append(keys[i])
+        return out
 
     def translit_has(self, name: str) -> bool:
         return any(tk in self._translit for tk in translit_keys(name))

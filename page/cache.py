@@ -58,18 +58,27 @@ def cached_sources(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[d
     return get_store(path).sources(doc_ids)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def cached_place_options(path: str, revision: int) -> list[dict]:
-    return get_store(path).place_options()
-
-
 @st.cache_data(max_entries=32, show_spinner=False)
 def cached_places(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[dict]:
     return get_store(path).places(doc_ids)
 
 
-def place_choices(path: str, revision: int) -> dict[str, dict]:
-    """The store's places by name, as the correction form offers them."""
-    return {p["name"]: {k: p[k] for k in ("name", "geonameid", "lat", "lon",
-                                          "country_code", "feature")}
-            for p in cached_place_options(path, revision)}
+@st.cache_resource(show_spinner="Loading the gazetteer …")
+def get_gazetteer():
+    """The offline gazetteer (the pipeline shares it: geo.gazetteer.default_gazetteer)."""
+    from geo.gazetteer import default_gazetteer
+    return default_gazetteer()
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def gazetteer_search(query: str) -> list[dict]:
+    """Gazetteer entries for a typed name (geo.choices.search)."""
+    from geo.choices import search
+    return search(get_gazetteer(), query)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def gazetteer_same_name(names: tuple[str, ...], current: dict | None) -> list[dict]:
+    """The other entries the names of a place may denote (geo.choices.same_name)."""
+    from geo.choices import same_name
+    return same_name(get_gazetteer(), names, current)

@@ -8,6 +8,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from records.errors import InputError
 from store.db import transaction
+from store.edits import check_changes
 from store.rows import EDITABLE_FIELDS, apply_edits, event_columns
 
 _EVENT_COLUMNS = ("event_id", "type", "date_start", "date_end", "date_precision", "actors",
@@ -147,7 +148,10 @@ def ingest_document(conn, document: Mapping[str, Any],
 def record_edit(conn, event_id: str, changes: Mapping[str, Any],
                 author: Optional[str] = None) -> int:
     """Append analyst *changes* ``{field: value}`` for *event_id* and rebuild the
-    event's current row. Returns how many stored events were updated."""
+    event's current row. Returns how many stored events were updated.
+
+    The changes are checked first (store.edits.check_changes): a value that
+    cannot stand raises InputError and nothing is written."""
     unknown = [f for f in changes if f not in EDITABLE_FIELDS]
     if unknown:
         raise InputError(f"cannot edit field(s) {', '.join(map(repr, unknown))}; "
@@ -157,6 +161,8 @@ def record_edit(conn, event_id: str, changes: Mapping[str, Any],
                             (event_id,)).fetchall()
         if not rows:
             raise InputError(f"no event with id {event_id!r}")
+        now, _, _ = apply_edits(json.loads(rows[0]["original_json"]), _edits_for(conn, event_id))
+        changes = check_changes(now, changes)
         stamp = _now()
         conn.executemany(
             "INSERT INTO edits (event_id, field, value, created_at, author) VALUES (?,?,?,?,?)",

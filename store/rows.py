@@ -11,7 +11,7 @@ from records.model import EVENT_DERIVED_KEYS, EVENT_KEYS, MODALITY
 
 # fields an analyst may correct, and "rejected"/"reviewed" flags
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",
-                   "origin", "destination", "actors", "cargo", "modes", "rejected",
+                   "origin", "via", "destination", "actors", "cargo", "modes", "rejected",
                    "reviewed", "note")
 # event keys with a column of their own; every other key goes into the "extra" JSON column
 _CONTRACT_KEYS = tuple(k for k in EVENT_KEYS if k != "evidence_spans" and k not in EVENT_DERIVED_KEYS)

@@ -14,7 +14,7 @@ from viz.table import parse_csv
 
 D = dt.date.fromisoformat
 SUBMIT_INGEST = "FormSubmitter:ingest_form-Extract and store"
-SUBMIT_EDIT = "FormSubmitter:edit_form-Save correction"
+SUBMIT_EDIT = "edit_save"
 
 
 class _KeepingStorage(MemoryMediaFileStorage):
@@ -106,13 +106,13 @@ def test_correction_persists_across_reload(app_file, db):
     at = run(AppTest.from_file(app_file, default_timeout=60))
     at.selectbox(key="edit_event").set_value("ev-meet")
     run(at)
-    at.text_input(key="edit_type_ev-meet").input("visit")
+    at.selectbox(key="edit_type_ev-meet").set_value("shipment")
     at.text_input(key="edit_actors_ev-meet").input("Kim Jong Un")
     at.button(key=SUBMIT_EDIT).click()
     run(at)
     fresh = run(AppTest.from_file(app_file, default_timeout=60))
     frame = fresh.dataframe[0].value.set_index("id")
-    assert frame.loc["ev-meet", "type"] == "visit"
+    assert frame.loc["ev-meet", "type"] == "shipment"
     assert frame.loc["ev-meet", "actors"] == "Kim Jong Un"
     assert frame.loc["ev-meet", "review"] == "reviewed"
     assert Store(db).event("ev-meet")["review_status"] == "reviewed"

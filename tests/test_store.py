@@ -1,5 +1,6 @@
 """store: file, schema, idempotent ingest, edits surviving re-ingest, filters."""
 import datetime as dt
+import json
 import os
 import sqlite3
 import stat
@@ -7,6 +8,7 @@ import stat
 import pytest
 
 from records.errors import InputError, StoreError
+from records.export import map_point
 from store import EventFilter, Store
 from store.schema import SCHEMA_VERSION
 from store.synthetic import synthetic_documents
@@ -130,13 +132,83 @@ def test_edit_place_moves_event_and_country(filled):
     assert ids(filled.events(EventFilter(countries=("de",)))) == ["ev-meet"]
 
 
+VIENNA = {"name": "Vienna", "geonameid": 2761369, "lat": 48.20849, "lon": 16.37208,
+          "country_code": "AT", "feature": "city"}
+IRKUTSK = {"name": "Irkutsk", "geonameid": 2023469, "lat": 52.29566, "lon": 104.29076,
+           "country_code": "RU", "feature": "city"}
+
+
+@pytest.mark.parametrize("event_id, changes, expected", [
+    ("ev-meet", {"type": "shipment"}, {"type": "shipment"}),
+    ("ev-meet", {"date_start": "2023-09-13", "date_end": "2023-09-13", "date_precision": "day"},
+     {"date_start": "2023-09-13", "date_end": "2023-09-13", "date_precision": "day"}),
+    ("ev-meet", {"date_start": None, "date_end": None, "date_precision": None},
+     {"date_start": None, "date_end": None, "date_precision": None}),
+    ("ev-meet", {"location": VIENNA}, {"location": VIENNA}),
+    ("ev-meet", {"location": None}, {"location": None}),
+    ("ev-ship", {"origin": VIENNA}, {"origin": VIENNA}),
+    ("ev-ship", {"destination": VIENNA}, {"destination": VIENNA}),
+    ("ev-ship", {"via": [IRKUTSK, VIENNA]}, {"via": [IRKUTSK, VIENNA]}),
+    ("ev-ship", {"via": []}, {"via": []}),
+    ("ev-ship", {"modes": ["rail", "road"]}, {"modes": ["rail", "road"]}),
+    ("ev-ship", {"cargo": "Granaten"}, {"cargo": "Granaten"}),
+    ("ev-ship", {"cargo": None}, {"cargo": None}),
+    ("ev-ship", {"actors": ["Russia"]}, {"actors": ["Russia"]}),
+    ("ev-ship", {"rejected": True}, {"review_status": "rejected"}),
+])
+def test_each_field_edit_survives_reingest(filled, event_id, changes, expected):
+    filled.edit(event_id, changes)
+    for when in ("edited", "re-ingested"):
+        if when == "re-ingested":
+            for doc in DOCS:
+                filled.ingest(doc, f"text of {doc['id']}", replace=True)
+        ev = filled.event(event_id)
+        assert {k: ev[k] for k in expected} == expected, when
+        assert set(changes) - {"rejected"} <= set(ev.get("edited_fields") or []), when
+
+
+def test_a_destination_edit_moves_the_route_end(filled):
+    filled.edit("ev-ship", {"destination": VIENNA, "via": []})
+    ev = filled.event("ev-ship")
+    assert (map_point(ev)["lat"], map_point(ev)["lon"]) == (VIENNA["lat"], VIENNA["lon"])
+    assert ids(filled.events(EventFilter(countries=("AT",)))) == ["ev-ship"]
+    assert ids(filled.events(EventFilter(places=("Vienna",)))) == ["ev-ship"]
+
+
+def test_edits_stored_before_via_was_editable_still_replay(sqlite_store):
+    """The stored format is unchanged (one row per field, the value as JSON): rows
+    written by an older version, checks or not, replay on re-ingest."""
+    filled = sqlite_store
+    for doc in DOCS:
+        filled.ingest(doc, f"text of {doc['id']}")
+    conn = sqlite3.connect(filled.path)
+    conn.executemany("INSERT INTO edits (event_id, field, value, created_at) VALUES (?,?,?,?)",
+                     [("ev-meet", "type", '"visit"', "2024-01-01T00:00:00+00:00"),
+                      ("ev-meet", "location", json.dumps(VIENNA), "2024-01-01T00:00:00+00:00")])
+    conn.commit()
+    conn.close()
+    filled.ingest(DOCS[0], "text of seed-de", replace=True)
+    ev = filled.event("ev-meet")
+    assert (ev["type"], ev["location"]["name"]) == ("visit", "Vienna")
+
+
 @pytest.mark.parametrize("event_id, changes, message", [
     ("ev-meet", {"colour": "red"}, "cannot edit"),
     ("no-such", {"type": "x"}, "no event"),
+    ("ev-meet", {"date_end": "2023-08-01"}, r"end \(2023-08-01\) is before the start"),
+    ("ev-meet", {"date_start": "2023-10-01"}, "before the start"),   # against the stored end
+    ("ev-meet", {"date_start": "soon"}, "not a date"),
+    ("ev-meet", {"date_precision": "week"}, "not one of day, month, year"),
+    ("ev-meet", {"location": {"name": "Nowhere"}}, "has no coordinates"),
+    ("ev-ship", {"via": ["Vienna"]}, "not a place"),
+    ("ev-ship", {"modes": "sea"}, "not a list"),
+    ("ev-ship", {"rejected": "no"}, "not true or false"),
 ])
 def test_invalid_edits(filled, event_id, changes, message):
     with pytest.raises(InputError, match=message):
         filled.edit(event_id, changes)
+    if event_id != "no-such":
+        assert filled.history(event_id) == []     # nothing written
 
 
 # --- filters ----------------------------------------------------------------
