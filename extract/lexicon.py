@@ -43,6 +43,7 @@ class PlaceCues:
     nouns_capitalised: bool = False   # from the language registry
     online_after: frozenset[str] = frozenset()  # prepositions after which a name may be geocoded online
     region_words: frozenset[str] = frozenset()  # "Grafschaft", "county": the name after is a region's
+    nationality_heads: frozenset[str] = frozenset()  # "Stadt", "port of": between a nationality and its place
 
 
 @lru_cache(maxsize=None)
@@ -51,7 +52,8 @@ def place_cues(lang: str) -> PlaceCues:
     raw = load_json(spec.lexicon("places").name)
     sets = {k: frozenset(raw.get(k, ())) for k in
             ("locative_before", "org_after", "org_before", "nonplace_heads",
-             "facility_words", "connectors", "determiners", "online_after", "region_words")}
+             "facility_words", "connectors", "determiners", "online_after", "region_words",
+             "nationality_heads")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
                      given_names=load_wordlist("given_names.txt"),
                      nouns_capitalised=spec.nouns_capitalised, **sets)

@@ -16,7 +16,10 @@ from extract.events.extract import extract_events
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
 from extract.text.nlp import parse
+from extract.places.nationality import country_hints
 from extract.places.recognize import PlaceRecognizer
+from extract.events.lexicon import event_lexicon
+from extract.lexicon import place_cues
 from records.model import Document, Event
 from extract.text.clean import AnalysisText, analysis_text
 from records.inputs import visible
@@ -102,7 +105,10 @@ class Pipeline:
         (timexes, dateline day) when they were read from the whole document it is a piece of."""
         tdoc = TextDoc.read(text, lang, parse(lang, text))
         tdoc.people = self.places.people(tdoc)
-        places = [m for group in _windows(self.places.recognize(tdoc), RESOLVE_WINDOW)
+        spans = self.places.recognize(tdoc)
+        cues = place_cues(lang)
+        country_hints(text, spans, event_lexicon(lang).demonym, cues.nationality_heads, cues.nouns_capitalised)
+        places = [m for group in _windows(spans, RESOLVE_WINDOW)
                   for m in resolve(group)]
         tdoc.timexes, tdoc.report_date = dates if dates is not None else self.dates(text, lang, doc_date)
         # a date is not a place ("in March", "Juli")

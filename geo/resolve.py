@@ -3,7 +3,8 @@
 Each candidate is scored by its importance (population, feature, capital),
 how it matched (name, alias, transliteration), the document's country context
 (countries it names, and the countries of its unambiguous places), a qualifier
-that follows it ("Paris, Texas"; "Najin, Nordkorea"), facility words around it
+that follows it ("Paris, Texas"; "Najin, Nordkorea"), a nationality before it ("im
+polnischen Płock"), facility words around it
 ("Raumfahrtzentrum Wostotschny") and its distance to the document's other
 unambiguous places. The margin over the runner-up gives the confidence.
 """
@@ -37,6 +38,7 @@ class Span(Protocol):
     facility_context: bool
     region_context: bool
     qualifier: int | None
+    country_hint: str | None
 
 
 def _prior(c: Candidate) -> float:
@@ -113,6 +115,8 @@ def _score_local(spans: Sequence[Span], k: int, qualified_by: dict[int, int]) ->
             s -= QUALIFIER  # "Egypt" is the country, not a town of that name, unless qualified
         if qual is not None and _qualified(c, qual):
             s += QUALIFIER
+        if span.country_hint and c.place.country_code == span.country_hint and c.place.feature != "country":
+            s += QUALIFIER  # "im polnischen Płock", "the Polish port of Gdansk": a place of that country
         if inner is not None and any(_contains(c, a) for a in inner.candidates):
             s += QUALIFIER  # "Atlanta, Georgia": the state that holds Atlanta, not the country
         if c.place.feature == "facility" and (span.facility_context or (

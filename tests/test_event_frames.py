@@ -1630,3 +1630,76 @@ def test_a_small_towns_dateline_is_a_place(pipeline, text, where):
 def test_receptions_joinings_and_ceremonies(pipeline, text, lang, want):
     got = [name(e.location) for e in events_of(pipeline, text, lang, "2005-01-19") if e.type == "meeting"]
     assert got == want
+
+
+# -- a journey's ends and stops, its headline and its lead -------------------------------------
+# (text, lang, publication date, expected shipment (origin, destination), date_start, date_end)
+JOURNEYS = [
+    # a facility's "von" names its town, not where the goods left; its phrase is the place's
+    ("Ein Tanker mit Heizöl hat am Montag den Hafen von Klaipėda erreicht.", "de", "2024-05-08",
+     (None, "Klaipėda"), "2024-05-06", "2024-05-06"),
+    ("Der Zug mit 40 Containern erreichte am Freitag den Güterbahnhof von Brest.", "de", "2024-05-08",
+     (None, "Brest"), "2024-05-03", "2024-05-03"),
+    # "im" is "in dem": a carrier arriving in a named port reaches it
+    ("Ein Frachter mit Weizen ist am Dienstag im türkischen Hafen Samsun eingelaufen.", "de", "2024-05-08",
+     (None, "Samsun"), "2024-05-07", "2024-05-07"),
+    # ... unless the "im" phrase belongs to the noun of a source ("aus der Raffinerie im ...")
+    ("Ein Zug mit Benzin aus der Raffinerie im tschechischen Kralupy ist am Montag in Linz angekommen.",
+     "de", "2024-05-08", ("Kralupy", "Linz"), "2024-05-06", "2024-05-06"),
+    # "in den" before a singular facility noun is whither ("in den Hafen"), not "in den USA"
+    ("Die Panzer wurden am Montag aus Ostrava in den Ostseehafen Rostock gebracht.", "de", "2024-05-08",
+     ("Ostrava", "Rostock"), "2024-05-06", "2024-05-06"),
+    # loaded on one day and arrived on a later one: the route runs from the loading to the arrival
+    ("Die Haubitzen wurden am Montag in Ostrava verladen und erreichten am Mittwoch Rzeszów.", "de", "2024-05-10",
+     ("Ostrava", "Rzeszów"), "2024-05-06", "2024-05-08"),
+    ("The tanks were loaded in Bremerhaven on Monday and reached Gdynia on Wednesday.", "en", "2024-05-10",
+     ("Bremerhaven", "Gdynia"), "2024-05-06", "2024-05-08"),
+    # a headline line (no full stop, a new line after it) is a sentence of its own; it tells the
+    # body's event, which dates it
+    ("Getreidezug aus Kowel erreicht Danzig\nDanzig – Ein Zug mit 2.000 Tonnen Weizen aus Kowel ist am "
+     "Dienstag in Danzig angekommen.", "de", "2024-05-10", ("Kovel", "Gdańsk"), "2024-05-07", "2024-05-07"),
+    ("Fuel convoy from Iasi reaches Chisinau\nCHISINAU – A convoy of 20 fuel trucks from Iasi arrived in "
+     "Chisinau on Tuesday.", "en", "2024-05-10", ("Iasi", "Chisinau"), "2024-05-07", "2024-05-07"),
+    # an undated lead ("hat ... verlegt") is the day's news only until the body dates it
+    ("Riga – Die Armee hat 30 Radpanzer per Bahn von Tapa nach Lettland verlegt. Die Fahrzeuge wurden am "
+     "Sonntag in Tapa verladen und erreichten am Dienstag Riga.", "de", "2024-05-09",
+     ("Tapa", "Riga"), "2024-05-05", "2024-05-07"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,route,start,end", JOURNEYS, ids=[c[0][:40] for c in JOURNEYS])
+def test_a_journey_has_its_ends_and_days(pipeline, text, lang, date, route, start, end):
+    ships = [e for e in events_of(pipeline, text, lang, date) if e.type == "shipment"]
+    assert len(ships) == 1, [(name(e.origin), name(e.destination), e.date_start) for e in ships]
+    ev = ships[0]
+    assert same(route[0], ev.origin) and same(route[1], ev.destination), (name(ev.origin), name(ev.destination))
+    assert (ev.date_start, ev.date_end) == (start, end)
+
+
+def test_a_stop_is_never_one_of_the_ends(pipeline):
+    text = "Die Exporte aus Rumänien über Rumänien nach Constanța stiegen im März."
+    for ev in events_of(pipeline, text, "de", "2024-05-08"):
+        ends = {name(p) for p in (ev.origin, ev.destination) if p}
+        assert not ends & {name(p) for p in ev.via}
+
+
+# -- talks by their verb: "verhandeln über" like "beraten über" ---------------------------------
+@pytest.mark.parametrize("text,where", [
+    ("Die Delegationen haben am Dienstag in Tiflis über neue Zölle verhandelt.", "Tbilisi"),
+    ("Armenien und Aserbaidschan verhandeln seit Montag in Almaty über einen Friedensvertrag.", "Almaty"),
+])
+def test_negotiating_about_something_is_a_meeting(pipeline, text, where):
+    evs = events_of(pipeline, text, "de", "2024-05-08")
+    assert any(e.type == "meeting" and same(where, e.location) for e in evs), [summary(e) for e in evs]
+
+
+# -- a nationality before a place names its country ---------------------------------------------
+@pytest.mark.parametrize("text,lang,place,iso", [
+    ("Ein Zug aus dem polnischen Płock erreichte am Montag Lwiw.", "de", "Płock", "PL"),
+    ("A train from the Polish city of Plock reached Lviv on Monday.", "en", "Plock", "PL"),
+    ("Der Konvoi fuhr über die ukrainische Stadt Kowel nach Kiew.", "de", "Kowel", "UA"),
+])
+def test_a_nationality_before_a_place_names_its_country(pipeline, text, lang, place, iso):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2024, 5, 8), lang=lang)
+    found = {m.text: m.place.country_code for m in doc.places}
+    assert found.get(place) == iso, found

@@ -180,8 +180,10 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None
         if trig.kind == "agent":
             return ("origin", as_country(pm, country_of))  # "the main suppliers were Australia"
-        if i < ti and _modifier_of(tokens, i, ti, lex):
-            # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"
+        if i < ti and not (lex.nouns_capitalised and not m.trigger.cap and not trig.reverse) \
+                and _modifier_of(tokens, i, ti, lex):
+            # "U.S. corn exports", "Indonesia's wheat imports", "Taiwan's textile exports"; a German
+            # verb is no noun to modify: "hat den Hafen von Klaipėda erreicht" reaches its object
             possessive = i + 1 < len(tokens) and tokens[i + 1].low in ("'s", "’s", "s")
             if trig.reverse and (possessive or u == "subject"):
                 return ("destination", as_country(pm, country_of))

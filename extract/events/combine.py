@@ -46,7 +46,9 @@ def _complete(a: EventMention, b: EventMention) -> bool:
 def join_route(mentions: list[EventMention]) -> list[EventMention]:
     """A departure and a later arrival in one sentence are the two ends of one route ("left
     Vienna on Tuesday and reached Lviv two days later"): the arrival's places join the
-    departure, whose time and status the route keeps (the goods have left)."""
+    departure, whose status the route keeps (the goods have left); the arrival is kept on it
+    so that a day of its own ends the route's dates ("am Sonntag verladen und erreichten am
+    Dienstag Kaunas": Sunday to Tuesday)."""
     out: list[EventMention] = []
     for m in mentions:
         if m.trigger_def.kind == "arrival":
@@ -55,6 +57,20 @@ def join_route(mentions: list[EventMention]) -> list[EventMention]:
                 for role, found in m.roles.items():
                     if role != "origin" or not start.roles.get("origin"):
                         start.roles.setdefault(role, []).extend(found)
+                start.arrival = m  # its own date, if any, ends the route's (extract.arrival_dates)
                 continue
         out.append(m)
     return out
+
+
+ARRIVAL_DAYS = 21   # a journey's arrival dated at most this long after its departure
+
+
+def arrival_dates(mentions: list[EventMention]) -> None:
+    """A departure joined to an arrival with a later day of its own runs until that day."""
+    for m in mentions:
+        a = m.arrival
+        if m.date is None or a is None or a.date is None:
+            continue
+        if 0 < (a.date[1] - m.date[1]).days <= ARRIVAL_DAYS and a.date[0] >= m.date[0]:
+            m.date = (m.date[0], a.date[1], m.date[2])

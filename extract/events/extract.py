@@ -21,7 +21,7 @@ from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
-from extract.events.combine import join_route, unite
+from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
@@ -57,6 +57,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             dline = (Mention(dline[0].text, dline[0].start, dline[0].end, city, dline[0].confidence), dline[1])
     dateline_end = dline[1] if dline else 0
     lead_day = dateline_day(timexes, dateline_end)
+    lead_guessed = lead_day is None
     if lead_day is None and dline is not None and date_known:
         lead_day = (doc_date, doc_date, "day")  # "Wien – Ban Ki-moon hat ... gehalten": the lead is the day's news
     capital = capital_check(gazetteer)
@@ -79,11 +80,13 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
                                            sent_people, orgs, lex, gazetteer, capital, officials)
         usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
-        assign_dates(sent_mentions, usable, tokens, lex)
+        assign_dates(sent_mentions + [m.arrival for m in sent_mentions if m.arrival], usable, tokens, lex)
+        arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:
                 if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")):
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
+                    m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
             if m.date is None and m.status == "reported" and not m.spec.route and said_during(tokens, m, lex):
                 m.date = (doc_date, doc_date, "day")  # "sagte ... bei einem Besuch in X": the report's day

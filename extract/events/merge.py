@@ -47,6 +47,7 @@ class Happening:
     places: dict[str, Optional[Place]] = field(default_factory=dict)
     date: Optional[tuple[dt.date, dt.date, str]] = None
     actors: list[str] = field(default_factory=list)
+    date_soft: bool = False     # the date is an undated lead's guess (the report's day)
 
     @property
     def spec(self) -> EventType:
@@ -60,7 +61,11 @@ class Happening:
         self.mentions.append(m)
         for role in ROLES:
             self.places[role] = more_specific(self.places.get(role), m.place(role))
-        if m.date is not None and self.date is not None and self.spec.route and m.date[0] > self.date[1]:
+        if m.date is not None and (self.date is None or self.date_soft and not m.soft_date):
+            self.date, self.date_soft = m.date, m.soft_date  # a dated account beats the lead's guess
+        elif m.soft_date:
+            pass
+        elif m.date is not None and self.date is not None and self.spec.route and m.date[0] > self.date[1]:
             self.date = (self.date[0], m.date[1], self.date[2])  # a journey over days: departure to arrival
         elif m.date is not None:
             # a finer date wins ("a day inside a week"); of two as wide, the first told (a season
@@ -80,7 +85,8 @@ def _dates_conflict(a, b) -> bool:
 
 def _fits(h: Happening, m: EventMention) -> bool:
     """No conflict, and some agreement (a shared place or actor, or a bare follow-up mention)."""
-    if h.type != m.type or (_dates_conflict(h.date, m.date) and not _onward(h, m)):
+    if h.type != m.type or (_dates_conflict(h.date, m.date) and not _onward(h, m)
+                            and not _near_guess(h, m)):
         return False
     if m.repeated and m.sentence != h.last_sentence:
         return False  # "when the two meet again next month": a follow-up, not the talks told of before
@@ -116,6 +122,19 @@ def _fits(h: Happening, m: EventMention) -> bool:
     if m.sentence == h.last_sentence:
         agree = True
     return agree
+
+
+GUESS_DAYS = 10   # an undated lead's news happened at most this long before the report
+
+
+def _near_guess(h: Happening, m: EventMention) -> bool:
+    """Whether one side's date is the undated lead's guess (the report's day) and the other's
+    real date lies shortly before it: the lead told that news ("Die Bundeswehr hat 24
+    Schützenpanzer nach Litauen verlegt ... am Sonntag verladen"), not a return months ago."""
+    if h.date_soft == m.soft_date:
+        return False
+    guess, real = (h.date, m.date) if h.date_soft else (m.date, h.date)
+    return 0 <= (guess[0] - real[1]).days <= GUESS_DAYS
 
 
 def _onward(h: Happening, m: EventMention) -> bool:
@@ -230,7 +249,9 @@ def to_event(text: str, h: Happening) -> Event:
         actors=list(h.actors),
         location=h.places.get("location") if "location" in h.spec.roles else None,
         origin=h.places.get("origin"), destination=h.places.get("destination"),
-        via=[h.places["via"]] if h.places.get("via") else [],
+        via=[h.places["via"]] if h.places.get("via") and not any(
+            end is not None and same_place(end, h.places["via"]) for end in (h.places.get("origin"), h.places.get("destination"))) else [],
+        # (a stop is between the ends, never one of them: "Exporte aus Rumänien über Rumänien" is no stop)
         modes=modes if h.spec.modes else [],
         cargo=cargo if h.spec.cargo else None,
         status=h.status, evidence_spans=spans)

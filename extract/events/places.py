@@ -17,6 +17,13 @@ _DATELINE = re.compile(r"(?:^|(?<=\n)|(?<=[.!?\"“] ))"
                        r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
 
 
+def _title_line(line: str, next_char: str) -> bool:
+    """The first line of a story is its headline when it ends without a sentence mark and the
+    next line starts anew ("Kesselwagenzug mit Diesel aus Płock erreicht Lwiw\nLwiw – Ein Zug
+    ..."): the headline is a sentence of its own, not the subject of the dateline's sentence."""
+    return len(line) <= 200 and line[-1] not in ".!?:;,-–—" and (next_char.isupper() or next_char in "\"“„'")
+
+
 def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentences split further at blank lines and after all-caps headline lines."""
     out = []
@@ -26,7 +33,8 @@ def refine_sentences(text: str, sentences: list[tuple[int, int]]) -> list[tuple[
             cut = s + m.start()
             line = text[start:cut].strip()
             blank = text[cut + 1:cut + 2] == "\n" or not line
-            headline = line and line.upper() == line and any(c.isalpha() for c in line)
+            headline = line and (line.upper() == line and any(c.isalpha() for c in line)
+                                 or start == s == 0 and _title_line(line, text[cut + 1:cut + 2]))
             if blank or headline:
                 if line:
                     out.append((start, cut))
@@ -55,6 +63,12 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
     right after a German verb: "lieferte Frankreich"), "object" for another bare place,
     None when a preposition marks it."""
     k = i - 1
+    if k > 0 and tokens[k].low == "von" and lex.facility_heads and tokens[k - 1].cap \
+            and tokens[k - 1].low.rsplit("-", 1)[-1].endswith(lex.facility_heads):
+        k -= 2  # "erreichten den Güterbahnhof von Kaunas": the facility's phrase is the place's
+        while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low.endswith(lex.inflected_endings) \
+                and not tokens[k].cap and tokens[k].low not in lex.subject_stop:
+            k -= 1  # its adjectives ("den westukrainischen Hafen von ...")
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.articles:
         k -= 1
     if k + 1 < i and tokens[k + 1].low in lex.relative and (k < 0 or tokens[k].clause != tokens[i].clause):

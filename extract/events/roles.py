@@ -42,6 +42,8 @@ class EventMention:
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
+    soft_date: bool = False         # its date is the report's day, guessed for an undated lead
+    arrival: Optional["EventMention"] = None  # the arrival joined to this departure (join_route)
     ongoing: bool = False           # "in talks with", "talks continue": a process, no one meeting
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
 
@@ -68,6 +70,7 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
     steps = plain = 0
     first_loc = None
     chained = False
+    facility = False    # a singular facility noun passed ("den Hafen"): "in den" before it is whither
     while k > 0 and steps < 12:
         hit = None
         for role, phrases in cues.items():
@@ -75,13 +78,21 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             if ph is not None and (hit is None or len(ph) > len(hit[1])):
                 hit = (role, ph)
         tr = phrase_before(tokens, k, lex.transparent)
+        if hit is not None and hit[1] == ("von",) and _facility_of(tokens, k - 2, trig_idx, lex):
+            k -= 1          # "den Hafen von Alexandria": the port's town, not where the goods left
+            steps += 1
+            chained = True
+            continue
         if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
             role, ph = hit
             # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")
-            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on") and " ".join(ph[1:]) not in lex.directional_articles
+            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on") and " ".join(ph[1:]) not in lex.directional_articles \
+                and not (ph == ("in", "den") and facility)  # "in den Schwarzmeerhafen Constanța": into, singular
             if role == "destination" and weak and origin_clause:
                 return "origin"
             if role == "destination" and weak and arrival and ph[0] in ("in", "im"):
+                if _of_a_source(tokens, k - len(ph), lex, cues.get("origin", ())):
+                    return "origin"  # "ein Zug aus der Raffinerie im polnischen Płock ist ... angekommen"
                 return "destination"  # "stationieren ab Mai Kampfflugzeuge in Rumänien": not "ab Mai"
             if role == "location" or not weak:
                 return role
@@ -107,6 +118,7 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
         # skip nouns and adjectives inside the phrase ("einem Versorgungsdepot im Südwesten")
         if prev.text.isalpha() and prev.low not in lex.subject_stop and plain < 3 \
                 and prev.low not in lex.speech and (not lex.nouns_capitalised or prev.cap or len(prev.low) > 3):
+            facility = facility or bool(lex.facility_heads) and prev.cap and prev.low.endswith(lex.facility_heads)
             k -= 1
             steps += 1
             plain += 1
@@ -114,6 +126,26 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             continue
         break
     return first_loc
+
+
+def _of_a_source(tokens: list[Token], j: int, lex: EventLexicon, origin_cues) -> bool:
+    """Whether the "in"/"im" at ``j`` belongs to a noun inside a phrase of where the goods came
+    from ("aus der Raffinerie im polnischen Płock", "from the refinery in Płock")."""
+    k = j - 1
+    if k < 0 or not tokens[k].text[:1].isupper() or tokens[k].clause != tokens[j].clause:
+        return False
+    k -= 1
+    while k >= 0 and tokens[k].clause == tokens[j].clause and (
+            tokens[k].low in lex.articles or tokens[k].low.endswith(lex.inflected_endings) and tokens[k].text.islower()):
+        k -= 1
+    return k >= 0 and phrase_before(tokens, k + 1, origin_cues) is not None
+
+
+def _facility_of(tokens: list[Token], j: int, trig_idx: int, lex: EventLexicon) -> bool:
+    """Whether the word at ``j`` is a facility noun (also as a compound's head: "Güterbahnhof")
+    whose "von" names the town it is in."""
+    return 0 <= j != trig_idx and tokens[j].cap and tokens[j].low.rsplit("-", 1)[-1].endswith(lex.facility_heads) \
+        if lex.facility_heads else False
 
 
 _NP_WORDS = 10  # words of a German noun phrase's attributes after the noun: a name counted once, adjectives not

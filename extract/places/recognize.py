@@ -65,6 +65,7 @@ class SpanCandidates:
     facility_context: bool = False
     region_context: bool = False      # a region word right before ("Grafschaft Cornwall", "the county of Kent")
     qualifier: Optional[int] = None   # index of a following ", Country" span that qualifies this one
+    country_hint: Optional[str] = None  # ISO code of a nationality right before ("im polnischen Płock")
     first_piece: int = 0
     last_piece: int = 0
     extra: dict = field(default_factory=dict)
