@@ -113,7 +113,7 @@ def test_page_offline_map_window_and_csv(server, browser, root):
     frame.locator(".awesome-marker.leaflet-interactive").first.wait_for(timeout=30_000)
     markers_before = frame.locator(".awesome-marker.leaflet-interactive").count()
     assert markers_before == 2  # Vostochny and Pyongyang (Madrid is undated: hidden)
-    frame.locator("path.leaflet-interactive").first.wait_for()  # country outlines
+    frame.locator(".leaflet-lagebildBase-pane path").first.wait_for()  # country outlines
     shown, total = _caption_count(page)
     assert (shown, total) == (4, 5)  # the undated event is hidden by the window
     _wait_assets(page)
