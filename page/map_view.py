@@ -7,6 +7,8 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
+from page.sidebar import LABEL_LANG_KEY
+from records import languages
 from viz import build_map, coordinate_problems
 from viz.escape import md_text
 from viz.pick import events_at
@@ -50,8 +52,9 @@ def draw_map(events: list[dict], places: list[dict], basemap: str,
     if len(events) > MAP_LIMIT:
         st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events shown; "
                 "narrow the filters to see the rest.")
+    label_lang = st.session_state.get(LABEL_LANG_KEY) or languages.default_code()
     fmap = build_map(events[:MAP_LIMIT], places=places, basemap=basemap,
-                     highlight_id=table_pick, strict=False)
+                     highlight_id=table_pick, strict=False, label_lang=label_lang)
     clicked = st_folium(fmap, key="map", returned_objects=["last_object_clicked"],
                         height=520, use_container_width=True)
     map_click(clicked, events[:MAP_LIMIT])

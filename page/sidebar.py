@@ -8,11 +8,13 @@ import streamlit as st
 
 from page.cache import PAGE_LIMIT, cached_sources
 from page.playback import play_controls, step_play
+from records import languages
 from store import EventFilter
 from store.query import FACET_LIMIT, SOURCE_LIMIT
 from viz.basemap import BASEMAPS
 from viz.escape import visible
 
+LABEL_LANG_KEY = "label_lang"  # the language of the basemap's place names (page.map_view)
 DEFAULT_WINDOW = dt.timedelta(days=90)  # a store above PAGE_LIMIT opens on the 90 days
                                         # before its latest start (to its latest end)
 REVIEW_CHOICES = {"open (reviewed + unreviewed)": ("reviewed", "unreviewed"),
@@ -94,8 +96,11 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
                           help="Undated events are drawn on the map (hollow, dashed), "
                                "never on the timeline.")
     basemap = sb.selectbox("Base map", BASEMAPS, key="basemap", help=(
-        "'offline' draws country outlines from bundled data; 'osm'/'carto' load "
-        "tiles from the internet."))
+        "'offline' draws country outlines and place names from bundled data; "
+        "'osm'/'carto' load tiles from the internet (the offline map shows where they fail)."))
+    sb.selectbox("Place names on the map", languages.codes(), key=LABEL_LANG_KEY,
+                 index=languages.codes().index(languages.default_code()),
+                 format_func=lambda code: languages.language(code).name)
     flt = EventFilter(date_from=date_from, date_to=date_to, include_undated=undated,
                       types=tuple(types), actors=tuple(actors), countries=tuple(countries),
                       places=tuple(places), text=text, min_confidence=conf,

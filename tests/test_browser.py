@@ -115,7 +115,7 @@ def test_page_offline_map_window_and_csv(server, browser, root):
     markers_before = frame.locator(".awesome-marker.leaflet-interactive").count()
     assert markers_before == 2  # Vostochny and Pyongyang (Madrid is undated: a hollow circle)
     assert frame.locator("path.lagebild-undated").count() == 1
-    frame.locator("path.leaflet-interactive").first.wait_for()  # country outlines
+    frame.locator(".leaflet-lagebildBase-pane path").first.wait_for()  # country outlines
     shown, total = _caption_count(page)
     assert (shown, total) == (5, 5)  # the undated event is shown by default
     _wait_assets(page)

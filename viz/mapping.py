@@ -198,6 +198,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
               basemap: str = "offline",
               highlight_id: Optional[str] = None,
               *,
+              label_lang: str = "en",
               strict: bool = True,
               asset_base: str = assets.STREAMLIT_BASE,
               cluster_threshold: int = CLUSTER_THRESHOLD) -> folium.Map:
@@ -212,19 +213,20 @@ def build_map(events: Iterable[Mapping[str, Any]],
     :class:`viz.geometry.CoordinateError` naming the value; otherwise it is
     skipped (use :func:`viz.geometry.coordinate_problems` to report it).
     Asset links point at *asset_base* (the vendored files), so the page
-    needs no internet unless *basemap* is ``"osm"`` or ``"carto"``.
+    needs no internet unless *basemap* is ``"osm"`` or ``"carto"``. The
+    offline basemap names places in *label_lang* (a code of data/languages.json).
     """
     events = list(events)
     # SVG (one DOM path per line, styleable) for small sets, canvas for large ones
     m = folium.Map(location=(30, 30), zoom_start=2, tiles=None,
                    prefer_canvas=len(events) > cluster_threshold,
-                   control_scale=True, world_copy_jump=False)
+                   control_scale=False, world_copy_jump=False)  # the scale: km, in basemaps
     # without a tile layer Leaflet has no maxZoom, which MarkerCluster requires
     m.options.update(min_zoom=1, max_zoom=18)
     m.get_root().header.add_child(Element(
         f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
         name="lagebild_sea")
-    basemaps.add_base_layers(m, basemap)
+    basemaps.add_base_layers(m, basemap, label_lang)
 
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
