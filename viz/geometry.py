@@ -42,13 +42,21 @@ def place_point(place: Optional[Mapping[str, Any]], what: str) -> Optional[LatLo
                           f"{what} {name!r}" if name else what)
 
 
+def _unplaced(place: Optional[Mapping[str, Any]]) -> bool:
+    """A transit place named without any coordinate (drawn past, not at)."""
+    return not place or (place.get("lat") is None and place.get("lon") is None)
+
+
 def event_points(event: Mapping[str, Any]) -> dict[str, Any]:
-    """The validated points of *event*: location, origin, via list, destination."""
+    """The validated points of *event*: location, origin, via list, destination.
+    A via place without coordinates is None in the via list (one with a bad
+    coordinate raises, as every other place does)."""
     eid = event.get("id")
     return {
         "location": place_point(event.get("location"), f"event {eid} location"),
         "origin": place_point(event.get("origin"), f"event {eid} origin"),
-        "via": [place_point(p, f"event {eid} via") for p in event.get("via") or []],
+        "via": [None if _unplaced(p) else place_point(p, f"event {eid} via")
+                for p in event.get("via") or []],
         "destination": place_point(event.get("destination"), f"event {eid} destination"),
     }
 
@@ -113,6 +121,25 @@ def route_line(points: Sequence[LatLon], steps: int = 24) -> list[LatLon]:
             seg = seg[1:]
         line.extend(seg)
     return line
+
+
+def _merc_y(lat: float) -> float:
+    lat = max(-85.0, min(85.0, lat))
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def mercator_segment(a: LatLon, b: LatLon, max_deg: float = 2.0) -> list[LatLon]:
+    """Points on the straight line from *a* to *b* as a Web-Mercator map (Leaflet)
+    draws it, about one per *max_deg* degrees, both ends included."""
+    steps = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / max_deg))
+    ya, yb = _merc_y(a[0]), _merc_y(b[0])
+    out = [a]
+    for i in range(1, steps):
+        t = i / steps
+        lat = math.degrees(2 * math.atan(math.exp(ya + t * (yb - ya))) - math.pi / 2)
+        out.append((lat, a[1] + t * (b[1] - a[1])))
+    out.append(b)
+    return out
 
 
 def arrowhead(line: Sequence[LatLon], size: float = 0.04) -> list[LatLon]:
