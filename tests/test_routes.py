@@ -14,7 +14,7 @@ from test_export import RAJIN, SHIPMENT, TIKHORETSK, VOSTOCHNY
 from viz import build_map
 from viz import sealanes
 from viz.coast import is_coastal
-from viz.geometry import event_points, mercator_segment
+from viz.geometry import event_points, mercator_segment, simplify
 from viz.legs import MODES, event_legs, leg_line, leg_modes
 from viz.mapping import _legend_entries
 from viz.popups import esc
@@ -152,6 +152,27 @@ def test_land_and_air_legs_are_straight_and_great_circle():
     assert leg_line(a, b, None) == ([a, b], None)
     air, note = leg_line(a, b, "air")
     assert note is None and len(air) > 10 and max(p[0] for p in air) > 50  # arcs north of both ends
+
+
+def test_a_leg_that_starts_where_it_ends_is_not_routed():
+    a = (RAJIN["lat"], RAJIN["lon"])
+    assert leg_line(a, (a[0] + 0.001, a[1]), "sea") == ([a, (a[0] + 0.001, a[1])], None)
+
+
+# (what, points, tolerance, expected)
+SIMPLIFY_CASES = [
+    ("two points stay", [(0, 0), (1, 1)], 0.1, [(0, 0), (1, 1)]),
+    ("a point on the line goes", [(0, 0), (0, 1), (0, 2)], 0.01, [(0, 0), (0, 2)]),
+    ("a small wiggle goes", [(0, 0), (0.005, 1), (0, 2)], 0.01, [(0, 0), (0, 2)]),
+    ("a corner stays", [(0, 0), (1, 1), (0, 2)], 0.01, [(0, 0), (1, 1), (0, 2)]),
+    ("ends always stay", [(5, 5), (5, 5)], 1.0, [(5, 5), (5, 5)]),
+]
+
+
+@pytest.mark.parametrize("what, points, tolerance, expected", SIMPLIFY_CASES,
+                         ids=[c[0] for c in SIMPLIFY_CASES])
+def test_simplify(what, points, tolerance, expected):
+    assert simplify(points, tolerance) == expected
 
 
 # --- sea lanes (searoute, offline) ------------------------------------------------

@@ -123,6 +123,33 @@ def route_line(points: Sequence[LatLon], steps: int = 24) -> list[LatLon]:
     return line
 
 
+def simplify(points: Sequence[LatLon], tolerance: float) -> list[LatLon]:
+    """*points* without the vertices that lie within *tolerance* degrees of the
+    line through their neighbours (Douglas-Peucker; both ends kept)."""
+    pts = list(points)
+    if len(pts) < 3:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        i, j = stack.pop()
+        (ay, ax), (by, bx) = pts[i], pts[j]
+        dx, dy = bx - ax, by - ay
+        seg = dx * dx + dy * dy
+        best, best_k = -1.0, -1
+        for k in range(i + 1, j):
+            py, px = pts[k]
+            t = 0.0 if seg == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / seg))
+            d = math.hypot(px - ax - t * dx, py - ay - t * dy)
+            if d > best:
+                best, best_k = d, k
+        if best > tolerance:
+            keep[best_k] = True
+            stack += [(i, best_k), (best_k, j)]
+    return [p for p, k in zip(pts, keep) if k]
+
+
 def _merc_y(lat: float) -> float:
     lat = max(-85.0, min(85.0, lat))
     return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))

@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from viz.coast import is_coastal
+from viz.coast import haversine_km, is_coastal
 from viz.geometry import LatLon, great_circle
 from viz.sealanes import sea_lane
 
@@ -84,6 +84,8 @@ class Leg:
 def leg_line(a: LatLon, b: LatLon, mode: Optional[str]) -> tuple[list[LatLon], Optional[str]]:
     """The points of a leg from *a* to *b* by *mode*, and a note when a sea leg
     had to be drawn straight."""
+    if haversine_km(a, b) < 1.0:  # loaded and unloaded at one place
+        return [a, b], None
     if mode == "sea":
         lane, reason = sea_lane(a, b)
         if lane:
@@ -117,7 +119,10 @@ def event_legs(event: Mapping[str, Any], pts: Mapping[str, Any],
             passed[len(stops)] = skipped
             skipped = []
         stops.append((point, _name(place)))
-    modes = leg_modes(event.get("modes") or [], [coastal(*p) for p, _ in stops])
+    modes = event.get("modes") or []
+    # the rule asks where the coast is only for a shipment stated to go by sea
+    flags = [coastal(*p) for p, _ in stops] if "sea" in modes else [False] * len(stops)
+    modes = leg_modes(modes, flags)
     legs = []
     shift = 0.0
     for i, mode in enumerate(modes):

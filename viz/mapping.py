@@ -204,9 +204,10 @@ def build_map(events: Iterable[Mapping[str, Any]],
               cluster_threshold: int = CLUSTER_THRESHOLD) -> folium.Map:
     """Draw *events* (contract EVENT dicts) on a new map.
 
-    Meetings and other place-bound events are markers; shipments with both
-    ends are directed lines origin -> via -> destination with an arrowhead,
-    styled by mode. *places* (PLACE or PLACE_MENTION dicts) become a
+    Meetings and other place-bound events are markers; a shipment with both
+    ends is drawn as its legs origin -> via ... -> destination, each leg a
+    line styled by its own mode with an arrowhead (:mod:`viz.legs`: sea legs
+    along sea lanes, air legs as great circles, land legs straight). *places* (PLACE or PLACE_MENTION dicts) become a
     toggleable layer. The view fits the events (or the highlighted one).
 
     With *strict* an event with an impossible coordinate raises

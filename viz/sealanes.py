@@ -3,7 +3,8 @@
 searoute ships its marine network (``searoute/data/marnet_dict.py``) and finds
 the shortest path on it with networkx; nothing is fetched. Results are cached
 per process on the ends rounded to 0.01° (about 1 km), so a page with 1,000
-shipments between a few dozen ports routes each pair once.
+shipments between a few dozen ports routes each pair once; the lanes are
+simplified to :data:`TOLERANCE_DEG` (harbour wiggles out, the page smaller).
 
 When searoute finds no path, raises, or has to snap an end more than
 :data:`SNAP_KM` to reach its network, :func:`sea_lane` returns no lane and a
@@ -16,10 +17,12 @@ import warnings
 from typing import Optional
 
 from viz.coast import haversine_km
+from viz.geometry import simplify
 
 LatLon = tuple[float, float]
 
 SNAP_KM = 300.0   # an end farther than this from the sea-lane network has no lane
+TOLERANCE_DEG = 0.02  # lane vertices closer than this (about 2 km) to the line are dropped
 _ROUND = 2        # cache key: ends rounded to this many decimals of a degree
 
 
@@ -55,7 +58,7 @@ def _route(a: LatLon, b: LatLon) -> tuple[tuple[LatLon, ...], Optional[str]]:
     gaps = haversine_km(a, lane[0]), haversine_km(b, lane[-1])
     if max(gaps) > SNAP_KM:
         return (), f"no sea lane within {SNAP_KM:.0f} km"
-    return tuple(lane), None
+    return tuple(simplify(lane, TOLERANCE_DEG)), None
 
 
 def sea_lane(a: LatLon, b: LatLon) -> tuple[list[LatLon], Optional[str]]:
