@@ -21,22 +21,15 @@ import math
 from pathlib import Path
 from typing import Iterator
 
+from geo.distance import haversine_km
+
 COAST_KM = 50.0   # open water this close makes a place coastal
 LANE_KM = 40.0    # ... and so does a sea lane this close
 WATER_LANE_KM = 150.0  # a gap in the outlines farther than this from every lane is no sea
 _PATCH_KM = 8.0  # a gap must be this wide every way to count as water
 _RING_STEPS = 16  # bearings sampled per ring
-_EARTH_KM = 6371.0088
 
 Ring = list[tuple[float, float]]  # (lon, lat) vertices
-
-
-def haversine_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance in km between two ``(lat, lon)`` points."""
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = (math.sin((la2 - la1) / 2) ** 2
-         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -116,7 +109,7 @@ def lane_distance_km(lat: float, lon: float, within_km: float = 120.0) -> float:
     for di in range(-reach_lat, reach_lat + 1):
         for dj in range(-reach_lon, reach_lon + 1):
             for node in grid.get((ci + di, (cj + dj + 180) % 360 - 180), ()):
-                best = min(best, haversine_km((lat, lon), node))
+                best = min(best, haversine_km(lat, lon, *node))
     return best
 
 

@@ -27,7 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Optional, Sequence
 
-from viz.coast import haversine_km, is_coastal
+from geo.distance import haversine_km
+from viz.coast import is_coastal
 from viz.geometry import LatLon, great_circle
 from viz.sealanes import sea_lane
 
@@ -84,7 +85,7 @@ class Leg:
 def leg_line(a: LatLon, b: LatLon, mode: Optional[str]) -> tuple[list[LatLon], Optional[str]]:
     """The points of a leg from *a* to *b* by *mode*, and a note when a sea leg
     had to be drawn straight."""
-    if haversine_km(a, b) < 1.0:  # loaded and unloaded at one place
+    if haversine_km(*a, *b) < 1.0:  # loaded and unloaded at one place
         return [a, b], None
     if mode == "sea":
         lane, reason = sea_lane(a, b)

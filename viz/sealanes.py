@@ -16,7 +16,7 @@ import functools
 import warnings
 from typing import Optional
 
-from viz.coast import haversine_km
+from geo.distance import haversine_km
 from viz.geometry import simplify
 
 LatLon = tuple[float, float]
@@ -55,7 +55,7 @@ def _route(a: LatLon, b: LatLon) -> tuple[tuple[LatLon, ...], Optional[str]]:
     lane = [(float(lat), float(lon)) for lon, lat in coords]
     if len(lane) < 2:
         return (), "no sea lane between these ports"
-    gaps = haversine_km(a, lane[0]), haversine_km(b, lane[-1])
+    gaps = haversine_km(*a, *lane[0]), haversine_km(*b, *lane[-1])
     if max(gaps) > SNAP_KM:
         return (), f"no sea lane within {SNAP_KM:.0f} km"
     return tuple(simplify(lane, TOLERANCE_DEG)), None
