@@ -15,7 +15,7 @@ from viz import build_map
 from viz import sealanes
 from viz.coast import is_coastal
 from viz.geometry import event_points, mercator_segment, simplify
-from viz.legs import MODES, event_legs, leg_line, leg_modes
+from viz.legs import MODES, event_legs, leg_line, leg_modes, unused_modes
 from viz.mapping import _legend_entries
 from viz.popups import esc
 
@@ -144,6 +144,27 @@ def test_event_legs(what, via, modes, coastal, labels):
     assert legs[-1].points[-1] == (TIKHORETSK["lat"], TIKHORETSK["lon"])
     for a, b in zip(legs, legs[1:]):
         assert a.points[-1] == b.points[0]
+
+
+# (what, modes, via, modes stated but on no leg)
+UNUSED_CASES = [
+    ("the seed without a transit place: sea on no leg", ["sea", "rail"], [], ["sea"]),
+    ("every mode on a leg", ["sea", "rail"], [VLADIVOSTOK], []),
+    ("unknown names are not modes", ["pipeline", "rail"], [], []),
+]
+
+
+@pytest.mark.parametrize("what, modes, via, unused", UNUSED_CASES, ids=[c[0] for c in UNUSED_CASES])
+def test_unused_modes(what, modes, via, unused):
+    event = dict(SHIPMENT, modes=modes, via=via)
+    assert unused_modes(event, _legs(event)) == unused
+
+
+def test_popup_says_which_stated_mode_no_leg_has():
+    seed = dict(SHIPMENT, via=[])
+    line = next(f for f in _features(build_map([seed])) if "lagebild-shipment" in _class(f))
+    assert line["properties"]["l"] == ["1. Rajin → Tikhoretsk · rail",
+                                       "also stated: sea (on no leg drawn)"]
 
 
 def test_land_and_air_legs_are_straight_and_great_circle():

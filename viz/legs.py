@@ -97,6 +97,17 @@ def leg_line(a: LatLon, b: LatLon, mode: Optional[str]) -> tuple[list[LatLon], O
     return [a, b], None
 
 
+def unused_modes(event: Mapping[str, Any], legs: Sequence[Leg]) -> list[str]:
+    """Known modes the event states that no leg got (the seed's "sea" when its
+    route names no transit port), in the order stated."""
+    used = {leg.mode for leg in legs}
+    out: list[str] = []
+    for mode in event.get("modes") or ():
+        if mode in MODES and mode not in used and mode not in out:
+            out.append(mode)
+    return out
+
+
 def _name(place: Optional[Mapping[str, Any]]) -> str:
     return str((place or {}).get("name") or "?")
 

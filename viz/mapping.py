@@ -14,7 +14,7 @@ from records.event_types import event_type, event_types
 from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           validate_point)
-from viz.legs import event_legs
+from viz.legs import event_legs, unused_modes
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 
 # mode -> (colour, dash pattern) of a shipment's leg (viz.legs decides the mode)
@@ -120,6 +120,9 @@ def _shipment_features(event: Mapping[str, Any], pts: dict[str, Any]
     fields = popup_fields(event)
     fields.pop("w", None)  # the legs say the route, leg by leg
     fields["l"] = [esc(leg.label()) for leg in legs]
+    unused = unused_modes(event, legs)
+    if unused:
+        fields["l"].append(esc(f"also stated: {', '.join(unused)} (on no leg drawn)"))
     tooltip = event_tooltip(event)
     lines: list[dict] = []
     drawn: list[LatLon] = []
