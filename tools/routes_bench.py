@@ -23,14 +23,14 @@ sys.path.insert(0, str(ROOT))
 
 
 def shipments(n: int, sea: bool) -> list[dict]:
-    from store.synthetic import _PLACES, synthetic_documents
+    from store.synthetic import synthetic_documents
 
     rng = random.Random(3)
     ships = [e for d in synthetic_documents(n * 6) for e in d["events"]
              if e["type"] == "shipment" and e.get("origin") and e.get("destination")][:n]
+    places = sorted({e["origin"]["name"]: e["origin"] for e in ships}.items())
     for e in ships[::3]:
-        name, lat, lon, cc = rng.choice(_PLACES)
-        e["via"] = [{"name": name, "lat": lat, "lon": lon, "country_code": cc, "feature": "city"}]
+        e["via"] = [dict(rng.choice(places)[1])]
     if sea:
         for e in ships:
             e["modes"] = ["sea"]
