@@ -110,7 +110,7 @@ def test_page_offline_map_window_and_csv(server, browser, root):
     frame = _map(page)
     frame.locator(".leaflet-container").wait_for(timeout=60_000)
     frame.locator("path.lagebild-shipment").first.wait_for(timeout=30_000)
-    assert frame.locator("path.lagebild-shipment").count() == 1
+    assert frame.locator("path.lagebild-shipment").count() == 2  # its two legs
     frame.locator(".awesome-marker.leaflet-interactive").first.wait_for(timeout=30_000)
     markers_before = frame.locator(".awesome-marker.leaflet-interactive").count()
     assert markers_before == 2  # Vostochny and Pyongyang (Madrid is undated: a hollow circle)
@@ -130,7 +130,7 @@ def test_page_offline_map_window_and_csv(server, browser, root):
         "() => /\\b3 of 5 events/.test(document.body.innerText)", timeout=30_000)
     frame.locator(".leaflet-container").wait_for()
     playwright_api.expect(frame.locator(".awesome-marker.leaflet-interactive")).to_have_count(1, timeout=30_000)
-    playwright_api.expect(frame.locator("path.lagebild-shipment")).to_have_count(1)
+    playwright_api.expect(frame.locator("path.lagebild-shipment")).to_have_count(2)
     _wait_assets(page)
     page.screenshot(path=str(artifacts / "browser-map-narrowed.png"))
 

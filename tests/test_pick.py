@@ -1,5 +1,7 @@
 """Which events a map click picks (viz.pick): markers, co-located markers, route
 lines, clicks far from everything, undrawable events."""
+import math
+
 import pytest
 
 from viz.pick import distance_km, distance_to_line_km, events_at
@@ -35,11 +37,12 @@ CASES = [
 
 @pytest.mark.parametrize("what, lat, lon, expected", CASES, ids=[c[0] for c in CASES])
 def test_events_at(what, lat, lon, expected):
-    if lat is None:  # a point on the drawn great circle Najin -> Tichorezk
-        from viz.geometry import route_line
-        line = route_line([(42.24, 130.30), (45.85, 40.13)])
-        a, b = line[11], line[12]
-        lat, lon = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+    if lat is None:
+        # s1 states no mode: one straight leg Najin -> Tichorezk, straight as
+        # Leaflet draws it (in Web Mercator); its midpoint is 45 degrees from a vertex
+        y = [math.log(math.tan(math.pi / 4 + math.radians(v) / 2)) for v in (42.24, 45.85)]
+        lat = math.degrees(2 * math.atan(math.exp(sum(y) / 2)) - math.pi / 2)
+        lon = (130.30 + 40.13) / 2
     assert events_at(EVENTS, lat, lon) == expected
 
 

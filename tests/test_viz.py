@@ -83,10 +83,11 @@ def test_highlight_fits_that_event():
 
 def test_shipment_is_directed_line_with_arrow_and_via():
     html = render(build_map([SHIPMENT]))
-    assert html.count("Rajin (KP)") == 1  # the popup is on the line, the arrow has a tooltip
-    assert "lagebild-shipment" in html and "lagebild-arrow" in html
+    # two legs (Vostochny is inland: no sea leg), each a line and an arrowhead
+    assert html.count("lagebild-shipment lagebild-leg-rail") == 2
+    assert html.count("lagebild-arrow lagebild-leg-rail") == 2
     assert '"LineString"' in html and '"Polygon"' in html
-    assert '"dashArray": "10 6"' in html  # sea style
+    assert '"dashArray": "4 4"' in html  # rail style
     assert "via: " in html
 
 

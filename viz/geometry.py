@@ -42,13 +42,21 @@ def place_point(place: Optional[Mapping[str, Any]], what: str) -> Optional[LatLo
                           f"{what} {name!r}" if name else what)
 
 
+def _unplaced(place: Optional[Mapping[str, Any]]) -> bool:
+    """A transit place named without any coordinate (drawn past, not at)."""
+    return not place or (place.get("lat") is None and place.get("lon") is None)
+
+
 def event_points(event: Mapping[str, Any]) -> dict[str, Any]:
-    """The validated points of *event*: location, origin, via list, destination."""
+    """The validated points of *event*: location, origin, via list, destination.
+    A via place without coordinates is None in the via list (one with a bad
+    coordinate raises, as every other place does)."""
     eid = event.get("id")
     return {
         "location": place_point(event.get("location"), f"event {eid} location"),
         "origin": place_point(event.get("origin"), f"event {eid} origin"),
-        "via": [place_point(p, f"event {eid} via") for p in event.get("via") or []],
+        "via": [None if _unplaced(p) else place_point(p, f"event {eid} via")
+                for p in event.get("via") or []],
         "destination": place_point(event.get("destination"), f"event {eid} destination"),
     }
 
@@ -113,6 +121,52 @@ def route_line(points: Sequence[LatLon], steps: int = 24) -> list[LatLon]:
             seg = seg[1:]
         line.extend(seg)
     return line
+
+
+def simplify(points: Sequence[LatLon], tolerance: float) -> list[LatLon]:
+    """*points* without the vertices that lie within *tolerance* degrees of the
+    line through their neighbours (Douglas-Peucker; both ends kept)."""
+    pts = list(points)
+    if len(pts) < 3:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        i, j = stack.pop()
+        (ay, ax), (by, bx) = pts[i], pts[j]
+        dx, dy = bx - ax, by - ay
+        seg = dx * dx + dy * dy
+        best, best_k = -1.0, -1
+        for k in range(i + 1, j):
+            py, px = pts[k]
+            t = 0.0 if seg == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / seg))
+            d = math.hypot(px - ax - t * dx, py - ay - t * dy)
+            if d > best:
+                best, best_k = d, k
+        if best > tolerance:
+            keep[best_k] = True
+            stack += [(i, best_k), (best_k, j)]
+    return [p for p, k in zip(pts, keep) if k]
+
+
+def _merc_y(lat: float) -> float:
+    lat = max(-85.0, min(85.0, lat))
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def mercator_segment(a: LatLon, b: LatLon, max_deg: float = 2.0) -> list[LatLon]:
+    """Points on the straight line from *a* to *b* as a Web-Mercator map (Leaflet)
+    draws it, about one per *max_deg* degrees, both ends included."""
+    steps = max(1, int(max(abs(b[0] - a[0]), abs(b[1] - a[1])) / max_deg))
+    ya, yb = _merc_y(a[0]), _merc_y(b[0])
+    out = [a]
+    for i in range(1, steps):
+        t = i / steps
+        lat = math.degrees(2 * math.atan(math.exp(ya + t * (yb - ya))) - math.pi / 2)
+        out.append((lat, a[1] + t * (b[1] - a[1])))
+    out.append(b)
+    return out
 
 
 def arrowhead(line: Sequence[LatLon], size: float = 0.04) -> list[LatLon]:

@@ -13,18 +13,19 @@ from jinja2 import Template
 from records.event_types import event_type, event_types
 from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
-                          route_line, validate_point)
+                          validate_point)
+from viz.legs import event_legs, unused_modes
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 from viz.timeline import is_undated
 
-# mode -> (colour, dash pattern); the first known mode of a shipment wins
+# mode -> (colour, dash pattern) of a shipment's leg (viz.legs decides the mode)
 MODE_STYLES: dict[str, tuple[str, Optional[str]]] = {
     "sea": ("#1f5fbf", "10 6"),
     "rail": ("#7a3e12", "4 4"),
     "road": ("#d9730d", None),
     "air": ("#7b3fbf", "2 6"),
 }
-DEFAULT_SHIPMENT_STYLE = ("#444444", None)
+DEFAULT_SHIPMENT_STYLE = ("#444444", None)  # a leg of unknown mode
 HIGHLIGHT_COLOUR = "#ffd400"
 CLUSTER_THRESHOLD = 300         # cluster point markers above this many
 # an undated event's point: hollow and dashed, in its type's colour (never on the timeline)
@@ -51,21 +52,22 @@ class _Legend(MacroElement):
             f"<span style='{esc(style)}'></span> {esc(label)}" for style, label in entries)
 
 
-def _legend_entries(modes: Iterable[str], undated: bool = False) -> list[tuple[str, str]]:
+def _legend_entries(modes: Iterable[Optional[str]], undated: bool = False) -> list[tuple[str, str]]:
+    """Marker rows, then one row per leg mode in use (MODE_STYLES order, then
+    "mode unknown"), the undated style when drawn, then the places layer."""
     specs = [*event_types().values(), event_type(None)]
     rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
              f"background:{spec.marker['legend']}", spec.marker.get("legend_label") or spec.label_in("en"))
             for spec in specs]
-    marker_rows = len(rows)
-    for mode in sorted(set(modes)):
-        colour, dash = MODE_STYLES.get(mode, DEFAULT_SHIPMENT_STYLE)
+    used = set(modes)
+    for mode in [*MODE_STYLES, None]:
+        if mode not in used:
+            continue
+        colour, dash = MODE_STYLES.get(mode or "", DEFAULT_SHIPMENT_STYLE)
         line = "dashed" if dash else "solid"
         rows.append((f"display:inline-block;width:22px;border-top:3px {line} {colour};"
-                     "vertical-align:middle", f"shipment by {mode} →"))
-    if not rows[marker_rows:]:
-        colour = DEFAULT_SHIPMENT_STYLE[0]
-        rows.append((f"display:inline-block;width:22px;border-top:3px solid {colour};"
-                     "vertical-align:middle", "shipment →"))
+                     "vertical-align:middle",
+                     f"shipment by {mode} →" if mode else "shipment, mode unknown →"))
     if undated:
         rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
                      "border:2px dashed #555;background:#fff", "undated (not on the timeline)"))
@@ -82,9 +84,12 @@ function(feature, layer) {
     if (!p.t) { if (p.tip) { layer.bindTooltip(p.tip, {sticky: true}); } return; }
     layer.bindTooltip(p.t + ' · ' + p.d + (p.a ? ' · ' + p.a : ''), {sticky: true});
     layer.bindPopup(function () {
+        var legs = (p.l || []).map(function (leg, i) {
+            return i + 1 === p.n ? '<b>' + leg + '</b>' : leg;
+        }).join('<br>');
         var rows = [['Type', p.t], ['Date', p.d], ['Actors', p.a], ['Place', p.p],
-                    ['Route', p.w], ['Modes', p.m], ['Cargo', p.c], ['Confidence', p.k],
-                    ['Review', p.r]];
+                    ['Route', p.w], ['Legs', legs], ['Modes', p.m], ['Cargo', p.c],
+                    ['Confidence', p.k], ['Review', p.r]];
         var html = '<div class="lagebild-popup" style="max-width:340px;font-size:12px"><table>';
         rows.forEach(function (r) {
             if (r[1]) { html += '<tr><th style="text-align:left;padding-right:6px">' + r[0] +
@@ -101,13 +106,6 @@ function(feature, layer) {
 """)
 
 
-def _shipment_style(modes: Sequence[str]) -> tuple[str, Optional[str]]:
-    for mode in modes or ():
-        if mode in MODE_STYLES:
-            return MODE_STYLES[mode]
-    return DEFAULT_SHIPMENT_STYLE
-
-
 def _feature(geometry_type: str, coords: Any, **props: Any) -> dict[str, Any]:
     return {"type": "Feature", "properties": props,
             "geometry": {"type": geometry_type, "coordinates": coords}}
@@ -117,29 +115,48 @@ def _lonlat(points: Sequence[LatLon]) -> list[list[float]]:
     return [[round(lon, 4), round(lat, 4)] for lat, lon in points]
 
 
+def _leg_style(mode: Optional[str]) -> tuple[str, Optional[str]]:
+    return MODE_STYLES.get(mode or "", DEFAULT_SHIPMENT_STYLE)
+
+
 def _shipment_features(event: Mapping[str, Any], pts: dict[str, Any]
-                       ) -> tuple[list[dict], list[dict], list[LatLon]]:
-    """(line + arrowhead features, origin/via point features, drawn points)."""
-    stops = [pts["origin"], *[p for p in pts["via"] if p], pts["destination"]]
-    line = route_line(stops)
-    colour, dash = _shipment_style(event.get("modes") or [])
-    fields, tooltip = popup_fields(event), event_tooltip(event)
-    head = arrowhead(line)
-    lines = [
-        _feature("LineString", _lonlat(line), **fields,
-                 style={"color": colour, "weight": 3, "opacity": 0.9, "dashArray": dash,
-                        "className": "lagebild-shipment"}),
-        _feature("Polygon", [_lonlat(head + head[:1])], tip=tooltip,
-                 style={"color": colour, "weight": 1, "fillColor": colour,
-                        "fillOpacity": 0.95, "className": "lagebild-arrow"}),
-    ]
-    ends = [_feature("Point", _lonlat([line[0]])[0], tip=esc("origin: ") + tooltip,
+                       ) -> tuple[list[dict], list[dict], list[LatLon], list[Optional[str]]]:
+    """(a line and an arrowhead feature per leg, origin/via point features,
+    drawn points, the legs' modes). Every leg carries the event's popup, the
+    numbered list of legs and its own number (``n``) to mark it there."""
+    legs = event_legs(event, pts)
+    fields = popup_fields(event)
+    fields.pop("w", None)  # the legs say the route, leg by leg
+    fields["l"] = [esc(leg.label()) for leg in legs]
+    unused = unused_modes(event, legs)
+    if unused:
+        fields["l"].append(esc(f"also stated: {', '.join(unused)} (on no leg drawn)"))
+    tooltip = event_tooltip(event)
+    lines: list[dict] = []
+    drawn: list[LatLon] = []
+    for leg in legs:
+        colour, dash = _leg_style(leg.mode)
+        mode_class = f"lagebild-leg-{leg.mode or 'unknown'}"
+        head = arrowhead(leg.points)
+        lines.append(_feature("LineString", _lonlat(leg.points), **fields, n=leg.number,
+                              style={"color": colour, "weight": 3, "opacity": 0.9,
+                                     "dashArray": dash,
+                                     "className": f"lagebild-shipment {mode_class}"}))
+        lines.append(_feature("Polygon", [_lonlat(head + head[:1])],
+                              tip=esc(f"{leg.label()} · ") + tooltip,
+                              style={"color": colour, "weight": 1, "fillColor": colour,
+                                     "fillOpacity": 0.95,
+                                     "className": f"lagebild-arrow {mode_class}"}))
+        drawn.extend(leg.points if not drawn else leg.points[1:])
+    colour = _leg_style(legs[0].mode)[0]
+    ends = [_feature("Point", _lonlat([drawn[0]])[0], tip=esc("origin: ") + tooltip,
                      style={"color": colour, "fillColor": "#ffffff", "fillOpacity": 1,
                             "weight": 2, "radius": 4})]
-    ends += [_feature("Point", _lonlat([via])[0], tip=esc("via: ") + tooltip,
-                      style={"color": colour, "fillColor": colour, "fillOpacity": 1,
-                             "weight": 1, "radius": 3}) for via in pts["via"] if via]
-    return lines, ends, line
+    ends += [_feature("Point", _lonlat([leg.points[0]])[0], tip=esc("via: ") + tooltip,
+                      style={"color": _leg_style(leg.mode)[0],
+                             "fillColor": _leg_style(leg.mode)[0], "fillOpacity": 1,
+                             "weight": 1, "radius": 3}) for leg in legs[1:]]
+    return lines, ends, drawn, [leg.mode for leg in legs]
 
 
 def _collection(features: list[dict]) -> dict[str, Any]:
@@ -204,9 +221,10 @@ def build_map(events: Iterable[Mapping[str, Any]],
               cluster_threshold: int = CLUSTER_THRESHOLD) -> folium.Map:
     """Draw *events* (contract EVENT dicts) on a new map.
 
-    Meetings and other place-bound events are markers; shipments with both
-    ends are directed lines origin -> via -> destination with an arrowhead,
-    styled by mode. *places* (PLACE or PLACE_MENTION dicts) become a
+    Meetings and other place-bound events are markers; a shipment with both
+    ends is drawn as its legs origin -> via ... -> destination, each leg a
+    line styled by its own mode with an arrowhead (:mod:`viz.legs`: sea legs
+    along sea lanes, air legs as great circles, land legs straight). *places* (PLACE or PLACE_MENTION dicts) become a
     toggleable layer. The view fits the events (or the highlighted one).
 
     With *strict* an event with an impossible coordinate raises
@@ -235,7 +253,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     undated: list[dict] = []
     all_points: list[LatLon] = []
     focus: list[LatLon] = []
-    modes: list[str] = []
+    modes: list[Optional[str]] = []  # of the legs drawn (None: unknown)
     for event in events:
         try:
             pts = event_points(event)
@@ -244,10 +262,10 @@ def build_map(events: Iterable[Mapping[str, Any]],
                 raise
             continue
         if pts["origin"] and pts["destination"]:
-            lines, ends, drawn = _shipment_features(event, pts)
+            lines, ends, drawn, leg_modes = _shipment_features(event, pts)
             ship_lines += lines
             ship_ends += ends
-            modes.extend(event.get("modes") or [])
+            modes.extend(leg_modes)
         else:
             point = pts["location"] or pts["destination"] or pts["origin"]
             if point is None:

@@ -13,7 +13,8 @@ import math
 from typing import Any, Iterable, Mapping
 
 from geo.distance import EARTH_KM, distance_km
-from viz.geometry import CoordinateError, LatLon, event_points, route_line
+from viz.geometry import CoordinateError, LatLon, event_points, mercator_segment
+from viz.legs import event_legs
 
 MAX_KM = 50.0          # a click farther than this from every event picks nothing
 SAME_SPOT_KM = 0.5     # events this close to the nearest one are picked with it
@@ -41,14 +42,20 @@ def distance_to_line_km(click: LatLon, line: list[LatLon]) -> float:
 
 
 def drawn_points(event: Mapping[str, Any]) -> list[LatLon]:
-    """What the map draws for *event*: the route line's vertices for a shipment
-    with both ends, else its one marker; [] when nothing is drawn."""
+    """What the map draws for *event*: its legs' vertices for a shipment with
+    both ends (long segments filled in along the straight line Leaflet draws),
+    else its one marker; [] when nothing is drawn."""
     try:
         pts = event_points(event)
     except CoordinateError:
         return []
     if pts["origin"] and pts["destination"]:
-        return route_line([pts["origin"], *[p for p in pts["via"] if p], pts["destination"]])
+        line: list[LatLon] = []
+        for leg in event_legs(event, pts):
+            for a, b in zip(leg.points, leg.points[1:]):
+                line.extend(mercator_segment(a, b)[:-1])
+            line.append(leg.points[-1])
+        return line
     point = pts["location"] or pts["destination"] or pts["origin"]
     return [point] if point else []
 
