@@ -79,7 +79,7 @@ def test_a_shipment_gets_another_destination_through_the_form(served, browser_ct
     page.wait_for_selector(MAP_IFRAME, timeout=60_000)
     wait_idle(page)
     before = _route_popup(page)
-    assert "Rajin (KP) → Vostochny Cosmodrome (RU) → Tikhoretsk (RU)" in before, before
+    assert "Rajin → Vostochny Cosmodrome" in before and "Vostochny Cosmodrome → Tikhoretsk" in before, before
     wait_idle(page)
     page.screenshot(path=str(artifacts / "correction-before.png"))
 
@@ -109,7 +109,7 @@ def test_a_shipment_gets_another_destination_through_the_form(served, browser_ct
     assert Store(db).event("ev-ship")["destination"]["name"] == "Vienna"
     # the map is drawn again from the store: the route's popup ends in Vienna
     after = _route_popup(page)
-    assert "Rajin (KP) → Vostochny Cosmodrome (RU) → Vienna (AT)" in after, after
+    assert "Vostochny Cosmodrome → Vienna" in after and "Tikhoretsk" not in after, after
     wait_idle(page)
     # the pick by the click narrows the table to the route, which reads the same
     expect(page.get_by_text("Picked on the map: 1 event(s) at Rajin (KP) → Vostochny "
