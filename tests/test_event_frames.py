@@ -132,7 +132,33 @@ HEADLINES = {
     "relief_flight_en": ("shipment", "Larnaca", "Beirut", None),
     "vienna_talks_en": ("meeting", None, None, "Vienna"),
     "seed_de": ("shipment", "Rajin", "Tikhoretsk", None),
+    "lng_tanker_en": ("shipment", "Ras Laffan", "Świnoujście", None),
+    "getreide_constanta_de": ("shipment", "Vinnytsya", "Alexandria", None),
+    "staatsbesuch_kenia_de": ("meeting", None, None, "Schloss Bellevue"),
+    "medical_aid_kyiv_en": ("shipment", "Toronto", "Kyiv", None),
+    "tankzug_lwiw_de": ("shipment", "Płock", "Lviv", None),
+    "baltic_summit_en": ("meeting", None, None, "Riga"),
+    "schuetzenpanzer_kaunas_de": ("shipment", "Munster", "Kaunas", None),
+    "relief_stocks_barbados_en": ("shipment", "Panama City", "Bridgetown", None),
+    "mittlerer_korridor_de": ("meeting", None, None, "Tbilisi"),
+    "hilfskonvoi_chisinau_de": ("shipment", "Nuremberg", "Chisinau", None),
+    "ambulance_ship_en": ("shipment", "Mersin", "Tripoli", None),
+    "grain_klaipeda_en": ("meeting", None, None, "Warsaw"),
 }
+# the demo's journeys with a change of carrier keep their stop: (origin, stop, destination)
+DEMO_LEGS = {
+    "getreide_constanta_de": ("Vinnytsya", "Constanţa", "Alexandria"),
+    "medical_aid_kyiv_en": ("Toronto", "Rzeszów", "Kyiv"),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(DEMO_LEGS))
+def test_demo_journey_keeps_its_stop(pipeline, stem):
+    meta = json.loads((DEMO_DIR / f"{stem}.json").read_text(encoding="utf-8"))
+    text = (DEMO_DIR / f"{stem}.txt").read_text(encoding="utf-8")
+    found = [(name(e.origin), name(e.via[0]) if e.via else None, name(e.destination))
+             for e in events_of(pipeline, text, meta["lang"], meta["doc_date"]) if e.type == "shipment"]
+    assert DEMO_LEGS[stem] in found, found
 
 
 @pytest.mark.parametrize("stem", sorted(HEADLINES))
@@ -1661,6 +1687,13 @@ JOURNEYS = [
     ("Fuel convoy from Iasi reaches Chisinau\nCHISINAU – A convoy of 20 fuel trucks from Iasi arrived in "
      "Chisinau on Tuesday.", "en", "2024-05-10", ("Iasi", "Chisinau"), "2024-05-07", "2024-05-07"),
     # an undated lead ("hat ... verlegt") is the day's news only until the body dates it
+    # legs told apart, in either order, are one journey with its stop when the next leg starts
+    # where the other ends (the stop is kept as via)
+    ("The aid convoy reached Lviv on Thursday. The supplies had been flown from Oslo to Rzeszow on Monday "
+     "and loaded onto trucks there.", "en", "2024-05-10", ("Oslo", "Lviv"), "2024-05-06", "2024-05-09"),
+    ("Der Weizen wurde am Montag per Bahn von Kowel nach Danzig gebracht und dort umgeladen. Am Freitag "
+     "traf das Schiff mit dem Weizen von Danzig in Rotterdam ein.", "de", "2024-05-12",
+     ("Kovel", "Rotterdam"), "2024-05-06", "2024-05-10"),
     ("Riga – Die Armee hat 30 Radpanzer per Bahn von Tapa nach Lettland verlegt. Die Fahrzeuge wurden am "
      "Sonntag in Tapa verladen und erreichten am Dienstag Riga.", "de", "2024-05-09",
      ("Tapa", "Riga"), "2024-05-05", "2024-05-07"),
@@ -1674,6 +1707,14 @@ def test_a_journey_has_its_ends_and_days(pipeline, text, lang, date, route, star
     ev = ships[0]
     assert same(route[0], ev.origin) and same(route[1], ev.destination), (name(ev.origin), name(ev.destination))
     assert (ev.date_start, ev.date_end) == (start, end)
+
+
+def test_one_sender_to_two_places_is_two_flows(pipeline):
+    # two arrivals of what one sender sent are two flows, not legs of one journey
+    text = ("Die Armee hat zwei Hubschrauber nach Estland und Lettland verlegt. Sie landeten am Montag in "
+            "Tartu, am Mittwoch kamen sie in Riga an.")
+    ships = [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "shipment"]
+    assert not any(e.via for e in ships), [(name(e.origin), [name(v) for v in e.via], name(e.destination)) for e in ships]
 
 
 def test_a_stop_is_never_one_of_the_ends(pipeline):
@@ -1703,3 +1744,8 @@ def test_a_nationality_before_a_place_names_its_country(pipeline, text, lang, pl
     doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2024, 5, 8), lang=lang)
     found = {m.text: m.place.country_code for m in doc.places}
     assert found.get(place) == iso, found
+
+
+def test_a_patient_admitted_is_no_shipment(pipeline):
+    text = "Der verletzte Fahrer wurde am Montag in das Klinikum Villach eingeliefert."
+    assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "shipment"]

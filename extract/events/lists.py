@@ -11,6 +11,7 @@ before the list.
 """
 from __future__ import annotations
 
+from extract.events.goods import is_cargo
 from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
 
@@ -37,13 +38,16 @@ def join_lists(text: str, tokens: list[Token], lex: EventLexicon,
     for j in range(1, len(segments)):
         # "visit Britain, France, West Germany, Switzerland and Italy for talks": a run of
         # names after commas closed by a joiner; the closing item may go on with the clause
-        if not ("," in gaps[j] and tokens[segments[j - 1][-1]].cap and (items[j] or (
-                _at_place(tokens, segments[j - 1][-1], place_spans) and _closing_item(tokens, segments[j], lex)))):
-            continue
+        prev = tokens[segments[j - 1][-1]]
+        if not ("," in gaps[j] and prev.cap and (items[j] or (
+                (_at_place(tokens, segments[j - 1][-1], place_spans) or is_cargo(prev.low, lex))
+                and _closing_item(tokens, segments[j], lex)))):
+            continue  # (a list of goods too: "mit Generatoren, Kesseln und Decken ist ... angekommen")
         k = j
         while k + 1 < len(segments) and items[k] and not _has_joiner(tokens, segments[k], lex) and "," in gaps[k + 1]:
             k += 1
-        places_run = _at_place(tokens, segments[j - 1][-1], place_spans) and _at_place(tokens, segments[k][0], place_spans)
+        places_run = _at_place(tokens, segments[j - 1][-1], place_spans) and _at_place(tokens, segments[k][0], place_spans) \
+            or is_cargo(prev.low, lex)  # goods named first: the items after it are goods too
         if (items[k] and _has_joiner(tokens, segments[k], lex)) or \
                 ((k > j or places_run) and _closing_item(tokens, segments[k], lex)):
             # ("visiting Tanzania, Mozambique and Kenya last week": two places closed by a joiner)

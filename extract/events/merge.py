@@ -150,8 +150,87 @@ def _onward(h: Happening, m: EventMention) -> bool:
     return 0 <= (m.date[0] - h.date[1]).days <= 7
 
 
+LEG_SENTENCES = 3   # a leg of a journey is told within this many sentences of the journey
+LEG_DAYS = 14       # and dated at most this long before or after it
+
+
+def _leg_side(h: Happening, o: Optional[Place], d: Optional[Place], date) -> Optional[str]:
+    """Whether a route ``o`` -> ``d`` dated ``date`` is another leg of journey ``h``: "before"
+    when it ends where the journey went on from ("flown from Toronto to Rzeszów on Saturday"
+    beside "the convoy reached Kyiv on Tuesday"), "after" when it starts at the journey's end
+    ("von dort per Bahn nach Poti"). Both ends named and dated within a few days."""
+    ho, hv, hd = h.places.get("origin"), h.places.get("via"), h.places.get("destination")
+    if o is None or d is None or hd is None or date is None or h.date is None \
+            or compatible(d, hd) or compatible(o, d):
+        return None
+    if hv is not None and not compatible(d, hv) and not compatible(o, hd):
+        return None  # the journey has another stop already
+    if compatible(o, hd) and 0 <= (date[0] - h.date[1]).days <= LEG_DAYS:
+        return "after"
+    # an earlier leg ends where the journey's next leg starts: the journey names no origin, or
+    # its origin or stop is that place ("flown from Toronto to Rzeszów" before "the convoy reached
+    # Kyiv"); two flows from one sender to two places are two events ("landeten am Montag in
+    # Rumänien, am Mittwoch kamen sie in Litauen an")
+    starts_there = ho is None or compatible(ho, d) or (hv is not None and compatible(hv, d) and compatible(ho, o))
+    if starts_there and 0 <= (h.date[0] - date[1]).days <= LEG_DAYS:
+        return "before"
+    return None
+
+
+def _leg(h: Happening, m: EventMention) -> Optional[str]:
+    """``_leg_side`` for a mention told within a few sentences, of the same status, and not
+    told as another one ("a second tanker")."""
+    if not (m.spec.route and h.spec.route) or h.type != m.type or m.repeated or h.status != m.status \
+            or m.sentence - h.last_sentence > LEG_SENTENCES:
+        return None
+    return _leg_side(h, m.place("origin"), m.place("destination"), m.date)
+
+
+def _join_leg(h: Happening, o: Place, d: Place, date, side: str,
+              mentions: list[EventMention], actors: list[str]) -> None:
+    """The journey ``h`` with the leg ``o`` -> ``d``: its stop is where the two legs meet."""
+    if side == "before":
+        h.places["origin"] = more_specific(h.places.get("origin"), o)
+        h.places["via"] = more_specific(h.places.get("via"), d)
+        h.date = (date[0], h.date[1], h.date[2])
+    else:
+        h.places["via"] = more_specific(h.places.get("via"), h.places.get("destination"))
+        h.places["destination"] = d
+        h.date = (h.date[0], date[1], h.date[2])
+    h.mentions = sorted([*h.mentions, *mentions], key=lambda x: x.sentence)
+    h.actors += [a for a in actors if a not in h.actors]
+
+
+def join_legs(happenings: list[Happening]) -> list[Happening]:
+    """Journeys told as separate legs in nearby sentences become one journey with its stop
+    (a headline's "reach Kyiv after airlift to Rzeszow" makes two happenings at once), which
+    ever of the two was told first."""
+    def ends(h):
+        return h.places.get("origin"), h.places.get("destination"), h.date
+
+    out: list[Happening] = []
+    for g in happenings:
+        for k in range(len(out) - 1, -1, -1):
+            h = out[k]
+            if not (h.spec.route and g.spec.route and h.type == g.type and h.status == g.status) \
+                    or any(m.repeated for m in g.mentions + h.mentions) \
+                    or abs(g.mentions[0].sentence - h.last_sentence) > LEG_SENTENCES:
+                continue
+            if g.places.get("via") is None and (side := _leg_side(h, *ends(g))):
+                _join_leg(h, *ends(g), side, g.mentions, g.actors)
+                break
+            if h.places.get("via") is None and (side := _leg_side(g, *ends(h))):
+                _join_leg(g, *ends(h), side, h.mentions, h.actors)
+                out[k] = g
+                break
+        else:
+            out.append(g)
+    return out
+
+
 def merge(mentions: list[EventMention]) -> list[Happening]:
-    """Greedy, in text order: each mention joins the latest happening it fits, else starts one."""
+    """Greedy, in text order: each mention joins the latest happening it fits or continues
+    as another leg, else starts one."""
     out: list[Happening] = []
     for m in mentions:
         target = None
@@ -160,10 +239,15 @@ def merge(mentions: list[EventMention]) -> list[Happening]:
                 target = h
                 break
         if target is None:
+            joined = next(((h, side) for h in reversed(out) if (side := _leg(h, m))), None)
+            if joined is not None:
+                _join_leg(joined[0], m.place("origin"), m.place("destination"), m.date, joined[1], [m], m.actors)
+                continue
+        if target is None:
             target = Happening(m.type, m.status)
             out.append(target)
         target.add(m)
-    return out
+    return join_legs(out)
 
 
 def _countries(h: Happening) -> set[str]:

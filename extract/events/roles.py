@@ -91,7 +91,7 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             if role == "destination" and weak and origin_clause:
                 return "origin"
             if role == "destination" and weak and arrival and ph[0] in ("in", "im"):
-                if _of_a_source(tokens, k - len(ph), lex, cues.get("origin", ())):
+                if _of_a_source(tokens, k - len(ph), lex, cues.get("origin", ()), place_idx):
                     return "origin"  # "ein Zug aus der Raffinerie im polnischen Płock ist ... angekommen"
                 return "destination"  # "stationieren ab Mai Kampfflugzeuge in Rumänien": not "ab Mai"
             if role == "location" or not weak:
@@ -128,11 +128,13 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
     return first_loc
 
 
-def _of_a_source(tokens: list[Token], j: int, lex: EventLexicon, origin_cues) -> bool:
+def _of_a_source(tokens: list[Token], j: int, lex: EventLexicon, origin_cues,
+                 place_idx: frozenset[int] = frozenset()) -> bool:
     """Whether the "in"/"im" at ``j`` belongs to a noun inside a phrase of where the goods came
-    from ("aus der Raffinerie im polnischen Płock", "from the refinery in Płock")."""
+    from ("aus der Raffinerie im polnischen Płock", "from the refinery in Płock"); a place
+    before it is the source itself ("ein Zug aus Xi'an im Hafen Poti eingetroffen")."""
     k = j - 1
-    if k < 0 or not tokens[k].text[:1].isupper() or tokens[k].clause != tokens[j].clause:
+    if k < 0 or not tokens[k].text[:1].isupper() or tokens[k].clause != tokens[j].clause or k in place_idx:
         return False
     k -= 1
     while k >= 0 and tokens[k].clause == tokens[j].clause and (

@@ -29,6 +29,7 @@ from extract.lexicon import PlaceCues, place_cues
 from extract.text.document import Piece, TextDoc
 from extract.text.lemmas import lemma
 from extract.text.people import People, find_people, people_lexicon
+from records import languages
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
 from geo.online import MATCH_ONLINE, ONLINE_ID, OnlineGeocoder
 from geo.translit import fold
@@ -69,6 +70,23 @@ class SpanCandidates:
     first_piece: int = 0
     last_piece: int = 0
     extra: dict = field(default_factory=dict)
+
+
+def _spelt_as_written(surface: str, cands: list[Candidate], lang: str) -> list[Candidate]:
+    """In a language that writes its own letters (German ä, ö, ü, ß), a name written without
+    them is not the place spelt with them when a place spelt as written exists: "Munster" in a
+    German text is the town in Lower Saxony, not Münster."""
+    letters = _letters(lang)
+    if letters is None or letters.search(surface):
+        return cands
+    plain = [c for c in cands if not letters.search(c.place.name)]
+    return plain if plain and len(plain) < len(cands) else cands
+
+
+@lru_cache(maxsize=None)
+def _letters(lang: str) -> Optional[re.Pattern]:
+    spec = languages.language(lang)
+    return re.compile(spec.letters) if getattr(spec, "letters", "") else None
 
 
 @lru_cache(maxsize=200_000)
@@ -225,6 +243,7 @@ class PlaceRecognizer:
                 i = i + 1 if span is None else span.last_piece + 1
                 continue
             j, surface, form, cands = found
+            cands = _spelt_as_written(surface, cands, lang)
             if j > i and pieces[i].lower in cues.facility_words:
                 # "Raumfahrtzentrum Wostotschny": the name is the literal part, the noun its context
                 i += 1
