@@ -1749,3 +1749,18 @@ def test_a_nationality_before_a_place_names_its_country(pipeline, text, lang, pl
 def test_a_patient_admitted_is_no_shipment(pipeline):
     text = "Der verletzte Fahrer wurde am Montag in das Klinikum Villach eingeliefert."
     assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "shipment"]
+
+
+# -- a business changing hands is no shipment; goods bought stay one ------------------------------
+@pytest.mark.parametrize("text,lang,ships", [
+    ("A Swiss group said on Monday it would buy the loss-making Danish shipping unit of Maersk.", "en", 0),
+    ("The purchase of the fertiliser maker's main production plant division was approved on Monday.", "en", 0),
+    ("The refinery was sold to a little known holding company which was later bought by Lukoil.", "en", 0),
+    ("Der Konzern kaufte im März die Sparte von Siemens.", "de", 0),
+    # goods bought, and a firm as the seller, stay a shipment
+    ("Egypt bought 200,000 tonnes of wheat from the French company Soufflet on Monday.", "en", 1),
+    ("Russland kaufte im März Weizen aus Kasachstan.", "de", 1),
+])
+def test_a_business_changing_hands_is_no_shipment(pipeline, text, lang, ships):
+    found = [e for e in events_of(pipeline, text, lang, "2024-05-10") if e.type == "shipment"]
+    assert len(found) == ships, [summary(e) for e in found]

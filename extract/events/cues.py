@@ -37,6 +37,31 @@ def money(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     return ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers
 
 
+OWNED_REACH = 8  # words after a trade trigger searched for what changes hands
+PASSIVE_REACH = 5  # words before a passive's auxiliary searched for it
+
+
+def owned(tokens: list[Token], ti: int, lex: EventLexicon, is_goods) -> bool:
+    """Whether what a purchase or sale at ``ti`` hands over is a business, not goods: an
+    ownership noun after it, before any goods word ("to buy the Christian Lacroix couture
+    house", "the purchase of Yukos' production unit", "kaufte die Sparte"); a goods word
+    right before such a noun names the business ("a shell company", "oil firm")."""
+    if not lex.ownership_nouns:
+        return False
+    window = [k for k in range(ti + 1, min(len(tokens), ti + 1 + OWNED_REACH)) if tokens[k].clause == tokens[ti].clause]
+    if ti and tokens[ti - 1].low in lex.passive_auxiliaries:
+        # a passive: what changes hands stands before it ("a shell company which was bought by Rosneft")
+        window = list(range(max(0, ti - 1 - PASSIVE_REACH), ti - 1)) + window  # (a relative clause's noun too)
+    for n, k in enumerate(window):
+        low = tokens[k].low.rsplit("-", 1)[-1]
+        nxt = tokens[window[n + 1]].low if n + 1 < len(window) else ""
+        if low in lex.ownership_nouns and nxt not in ("'s", "’s"):
+            return True
+        if is_goods(tokens[k].low) and nxt.rsplit("-", 1)[-1] not in lex.ownership_nouns:
+            return False
+    return False
+
+
 def guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
     """Whether a host verb has a guest: a person, a title or a group of people among the
     words after it ("empfing den Präsidenten", "welcomed the delegation", "was received by

@@ -25,9 +25,9 @@ from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
-from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier
+from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
-from extract.events.cues import guest_near, money, named_body, ongoing, partner_after, said_during
+from extract.events.cues import guest_near, money, owned, named_body, ongoing, partner_after, said_during
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
                                    relative_place, role_of, sender, visited_object)
 from extract.events.roles import EventMention, actors_in
@@ -301,6 +301,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue
         if m.spec.route and money(tokens, m.trigger_idx, lex):
             continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
+        if m.spec.route and owned(tokens, m.trigger_idx, lex, lambda w: is_cargo(w, lex)):
+            continue  # "to buy the Lacroix couture house", "a stake in": a business changes hands
         kept.append(m)
     return split_stops(unite(join_route(kept)), tokens, lex, text)
 

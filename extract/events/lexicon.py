@@ -170,6 +170,7 @@ class EventLexicon:
     audience_prepositions: frozenset[str] = frozenset() # 'vor', 'to': between a speech and its gathering
     condition_openers: frozenset[str] = frozenset()     # 'if', 'ob': a clause of its own after the trigger
     adverb_endings: tuple[str, ...] = ()                # '-ly': one such word before a comma opens the sentence
+    ownership_nouns: frozenset[str] = frozenset()      # 'stake', 'Firma': bought or sold, a business changes hands
     facility_heads: tuple[str, ...] = ()               # 'hafen', 'bahnhof': "den Hafen von X" names X, no origin
     audience_bodies: tuple[str, ...] = ()               # 'parlament', 'council': gatherings spoken to (compound heads)
     ongoing_words: frozenset[str] = frozenset()         # 'continue', 'andauern' (lemmas and forms): talks going on
