@@ -180,6 +180,22 @@ def test_page_with_hostile_store(app_file, page_db):
     _assert_markdown_clean(at)
 
 
+def test_picked_hostile_evidence_is_marked_text(app_file, page_db):
+    """The pick banner quotes the hostile sentence with its marks (viz.evidence): the marks
+    are the only HTML; the payloads, the RTL override and a hostile mark kind stay text."""
+    at = _run(AppTest.from_file(app_file, default_timeout=60))
+    at.session_state["map_pick"] = ["ev-x-meet", "ev-x-ship", "ev-x-type"]
+    _run(at)
+    _assert_markdown_clean(at)
+    quotes = [b for b in _markdown_bodies(at) if b.startswith("**") and "  \n" in b]
+    assert len(quotes) == 3
+    rendered = MD.render(next(q for q in quotes if "lb-trigger" in q))
+    assert "<mark class=lb-trigger>&lt;script&gt;alert" in rendered
+    assert "<mark class=lb-place>invoice[U+202E]txt.exe" in rendered
+    assert not re.findall(r"<(?!/?(?:mark|p|strong|br)\b)", rendered), rendered
+    assert "kind" not in rendered  # the hostile kind named no class
+
+
 def test_bad_coordinates_warning_is_escaped(app_file, page_db):
     bad = dict(hostile.ODD_TYPE, id="ev-x-bad",
                location=dict(hostile.PLACE_IMG, name=hostile.MD_LINK + hostile.IMG, lat=999))
