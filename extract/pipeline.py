@@ -13,6 +13,7 @@ from typing import Callable, Optional
 from extract.dates.dateline import dateline_date
 from extract.dates.tagger import tag_timexes
 from extract.events.extract import extract_events
+from extract.events.highlights import date_highlights
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
 from extract.text.nlp import parse
@@ -81,6 +82,8 @@ class Pipeline:
                                     date_known=doc_date_source != "default")
             doc.places += [_shift(m, offset) for m in tdoc.places]
             doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
+            for e in events:  # the words that dated it (the event step keeps no timex)
+                e.highlights = sorted({*e.highlights, *date_highlights(e, tdoc.timexes)})
             doc.events += [_shift_event(e, offset) for e in events]
             if progress is not None:
                 progress(offset + len(chunk), total)
@@ -150,6 +153,7 @@ def _shift_event(event: Event, offset: int) -> Event:
     if offset:
         event.start, event.end = event.start + offset, event.end + offset
         event.evidence_spans = [(s + offset, e + offset) for s, e in event.evidence_spans]
+        event.highlights = [(s + offset, e + offset, k) for s, e, k in event.highlights]
     return event
 
 
@@ -166,6 +170,7 @@ def _map_back(doc: Document, clean: AnalysisText) -> None:
     for ev in doc.events:
         ev.start, ev.end = clean.span(ev.start, ev.end)
         ev.evidence_spans = [clean.span(s, e) for s, e in ev.evidence_spans]
+        ev.highlights = [(*clean.span(s, e), k) for s, e, k in ev.highlights]
         spans = ev.evidence_spans or [(ev.start, ev.end)]
         ev.evidence = " ".join(visible(text[s:e]).strip() for s, e in spans)
 

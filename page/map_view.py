@@ -11,11 +11,13 @@ from page.sidebar import LABEL_LANG_KEY
 from records import languages
 from viz import build_map, coordinate_problems
 from viz.escape import md_text
+from viz.evidence import evidence_html, key_html, mark_css, md_inline
 from viz.pick import events_at
-from viz.popups import place_label, route_label
+from viz.popups import date_label, place_label, route_label
 from viz.table import events_frame
 
 MAP_LIMIT = 5000  # events drawn on the map
+EVIDENCE_SHOWN = 3  # picked events whose marked evidence the banner quotes
 
 
 def selected_event_id(events: list[dict]) -> str | None:
@@ -73,12 +75,34 @@ def pick_banner(picked: list[dict]) -> None:
             f"{md_text(picked_place(picked[0]))}. The table shows only these.")
     c2.button("Show all", key="map_pick_clear",
               on_click=lambda: st.session_state.pop("map_pick", None))
+    show_evidence(picked[:EVIDENCE_SHOWN])
+
+
+def evidence_markdown(event: dict) -> str:
+    """One event's line (type, date, place) and its whole evidence sentence with the marks
+    of viz.evidence, for st.markdown: every piece escaped (md_inline), the marks the only HTML."""
+    head = md_text(f"{event.get('type') or 'event'} · {date_label(event)} · {picked_place(event)}")
+    return f"**{head}**  \n{evidence_html(event, md_inline)}"
+
+
+def show_evidence(events: list[dict]) -> None:
+    """The marked evidence of *events*, with the key to the marks."""
+    if not events:
+        return
+    with st.container(border=True, key="evidence_detail"):
+        st.markdown(f"<style>{mark_css()}</style>", unsafe_allow_html=True)
+        for event in events:
+            st.markdown(evidence_markdown(event), unsafe_allow_html=True)
+        st.markdown(key_html(), unsafe_allow_html=True)
 
 
 def event_table(events: list[dict]) -> None:
     """The evidence table; its row ids are kept for selected_event_id on the next run."""
     frame = events_frame(events)
     st.session_state["_table_ids"] = list(frame["id"])
-    st.dataframe(frame, key="table", on_select="rerun", selection_mode="single-row",
-                 hide_index=True, width="stretch",
-                 column_config={"evidence": st.column_config.TextColumn(width="large")})
+    chosen = st.dataframe(frame, key="table", on_select="rerun", selection_mode="single-row",
+                          hide_index=True, width="stretch",
+                          column_config={"evidence": st.column_config.TextColumn(width="large")})
+    rows = list(getattr(getattr(chosen, "selection", None), "rows", None) or [])
+    if rows and rows[0] < len(events):
+        show_evidence([events[rows[0]]])  # the row picked: its sentence, marked

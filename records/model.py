@@ -106,6 +106,9 @@ class Event:
     status: str = field(default="reported", metadata=_EXTENSION)
     # every evidence sentence, as (start, end) offsets into the document text
     evidence_spans: list[tuple[int, int]] = field(default_factory=list, metadata=_EXTENSION)
+    # the words that made the event, as (start, end, kind) offsets into the document text;
+    # kind: trigger | actor | place | date (the page marks them in the evidence sentence)
+    highlights: list[tuple[int, int, str]] = field(default_factory=list, metadata=_EXTENSION)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -125,6 +128,7 @@ class Event:
             "modality": MODALITY.get(self.status, self.status),
             "evidence": self.evidence,
             "evidence_spans": [list(s) for s in self.evidence_spans],
+            "highlights": [list(h) for h in self.highlights],
             "start": self.start,
             "end": self.end,
             "confidence": round(float(self.confidence), 3),

@@ -13,8 +13,10 @@ from records.model import EVENT_DERIVED_KEYS, EVENT_KEYS, MODALITY
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",
                    "origin", "via", "destination", "actors", "cargo", "modes", "rejected",
                    "reviewed", "note")
-# event keys with a column of their own; every other key goes into the "extra" JSON column
-_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS if k != "evidence_spans" and k not in EVENT_DERIVED_KEYS)
+# event keys with a column of their own; every other key (evidence_spans, highlights, ...)
+# goes into the "extra" JSON column
+_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS
+                       if k not in ("evidence_spans", "highlights") and k not in EVENT_DERIVED_KEYS)
 
 
 def _dumps(value: Any) -> str:

@@ -56,6 +56,14 @@ ODD_TYPE = {
     "date_precision": "day", "actors": [SVG], "location": PLACE_BACKSLASH, "origin": None,
     "destination": None, "modes": [], "cargo": None, "evidence": TEMPLATE,
     "start": 0, "end": 10, "confidence": 0.5}
+# the meeting's words marked: a trigger on the script tag, a place over the RTL override and
+# the breakout, an actor crossing into it, a date outside the sentence, a kind nobody knows
+_EV = MEETING["evidence"]
+_RTL_AT = _EV.index(RTL)
+MEETING.update(evidence_spans=[[100, 100 + len(_EV)]], highlights=[
+    [100, 100 + len(SCRIPT), "trigger"], [100 + _RTL_AT, 100 + len(_EV), "place"],
+    [100 + _RTL_AT - 5, 100 + _RTL_AT + 3, "actor"], [0, 50, "date"],
+    [100, 110, "<img src=x onerror=alert('kind')>"]])
 EVENTS = [MEETING, SHIPMENT, ODD_TYPE]
 
 

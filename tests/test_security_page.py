@@ -28,6 +28,7 @@ from viz.table import events_frame, parse_csv
 MD = MarkdownIt("commonmark", {"html": True})
 MARKDOWN_KINDS = ("markdown", "caption", "error", "warning", "info", "success", "title",
                   "header", "subheader", "toast", "text")
+MARK_TAG = re.compile(r"<mark class=lb-(?:trigger|place|date|actor)>|</mark>")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -92,7 +93,11 @@ def test_map_of_hostile_events_has_no_markup(hostile_store):
     assert sorted(e["id"] for e in events) == sorted(hostile.EVENT_IDS)
     page = build_map(events, places=hostile_store.places()).get_root().render()
     assert hostile.html_problems(page) == []
-    values = hostile.popup_values(page)
+    marked = hostile.popup_values(page)
+    # the marks of viz.evidence are the only tags in a value; all else is escaped text
+    assert any("<mark class=lb-trigger>&lt;script&gt;" in v for v in marked)
+    assert any("<mark class=lb-place>invoice[U+202E]txt.exe" in v for v in marked)
+    values = [MARK_TAG.sub("", v) for v in marked]
     assert not [v for v in values if set(v) & set("<>\"'`\\") or "\u202e" in v]
     # not vacuous: the payloads are there, as text
     assert any("&lt;script&gt;alert(&#x27;script&#x27;)&lt;/script&gt;" in v for v in values)
@@ -173,6 +178,22 @@ def test_page_with_hostile_store(app_file, page_db):
     _run(at)
     assert list(at.dataframe[0].value["id"]) == ["ev-x-type"]
     _assert_markdown_clean(at)
+
+
+def test_picked_hostile_evidence_is_marked_text(app_file, page_db):
+    """The pick banner quotes the hostile sentence with its marks (viz.evidence): the marks
+    are the only HTML; the payloads, the RTL override and a hostile mark kind stay text."""
+    at = _run(AppTest.from_file(app_file, default_timeout=60))
+    at.session_state["map_pick"] = ["ev-x-meet", "ev-x-ship", "ev-x-type"]
+    _run(at)
+    _assert_markdown_clean(at)
+    quotes = [b for b in _markdown_bodies(at) if b.startswith("**") and "  \n" in b]
+    assert len(quotes) == 3
+    rendered = MD.render(next(q for q in quotes if "lb-trigger" in q))
+    assert "<mark class=lb-trigger>&lt;script&gt;alert" in rendered
+    assert "<mark class=lb-place>invoice[U+202E]txt.exe" in rendered
+    assert not re.findall(r"<(?!/?(?:mark|p|strong|br)\b)", rendered), rendered
+    assert "kind" not in rendered  # the hostile kind named no class
 
 
 def test_bad_coordinates_warning_is_escaped(app_file, page_db):

@@ -1,6 +1,7 @@
 """``build_map``: contract-shaped events -> a folium.Map (pure; no streamlit)."""
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any, Iterable, Mapping, Optional, Sequence
 
@@ -14,6 +15,7 @@ from records.event_types import event_type, event_types
 from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           validate_point)
+from viz.evidence import key_html, mark_css
 from viz.legs import event_legs, unused_modes
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 from viz.timeline import is_undated
@@ -95,15 +97,17 @@ function(feature, layer) {
             if (r[1]) { html += '<tr><th style="text-align:left;padding-right:6px">' + r[0] +
                                 '</th><td>' + r[1] + '</td></tr>'; }
         });
-        html += '</table><blockquote style="margin:6px 0;font-style:italic">' + (p.e || '') +
-                '</blockquote><div>Source: ' + (p.u ? '<a href="' + p.u +
+        html += '</table><blockquote class="lagebild-evidence" tabindex="0" aria-label="Evidence" ' +
+                'style="margin:6px 0;max-height:11em;overflow-y:auto;line-height:1.5">' + (p.e || '') +
+                '</blockquote>' + ((p.e || '').indexOf('<mark') >= 0 ? __MARK_KEY__ : '') +
+                '<div>Source: ' + (p.u ? '<a href="' + p.u +
                 '" target="_blank" rel="noopener noreferrer">' + p.s + '</a>' : (p.s || '')) +
                 (p.x ? ' <span class="lagebild-unlinked">(' + p.x + ')</span>' : '') +
                 '</div></div>';
         return html;
     }, {maxWidth: 360});
 }
-""")
+""".replace("__MARK_KEY__", json.dumps(f"<div>{key_html()}</div>")))
 
 
 def _feature(geometry_type: str, coords: Any, **props: Any) -> dict[str, Any]:
@@ -244,6 +248,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     m.get_root().header.add_child(Element(
         f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
         name="lagebild_sea")
+    m.get_root().header.add_child(Element(f"<style>{mark_css()}</style>"), name="lagebild_marks")
     basemaps.add_base_layers(m, basemap, label_lang)
 
     ship_lines: list[dict] = []

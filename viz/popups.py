@@ -10,7 +10,9 @@ from __future__ import annotations
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
+from records.actors import one_name_per_actor
 from viz.escape import html_text as esc
+from viz.evidence import evidence_html
 
 
 def date_label(event: Mapping[str, Any]) -> str:
@@ -46,9 +48,6 @@ def safe_href(url: Any) -> Optional[str]:
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
 
-EVIDENCE_CHARS = 600  # the popup quotes this much; the table has it all
-
-
 def route_label(event: Mapping[str, Any]) -> str:
     if not (event.get("origin") or event.get("destination")):
         return ""
@@ -56,9 +55,14 @@ def route_label(event: Mapping[str, Any]) -> str:
     return " → ".join(place_label(p) or "?" for p in stops)
 
 
+def actor_label(event: Mapping[str, Any]) -> str:
+    """The actors, one name each (records.actors: "UN" and "Vereinte Nationen" are one)."""
+    return ", ".join(one_name_per_actor(event.get("actors") or []))
+
+
 def event_tooltip(event: Mapping[str, Any]) -> str:
     """One escaped line: type, date, actors."""
-    actors = ", ".join(event.get("actors") or [])
+    actors = actor_label(event)
     parts = [str(event.get("type") or "event"), date_label(event)]
     if actors:
         parts.append(actors)
@@ -68,10 +72,8 @@ def event_tooltip(event: Mapping[str, Any]) -> str:
 def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     """The popup's values, each already escaped; the map's JavaScript only puts
     them between fixed tags (see ``viz.mapping._BIND_JS``), so no event text
-    is ever interpreted as markup. Short keys keep 10,000-event pages small."""
-    evidence = str(event.get("evidence") or "")
-    if len(evidence) > EVIDENCE_CHARS:
-        evidence = evidence[:EVIDENCE_CHARS].rstrip() + " …"
+    is ever interpreted as markup; the evidence (``e``) holds the only other tags, the
+    marks of viz.evidence around escaped pieces. Short keys keep 10,000-event pages small."""
     review = event.get("review_status")
     url = event.get("source_url")
     href = safe_href(url)
@@ -79,14 +81,14 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
         "i": esc(event.get("id")),
         "t": esc(event.get("type") or "event"),
         "d": esc(date_label(event)),
-        "a": esc(", ".join(event.get("actors") or [])),
+        "a": esc(actor_label(event)),
         "p": esc(place_label(event.get("location"))),
         "w": esc(route_label(event)),
         "m": esc(", ".join(event.get("modes") or [])),
         "c": esc(event.get("cargo")),
         "k": esc(event.get("confidence")),
         "r": esc(review if review and review != "unreviewed" else ""),
-        "e": esc(evidence),
+        "e": evidence_html(event),  # the whole sentence, its marks between escaped pieces
         "s": esc(event.get("source_title") or event.get("source_id") or "source"),
         "u": esc(href) if href else "",
         # any other address (javascript:, data:, relative ...) is shown, never linked

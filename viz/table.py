@@ -11,7 +11,7 @@ import pandas as pd
 
 from records.export import event_feature, event_row, write_csv
 from viz.escape import visible
-from viz.popups import place_label
+from viz.popups import actor_label, place_label
 
 TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where",
                  "cargo", "confidence", "review", "evidence", "source", "id"]
@@ -36,7 +36,7 @@ def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     rows = [{
         "date_start": ev.get("date_start"), "date_end": ev.get("date_end"),
         "precision": ev.get("date_precision"), "type": _shown(ev.get("type")),
-        "actors": _shown(", ".join(ev.get("actors") or [])), "where": _shown(where_label(ev)),
+        "actors": _shown(actor_label(ev)), "where": _shown(where_label(ev)),
         "cargo": _shown(ev.get("cargo")), "confidence": ev.get("confidence"),
         "review": ev.get("review_status", "unreviewed"), "evidence": _shown(ev.get("evidence")),
         "source": _shown(ev.get("source_title") or ev.get("source_id")), "id": ev.get("id"),

@@ -15,6 +15,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import altair as alt
 import pandas as pd
 
+from records.actors import one_name_per_actor
 from records.event_types import event_type
 from viz.escape import visible
 from viz.table import where_label
@@ -73,7 +74,7 @@ def undated_notice(n: int, shown: bool = True, drawn: Optional[int] = None,
 
 def event_label(event: Mapping[str, Any]) -> str:
     """``meeting · Kim Jong Un, Wladimir Putin · Vostochny Cosmodrome (RU)``, shortened."""
-    who = ", ".join(event.get("actors") or []) or str(event.get("cargo") or "")
+    who = ", ".join(one_name_per_actor(event.get("actors") or [])) or str(event.get("cargo") or "")
     parts = [str(event.get("type") or "event"), who, where_label(event)]
     text = visible(" · ".join(p for p in parts if p))
     return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1].rstrip() + "…"

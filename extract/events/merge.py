@@ -6,6 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extract.events.highlights import mention_highlights
 from extract.events.lexicon import ROLES
 from extract.events.roles import SPECIFICITY, EventMention
 from geo.distance import distance_km
@@ -338,5 +339,6 @@ def to_event(text: str, h: Happening) -> Event:
         # (a stop is between the ends, never one of them: "Exporte aus Rumänien über Rumänien" is no stop)
         modes=modes if h.spec.modes else [],
         cargo=cargo if h.spec.cargo else None,
-        status=h.status, evidence_spans=spans)
+        status=h.status, evidence_spans=spans,
+        highlights=mention_highlights(text, h.mentions, h.actors, spans))
     return ev
