@@ -1764,3 +1764,19 @@ def test_a_patient_admitted_is_no_shipment(pipeline):
 def test_a_business_changing_hands_is_no_shipment(pipeline, text, lang, ships):
     found = [e for e in events_of(pipeline, text, lang, "2024-05-10") if e.type == "shipment"]
     assert len(found) == ships, [summary(e) for e in found]
+
+
+# -- talks with or for the press are interviews, wherever the press word stands in the compound -----
+@pytest.mark.parametrize("text", [
+    "Bei seiner Antrittspressekonferenz am Montag in Graz warb der Kandidat für Europa.",
+    "Die Ministerin stellte sich am Dienstag in Linz einer Fernsehdiskussion.",
+    "Das sei ein Fehler, sagte der Minister am Sonntag im Gespräch mit dem Morgenjournal des ORF-Radios.",
+])
+def test_a_talk_for_the_press_is_no_meeting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "meeting"]
+
+
+def test_a_return_without_a_place_takes_no_dateline(pipeline):
+    # "Rückkehr zu nationalstaatlichem Denken": a return to a way of thinking, not a visit in Graz
+    text = "Graz – Der Kandidat warnte am Montag vor einer Rückkehr zu nationalstaatlichem Denken."
+    assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "meeting" and e.location]

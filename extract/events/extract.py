@@ -94,7 +94,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric \
-                    and not m.trigger_def.visit and not m.trigger_def.needs_place \
+                    and not m.trigger_def.visit and not m.trigger_def.needs_place and not m.trigger_def.from_location \
                     and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
                          or m.named_body or s <= dateline_end <= e) \
                     and not any(o.type == m.type and o.place("location") is not None

@@ -109,21 +109,24 @@ def under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return not any(t.low in lex.comitatives for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)
 
 
+_OUTLET_REACH = 5  # words after "mit"/"with" that may name the outlet ("mit der ZiB2 des ORF-Fernsehens")
+
+
 def interview(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """"im Gespräch mit dem STANDARD", "im STANDARD-Gespräch", "Mediengespräch", "press
     conference": a talk with the press is an interview (outlets and press words are data)."""
     low = tokens[i].low
     if "-" in low and low.split("-", 1)[0] in lex.media_words:
         return True
-    if lex.nouns_capitalised and any(low.startswith(p) and len(low) > len(p) + 4 for p in lex.press_prefixes):
-        return True
+    if lex.nouns_capitalised and any(p in low[:-4] for p in lex.press_prefixes):
+        return True  # a press word anywhere before the head: "Antrittspressekonferenz", "Fernsehdebatte"
     if i and tokens[i - 1].low in lex.press_prefixes and tokens[i - 1].clause == tokens[i].clause:
         return True
     if any(_media(t.low, lex) for t in tokens[max(0, i - 3):i] if t.clause == tokens[i].clause):
         return True  # "in dem am Donnerstag ausgestrahlten Gespräch", "a televised debate"
     for k in range(i + 1, min(len(tokens), i + 3)):
         if tokens[k].low in lex.comitatives:
-            return any(_media(t.low, lex) for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause)
+            return any(_media(t.low, lex) for t in tokens[k + 1:k + 1 + _OUTLET_REACH] if t.clause == tokens[i].clause)
     return False
 
 
