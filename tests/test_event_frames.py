@@ -1780,3 +1780,22 @@ def test_a_return_without_a_place_takes_no_dateline(pipeline):
     # "Rückkehr zu nationalstaatlichem Denken": a return to a way of thinking, not a visit in Graz
     text = "Graz – Der Kandidat warnte am Montag vor einer Rückkehr zu nationalstaatlichem Denken."
     assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "meeting" and e.location]
+
+
+# -- a chance is no event: modals and adverbs of possibility ------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("A Japanese distributor may import 5,000 cars from the United States in September.", "en"),
+    ("Egypt could soon buy 60,000 tonnes of wheat from France.", "en"),
+    ("Russland könnte im März Weizen nach Ägypten liefern.", "de"),
+    ("Die Minister treffen sich womöglich am Freitag in Prag.", "de"),
+])
+def test_a_chance_is_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "2024-02-10")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Egypt will buy 60,000 tonnes of wheat from France in March.", "en"),
+    ("Russland soll im März Weizen nach Ägypten liefern.", "de"),
+])
+def test_a_plan_stays_planned(pipeline, text, lang):
+    assert [e.status for e in events_of(pipeline, text, lang, "2024-02-10")] == ["planned"]

@@ -170,6 +170,8 @@ class EventLexicon:
     audience_prepositions: frozenset[str] = frozenset() # 'vor', 'to': between a speech and its gathering
     condition_openers: frozenset[str] = frozenset()     # 'if', 'ob': a clause of its own after the trigger
     adverb_endings: tuple[str, ...] = ()                # '-ly': one such word before a comma opens the sentence
+    possibility_modals: frozenset[str] = frozenset()   # 'may', 'könnte': a chance, not an event
+    possibility_adverbs: frozenset[str] = frozenset()  # 'perhaps', 'womöglich': a chance, not an event
     ownership_nouns: frozenset[str] = frozenset()      # 'stake', 'Firma': bought or sold, a business changes hands
     facility_heads: tuple[str, ...] = ()               # 'hafen', 'bahnhof': "den Hafen von X" names X, no origin
     audience_bodies: tuple[str, ...] = ()               # 'parlament', 'council': gatherings spoken to (compound heads)

@@ -153,6 +153,28 @@ def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = Fa
     return None
 
 
+_MODAL_GAP = ("be", "have", "also", "not", "soon", "still", "well", "eventually")  # "may well import"
+
+
+def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A chance, not an event: a modal of possibility right before the verb ("a distributor
+    may import Mazda cars", "could soon ship") or, where verbs come last, anywhere in its clause
+    before it ("Russland könnte im März Weizen liefern"); an adverb of possibility in the
+    clause ("womöglich", "perhaps")."""
+    modals, adverbs = lex.possibility_modals, lex.possibility_adverbs
+    if not (modals or adverbs):
+        return False
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    if any(tokens[k].low in adverbs for k in clause):
+        return True
+    if lex.verb_final:
+        return any(tokens[k].low in modals for k in clause if k < i)
+    k = i - 1
+    while k >= 0 and tokens[k].low in _MODAL_GAP and tokens[k].clause == tokens[i].clause:
+        k -= 1
+    return k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in modals
+
+
 def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A wish or chance that did not come true: an auxiliary of the unreal with its partner in
     the trigger's clause ("Er hätte nach Ägypten fliegen wollen", "she would have met him"),

@@ -8,7 +8,7 @@ from typing import Optional
 
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.events.negation import counterfactual, domestic_body, interview, negated, under_discussion
+from extract.events.negation import counterfactual, domestic_body, interview, negated, possible, under_discussion
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
@@ -125,7 +125,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "in Empfang genommen"; "der Vorsitzende der Uno-Vollversammlung": a title
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
-            if negated(tokens, i, trig, lex) or (trig.kind != "noun" and counterfactual(tokens, i, lex)) or (trig.kind == "noun" and (
+            if negated(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
+                                                                        or possible(tokens, i, lex))) or (trig.kind == "noun" and (
                     (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex))):
                 # (a press conference is an interview; one "mit" a counterpart is a joint appearance)
                 continue
