@@ -1799,3 +1799,22 @@ def test_a_chance_is_no_event(pipeline, text, lang):
 ])
 def test_a_plan_stays_planned(pipeline, text, lang):
     assert [e.status for e in events_of(pipeline, text, lang, "2024-02-10")] == ["planned"]
+
+
+# -- a plan word after a conjunction is the next verb's, not the event's ---------------------------
+@pytest.mark.parametrize("text,lang,status", [
+    ("The minister says he discussed the budget with the premier on Saturday and promised to help.", "en", "reported"),
+    ("Talks in Rotterdam broke down on Thursday when the union rejected a new plan.", "en", "reported"),
+    ("Die Minister trafen sich am Montag in Prag und wollen im Mai erneut beraten.", "de", "reported"),
+    # the plan word before the trigger still plans it
+    ("The minister will meet the premier in Oslo on Saturday.", "en", "planned"),
+])
+def test_a_plan_word_after_a_conjunction_plans_another_verb(pipeline, text, lang, status):
+    evs = [e for e in events_of(pipeline, text, lang, "2024-03-05") if e.type == "meeting"]
+    assert evs and evs[0].status == status, [(e.date_start, e.status) for e in evs]
+
+
+def test_a_noun_joined_by_and_keeps_its_plan(pipeline):
+    text = "The meeting between the Fiat chief and the GM chief is due to take place in Zurich on Friday."
+    evs = [e for e in events_of(pipeline, text, "en", "2024-03-05") if e.type == "meeting"]
+    assert evs and evs[0].status == "planned"

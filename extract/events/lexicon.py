@@ -170,6 +170,7 @@ class EventLexicon:
     audience_prepositions: frozenset[str] = frozenset() # 'vor', 'to': between a speech and its gathering
     condition_openers: frozenset[str] = frozenset()     # 'if', 'ob': a clause of its own after the trigger
     adverb_endings: tuple[str, ...] = ()                # '-ly': one such word before a comma opens the sentence
+    subordinators: frozenset[str] = frozenset()        # 'when', 'nachdem': a clause of its own follows
     possibility_modals: frozenset[str] = frozenset()   # 'may', 'könnte': a chance, not an event
     possibility_adverbs: frozenset[str] = frozenset()  # 'perhaps', 'womöglich': a chance, not an event
     ownership_nouns: frozenset[str] = frozenset()      # 'stake', 'Firma': bought or sold, a business changes hands

@@ -49,13 +49,28 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
                 and tokens[k].low in lex.condition_openers), len(tokens)) if trigger >= 0 else len(tokens)
     # (a condition after the trigger has its own verbs: "said in his speech to the council if the
     #  forecast had been revised")
-    return any(t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))
+    def beyond(k: int) -> bool:  # "discussed it with Blair on Saturday and promised to ...", "broke down
+        #  when ... a new plan": a plan word after a conjunction is the next verb's, not the trigger's
+        return 0 <= trigger < k and any(tokens[j].low in lex.subordinators or (
+            verb and tokens[j].low in lex.coordinators and _verb_follows(tokens, j, lex)) for j in range(trigger + 1, k))
+        # (an "and" that joins names plans on: "the meeting between Marchionne and GM's Wagoner is due to ...")
+
+    return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and not beyond(k)
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
                and not (k and t.cap and not lex.nouns_capitalised))
     # (where only names are capitalised, a capitalised word is part of one: "the Economic Planning
     #  Advisory Council" plans nothing)
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+
+
+def _verb_follows(tokens: list[Token], j: int, lex: EventLexicon) -> bool:
+    """Whether the coordinator at ``j`` joins another verb: a small word that is no article follows
+    ("and promised", "und wollen"), not a name or a noun phrase ("and GM's Rick Wagoner")."""
+    if j + 1 >= len(tokens):
+        return False
+    nxt = tokens[j + 1]
+    return nxt.text[:1].islower() and nxt.low not in lex.articles and nxt.low not in lex.determiners
 
 
 def _final_particle(tokens: list[Token], clause: int, lex: EventLexicon) -> Optional[str]:
