@@ -15,6 +15,7 @@ from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           validate_point)
 from viz.legs import event_legs, unused_modes
+from viz.marker_names import NAME_KEY, MarkerNames, marker_name
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 from viz.timeline import is_undated
 
@@ -170,7 +171,8 @@ def _icon_layer(features: list[dict], colour: str, icon: str) -> folium.GeoJson:
 
 
 def _undated_feature(event: Mapping[str, Any], point: LatLon, colour: str) -> dict[str, Any]:
-    fields = {**popup_fields(event), "d": esc(UNDATED_DATE)}
+    fields = {**popup_fields(event), "d": esc(UNDATED_DATE),
+              NAME_KEY: marker_name(event, UNDATED_DATE)}
     return _feature("Point", _lonlat([point])[0], **fields, style={**UNDATED_STYLE, "color": colour})
 
 
@@ -245,6 +247,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
         f"<style>.leaflet-container{{background:{basemaps.SEA_COLOUR}}}</style>"),
         name="lagebild_sea")
     basemaps.add_base_layers(m, basemap, label_lang)
+    MarkerNames().add_to(m)  # before the event layers: names each marker for screen readers
 
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
@@ -274,7 +277,9 @@ def build_map(events: Iterable[Mapping[str, Any]],
             if is_undated(event):
                 undated.append(_undated_feature(event, point, spec.marker["legend"]))
             else:
-                markers[spec.name if spec.known else None].append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
+                markers[spec.name if spec.known else None].append(_feature(
+                    "Point", _lonlat([point])[0], **popup_fields(event),
+                    **{NAME_KEY: marker_name(event)}))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:
