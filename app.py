@@ -12,7 +12,7 @@ from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, 
                         cached_span, filter_key, get_store)
 from page.corrections import correction_panel
 from page.downloads import downloads
-from page.header import page_header, skip_link, skip_target
+from page.header import page_header, sidebar_skip_link, skip_link, skip_target
 from page.ingest_panel import input_panel, seed_demo
 from page.map_view import (MAP_LIMIT, draw_map, event_table, highlighted, pick_banner,
                            selected_event_id)
@@ -38,6 +38,7 @@ def main() -> None:
     seed_demo(store)
     revision = store.revision()
     facets = cached_facets(path, revision)
+    sidebar_skip_link()
     flt, basemap = sidebar(facets, path, revision)
     key = filter_key(flt)
     total = cached_count(path, revision, key, flt)

@@ -13,17 +13,22 @@ TAGLINE = "News-to-map events: shipments and meetings from German and English ar
 SKIP_TARGET = "after-map"        # the id the skip link jumps to (right below the map)
 SKIP_LABEL = "Skip the map"
 
-# Fixed markup only (no data reaches it). The link is off-screen until it has the
+# Fixed markup only (no data reaches it; st.html, not markdown, which shows text). The link is off-screen until it has the
 # keyboard focus; the target takes focus (tabindex -1) so Tab goes on after the map.
 # The main column starts higher than Streamlit's 6rem so that at 1280x720 the map
-# begins within the first screen.
+# begins within the first screen. A collapsed sidebar (Streamlit shows its expand
+# button then) is moved off-screen but stays in the tab order: not displayed, it leaves it.
 _SKIP_LINK = (
     "<style>[data-testid='stMainBlockContainer']{padding-top:2.5rem}"
+    "body:has([data-testid='stExpandSidebarButton']) [data-testid='stSidebarUserContent']"
+    "{display:none}"
     ".lagebild-skip{position:absolute;left:-10000px;top:auto;width:1px;height:1px;"
     "overflow:hidden}.lagebild-skip:focus{position:static;width:auto;height:auto;"
     "display:inline-block;padding:2px 8px;background:#ffd400;color:#000;"
     "outline:2px solid #000}</style>"
     f'<a class="lagebild-skip" href="#{SKIP_TARGET}">{SKIP_LABEL}</a>')
+_SIDEBAR_SKIP = (f'<a class="lagebild-skip" href="#{SKIP_TARGET}">'
+                 "Skip the filters and the map</a>")
 _SKIP_TARGET = (f'<div id="{SKIP_TARGET}" class="lagebild-after-map" tabindex="-1" '
                 'aria-label="After the map: timeline and table"></div>')
 
@@ -78,9 +83,15 @@ def page_header(facets: Mapping[str, Any], span: Mapping[str, Any]) -> None:
 
 def skip_link() -> None:
     """The link before the map (see _SKIP_LINK)."""
-    st.markdown(_SKIP_LINK, unsafe_allow_html=True)
+    st.html(_SKIP_LINK)
+
+
+def sidebar_skip_link() -> None:
+    """The same jump as the first stop of the sidebar (it comes before the main column
+    in the page, so Tab reaches it at once; the style comes with skip_link)."""
+    st.sidebar.html(_SIDEBAR_SKIP)
 
 
 def skip_target() -> None:
     """Where the skip link lands: right after the map."""
-    st.markdown(_SKIP_TARGET, unsafe_allow_html=True)
+    st.html(_SKIP_TARGET)

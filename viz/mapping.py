@@ -15,7 +15,7 @@ from viz import assets, basemap as basemaps
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           validate_point)
 from viz.legs import event_legs, unused_modes
-from viz.marker_names import NAME_KEY, MarkerNames, marker_name
+from viz.marker_names import MarkerNames, name_property
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 from viz.timeline import is_undated
 
@@ -172,7 +172,7 @@ def _icon_layer(features: list[dict], colour: str, icon: str) -> folium.GeoJson:
 
 def _undated_feature(event: Mapping[str, Any], point: LatLon, colour: str) -> dict[str, Any]:
     fields = {**popup_fields(event), "d": esc(UNDATED_DATE),
-              NAME_KEY: marker_name(event, UNDATED_DATE)}
+              **name_property(event, UNDATED_DATE)}
     return _feature("Point", _lonlat([point])[0], **fields, style={**UNDATED_STYLE, "color": colour})
 
 
@@ -279,7 +279,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
             else:
                 markers[spec.name if spec.known else None].append(_feature(
                     "Point", _lonlat([point])[0], **popup_fields(event),
-                    **{NAME_KEY: marker_name(event)}))
+                    **name_property(event)))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:

@@ -6,9 +6,10 @@ So each point feature carries its name as plain text in the property ``nm``
 (:func:`marker_name`: type, date, place), and :class:`MarkerNames` registers one
 Leaflet init hook that, whenever a marker is added to the map -- also when a
 cluster opens -- copies ``nm`` onto the marker's element as ``aria-label`` and
-``title``. A cluster bubble is named by its count. The text is set with
-``setAttribute`` (never parsed as markup) and reaches the page through folium's
-``tojson`` (``<``, ``>``, ``&`` escaped), so it needs no HTML escaping.
+``title``. A cluster bubble is named by its count. Like every map property the
+name is HTML-escaped (:func:`name_property`); the hook turns it back into text
+in an inert document (DOMParser: no script runs, nothing is inserted) and sets
+it with ``setAttribute``, which never parses markup.
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from records.event_types import event_type
-from viz.escape import visible
+from viz.escape import html_text, visible
 from viz.popups import date_label, place_label
 
 NAME_KEY = "nm"  # the feature property the hook reads
@@ -33,6 +34,11 @@ def marker_name(event: Mapping[str, Any], date: str | None = None) -> str:
     return visible(", ".join(p for p in (kind, date or date_label(event), where) if p))
 
 
+def name_property(event: Mapping[str, Any], date: str | None = None) -> dict[str, str]:
+    """The feature property holding the escaped name (``**name_property(e)``)."""
+    return {NAME_KEY: html_text(marker_name(event, date))}
+
+
 class MarkerNames(MacroElement):
     """The init hook (see the module doc). Add it to the map before the event layers."""
 
@@ -45,7 +51,8 @@ class MarkerNames(MacroElement):
                     return layer.getChildCount() + ' events here, zoom in to list them';
                 }
                 var p = layer.feature && layer.feature.properties;
-                return p && p.{{ this.key }};
+                return p && p.{{ this.key }} && new DOMParser().parseFromString(
+                    p.{{ this.key }}, 'text/html').documentElement.textContent;
             };
             var lagebildLabel = function () {
                 var name = lagebildName(this);
