@@ -9,9 +9,10 @@ import streamlit as st
 
 import app_auth
 from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, cached_places,
-                        filter_key, get_store)
+                        cached_span, filter_key, get_store)
 from page.corrections import correction_panel
 from page.downloads import downloads
+from page.header import page_header, sidebar_skip_link, skip_link, skip_target
 from page.ingest_panel import input_panel, seed_demo
 from page.map_view import (MAP_LIMIT, draw_map, event_table, highlighted, pick_banner,
                            selected_event_id)
@@ -25,7 +26,9 @@ from viz.timeline import undated_count
 
 
 def main() -> None:
-    st.set_page_config(page_title="Lagebild", page_icon="🗺️", layout="wide")
+    # "auto": the sidebar starts collapsed on narrow screens; its own control opens it
+    st.set_page_config(page_title="Lagebild", page_icon="🗺️", layout="wide",
+                       initial_sidebar_state="auto")
     if not app_auth.gate():  # a login is needed and not given: show no data
         return
     for key, value in st.session_state.pop("_pending", {}).items():
@@ -35,13 +38,18 @@ def main() -> None:
     seed_demo(store)
     revision = store.revision()
     facets = cached_facets(path, revision)
+    sidebar_skip_link()
     flt, basemap = sidebar(facets, path, revision)
     key = filter_key(flt)
     total = cached_count(path, revision, key, flt)
     events = cached_events(path, revision, key,
                            dataclasses.replace(flt, limit=PAGE_LIMIT, newest=True))
 
-    st.title("Lagebild")
+    st.title("Lagebild", anchor=False)  # no link: one tab stop less
+    page_header(facets, cached_span(path, revision, key, flt))
+    with st.expander("Add articles", expanded=facets["n_documents"] == 0
+                     or bool(st.session_state.get("_ingest_messages"))):
+        input_panel(store)
     if msg := st.session_state.pop("_flash", None):
         st.success(msg)
     st.caption(f"{total} of {facets['n_events']} events from "
@@ -57,7 +65,9 @@ def main() -> None:
     doc_ids = tuple(sorted({e["source_id"] for e in events})) or tuple(
         s["doc_id"] for s in facets["sources"])
     mentions = cached_places(path, revision, doc_ids)
+    skip_link()
     picked = draw_map(events, mentions, basemap, table_pick)
+    skip_target()
     highlight = highlighted(table_pick, picked)
     timeline_section(events, highlight, flt, undated_in_filter(path, revision, flt),
                      drawn=undated_count(events[:MAP_LIMIT]))
@@ -68,9 +78,6 @@ def main() -> None:
     downloads(store, flt, events, total)
 
     correction_panel(store, events, mentions, highlight)
-    with st.expander("Add articles", expanded=facets["n_documents"] == 0
-                     or bool(st.session_state.get("_ingest_messages"))):
-        input_panel(store)
 
 
 try:

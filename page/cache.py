@@ -48,6 +48,12 @@ def cached_count(path: str, revision: int, key: str, _flt: EventFilter) -> int:
     return get_store(path).count(_flt)
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_span(path: str, revision: int, key: str, _flt: EventFilter) -> dict:
+    """First and last date of the events matching the filter (store.query.date_span)."""
+    return get_store(path).date_span(_flt)
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def cached_facets(path: str, revision: int) -> dict:
     return get_store(path).facets()

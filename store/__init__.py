@@ -144,6 +144,11 @@ class Store:
         with self._connect() as conn:
             return query.facets(conn)
 
+    def date_span(self, f: EventFilter = EventFilter()) -> dict[str, Any]:
+        """First and last date, and the undated count, of the events matching *f*."""
+        with self._connect() as conn:
+            return query.date_span(conn, f)
+
     def sources(self, doc_ids: Iterable[str]) -> list[dict[str, Any]]:
         with self._connect() as conn:
             return query.sources(conn, list(doc_ids))

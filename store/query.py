@@ -184,8 +184,9 @@ def facets(conn, limit: int = FACET_LIMIT, n_sources: int = SOURCE_LIMIT) -> dic
     """Values for the filter widgets -- types, actors, countries, places (the
     *limit* most frequent of each, sorted), the *n_sources* most recent
     sources -- the overall date extent (min start, max end) of dated events,
-    the latest start (``date_last_start``), and the numbers of events and
-    documents. Aggregates only: no event row reaches Python."""
+    the latest start (``date_last_start``), the numbers of events and
+    documents, and where they came from (:func:`provenance`). Aggregates only:
+    no event row reaches Python."""
     one = conn.execute
     d = _dialect(conn)
     terms = {kind: f"events e, {json_values(f'e.{column}', 'v', d)}"
@@ -203,7 +204,44 @@ def facets(conn, limit: int = FACET_LIMIT, n_sources: int = SOURCE_LIMIT) -> dic
             "SELECT MAX(COALESCE(date_start, date_end)) FROM events").fetchone()[0],
         "n_events": one("SELECT COUNT(*) FROM events").fetchone()[0],
         "n_documents": one("SELECT COUNT(*) FROM documents").fetchone()[0],
+        **provenance(conn),
     }
+
+
+def url_host_sql(column: str, dialect: str = "sqlite") -> str:
+    """SQL for the lower-case host of the URL in *column* (what follows ``://`` up to
+    the first ``/ ? # :``), without a leading ``www.``; '' when there is no ``://``."""
+    find = "strpos" if dialect == "postgresql" else "instr"
+    rest = (f"replace(replace(replace(lower(substr({column}, {find}({column}, '://') + 3)), "
+            "'?', '/'), '#', '/'), ':', '/') || '/'")
+    host = f"substr({rest}, 1, {find}({rest}, '/') - 1)"
+    return (f"CASE WHEN {find}({column}, '://') = 0 THEN '' "
+            f"WHEN {host} LIKE 'www.%' THEN substr({host}, 5) ELSE {host} END")
+
+
+def provenance(conn) -> dict[str, Any]:
+    """Where the documents came from, as aggregates: ``n_sources`` (distinct URL hosts,
+    e.g. ``example.org``), ``n_unlinked`` (documents with no http(s)-style URL: pasted
+    text, uploads without one) and ``last_ingest`` (the latest ``ingested_at``, ISO, UTC)."""
+    host = url_host_sql("url", _dialect(conn))
+    row = conn.execute(
+        f"SELECT COUNT(DISTINCT NULLIF(h.host, '')), "
+        "COUNT(*) - COUNT(NULLIF(h.host, '')), MAX(h.ingested_at) "
+        f"FROM (SELECT {host} AS host, ingested_at FROM documents) h").fetchone()
+    return {"n_sources": row[0], "n_unlinked": row[1], "last_ingest": row[2]}
+
+
+def date_span(conn, f: EventFilter = EventFilter()) -> dict[str, Any]:
+    """The dates of the events matching *f*: ``first`` (earliest start), ``last`` (latest
+    end; a missing start or end stands in for the other) and ``undated`` (how many have
+    no date at all). One aggregate query; ``first``/``last`` are None without dated events."""
+    where, params = where_clause(f, _dialect(conn))
+    row = conn.execute(
+        "SELECT MIN(COALESCE(e.date_start, e.date_end)), MAX(COALESCE(e.date_end, e.date_start)), "
+        "COUNT(*) - COUNT(COALESCE(e.date_start, e.date_end)) "
+        f"FROM events e JOIN documents d ON d.id = e.document_id WHERE {where}",
+        params).fetchone()
+    return {"first": row[0], "last": row[1], "undated": row[2]}
 
 
 def sources(conn, doc_ids: Sequence[str]) -> list[dict[str, Any]]:

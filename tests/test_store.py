@@ -259,6 +259,55 @@ def test_facets(filled):
     assert f["n_events"] == 4 and f["n_documents"] == 2
 
 
+# where the documents came from: URL hosts, counted in SQL (store.query.provenance)
+URL_SOURCES = [
+    # (the documents' URLs, distinct sources, documents without an address)
+    (["https://example.org/a", "https://example.org/b"], 1, 0),
+    (["https://www.Example.org/a", "http://example.org:8080/b?x", "https://example.org#f"], 1, 0),
+    (["https://a.example.org/x", "https://b.example.org/y", "https://b.example.org"], 2, 0),
+    (["https://example.org/a", None, "not a url", ""], 1, 3),
+    ([None], 0, 1),
+]
+
+
+@pytest.mark.parametrize("urls, n_sources, n_unlinked", URL_SOURCES)
+def test_sources_are_url_hosts(store, urls, n_sources, n_unlinked):
+    for i, url in enumerate(urls):
+        store.ingest({"id": f"d{i}", "lang": "en", "doc_date": "2024-01-01", "url": url,
+                      "places": [], "timexes": [], "events": []}, text=f"text {i}")
+    f = store.facets()
+    assert (f["n_sources"], f["n_unlinked"]) == (n_sources, n_unlinked)
+    assert f["n_documents"] == len(urls)
+
+
+def test_last_ingest_is_the_latest_write(store):
+    assert store.facets()["last_ingest"] is None
+    store.ingest(DOCS[0], text="one")
+    first = store.facets()["last_ingest"]
+    store.ingest(DOCS[1], text="two")
+    last = store.facets()["last_ingest"]
+    assert first <= last and dt.datetime.fromisoformat(last).tzinfo is not None
+
+
+# the date span of the events a filter matches (store.query.date_span)
+SPANS = [
+    # (filter, first date, last date, undated count)
+    (EventFilter(), "2023-07-01", "2023-10-01", 1),
+    (EventFilter(types=("shipment",)), "2023-09-07", "2023-10-01", 0),
+    (EventFilter(date_from=D("2023-09-15"), date_to=D("2023-12-31")), "2023-09-01",
+     "2023-10-01", 0),
+    (EventFilter(date_from=D("2023-09-15"), include_undated=True), "2023-09-01",
+     "2023-10-01", 1),
+    (EventFilter(text="Kim"), "2023-09-01", "2023-09-30", 0),
+    (EventFilter(types=("nothing",)), None, None, 0),
+]
+
+
+@pytest.mark.parametrize("flt, first, last, undated", SPANS)
+def test_date_span_of_the_filtered_events(filled, flt, first, last, undated):
+    assert filled.date_span(flt) == {"first": first, "last": last, "undated": undated}
+
+
 def test_bulk_synthetic(store):
     docs = synthetic_documents(1000)
     counts = store.ingest_many(docs)

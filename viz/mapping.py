@@ -17,6 +17,7 @@ from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_poin
                           validate_point)
 from viz.evidence import key_html, mark_css
 from viz.legs import event_legs, unused_modes
+from viz.marker_names import MarkerNames, name_property
 from viz.popups import esc, event_tooltip, place_tooltip, popup_fields
 from viz.timeline import is_undated
 
@@ -174,7 +175,8 @@ def _icon_layer(features: list[dict], colour: str, icon: str) -> folium.GeoJson:
 
 
 def _undated_feature(event: Mapping[str, Any], point: LatLon, colour: str) -> dict[str, Any]:
-    fields = {**popup_fields(event), "d": esc(UNDATED_DATE)}
+    fields = {**popup_fields(event), "d": esc(UNDATED_DATE),
+              **name_property(event, UNDATED_DATE)}
     return _feature("Point", _lonlat([point])[0], **fields, style={**UNDATED_STYLE, "color": colour})
 
 
@@ -250,6 +252,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
         name="lagebild_sea")
     m.get_root().header.add_child(Element(f"<style>{mark_css()}</style>"), name="lagebild_marks")
     basemaps.add_base_layers(m, basemap, label_lang)
+    MarkerNames().add_to(m)  # before the event layers: names each marker for screen readers
 
     ship_lines: list[dict] = []
     ship_ends: list[dict] = []
@@ -279,7 +282,9 @@ def build_map(events: Iterable[Mapping[str, Any]],
             if is_undated(event):
                 undated.append(_undated_feature(event, point, spec.marker["legend"]))
             else:
-                markers[spec.name if spec.known else None].append(_feature("Point", _lonlat([point])[0], **popup_fields(event)))
+                markers[spec.name if spec.known else None].append(_feature(
+                    "Point", _lonlat([point])[0], **popup_fields(event),
+                    **name_property(event)))
             drawn = [point]
         all_points.extend(drawn)
         if highlight_id is not None and event.get("id") == highlight_id:
