@@ -154,7 +154,7 @@ def wait_ready(page, n_events: int, t0: float, cond: str = "true",
     raise TimeoutError(f"page not ready within {timeout_s:.0f} s")
 
 
-def measure(n_events: int, runs: int, folder: Path) -> dict[str, Any]:
+def measure(n_events: int, runs: int, folder: Path, root: Path = ROOT) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
     t = time.perf_counter()
@@ -162,7 +162,7 @@ def measure(n_events: int, runs: int, folder: Path) -> dict[str, Any]:
     store_s = time.perf_counter() - t
     outside: list[str] = []
     ready, change = [], []
-    with Server(db) as server, sync_playwright() as pw:
+    with Server(db, root) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"])
@@ -213,12 +213,15 @@ def _map_html_kb(page) -> Optional[int]:
         return None
 
 
-def _machine() -> dict[str, Any]:
+def _machine(root: Path = ROOT) -> dict[str, Any]:
     from bench import system
 
     m = system.machine()
-    m["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+    m["commit"] = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root,
                                  capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                           capture_output=True, text=True).stdout.strip()
+    m["commit"] += "+changes" if dirty else ""
     return m
 
 
@@ -228,17 +231,19 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--runs", type=int, default=3, help="timed runs of each measurement (median)")
     ap.add_argument("--label", default="current", help="name of this measurement in page.json")
     ap.add_argument("--out", type=Path, default=PAGE_JSON)
+    ap.add_argument("--root", type=Path, default=ROOT,
+                    help="the checkout whose app.py is served (e.g. another worktree, to compare)")
     ap.add_argument("--stores", type=Path, help="folder for the synthetic stores (kept; default: temporary)")
     a = ap.parse_args(argv)
     if not os.path.exists(CHROMIUM):
         log(f"{CHROMIUM} is missing (make browser): nothing measured")
         return 0
-    machine = _machine()
+    machine = _machine(a.root)
     log(f"machine: {machine['cores']} cores, load {machine['loadavg']}, commit {machine['commit']}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = a.stores or Path(tmp)
         folder.mkdir(parents=True, exist_ok=True)
-        sizes = [measure(n, a.runs, folder) for n in a.events]
+        sizes = [measure(n, a.runs, folder, a.root.resolve()) for n in a.events]
     machine["loadavg_end"] = _machine()["loadavg"]
     data = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
     data[a.label] = {"generated": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
