@@ -213,6 +213,65 @@ def _map_html_kb(page) -> Optional[int]:
         return None
 
 
+ORDER = ("before", "map_frame", "no_jquery", "current")
+NOTES = {
+    "before": "before this work (commit d8bdea9 = main d59ab17 plus the benchmark)",
+    "map_frame": "map payload cached per map content, one folium render pass (page/map_frame.py)",
+    "no_jquery": "also no jQuery / Bootstrap JS in the map frame (viz/assets.py)",
+    "current": "the checkout as it is (the default label)",
+}
+
+
+def load(path: Path = PAGE_JSON) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def page_md(data: Optional[dict[str, Any]] = None) -> list[str]:
+    """The bench/RESULTS.md section: one row per measurement kept in page.json."""
+    data = load() if data is None else data
+    if not data:
+        return []
+    labels = sorted(data, key=lambda k: (ORDER.index(k) if k in ORDER else len(ORDER), k))
+    sizes = sorted({int(n) for d in data.values() for n in d["sizes"]})
+    head = ["measurement", "commit", "measured", "load avg (1 min) start / end"]
+    head += [f"ready, {n:,} events" for n in sizes] + [f"filter, {n:,} events" for n in sizes]
+    rows = [_row(head), _row(["---"] * len(head))]
+    for label in labels:
+        d = data[label]
+        m = d["machine"]
+        cells = [label, m.get("commit", "?"), d["generated"][:16].replace("T", " "),
+                 f"{m['loadavg'][0]:.1f} / {m.get('loadavg_end', ['?'])[0]}"]
+        for key in ("ready", "filter"):
+            for n in sizes:
+                s = d["sizes"].get(str(n))
+                cells.append(f"{s[key + '_median_s']:.2f} s ({', '.join(map(str, s[key + '_s']))})"
+                             if s else "–")
+        rows.append(_row(cells))
+    latest = max(data.values(), key=lambda d: d["generated"])
+    shown = ", ".join(f"{int(n):,} events: {s['shown']:,} in the first window"
+                      for n, s in latest["sizes"].items())
+    goals = ", ".join(f"≤ {g:.0f} s with {n:,}" for n, g in GOALS.items())
+    return (["## Page timings (issue 16, item 8)", "",
+             f"Real Chromium against `streamlit run app.py`, warm server, measured apart from "
+             f"`make bench` by `python -m bench.page` (kept in `bench/page.json`; "
+             f"`--root DIR` times another checkout, `--label NAME` names the row). Method: "
+             f"`bench/page.py`. Goals: page ready {goals}; one filter change ≤ {FILTER_GOAL:.0f} s.",
+             "",
+             "*Page ready*: from navigation until the caption `… of N events` shows, one map frame "
+             "is left with its event layer drawn (marker, cluster, SVG path or canvas), the "
+             "evidence table is rendered and the page then stays so for 0.6 s (not counted). "
+             "*Filter*: free text set to a cargo word (another each run) + Enter, until the count "
+             "fell and the page is ready again. Median of the runs in brackets; "
+             f"{latest['machine']['cores']} cores shared with other work (the load column), so "
+             f"figures vary by ±30 %. Stores: `store.synthetic.synthetic_documents` ({shown}: "
+             "a store above 5,000 events opens on its last 90 days).", ""]
+            + rows + [""] + [f"* `{k}`: {v}" for k, v in NOTES.items() if k in data] + [""])
+
+
 def _machine(root: Path = ROOT) -> dict[str, Any]:
     from bench import system
 
@@ -245,7 +304,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         sizes = [measure(n, a.runs, folder, a.root.resolve()) for n in a.events]
     machine["loadavg_end"] = _machine()["loadavg"]
-    data = json.loads(a.out.read_text(encoding="utf-8")) if a.out.exists() else {}
+    data = load(a.out)
     data[a.label] = {"generated": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
                      "command": "python -m bench.page" + ("" if argv is None and len(sys.argv) < 2
                                                           else " " + " ".join(argv or sys.argv[1:])),
