@@ -183,6 +183,7 @@ def results_md(r: dict) -> str:
               f"{c['summary']['counts']['gold_events']} / {c['summary']['counts']['pred_events']}"] for n, c in ev)), ""]
     out += _speed_md(r)
     out += _scale_md()
+    out += _page_md()
     out += _profile_md(r.get("profile"))
     return "\n".join(out).rstrip() + "\n"
 
@@ -198,6 +199,13 @@ def _scale_md() -> list:
              "Measured apart from `make bench` (it takes most of an hour) by "
              "`tools/scale_bench.py`, kept in `bench/scale.json`; the dashboard at 100,000 "
              "articles is in `docs/SCALE.md`.", ""] + scale_report.ingest_md(data))
+
+
+def _page_md() -> list:
+    """Page timings in a real browser, from bench/page.json (measured by bench/page.py)."""
+    from bench import page
+
+    return page.page_md()
 
 
 def headline(r: dict) -> list:

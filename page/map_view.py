@@ -5,8 +5,8 @@ popup and view stay."""
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
+from page.map_frame import content_key, map_frame
 from page.sidebar import LABEL_LANG_KEY
 from records import languages
 from viz import build_map, coordinate_problems
@@ -55,10 +55,15 @@ def draw_map(events: list[dict], places: list[dict], basemap: str,
         st.info(f"The map draws the first {MAP_LIMIT} of {len(events)} events shown; "
                 "narrow the filters to see the rest.")
     label_lang = st.session_state.get(LABEL_LANG_KEY) or languages.default_code()
-    fmap = build_map(events[:MAP_LIMIT], places=places, basemap=basemap,
-                     highlight_id=table_pick, strict=False, label_lang=label_lang)
-    clicked = st_folium(fmap, key="map", returned_objects=["last_object_clicked"],
-                        height=520, use_container_width=True)
+    drawn = events[:MAP_LIMIT]
+
+    def build():
+        return build_map(drawn, places=places, basemap=basemap, highlight_id=table_pick,
+                         strict=False, label_lang=label_lang)
+
+    # the map's payload is cached by what it is drawn from (page.map_frame)
+    clicked = map_frame(build, content_key(drawn, places, basemap, table_pick, label_lang),
+                        key="map", height=520)
     map_click(clicked, events[:MAP_LIMIT])
     return [e for e in events if e["id"] in set(st.session_state.get("map_pick") or ())]
 

@@ -261,3 +261,35 @@ def test_no_projection_without_a_one_process_run():
     from bench import scale_report
 
     assert scale_report.projection(scale_report.merge({}, [_run("dask2", 100.0, 2)], {})) is None
+
+
+# --- page timings (bench/page.py; measured in a browser, rendered here) ------------------
+
+def _page_run(commit, ready, filt, load=(1.0, 1.0, 1.0)):
+    sizes = {str(n): {"events": n, "shown": min(n, 1500), "ready_s": r, "filter_s": f,
+                      "ready_median_s": sorted(r)[len(r) // 2], "filter_median_s": sorted(f)[len(f) // 2]}
+             for n, r, f in zip((1000, 10000), ready, filt)}
+    return {"generated": "2026-12-02T13:00:00+00:00", "command": "python -m bench.page",
+            "machine": {"commit": commit, "cores": 2, "loadavg": list(load), "loadavg_end": [2.0]},
+            "sizes": sizes}
+
+
+@pytest.mark.parametrize("data,expect", [
+    ({}, []),
+    ({"current": _page_run("abc", ([3.0, 2.0, 4.0], [3.5]), ([0.5], [0.9])),
+      "before": _page_run("old", ([6.0], [11.0]), ([1.5], [2.0]), load=(0.5, 0, 0))},
+     ["## Page timings", "`python -m bench.page`",
+      "| before | old | 2026-12-02 13:00 | 0.5 / 2.0 | 6.00 s (6.0) | 11.00 s (11.0) |",
+      "| current | abc | 2026-12-02 13:00 | 1.0 / 2.0 | 3.00 s (3.0, 2.0, 4.0) | 3.50 s (3.5) | 0.50 s (0.5) |",
+      "10,000 events: 1,500 in the first window"]),
+])
+def test_page_timings_section(data, expect):
+    from bench import page
+
+    md = "\n".join(page.page_md(data))
+    for part in expect:
+        assert part in md
+    if not expect:
+        assert md == ""
+    else:  # rows in the order of page.ORDER: before first
+        assert md.index("| before |") < md.index("| current |")

@@ -1,6 +1,7 @@
 """Timings of the real page with 1,000 and 10,000 synthetic events.
 
-Opt-in (slow): ``LAGEBILD_PERF=1 .venv/bin/python -m pytest -q -s tests/test_browser_perf.py``.
+Opt-in (slow): ``LAGEBILD_PERF=1 .venv/bin/python -m pytest -q -s tests/test_browser_perf.py``
+(the benchmark with medians and a written report is ``python -m bench.page``).
 Prints: cold and warm page-ready times (navigation -> map drawn and caption
 shown), one filter change (free-text filter -> caption and map updated) and
 the server's peak RSS. ``LAGEBILD_PERF_DB=PATH`` times an existing store

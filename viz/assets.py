@@ -52,6 +52,15 @@ LOCAL_ASSETS: dict[str, str] = {
 
 _REMOTE = re.compile(r"^(https?:)?//", re.IGNORECASE)
 
+# folium lists these scripts on every map; nothing the page draws calls them (no
+# jQuery in folium's GeoJson with embedded data, no Bootstrap widget in a popup).
+# st_folium loads a map's scripts one after another, so each one left out is a
+# request and a parse less before the map is drawn (bench/page.py). Their CSS stays.
+UNUSED_JS = frozenset({
+    "https://code.jquery.com/jquery-3.7.1.min.js",
+    "https://cdn.jsdelivr.net/npm/bootstrap@5.2.2/dist/js/bootstrap.bundle.min.js",
+})
+
 
 
 
@@ -80,11 +89,13 @@ def localize(root: Element, base_url: str = STREAMLIT_BASE) -> Element:
     """Rewrite the asset links of *root* and its descendants to *base_url*.
 
     Sets per-instance ``default_js``/``default_css`` lists (the class lists
-    stay as folium ships them). Returns *root* for chaining.
+    stay as folium ships them), without the scripts of :data:`UNUSED_JS`.
+    Returns *root* for chaining.
     """
     for element in _walk(root):
         if isinstance(element, JSCSSMixin):
-            element.default_js = [(n, local_url(u, base_url)) for n, u in element.default_js]
+            element.default_js = [(n, local_url(u, base_url)) for n, u in element.default_js
+                                  if u not in UNUSED_JS]
             element.default_css = [(n, local_url(u, base_url)) for n, u in element.default_css]
     return root
 
