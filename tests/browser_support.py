@@ -106,3 +106,21 @@ def wait_idle(page, settled_s: float = 1.0, deadline_s: float = 60.0) -> None:
             return
         page.wait_for_timeout(100)
     raise TimeoutError(f"the app was still rerunning after {deadline_s:.0f} s")
+
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextlib.contextmanager
+def launch_chromium(sync_playwright) -> Iterator:
+    """Debian's chromium, headless and quiet (no background network, updates or sync),
+    driven by playwright's ``sync_playwright``; closed afterwards."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+

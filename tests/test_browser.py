@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import block_outside, is_local, streamlit_server
+from browser_support import block_outside, is_local, streamlit_server, launch_chromium
 from store import Store
 from test_export import DOCS
 from viz.table import parse_csv
@@ -56,12 +56,8 @@ def server(tmp_path_factory, root, gazetteer):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+    with launch_chromium(playwright_api.sync_playwright) as b:
         yield b
-        b.close()
 
 
 def _map(page):

@@ -9,7 +9,7 @@ import re
 
 import pytest
 
-from browser_support import block_outside, streamlit_server, wait_idle
+from browser_support import block_outside, streamlit_server, wait_idle, launch_chromium
 from store import Store
 from test_export import DOCS
 
@@ -38,12 +38,8 @@ def server(tmp_path_factory, root, gazetteer):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+    with launch_chromium(playwright_api.sync_playwright) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from browser_support import block_outside, streamlit_server, wait_idle
+from browser_support import block_outside, streamlit_server, wait_idle, launch_chromium
 from store import Store
 from test_export import DOCS
 
@@ -120,12 +120,8 @@ def test_a_shipment_gets_another_destination_through_the_form(served, browser_ct
 
 @pytest.fixture
 def browser_ctx():
-    with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+    with launch_chromium(playwright_api.sync_playwright) as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 1100})
         outside = block_outside(context)
         yield context.new_page(), outside
         context.close()
-        browser.close()

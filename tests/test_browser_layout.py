@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from browser_support import block_outside, is_local, streamlit_server, wait_idle
+from browser_support import block_outside, is_local, streamlit_server, wait_idle, launch_chromium
 from store import Store
 from test_export import DOCS, MEETING
 
@@ -53,12 +53,8 @@ def server(tmp_path_factory, root, gazetteer):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+    with launch_chromium(playwright_api.sync_playwright) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from browser_support import block_outside, streamlit_server, wait_idle
+from browser_support import block_outside, streamlit_server, wait_idle, launch_chromium
 from store import Store
 from test_export import RAJIN, TIKHORETSK
 
@@ -47,12 +47,8 @@ def server(tmp_path_factory, root, gazetteer):
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+    with launch_chromium(playwright_api.sync_playwright) as b:
         yield b
-        b.close()
 
 
 def _faded_in(page, selector: str) -> None:

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from browser_support import block_outside, streamlit_server, wait_idle
+from browser_support import block_outside, streamlit_server, wait_idle, launch_chromium
 from store import Store
 from test_export import DOCS
 
@@ -42,10 +42,7 @@ def page(tmp_path_factory, root, gazetteer):
     for doc in [*DOCS, EXTRA_DOC]:
         store.ingest(doc, f"text of {doc['id']}")
     with streamlit_server(db, tmp_path_factory.mktemp("log"), root) as url, \
-            playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=[
-            "--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"])
+            launch_chromium(playwright_api.sync_playwright) as browser:
         context = browser.new_context(viewport={"width": 1400, "height": 1100})
         outside = block_outside(context)
         tab = context.new_page()
@@ -53,7 +50,6 @@ def page(tmp_path_factory, root, gazetteer):
         tab.wait_for_selector(MAP_IFRAME, timeout=60_000)
         yield tab
         assert outside == [], f"requests left 127.0.0.1: {outside}"
-        browser.close()
 
 
 @pytest.fixture(scope="module")
