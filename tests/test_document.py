@@ -39,3 +39,13 @@ def test_tokenizer_only_reading_gives_the_sentencizer_layers(lang, text):
     full, fast = TextDoc.read(text, lang, get_nlp(lang)(text)), TextDoc.read(text, lang, parse(lang, text))
     assert fast.sentences == full.sentences
     assert fast.pieces == full.pieces
+
+
+def test_a_year_with_its_full_stop_ends_a_german_sentence():
+    # German reads "2006." as one (ordinal) token; a capital word after a four-digit year starts anew,
+    # a day before a month does not
+    from extract.text.nlp import parse, sentence_spans
+    text = "Das Urteil stammt aus dem Jahr 2006. Der Gerichtshof tagte am 3. Oktober in Wien."
+    spans = sentence_spans(parse("de", text), text)
+    assert [text[s:e].strip() for s, e in spans] == ["Das Urteil stammt aus dem Jahr 2006.",
+                                                      "Der Gerichtshof tagte am 3. Oktober in Wien."]

@@ -1818,3 +1818,8 @@ def test_a_noun_joined_by_and_keeps_its_plan(pipeline):
     text = "The meeting between the Fiat chief and the GM chief is due to take place in Zurich on Friday."
     evs = [e for e in events_of(pipeline, text, "en", "2024-03-05") if e.type == "meeting"]
     assert evs and evs[0].status == "planned"
+
+
+def test_a_courts_sitting_after_a_dateline_is_no_meeting(pipeline):
+    text = "Graz – Der Verfassungsgerichtshof (VfGH) hat am Dienstag in einer nichtöffentlichen Sitzung entschieden."
+    assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "meeting"]

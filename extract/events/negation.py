@@ -89,14 +89,19 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return False  # "the European Council summit", "Ratsgipfel": states meet
     if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
         return True
+    # the sentence's subject opens it, after a dateline if there is one ("Wien – Der Oberste Gerichtshof (OGH) hat ...")
+    first = next((k for k in range(len(tokens)) if tokens[k].clause != tokens[0].clause), len(tokens))
+    opening = first if first <= _DATELINE_WORDS else 0  # a short first clause is a dateline ("Wien –")
     near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - _BODY_REACH), min(len(tokens), i + 4))
-            if k != i and (tokens[k].clause == tokens[i].clause or k < _SUBJECT_OPENING)]
+            if k != i and (tokens[k].clause == tokens[i].clause or k < _SUBJECT_OPENING
+                           or opening <= k < opening + _SUBJECT_OPENING)]
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
     return any(w in lex.domestic_bodies for w in near)
 
 
 _SUBJECT_OPENING = 3  # the first words of the sentence: its subject, also before an aside in brackets
+_DATELINE_WORDS = 3   # words of a dateline, a short first clause ("Wien –", "St. Pölten –")
 _BODY_REACH = 10  # words back: the body as the clause's subject ("Der Oberste Gerichtshof (OGH) hat am
 #                   Dienstag in einer nichtöffentlichen Sitzung entschieden")
 

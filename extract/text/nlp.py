@@ -97,7 +97,22 @@ def sentence_starts(arr: np.ndarray, text: str) -> list[int]:
     mark[marks] = True
     words = np.flatnonzero((is_punct == 0) & ~mark)
     after = np.searchsorted(words, marks, side="right")
-    return sorted({0} | set(words[after[after < len(words)]].tolist()))
+    return sorted({0} | set(words[after[after < len(words)]].tolist()) | _after_years(idx, length, text))
+
+
+def _after_years(idx: np.ndarray, length: np.ndarray, text: str) -> set[int]:
+    """Tokens that begin a sentence after a year that ended the one before: German reads
+    "2006." as one (ordinal) token, so "aus dem Jahr 2006. Der Oberste Gerichtshof ..." has no
+    mark of its own; a four-digit year with its full stop before a capital word ends it (days
+    and months, "am 3. Oktober", have one or two digits)."""
+    out = set()
+    for i in np.flatnonzero(length[:-1] == 5).tolist():
+        start = int(idx[i])
+        tok = text[start:start + 5]
+        if tok[4] == "." and tok[:4].isdigit() and 1000 <= int(tok[:4]) < 2200 \
+                and text[int(idx[i + 1]):int(idx[i + 1]) + 1].isupper():
+            out.add(i + 1)
+    return out
 
 
 def sentence_spans(doc: Doc, text: Optional[str] = None) -> list[tuple[int, int]]:
