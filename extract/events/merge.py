@@ -178,15 +178,6 @@ def _leg_side(h: Happening, o: Optional[Place], d: Optional[Place], date) -> Opt
     return None
 
 
-def _leg(h: Happening, m: EventMention) -> Optional[str]:
-    """``_leg_side`` for a mention told within a few sentences, of the same status, and not
-    told as another one ("a second tanker")."""
-    if not (m.spec.route and h.spec.route) or h.type != m.type or m.repeated or h.status != m.status \
-            or m.sentence - h.last_sentence > LEG_SENTENCES:
-        return None
-    return _leg_side(h, m.place("origin"), m.place("destination"), m.date)
-
-
 def _join_leg(h: Happening, o: Place, d: Place, date, side: str,
               mentions: list[EventMention], actors: list[str]) -> None:
     """The journey ``h`` with the leg ``o`` -> ``d``: its stop is where the two legs meet."""
@@ -230,8 +221,8 @@ def join_legs(happenings: list[Happening]) -> list[Happening]:
 
 
 def merge(mentions: list[EventMention]) -> list[Happening]:
-    """Greedy, in text order: each mention joins the latest happening it fits or continues
-    as another leg, else starts one."""
+    """Greedy, in text order: each mention joins the latest happening it fits, else starts
+    one; happenings that are legs of one journey are then joined (``join_legs``)."""
     out: list[Happening] = []
     for m in mentions:
         target = None
@@ -239,11 +230,6 @@ def merge(mentions: list[EventMention]) -> list[Happening]:
             if _fits(h, m):
                 target = h
                 break
-        if target is None:
-            joined = next(((h, side) for h in reversed(out) if (side := _leg(h, m))), None)
-            if joined is not None:
-                _join_leg(joined[0], m.place("origin"), m.place("destination"), m.date, joined[1], [m], m.actors)
-                continue
         if target is None:
             target = Happening(m.type, m.status)
             out.append(target)
