@@ -173,6 +173,7 @@ class EventLexicon:
     subordinators: frozenset[str] = frozenset()        # 'when', 'nachdem': a clause of its own follows
     possibility_modals: frozenset[str] = frozenset()   # 'may', 'könnte': a chance, not an event
     possibility_adverbs: frozenset[str] = frozenset()  # 'perhaps', 'womöglich': a chance, not an event
+    modal_gap: frozenset[str] = frozenset()            # 'be', 'soon' between a modal and its verb ("may well import")
     ownership_nouns: frozenset[str] = frozenset()      # 'stake', 'Firma': bought or sold, a business changes hands
     facility_heads: tuple[str, ...] = ()               # 'hafen', 'bahnhof': "den Hafen von X" names X, no origin
     audience_bodies: tuple[str, ...] = ()               # 'parlament', 'council': gatherings spoken to (compound heads)

@@ -158,9 +158,6 @@ def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = Fa
     return None
 
 
-_MODAL_GAP = ("be", "have", "also", "not", "soon", "still", "well", "eventually")  # "may well import"
-
-
 def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A chance, not an event: a modal of possibility right before the verb ("a distributor
     may import Mazda cars", "could soon ship") or, where verbs come last, anywhere in its clause
@@ -175,7 +172,7 @@ def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if lex.verb_final:
         return any(tokens[k].low in modals for k in clause if k < i)
     k = i - 1
-    while k >= 0 and tokens[k].low in _MODAL_GAP and tokens[k].clause == tokens[i].clause:
+    while k >= 0 and tokens[k].low in lex.modal_gap and tokens[k].clause == tokens[i].clause:
         k -= 1
     return k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in modals
 

@@ -49,13 +49,13 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
                 and tokens[k].low in lex.condition_openers), len(tokens)) if trigger >= 0 else len(tokens)
     # (a condition after the trigger has its own verbs: "said in his speech to the council if the
     #  forecast had been revised")
-    def beyond(k: int) -> bool:  # "discussed it with Blair on Saturday and promised to ...", "broke down
-        #  when ... a new plan": a plan word after a conjunction is the next verb's, not the trigger's
-        return 0 <= trigger < k and any(tokens[j].low in lex.subordinators or (
-            verb and tokens[j].low in lex.coordinators and _verb_follows(tokens, j, lex)) for j in range(trigger + 1, k))
-        # (an "and" that joins names plans on: "the meeting between Marchionne and GM's Wagoner is due to ...")
-
-    return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and not beyond(k)
+    # a plan word after a conjunction is the next verb's, not the trigger's ("discussed it with Blair
+    # on Saturday and promised to ...", "broke down when ... a new plan"); an "and" that joins names
+    # plans on ("the meeting between Marchionne and GM's Wagoner is due to ...")
+    barrier = next((j for j in range(trigger + 1, len(tokens)) if trigger >= 0 and (
+        tokens[j].low in lex.subordinators or (verb and tokens[j].low in lex.coordinators
+                                               and _verb_follows(tokens, j, lex)))), len(tokens))
+    return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and k <= barrier
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
                and not (k and t.cap and not lex.nouns_capitalised))
