@@ -109,6 +109,12 @@ NOT_EVENTS = [
      {"shipment"}),
     ("A trade delegation will leave for Tokyo next week to negotiate rice exports.", "en", "2024-03-12",
      {"shipment"}),
+    # "in talks" with no partner or venue after it is a state of negotiating, not a meeting told of
+    ("The oil firm in Delhi says it is in talks to buy the assets of a Russian producer.", "en", "2024-03-12",
+     {"meeting"}),
+    ("Shares in the Boston phone company rose on speculation that it is in takeover talks.", "en",
+     "2024-03-12", {"meeting"}),
+    ("Er gilt in Wien als Nachfolger im Gespräch.", "de", "2024-03-12", {"meeting"}),
 ]
 
 
@@ -411,6 +417,13 @@ def test_an_opinion_agreed_is_no_meeting_there(pipeline):
 @pytest.mark.parametrize("text,lang,topic", [
     ("The prime minister met the Italian prime minister on Monday to talk about Turkey entering the EU.", "en", "Turkey"),
     ("Der Kanzler traf am Montag den Präsidenten, um über Syrien zu sprechen.", "de", "Syria"),
+    # a place after a talk noun and its topic preposition is the talks' topic, whichever verb is near
+    ("He will meet his Chinese counterpart on Thursday to discuss trade, and China's part in the talks on "
+     "North Korea.", "en", "North Korea"),
+    ("Die Minister trafen sich am Montag, Thema waren auch die Gespräche über Syrien.", "de", "Syria"),
+    # an English noun's phrase ends before the rest of its clause ("talks with Ankara came despite ...")
+    ("The deal to open formal talks with Ankara came despite an EU demand for Turkey to recognise Cyprus.",
+     "en", "Turkey"),
 ])
 def test_a_topic_of_talk_is_no_venue(pipeline, text, lang, topic):
     places = {name(e.location) for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"}
@@ -542,6 +555,16 @@ WHERE = [
     # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
     ("Madrid – Die Opposition kritisierte die Gespräche des Ministers mit dem neuen portugiesischen "
      "Premier António Luís Santos da Costa an diesem Dienstag in Lissabon.", "de", "2024-03-10", "Lisbon"),
+    # an English noun's phrase runs on through names and days ("talks with the Indian government on Friday in X")
+    ("He is due to take part in talks with the Indian government on Friday in Delhi.", "en", "2024-03-12",
+     "Delhi"),
+    ("Mr Brown has been locked in talks with finance ministers of the G8 in London.", "en", "2024-03-12",
+     "London"),
+    # "in talks" with a venue after it is held there
+    ("The two sides were in talks in Geneva on Monday.", "en", "2024-03-12", "Geneva"),
+    # "visiting" as the guest's attribute: the visit is at the place the story is datelined from
+    ("PEKING, March 3 - Chinese leader Deng Xiaoping told visiting U.S. Secretary of State George Shultz "
+     "that China's recent troubles were over.", "en", "1987-03-03", "Beijing"),
 ]
 
 
@@ -1378,6 +1401,9 @@ def test_a_venue_by_the_storys_country(pipeline, text, where):
     # the visit's own date wins; a noun after a determiner is the noun ("a brief visit" takes no quoted year)
     ("Der Minister hatte bei einem Besuch in Rom im Jänner gesagt, er sei zufrieden.", "de", "2016-05-07",
      "2016-01-01"),
+    # a gathering that is the object of a verb of addressing is where and when the words were said
+    ('TOKYO, March 2 - Taxes will rise. "Some are objecting," he told a meeting of government and party '
+     'leaders.', "en", "1987-03-02", "1987-03-02"),
 ])
 def test_a_visit_as_the_occasion_of_a_report(pipeline, text, lang, date, day):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]

@@ -18,6 +18,9 @@ MONDAY = dt.date(2015, 9, 21)
 
 # (sentence, lang, the value of its one date)
 DIRECTION = [
+    # a cue word written capitalised inside a sentence is part of a name, not a verb of plans
+    ("The minister gave a speech to the National Planning Council on Tuesday.", "en", "2015-09-15"),
+    ("The Planning Council will meet on Tuesday.", "en", "2015-09-22"),
     # a verb beyond ", and"/", aber" is a coordinated clause's: it does not point the date before it
     ("The group began buying shares in November, and holds 14 percent.", "en", "2014-11"),
     ("The minister left for Rome in November, but flies on to Paris.", "en", "2014-11"),

@@ -77,8 +77,9 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
             if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
                     and not _participle_ends(text, lo, hi, m.group().lower()):
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
-            if sign > 0 and _cue_noun(text, m, grammar):
-                continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense
+            if sign > 0 and (_cue_noun(text, m, grammar) or _in_name(text, m.start())):
+                continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense;
+                #           "the National Planning Council": part of a name
             dist = start - m.end() if m.end() <= start else m.start() - end
             key = (dist, -sign)
             if best is None or key < best:
@@ -126,6 +127,19 @@ def _after_determiner(text: str, start: int, grammar: Grammar) -> bool:
 
 
 _PAST_PARTICIPLE = re.compile(r"[a-z]{3,}ed$")
+
+
+_SENTENCE_OPENERS = ".!?:\"'“„«»(–-"
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Whether the cue word at ``start`` is written capitalised inside a sentence, as a word of
+    a name is ("the National Planning Council", "Expected Returns Fund"); the cues are written
+    small, so a capital first letter elsewhere than after a sentence's end is no verb."""
+    if not text[start:start + 1].isupper():
+        return False
+    before = text[:start].rstrip()
+    return bool(before) and before[-1] not in _SENTENCE_OPENERS
 
 
 def _cue_noun(text: str, m: re.Match, grammar: Grammar) -> bool:

@@ -13,17 +13,22 @@ from extract.text.people import people_lexicon
 def said_during(tokens: list[Token], m: EventMention, lex: EventLexicon) -> bool:
     """A visit named in the phrase a present-tense report attaches to its speaker ("he told
     reporters during a brief visit to Malaysia", "sagte Alfano bei einem Besuch auf Lipari"):
-    the visit is when the words were said, the report's day. Not when the speaking verb is
-    in the perfect or has its own date (the caller checks the latter)."""
+    the visit is when the words were said, the report's day; so is a gathering that is
+    the object of a verb of addressing ("he told a meeting of party leaders"). Not when the
+    speaking verb is in the perfect or has its own date (the caller checks the latter)."""
     ti = m.trigger_idx
-    if m.trigger_def.kind != "noun" or not m.trigger_def.visit or ti < 2:
-        return False
+    if ti < 2 or (m.trigger_def.kind != "noun" and tokens[ti - 1].low not in lex.articles):
+        return False  # (after an article "meeting" is the noun, whichever entry read it)
     k = ti - 1
     while k > 0 and tokens[k].low in lex.articles | lex.determiners and ti - k < 3:
         k -= 1
-    while k > 0 and not tokens[k].cap and tokens[k].low not in lex.during and ti - k < 4:
+    while k > 0 and not tokens[k].cap and tokens[k].low not in lex.during | lex.address_verbs and ti - k < 4:
         k -= 1  # "a brief visit"
-    if tokens[k].low not in lex.during or tokens[k].clause != m.trigger.clause:
+    if tokens[k].clause != m.trigger.clause:
+        return False
+    if tokens[k].low in lex.address_verbs:
+        return True  # "he told a meeting of party leaders", "addressed the conference": the words were said there
+    if tokens[k].low not in lex.during or not m.trigger_def.visit:
         return False
     return any(t.low in lex.speech for t in tokens[max(0, k - 6):k] if t.clause == m.trigger.clause)
 
@@ -77,6 +82,19 @@ def guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
                         or t.low in lex.pronouns):
             return True
     return False
+
+
+def visiting_guest(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A participle of visiting as the attribute of the person it names ("told visiting U.S.
+    Secretary of State George Shultz"): the guest is at the place the story is told from,
+    not on the way to a place the sentence names."""
+    t = tokens[ti]
+    if t.low not in lex.guest_participles or ti + 1 >= len(tokens) or tokens[ti + 1].clause != t.clause:
+        return False
+    if ti > 0 and tokens[ti - 1].low in lex.progressive_auxiliaries:
+        return False  # "who is visiting China": the verb
+    nxt = tokens[ti + 1]
+    return nxt.cap or people_lexicon(lex.lang).is_title(nxt.low)
 
 
 def named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:

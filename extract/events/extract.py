@@ -27,7 +27,8 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
                                    region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
-from extract.events.cues import guest_near, money, owned, named_body, ongoing, partner_after, said_during
+from extract.events.cues import (guest_near, money, owned, named_body, ongoing, partner_after, said_during,
+                                 visiting_guest)
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
                                    relative_place, role_of, sender, visited_object)
 from extract.events.roles import EventMention, actors_in
@@ -94,7 +95,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") \
                     and dline[0].place.feature != "country" and not m.anaphoric \
-                    and not m.trigger_def.visit and not m.trigger_def.needs_place and not m.trigger_def.from_location \
+                    and (not m.trigger_def.visit or visiting_guest(tokens, m.trigger_idx, lex)) \
+                    and not m.trigger_def.needs_place and not m.trigger_def.from_location \
                     and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
                          or m.named_body or s <= dateline_end <= e) \
                     and not any(o.type == m.type and o.place("location") is not None

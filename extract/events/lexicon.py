@@ -149,6 +149,9 @@ class EventLexicon:
     trade_totals: tuple[str, ...] = ()                 # "exports", "Ölimporte": the plural of a country's trade
     passive_auxiliaries: frozenset[str] = frozenset()  # 'wurde', 'was': passive voice
     percent_words: frozenset[str] = frozenset()        # '%', 'pct', 'Prozent'
+    address_verbs: frozenset[str] = frozenset()        # 'told (a meeting)': a gathering spoken to
+    guest_participles: frozenset[str] = frozenset()    # 'visiting (U.S. envoy)': a guest at the story's place
+    progressive_auxiliaries: frozenset[str] = frozenset()  # 'is (visiting)': the participle is the verb
     time_relatives: frozenset[str] = frozenset()       # 'when', 'als': a clause dated by the date before it
     organisation_names: dict = field(default_factory=dict)  # 'UN' -> 'United Nations': one name per actor
     trade_modifier_heads: frozenset[str] = frozenset()  # 'export quotas': a modifier, no flow

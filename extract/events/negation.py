@@ -107,11 +107,18 @@ _BODY_REACH = 10  # words back: the body as the clause's subject ("Der Oberste G
 
 
 def under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"als Nachfolger im Gespräch": being talked about, not a talk -- "im" before the noun
-    and no partner ("mit") after it."""
-    if i == 0 or tokens[i].low not in lex.discussion_nouns or tokens[i - 1].low not in lex.discussion_articles:
+    """"als Nachfolger im Gespräch", "is in talks to buy", "in takeover talks": being talked
+    about or negotiating, not a talk told of -- "im"/"in" before the noun (one lower-case
+    modifier may stand between) and no partner ("mit", "with", "between") or venue ("in
+    Geneva") after it."""
+    if i == 0 or tokens[i].low not in lex.discussion_nouns:
         return False
-    return not any(t.low in lex.comitatives for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)
+    before = tokens[i - 1]
+    if before.low not in lex.discussion_articles and not (
+            i >= 2 and not before.cap and before.text.isalpha() and tokens[i - 2].low in lex.discussion_articles):
+        return False
+    return not any(t.low in lex.comitatives or t.low in lex.partner_words or t.low in lex.locatives
+                   for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)  # "in talks in Geneva": held there
 
 
 _OUTLET_REACH = 5  # words after "mit"/"with" that may name the outlet ("mit der ZiB2 des ORF-Fernsehens")

@@ -151,6 +151,8 @@ def _facility_of(tokens: list[Token], j: int, trig_idx: int, lex: EventLexicon) 
 
 
 _NP_WORDS = 10  # words of a German noun phrase's attributes after the noun: a name counted once, adjectives not
+_EN_NP_WORDS = 7   # words between an English noun trigger and its place ("talks with the Indian government
+#                    on Friday in Delhi"; not "talks with Ankara came despite an EU demand for Turkey")
 
 
 def _before_its_noun(words: list[Token], k: int, lex: EventLexicon) -> bool:
@@ -167,15 +169,15 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     """Whether a place at ``i`` is inside the phrase of a noun trigger ("Treffen am Freitag
     in Wien", "Gipfel in Wales"), not in the rest of the clause ("Treffen dominieren die
     Konflikte in Syrien"). German: only function words, capitalised words and numbers may
-    come between; English: at most four words."""
+    come between; English: at most seven words."""
     if i < trig_idx:
         return trig_idx - i == 1
     between = tokens[trig_idx + 1:i]
     if any(t.clause != tokens[trig_idx].clause for t in between):
         return False
     support = sum(1 for t in between if t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs)
-    if not lex.nouns_capitalised:
-        return len(between) - support <= 6
+    if not lex.nouns_capitalised:  # "talks with the Indian government on Friday in Delhi"
+        return len(between) - support <= _EN_NP_WORDS
     modifiers = 0
     for k, t in enumerate(between):
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \

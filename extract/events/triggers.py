@@ -369,7 +369,11 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the noun at ``i`` is the topic of talk in its clause: a verb of talking
     governs it ("to discuss further deliveries") or a topic preposition introduces it
     while such a verb stands in the clause ("um über weitere Lieferungen zu sprechen",
-    "es ging um Lieferungen")."""
+    "es ging um Lieferungen"), or it follows a talk noun and its topic preposition ("the
+    talks on North Korea", "Gespräche über Lieferungen")."""
+    if i >= 2 and tokens[i - 1].low in lex.topic_prepositions and tokens[i - 2].clause == tokens[i].clause \
+            and any(t.kind == "noun" and t.type == "meeting" for t in lex.triggers_for(tokens[i - 2].low)):
+        return True
     if not lex.topic_frames:
         return False
     clause = [k for k, t in enumerate(tokens) if t.clause == tokens[i].clause]
