@@ -159,6 +159,18 @@ VALID = [
     # an era's name is no season; its year stays a date
     ("Die Proteste des Arabischen Frühlings 2011 änderten alles.", FRI, "de", "2011", "2011"),
     ("Since the Arab Spring of 2011 it changed.", FRI, "en", "2011", "2011"),
+    # the dates of a list are dates of their own (as TimeML annotates them), the first taking the
+    # month and year of the one after it
+    ("Die Konferenz findet am 3. und 4. Juni 2024 statt.", FRI, "de", "3.", "2024-06-03"),
+    ("Die Konferenz findet am 3. und 4. Juni 2024 statt.", FRI, "de", "4. Juni 2024", "2024-06-04"),
+    ("Die Wallfahrt beginnt am 21. oder 22. September 2024.", FRI, "de", "21.", "2024-09-21"),
+    ("The conference will be held on June 3 and 4, 2024.", FRI, "en", "June 3", "2024-06-03"),
+    ("The conference will be held on June 3 and 4, 2024.", FRI, "en", "4, 2024", "2024-06-04"),
+    ("The talks are set for 3 and 4 June 2024.", FRI, "en", "3", "2024-06-03"),
+    ("Talks were held in June and September 2022.", FRI, "en", "June", "2022-06"),
+    ("Im Juli und August 2022 war Urlaub.", FRI, "de", "Juli", "2022-07"),
+    ("The votes were on Feb 13 and March 24, 2022.", FRI, "en", "Feb 13", "2022-02-13"),
+    ("Die Wahlen waren am 3. Mai und am 9. Juni 2015.", FRI, "de", "3. Mai", "2015-05-03"),
 ]
 
 NO_MATCH = [
@@ -181,6 +193,9 @@ NO_MATCH = [
     ("He said it was a matter of principle.", "en"),
     ("The company employs 2000 people.", "en"),
     ("A sum of 1999 dollars was paid.", "en"),
+    # a deictic word capitalised inside a sentence is a programme's name
+    ('"We will win," he told Today.', "en"),
+    ("Er sagte in der Sendung Heute, er komme.", "de"),
     # --- impossible dates
     ("Am 30. Februar 2023 geschah nichts.", "de"),
     ("On February 30, 2023 nothing happened.", "en"),

@@ -21,6 +21,11 @@ DIRECTION = [
     # a cue word written capitalised inside a sentence is part of a name, not a verb of plans
     ("The minister gave a speech to the National Planning Council on Tuesday.", "en", "2015-09-15"),
     ("The Planning Council will meet on Tuesday.", "en", "2015-09-22"),
+    # the reported future ("werde", "würde") points ahead; a "-ten" infinitive before its modal is no preterite
+    ("Man werde die Richtlinie am 6. Oktober verabschieden.", "de", "2015-10-06"),
+    ("Er sagte, er würde am Dienstag nach Berlin reisen.", "de", "2015-09-22"),
+    ("Die Gruppe kündigte an, dass sie am 4. Juni eine Konferenz abhalten will.", "de", "2016-06-04"),
+    ("Die Polizei hielt am Dienstag in Wien Wache.", "de", "2015-09-15"),
     # a verb beyond ", and"/", aber" is a coordinated clause's: it does not point the date before it
     ("The group began buying shares in November, and holds 14 percent.", "en", "2014-11"),
     ("The minister left for Rome in November, but flies on to Paris.", "en", "2014-11"),

@@ -26,6 +26,7 @@ from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
 from extract.dates.direction import date_direction
+from extract.dates.nondates import named_season, not_a_date_here, span_of_years
 from extract.dates.tense import means_nowadays, told_in_passing, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
@@ -146,46 +147,17 @@ _SENTENCE_HEAD = 14  # characters: a date this close to a sentence's start sets 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|\n)(?=[^.!?:\n]*$)")
 
 
-_NEXT_WORD = re.compile(r"\s*([\w-]+)")
+_LIST_LINK = re.compile(r"\s*,?\s*(?:and|und|or|oder)\s+(?:(?:the|am|dem|im)\s+)?$", re.IGNORECASE)
 
 
-def _not_a_date_here(text: str, c: Candidate, grammar: Grammar) -> bool:
-    """A relative word as an adjective ("the year-long quota period", "a day-long strike") or as
-    a programme's title ("the BBC's Today programme"): no date."""
-    if c.kind not in ("deictic", "rel", "duration"):
-        return False
-    if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].isalpha():
-        return True
-    m = _NEXT_WORD.match(text, c.end)
-    return bool(m) and m.group(1).lower() in grammar.lex.get("title_heads", ()) and text[c.start].isupper()
-
-
-_WORD_BEFORE = re.compile(r"(\w+)\s+$")
-_NAME_ENDINGS = ("er", "en", "es", "e")  # "Prager Frühling", "des Arabischen Frühlings", "Heißer Herbst"
-
-
-def _named_season(text: str, c: Candidate) -> bool:
-    """A season after a capitalised adjective or name is an era's name, not a date ("des
-    Arabischen Frühlings 2011", "the Arab Spring", "Prager Frühling")."""
-    season = c.groups["season"]
-    at = text.find(season, c.start, c.end)
-    m = _WORD_BEFORE.search(text, max(0, at - 30), at) if at >= 0 else None
-    if not m or not m.group(1)[:1].isupper() or not text[at].isupper():
-        return False
-    before = text[:m.start(1)].rstrip()
-    if not before or before[-1] in ".!?:\n\"„“":
-        return False  # the sentence's first word: "Im Sommer", "Late Spring"
-    return m.group(1).lower().endswith(_NAME_ENDINGS) or not season[:1].islower() and season.istitle() and m.group(1).istitle()
-
-
-def _span_of_years(text: str, c: Candidate) -> bool:
-    """"1939-45", "1914–1918": two years joined by a dash, each a date of its own; only a
-    year and the next one so joined are one split year ("2003-04", "1987-88": a season, a
-    fiscal year), like any two with a slash ("1987/92")."""
-    if c.kind != "split_year" or "/" in text[c.start:c.end]:
-        return False
-    y1, tail = int(c.groups["year"]), c.groups["year2"]
-    return int(tail) % 100 != (y1 + 1) % 100
+def _year_listed_after(text: str, c: Candidate, cands: list[Candidate]) -> Optional[int]:
+    """The year of the date listed right after ``c`` ("in June and September 2022", "am 3. Mai
+    und am 9. Juni 2015"): the two share it."""
+    nxt = next((o for o in cands if o.start >= c.end), None)
+    if nxt is None or not _LIST_LINK.fullmatch(text, c.end, nxt.start):
+        return None
+    year = nxt.groups.get("year") or nxt.groups.get("year2")
+    return int(year) if year and year.isdigit() else None
 
 
 def _needs_year(c: Candidate) -> bool:
@@ -279,8 +251,8 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     grammar = load_grammar(lang)
-    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and _named_season(text, c))
-                     and not _span_of_years(text, c)])
+    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and named_season(text, c))
+                     and not span_of_years(text, c)])
     narrative = is_narrative(text, doc_date, grammar) and not any(_speaks_of_its_days(c, grammar) for c in cands)
     anchor = doc_date
     last: Optional[tuple[dt.date, str]] = None  # the last date mentioned, with its precision, for "im folgenden Jahr", "the same month"
@@ -294,7 +266,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             if hi not in dated and section is not None:
                 anchor = section  # a subheading restarts the story at its section's time
             hi += 1
-        if _not_a_date_here(text, c, grammar):
+        if not_a_date_here(text, c, grammar):
             continue
         tense, nearest = date_direction(text, c.start, c.end, grammar, narrative)
         here, local = anchor, narrative
@@ -305,7 +277,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
                     and not is_comparison(text, c.start, c.end, grammar):
                 here = last[0]
             elif _needs_year(c):
-                year = _year_of_sentence(text, c.start, out)
+                year = _year_listed_after(text, c, cands) or _year_of_sentence(text, c.start, out)
                 if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
                     here, local = dt.date(year, 1, 1), True
         if c.kind == "clock" and not narrative and out and not _SENTENCE_END.search(text, out[-1].end, c.start):

@@ -77,7 +77,9 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
             if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
                     and not _participle_ends(text, lo, hi, m.group().lower()):
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
-            if sign > 0 and (_cue_noun(text, m, grammar) or _in_name(text, m.start())):
+            if sign < 0 and m.group().endswith("ten") and grammar.future_cue.match(text, _next_word(text, m.end())):
+                continue  # "eine Konferenz abhalten will", "arbeiten soll": an infinitive before its modal
+            if sign > 0 and (_cue_noun(text, m, grammar) or in_name(text, m.start())):
                 continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense;
                 #           "the National Planning Council": part of a name
             dist = start - m.end() if m.end() <= start else m.start() - end
@@ -129,17 +131,28 @@ def _after_determiner(text: str, start: int, grammar: Grammar) -> bool:
 _PAST_PARTICIPLE = re.compile(r"[a-z]{3,}ed$")
 
 
+def _next_word(text: str, end: int) -> int:
+    """Where the word after ``end`` begins (past white space)."""
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return end
+
+
 _SENTENCE_OPENERS = ".!?:\"'“„«»(–-"
 
 
-def _in_name(text: str, start: int) -> bool:
-    """Whether the cue word at ``start`` is written capitalised inside a sentence, as a word of
-    a name is ("the National Planning Council", "Expected Returns Fund"); the cues are written
-    small, so a capital first letter elsewhere than after a sentence's end is no verb."""
-    if not text[start:start + 1].isupper():
-        return False
-    before = text[:start].rstrip()
-    return bool(before) and before[-1] not in _SENTENCE_OPENERS
+def in_name(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is written capitalised inside a sentence, as a word of a
+    name is ("the National Planning Council", "he told Today:"): a tense cue or a deictic word
+    is written small, so a capital first letter elsewhere than after a sentence's end makes it
+    part of a name."""
+    if not text[start:start + 1].isupper() or text[start + 1:start + 2].isupper():
+        return False  # (a word in capitals is a headline's: "TALKS TO RESUME TOMORROW")
+    before = text[max(0, start - 200):start]
+    stripped = before.rstrip()
+    if "\n" in before[len(stripped):]:
+        return False  # the first word of a line (after a headline)
+    return bool(stripped) and stripped[-1] not in _SENTENCE_OPENERS
 
 
 def _cue_noun(text: str, m: re.Match, grammar: Grammar) -> bool:
