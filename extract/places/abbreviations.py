@@ -1,9 +1,10 @@
 """AP-style state abbreviations ("Charleston, W.Va.", "Sen. Graham, R-S.C.", "in Calif.").
 
-An abbreviation is read as its state only where news writes one for a state: after a
-comma that follows a name (the "City, Abbr." position of datelines and addresses), after
-a party letter and a hyphen ("R-S.C.", "D-Calif."), or, for the dotted forms of two or
-more letters that are no word ("W.Va.", "N.Y.", "S.C."), after a locative preposition.
+The dotted forms of two or more capitals are no word ("W.Va.", "N.Y.", "S.C."): they are
+the state wherever they stand ("the S.C. Highway Patrol"). The others are read as a
+state only where news writes one for a state: after a comma that follows a name (the
+"City, Abbr." position of datelines and addresses), after a party letter and a hyphen
+("R-S.C.", "D-Calif."), or after a locative preposition ("in Calif.").
 It must carry its full stop: "Mass" (the service), "Miss" and "Pa" are words; "Mass.",
 "Miss.", "Pa." after "Boston," or "Jackson," are states. The table is data
 (``data/us_state_abbreviations.csv``, geo.sources).
@@ -33,12 +34,17 @@ def abbreviation_at(text: str, pieces: list[Piece], i: int, gaz: Gazetteer,
         if not stop:
             continue
         cands = gaz.abbreviation(surface)
-        if cands and _in_place(pieces, i, surface, locatives):
+        if cands and (_dotted(surface) or _in_place(pieces, i, locatives)):
             return j, cands
     return None
 
 
-def _in_place(pieces: list[Piece], i: int, surface: str, locatives: frozenset[str]) -> bool:
+def _dotted(surface: str) -> bool:
+    """Capitals with a full stop inside ("W.Va.", "S.C.", "N.Y."): no word is written so."""
+    return surface.rstrip(".").count(".") >= 1 and sum(c.isupper() for c in surface) >= 2
+
+
+def _in_place(pieces: list[Piece], i: int, locatives: frozenset[str]) -> bool:
     prev = pieces[i - 1] if i > 0 and pieces[i - 1].sent == pieces[i].sent else None
     if prev is None:
         return False
@@ -47,5 +53,4 @@ def _in_place(pieces: list[Piece], i: int, surface: str, locatives: frozenset[st
         return before is not None and before.cap and before.text[:1].isalpha()
     if prev.text == "-" and prev.start == (before.end if before else -1):
         return before is not None and before.text in PARTY and prev.end == pieces[i].start
-    dotted = surface.rstrip(".").count(".") >= 1 and sum(c.isalpha() for c in surface) >= 2
-    return dotted and prev.lower in locatives
+    return prev.lower in locatives

@@ -301,7 +301,8 @@ class PlaceRecognizer:
             return None  # "Dabei", "She": function words are never place names here
         facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
         region_ctx = any(w in cues.region_words for w in window[-2:])
-        score = importance(best) - commonness(form, lang)
+        # "Henry County": wordfreq scores a phrase by its words; a county's full name is no phrase
+        score = importance(best) - (0.0 if county else commonness(form, lang))
         if prev is not None and prev.lower in cues.locative_before:
             score += LOCATIVE_BONUS
         elif _dateline_at(text, pieces, i, j):
