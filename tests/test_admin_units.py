@@ -114,3 +114,29 @@ def test_not_a_unit(places, lang, text, surface):
     hit = found.get(surface)
     assert hit is None or hit.feature != "admin", f"{surface!r} became {hit}"
     assert not any(admin_units.is_county_name(p.name) for p in found.values()), found
+
+
+# --- bare names read as counties only in a list before "counties"/"parishes" ---
+# (text, {surface: (county name, lat, lon)} the list gives, surfaces that stay no county)
+COUNTY_LISTS = [
+    ("School boards in Barrow, Jackson and Madison counties met. Jackson said no.",
+     {"Barrow": ("Barrow County", 34.0, -83.7), "Jackson": ("Jackson County", 34.1, -83.6),
+      "Madison": ("Madison County", 34.1, -83.2)}, ()),
+    ("Storms hit Caddo and Bossier parishes.",
+     {"Caddo": ("Caddo Parish", 32.6, -93.9), "Bossier": ("Bossier Parish", 32.6, -93.6)}, ()),
+    ("Two Northeast Georgia counties grew; the four metro Athens counties too.", {}, ("Georgia", "Athens")),
+]
+
+
+@pytest.mark.parametrize("text,counties,others", COUNTY_LISTS)
+def test_county_lists(pipeline, text, counties, others):
+    doc = pipeline.process(text, doc_id="t", doc_date=DATE, lang="en")
+    got = {}
+    for m in doc.places:
+        got.setdefault(m.text, m.place)  # the first mention of a surface
+    for surface, (name, lat, lon) in counties.items():
+        assert got[surface].name == name and km(got[surface].lat, got[surface].lon, lat, lon) < 100, got[surface]
+    for surface in others:
+        assert not admin_units.is_county_name(got[surface].name)
+    later = [m.place for m in doc.places if m.text == "Jackson"][1:]
+    assert all(not admin_units.is_county_name(p.name) for p in later)  # "Jackson said no."

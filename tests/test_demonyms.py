@@ -101,3 +101,12 @@ def test_report_second_row(with_demonyms, rows):
         assert report.demonym_summary(corpora, "lgl_en")["place_f1"] == 0.80
     else:
         assert report.demonym_summary(corpora, "lgl_en") is None
+
+
+# --- an adjective before a title or a body the people layer reads as a name ---
+@pytest.mark.parametrize("text,surface,cc", [
+    ("The Sri Lankan government said so.", "Sri Lankan", "LK"),
+    ("According to the Georgian Interior Ministry, it was calm.", "Georgian", "GE"),
+])
+def test_demonym_before_a_name(demonyms, text, surface, cc):
+    assert demonyms(text)[surface][1:] == (cc, "demonym")

@@ -6,7 +6,9 @@ toponyms (GeoWebNews, LGL). Each is a mention with ``kind: "demonym"`` whose pla
 the country (or world region) it names, read from the language's event lexicon: its
 demonym stems, inflected ("Israelis"; German "Russen"), and its two-word region
 adjectives ("Middle Eastern" -> the Middle East). A capitalised word only, not part of a
-place name already found ("American Samoa", "British Columbia") nor of a person's name.
+place name already found ("American Samoa", "British Columbia") nor a later word of a
+person's name ("Frank Russian"; the first word of what the people layer took for a name
+is an adjective before it: "Russian President Putin", "the Georgian Interior Ministry").
 """
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ def find_demonyms(tdoc: TextDoc, lex, gaz: Gazetteer) -> list[Mention]:
     k = 0
     while k < len(pieces):
         q = pieces[k]
-        if not q.cap or not q.text.isalpha() or k in people or q.text.isupper() and len(q.text) > 1:
+        if not q.cap or not q.text.isalpha() or (k in people and k - 1 in people) \
+                or q.text.isupper() and len(q.text) > 1:  # ("Frank Russian"; but "Russian President Putin")
             k += 1
             continue
         nxt = pieces[k + 1] if k + 1 < len(pieces) else None

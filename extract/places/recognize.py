@@ -27,6 +27,7 @@ from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
 from extract.places.abbreviations import abbreviation_at
+from extract.places.county_lists import county_lists
 from extract.text.document import Piece, TextDoc
 from extract.text.lemmas import lemma
 from extract.text.people import People, find_people, people_lexicon
@@ -261,6 +262,9 @@ class PlaceRecognizer:
             if span is not None:
                 spans.append(span)
             i = j + 1
+        spans = county_lists(text, pieces, spans, self.gaz, lambda surface, start, end, cands, score, a, b:
+                             SpanCandidates(surface, start, end, cands, score, region_context=True,
+                                            first_piece=a, last_piece=b))
         self._link_qualifiers(pieces, spans)
         return spans
 
