@@ -140,3 +140,14 @@ def test_county_lists(pipeline, text, counties, others):
         assert not admin_units.is_county_name(got[surface].name)
     later = [m.place for m in doc.places if m.text == "Jackson"][1:]
     assert all(not admin_units.is_county_name(p.name) for p in later)  # "Jackson said no."
+
+
+# --- German closed compounds: a division or region as a modifier is no place; a country is ---
+@pytest.mark.parametrize("text,surface,kept", [
+    ("Der Bayern-Vorstand traf sich in München.", "Bayern", False),
+    ("Sie gehört zu den Volta-Kongo-Sprachen.", "Volta", False),
+    ("US-Beamte veröffentlichten Fotos.", "US", True),
+    ("Die Wahl in Bayern war knapp.", "Bayern", True),
+])
+def test_compound_modifier(places, text, surface, kept):
+    assert (surface in places(text, "de")) is kept

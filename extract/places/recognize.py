@@ -127,6 +127,15 @@ def _dateline_at(text: str, pieces: list[Piece], i: int, j: int) -> bool:
     return bool(_DATELINE_AFTER.match(text, pieces[j].end))
 
 
+def _compound_modifier(text: str, pieces: list[Piece], j: int, lang: str) -> bool:
+    """Whether the name ending at piece ``j`` opens a hyphenated compound of a language that
+    writes compounds as one word ("Volta-Kongo-Sprachen", "Bayern-Wahl")."""
+    if not languages.language(lang).closed_compounds or j + 2 >= len(pieces):
+        return False
+    hyphen, head = pieces[j + 1], pieces[j + 2]
+    return hyphen.text == "-" and hyphen.start == pieces[j].end and head.start == hyphen.end and head.text[:1].isalpha()
+
+
 def _head_before(pieces: list[Piece], i: int) -> str:
     """The word a name directly follows, skipping parentheses and acronyms:
     "Interkontinentalrakete (ICBM) Hwasong" -> "interkontinentalrakete"."""
@@ -301,6 +310,8 @@ class PlaceRecognizer:
         if _head_before(pieces, i) in cues.nonplace_heads or \
                 (after[:1] and after[0] in cues.nonplace_heads and not is_country and not county):  # "Taiwan mission"
             return None
+        if _compound_modifier(text, pieces, j, lang) and all(c.place.feature in ("admin", "region") for c in cands):
+            return None  # "Volta-Kongo-Sprachen": in a closed compound only a country counts ("US-Beamte")
         if (len(form.replace(" ", "")) < 3 or form.lower() in stop_words(lang)) and not is_country:
             return None  # "Dabei", "She": function words are never place names here
         facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
