@@ -127,9 +127,26 @@ def peer_table(ours: dict, geotext: dict) -> str:
     for label, src in (("**Lagebild** (this run)", ours), ("geotext 0.4.0 (+ population, this run)", geotext)):
         rows.append([label] + [fmt(pick(src, c, k)) for c in ("lgl_en", "geowebnews_en")
                                for k in ("place_f1", "acc161")])
+        if src is ours and any(demonym_summary(ours, c) for c in ("lgl_en", "geowebnews_en")):
+            rows.append(["**Lagebild**, demonyms counted (`--demonyms`, this run)"]
+                        + [fmt((demonym_summary(ours, c) or {}).get(k)) for c in ("lgl_en", "geowebnews_en")
+                           for k in ("place_f1", "acc161")])
     for name, *vals in peers.GEOPARSERS:
         rows.append([name] + [fmt(v) for v in vals])
     return table(["system", "LGL place F1", "LGL acc@161km", "GWN place F1", "GWN acc@161km"], rows)
+
+
+def demonym_summary(corpora: dict, name: str) -> Optional[dict]:
+    """The summary of a corpus scored with ``--demonyms`` (demonyms as mentions), if measured."""
+    return ((corpora.get(name) or {}).get("with_demonyms") or {}).get("summary")
+
+
+def _place_row(name: str, s: dict) -> list:
+    c = s["counts"]
+    return [name, s["documents"], fmt(s["place_precision"]), fmt(s["place_recall"]), fmt(s["place_f1"]),
+            fmt(s["acc161"]) if c["gold_resolvable"] else "– (no coordinates)",
+            fmt(s["geoparse_f1"]) if c["gold_resolvable"] else "–",
+            f"{c['gold_places']} / {c['pred_places']} / {c['tp_places']}"]
 
 
 def results_md(r: dict) -> str:
@@ -150,15 +167,18 @@ def results_md(r: dict) -> str:
     out += headline(r)
     # places
     place_c = [(n, c) for n, c in corpora.items() if c["summary"]["counts"]["gold_places"]]
+    rows = []
+    for n, c in place_c:
+        rows.append(_place_row(n, c["summary"]) + [f"[errors/{n}.md](errors/{n}.md)"])
+        dem = demonym_summary(corpora, n)
+        if dem:  # the corpus annotates demonyms as toponyms: scored both ways
+            rows.append(_place_row(f"{n}, demonyms counted", dem) + ["`--demonyms`"])
     out += ["## Places", "", table(
-        ["corpus", "docs", "P", "R", "F1", "acc@161km", "geoparse F1", "gold / pred / matched", "errors"],
-        ([n, c["summary"]["documents"], fmt(c["summary"]["place_precision"]), fmt(c["summary"]["place_recall"]),
-          fmt(c["summary"]["place_f1"]),
-          fmt(c["summary"]["acc161"]) if c["summary"]["counts"]["gold_resolvable"] else "– (no coordinates)",
-          fmt(c["summary"]["geoparse_f1"]) if c["summary"]["counts"]["gold_resolvable"] else "–",
-          f"{c['summary']['counts']['gold_places']} / {c['summary']['counts']['pred_places']} / "
-          f"{c['summary']['counts']['tp_places']}", f"[errors/{n}.md](errors/{n}.md)"]
-         for n, c in place_c)), ""]
+        ["corpus", "docs", "P", "R", "F1", "acc@161km", "geoparse F1", "gold / pred / matched", "errors"], rows), ""]
+    if any(demonym_summary(corpora, n) for n, _ in place_c):
+        out += ["LGL and GeoWebNews annotate demonyms (\"Russian\", \"Palestinians\") as toponyms; the default "
+                "output has place names only. The rows \"demonyms counted\" score the same texts extracted with "
+                "`--demonyms` (demonyms as mentions of `kind: \"demonym\"`, placed at their country or region).", ""]
     out += ["### Beside published geoparsers (English, end to end)", "", peer_table(corpora, r.get("geotext", {})),
             "", f"Peer figures: {peers.PEER_SOURCE}. acc@161km is over the gold toponyms each system found. "
             "geotext: names only, each resolved to the most populous candidate of our gazetteer "
@@ -222,8 +242,11 @@ def headline(r: dict) -> list:
             continue
         best_f1 = max(peers.GEOPARSERS, key=lambda p: p[col])
         best_acc = max(peers.GEOPARSERS, key=lambda p: p[col + 1])
+        dem = demonym_summary(c, name)
         lines.append(f"- {label}: place F1 **{x['place_f1']:.2f}** (best published peer {best_f1[col]:.2f}, "
-                     f"{best_f1[0]}), acc@161km **{x['acc161']:.2f}** (best {best_acc[col + 1]:.2f}, {best_acc[0]}).")
+                     f"{best_f1[0]}), acc@161km **{x['acc161']:.2f}** (best {best_acc[col + 1]:.2f}, {best_acc[0]})"
+                     + (f"; demonyms counted: F1 **{dem['place_f1']:.2f}**, acc@161km **{dem['acc161']:.2f}**"
+                        if dem else "") + ".")
     x = s("germeval2014_dev_de")
     if x:
         lines.append(f"- GermEval 2014 (German LOC spans): place F1 **{x['place_f1']:.2f}** "

@@ -56,8 +56,9 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def run_cli(docs: list[dict]) -> dict:
-    """``python -m extract --jsonl`` over ``docs`` inside this process; the parsed JSON result."""
+def run_cli(docs: list[dict], options: tuple[str, ...] = ()) -> dict:
+    """``python -m extract --jsonl`` over ``docs`` inside this process (with the command-line
+    ``options``, e.g. ``("--demonyms",)``); the parsed JSON result."""
     from extract.cli import run
 
     fd, path = tempfile.mkstemp(suffix=".jsonl", prefix="lagebild-bench-")
@@ -68,7 +69,7 @@ def run_cli(docs: list[dict]) -> dict:
         buf = io.StringIO()
         stderr, sys.stderr = sys.stderr, io.StringIO()  # per-document messages stay out of the bench log
         try:
-            run(["--jsonl", path, "--format", "json"], buf)
+            run(["--jsonl", path, "--format", "json", *options], buf)
         finally:
             sys.stderr = stderr
         return json.loads(buf.getvalue())
@@ -76,9 +77,9 @@ def run_cli(docs: list[dict]) -> dict:
         os.unlink(path)
 
 
-def _task(docs: list[dict]) -> dict:
+def _task(docs: list[dict], options: tuple[str, ...] = ()) -> dict:
     cpu0, t0 = time.process_time(), time.perf_counter()
-    result = run_cli(docs)
+    result = run_cli(docs, options)
     return {"result": result, "wall": time.perf_counter() - t0, "cpu": time.process_time() - cpu0,
             "pid": os.getpid(), "rss_mb": peak_rss_mb()}
 
@@ -171,11 +172,12 @@ class Workers:
             raise RuntimeError("a worker could not load or run the pipeline (traceback above)") from None
         self.ready_s = time.perf_counter() - t0
 
-    def run(self, docs: list[dict], chunks_per_worker: int = 6) -> dict:
-        """Extract ``docs`` over the pool; wall time measured here, from dispatch to last result."""
+    def run(self, docs: list[dict], chunks_per_worker: int = 6, options: tuple[str, ...] = ()) -> dict:
+        """Extract ``docs`` over the pool (CLI ``options``); wall time measured here, from
+        dispatch to last result."""
         pieces = chunks(docs, self.n * chunks_per_worker if self.n > 1 else 1)
         t0 = time.perf_counter()
-        parts = self.pool.map(_task, pieces, chunksize=1)
+        parts = self.pool.starmap(_task, [(p, tuple(options)) for p in pieces], chunksize=1)
         wall = time.perf_counter() - t0
         return {"result": merge_results(parts), "wall": wall, "cpu": sum(p["cpu"] for p in parts),
                 "rss_mb": max(p["rss_mb"] for p in parts) if parts else 0.0,

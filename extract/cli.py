@@ -76,6 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
                     help="look up names the offline gazetteer lacks on OpenStreetMap's Nominatim "
                          "(network; at most 1 request/s, so one process; answers cached under the "
                          "Lagebild cache folder; such places carry \"source\": \"online\"). Off by default")
+    ap.add_argument("--demonyms", action="store_true",
+                    help="also demonyms (\"Russian\", \"Palestinians\") as place mentions with "
+                         "\"kind\": \"demonym\", placed at their country or region. Off by default")
     return ap
 
 
@@ -121,7 +124,7 @@ def run(argv: list[str], stdout: TextIO) -> int:
     except LagebildError as err:
         raise UsageError(str(err)) from err
     documents, errors = [], []
-    slots = _slots(iter_inputs(args), args.lang, forced_date)
+    slots = _slots(iter_inputs(args), args.lang, forced_date, args.demonyms)
     outcomes = _extract_serial(slots, args.online) if args.jobs == 1 else _extract_parallel(slots, args.jobs)
     for outcome in outcomes:
         if outcome[0] == "doc":
@@ -133,7 +136,8 @@ def run(argv: list[str], stdout: TextIO) -> int:
     return 1 if errors else 0
 
 
-def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date]) -> Iterator[tuple]:
+def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date],
+           demonyms: bool = False) -> Iterator[tuple]:
     """The slot of each input: bad inputs and repeated ids are errors; each other
     document's language and publication date are settled here."""
     seen_ids: dict[str, str] = {}
@@ -148,7 +152,7 @@ def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date]) 
             continue
         seen_ids[doc_id] = where
         try:
-            yield ("task", _task(doc_id, fields, lang, forced_date, seen_texts))
+            yield ("task", dict(_task(doc_id, fields, lang, forced_date, seen_texts), demonyms=demonyms))
         except LagebildError as err:
             yield ("error", doc_id, _named(err, where))
 
@@ -187,7 +191,8 @@ def _extract(pipeline, task: dict) -> tuple:
             print(f"{doc_id}: {len(text):,} characters, processed in pieces", file=sys.stderr)
         doc = pipeline.process(text, doc_id=doc_id, doc_date=date, doc_date_source=task["doc_date_source"],
                                lang=task["lang"], title=task["title"], url=task["url"],
-                               progress=_progress(doc_id) if big else None)
+                               progress=_progress(doc_id) if big else None,
+                               demonyms=task.get("demonyms", False))
         out = doc.to_dict()
         if task["html"]:
             out["text"] = text  # the reduced article text the offsets refer to

