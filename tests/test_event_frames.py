@@ -376,6 +376,13 @@ def test_a_crowds_journey_is_no_visit(pipeline, text):
     # a speech before no gathering
     "Der Kanzler hielt in Berlin eine Rede über Europa.",
     "In a speech in Leeds on the economy, the treasurer warned of higher rates.",
+    # the body as the sentence's subject at any distance, or as the word a relative clause refers to
+    "Johannesburg – Das Gericht, das auf Initiative einer Menschenrechtsorganisation aktiv wurde, will sich am "
+    "Sonntag in einer Dringlichkeitssitzung mit dem Fall befassen.",
+    "Der Richter verkündete am Freitag in Denver die Entscheidung der Geschworenen, die sich nach Beratungen "
+    "nicht einigen konnten.",
+    # an idiom of receiving, whichever trigger entry reads its noun
+    "Wien – Am Bahnhof wurden sie von freiwilligen Helfern in Empfang genommen, die sie mit Wasser versorgten.",
 ])
 def test_expected_things_and_one_bodys_sitting_are_no_meeting(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "de", "2024-03-12") if e.type == "meeting"]

@@ -92,12 +92,30 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     # the sentence's subject opens it, after a dateline if there is one ("Wien – Der Oberste Gerichtshof (OGH) hat ...")
     first = next((k for k in range(len(tokens)) if tokens[k].clause != tokens[0].clause), len(tokens))
     opening = first if first <= _DATELINE_WORDS else 0  # a short first clause is a dateline ("Wien –")
-    near = [tokens[k].low.rsplit("-", 1)[-1] for k in range(max(0, i - _BODY_REACH), min(len(tokens), i + 4))
-            if k != i and (tokens[k].clause == tokens[i].clause or k < _SUBJECT_OPENING
-                           or opening <= k < opening + _SUBJECT_OPENING)]
+    subject = set(range(min(_SUBJECT_OPENING, len(tokens)))) | set(range(opening, min(opening + _SUBJECT_OPENING, len(tokens))))
+    reach = range(max(0, i - _BODY_REACH), min(len(tokens), i + 4))
+    if not lex.nouns_capitalised:  # an English opening may be a quote's words ('"A flexible exchange rate ...," he told')
+        subject &= set(reach)
+    subject |= _antecedent(tokens, i, lex)
+    near = [tokens[k].low.rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
+            if k != i and (k in subject or tokens[k].clause == tokens[i].clause)]
+    # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
+    #  Dringlichkeitssitzung mit dem Fall befassen")
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
     return any(w in lex.domestic_bodies for w in near)
+
+
+def _antecedent(tokens: list[Token], i: int, lex: EventLexicon) -> set[int]:
+    """The word a relative clause holding ``i`` refers to ("die Entscheidung der Geschworenen,
+    die sich nach Beratungen nicht einigen konnten"): the last word before the clause's
+    relative pronoun, which is the clause's subject."""
+    k = i
+    while k > 0 and tokens[k - 1].clause == tokens[i].clause:
+        k -= 1
+    if k == 0 or tokens[k].low not in lex.relative:
+        return set()
+    return {k - 1}
 
 
 _SUBJECT_OPENING = 3  # the first words of the sentence: its subject, also before an aside in brackets

@@ -121,8 +121,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "would like to meet": a wish
             if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex):
                 continue  # "kam ums Leben", "came to an end": no journey
-            if trig.kind == "noun" and (prev in lex.noun_idioms or _title_genitive(tokens, i, lex)):
-                continue  # "in Empfang genommen"; "der Vorsitzende der Uno-Vollversammlung": a title
+            if prev in lex.noun_idioms or (trig.kind == "noun" and _title_genitive(tokens, i, lex)):
+                continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
