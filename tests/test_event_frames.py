@@ -307,6 +307,13 @@ PERSONNEL = [
     ("Police officers brought the migrants to Calais.", "en", None),
     # verbs that carry or bring move people of a service only as travellers
     ("Police searches carried out in Wales under the act rose.", "en", None),
+    # forces gathered at a place: "zusammenziehen", "mass"; officials of a service are personnel
+    ("Die Polizei zieht für das Treffen bis zu 2.100 Beamte aus ganz Österreich in Telfs zusammen.", "de",
+     ("Austria", "Telfs")),
+    ("Die Regierung hat 300 Beamte nach Spielfeld entsandt.", "de", (None, "Spielfeld")),
+    # the other side of a border is no destination
+    ("Russland hat an der Grenze zur Ukraine Truppen zusammengezogen.", "de", ("Russia", None)),
+    ("Russia massed troops on the border with Ukraine last week.", "en", ("Russia", None)),
 ]
 
 
@@ -381,6 +388,8 @@ def test_a_crowds_journey_is_no_visit(pipeline, text):
     "Sonntag in einer Dringlichkeitssitzung mit dem Fall befassen.",
     "Der Richter verkündete am Freitag in Denver die Entscheidung der Geschworenen, die sich nach Beratungen "
     "nicht einigen konnten.",
+    # a meeting noun inside another noun's attribute is what the thing is for
+    "Die Polizei verlegte am Dienstag die für das G-7-Treffen eingerichteten Absperrungen in Telfs.",
     # an idiom of receiving, whichever trigger entry reads its noun
     "Wien – Am Bahnhof wurden sie von freiwilligen Helfern in Empfang genommen, die sie mit Wasser versorgten.",
 ])

@@ -97,6 +97,17 @@ def visiting_guest(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     return nxt.cap or people_lexicon(lex.lang).is_title(nxt.low)
 
 
+def in_attribute(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A meeting noun inside the attribute of another noun, before the participle that closes
+    it ("die beiden für das G-7-Treffen eingerichteten Checkpoints", "die beim Gipfel
+    getroffenen Vereinbarungen"): the meeting is what the thing is for, not an event told of."""
+    if not lex.attribute_participles or ti + 2 >= len(tokens):
+        return False
+    part, head = tokens[ti + 1], tokens[ti + 2]
+    return part.clause == head.clause == tokens[ti].clause and part.text.islower() and "ge" in part.low \
+        and part.low.endswith(lex.attribute_participles) and head.cap
+
+
 def named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     """A meeting noun named for the body that holds it ("Beim EU-Gipfel", "the Nato summit",
     "G7-Treffen"): one specific happening even with no place or date in the text."""

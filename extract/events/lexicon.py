@@ -131,6 +131,9 @@ class EventLexicon:
     baseline_directions: frozenset[str] = frozenset()  # "up", "down" before "from"
     adjective_endings: tuple[str, ...] = ()            # "a possible offer": the word after is a noun
     participle_endings: tuple[str, ...] = ()           # "visiting U.S. envoy": an adjective
+    attribute_participles: tuple[str, ...] = ()        # '(für das Treffen) eingerichteten': closes an attribute
+    border_nouns: tuple[str, ...] = ()                 # 'Grenze', 'border' (also as a compound's head)
+    border_links: frozenset[str] = frozenset()         # 'zu', 'with': the other side follows
     dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions

@@ -58,6 +58,17 @@ class EventMention:
         return max(ms, key=lambda m: (SPECIFICITY.get(m.place.feature, 0), m.confidence)).place
 
 
+def _beyond_border(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` names the other side of a border ("Grenze zu Polen", "border
+    with the United States"; German compounds by their head: "Staatsgrenze zur Slowakei")."""
+    k = i - 1
+    if k > 0 and tokens[k].low in lex.articles:
+        k -= 1
+    if k < 1 or tokens[k].low not in lex.border_links or tokens[k - 1].clause != tokens[i].clause:
+        return False
+    return tokens[k - 1].low.endswith(lex.border_nouns)
+
+
 def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_idx: int,
                origin_clause: bool, arrival: bool = False,
                place_idx: frozenset[int] = frozenset()) -> Optional[str]:
@@ -65,6 +76,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
     cue found walking back over transparent words and a few nouns ("zu einem Depot im
     Südwesten Russlands in der Nähe von X"). Another place stops the walk unless a
     transparent phrase links them (a locative chain); so does the trigger."""
+    if _beyond_border(tokens, i, lex):
+        return None  # "an der Grenze zur Ukraine", "on the border with Ukraine": the other side, not whither
     cues = lex.roles.get(etype, {})
     k = i
     steps = plain = 0

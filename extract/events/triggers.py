@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.negation import counterfactual, domestic_body, interview, negated, possible, under_discussion
@@ -121,7 +122,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "would like to meet": a wish
             if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex):
                 continue  # "kam ums Leben", "came to an end": no journey
-            if prev in lex.noun_idioms or (trig.kind == "noun" and _title_genitive(tokens, i, lex)):
+            if prev in lex.noun_idioms or (trig.kind == "noun" and (_title_genitive(tokens, i, lex)
+                                                                or in_attribute(tokens, i, lex))):
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
