@@ -569,6 +569,9 @@ WHERE = [
     ("The envoys met at the Grand Hotel, Oslo, on Friday.", "en", "2024-03-12", "Oslo"),
     ("Die Minister trafen sich im Hotel Sacher, Wien, am Freitag.", "de", "2024-03-12", "Vienna"),
     # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
+    # ... and through number words ("von zehn willigen Staaten")
+    ("Davor gibt es ein Treffen der Regierungschefs von zehn willigen Staaten in Brüssel.", "de", "2024-03-12",
+     "Brussels"),
     ("Madrid – Die Opposition kritisierte die Gespräche des Ministers mit dem neuen portugiesischen "
      "Premier António Luís Santos da Costa an diesem Dienstag in Lissabon.", "de", "2024-03-10", "Lisbon"),
     # an English noun's phrase runs on through names and days ("talks with the Indian government on Friday in X")

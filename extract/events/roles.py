@@ -194,7 +194,7 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     modifiers = 0
     for k, t in enumerate(between):
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
-                or (t.low,) in lex.transparent or len(t.low) <= 3 \
+                or (t.low,) in lex.transparent or len(t.low) <= 3 or lex.goods.is_number(t.low) \
                 or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
             continue  # "Die Gespräche fanden am Montag in Paris statt"
         if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k, lex):
