@@ -115,6 +115,10 @@ NOT_EVENTS = [
     ("Shares in the Boston phone company rose on speculation that it is in takeover talks.", "en",
      "2024-03-12", {"meeting"}),
     ("Er gilt in Wien als Nachfolger im Gespräch.", "de", "2024-03-12", {"meeting"}),
+    # a negated noun of need or prospect negates the meeting it is for
+    ("OPEC ministers said there was no need for an emergency OPEC meeting in Vienna.", "en", "2024-03-12",
+     {"meeting"}),
+    ("Es gebe keinen Termin für ein Treffen der Minister in Wien.", "de", "2024-03-12", {"meeting"}),
 ]
 
 
@@ -1868,3 +1872,13 @@ def test_a_noun_joined_by_and_keeps_its_plan(pipeline):
 def test_a_courts_sitting_after_a_dateline_is_no_meeting(pipeline):
     text = "Graz – Der Verfassungsgerichtshof (VfGH) hat am Dienstag in einer nichtöffentlichen Sitzung entschieden."
     assert not [e for e in events_of(pipeline, text, "de", "2024-05-10") if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    # a place that owns what follows it is no second end of a flow ("to Iran and China's ...")
+    ("They discussed the scandal over U.S. arms sales to Iran and China's political situation.", "en"),
+    ("The United States sold arms to Iran and Iraq's neighbours watched.", "en"),
+])
+def test_a_possessor_is_no_coordinated_end(pipeline, text, lang):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
+    assert [name(e.destination) for e in ships] == ["Iran"], [name(e.destination) for e in ships]

@@ -193,6 +193,8 @@ NO_MATCH = [
     ("He said it was a matter of principle.", "en"),
     ("The company employs 2000 people.", "en"),
     ("A sum of 1999 dollars was paid.", "en"),
+    # a season word in another sense ("the fall of" a person or a wall: a downfall)
+    ("They discussed the politics after the fall of Hu Yaobang.", "en"),
     # a deictic word capitalised inside a sentence is a programme's name
     ('"We will win," he told Today.', "en"),
     ("Er sagte in der Sendung Heute, er komme.", "de"),

@@ -46,6 +46,20 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+$")
 _NAME_ENDINGS = ("er", "en", "es", "e")  # "Prager Frühling", "des Arabischen Frühlings", "Heißer Herbst"
 
 
+_OF_WHAT = re.compile(r"\s+(\w+)\s+(\w+)")
+
+
+def season_homograph(text: str, c, grammar: Grammar) -> bool:
+    """A season word that is also a noun of another sense, in that sense: "the fall of Hu
+    Yaobang", "the fall of the Berlin Wall" (a downfall); "the fall of 1987" stays a season."""
+    season = c.groups.get("season") or ""
+    words = grammar.lex.get("season_homographs", {})
+    if season.lower() not in words:
+        return False
+    m = _OF_WHAT.match(text, c.end)
+    return bool(m) and m.group(1).lower() in words[season.lower()] and not m.group(2).isdigit()
+
+
 def named_season(text: str, c) -> bool:
     """A season after a capitalised adjective or name is an era's name, not a date ("des
     Arabischen Frühlings 2011", "the Arab Spring", "Prager Frühling")."""

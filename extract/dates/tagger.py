@@ -26,7 +26,7 @@ from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, resolve
 from extract.dates.sections import headings
 from extract.dates.direction import date_direction
-from extract.dates.nondates import named_season, not_a_date_here, span_of_years
+from extract.dates.nondates import named_season, not_a_date_here, season_homograph, span_of_years
 from extract.dates.tense import means_nowadays, told_in_passing, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
@@ -251,7 +251,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     if isinstance(doc_date, dt.datetime):
         doc_date = doc_date.date()
     grammar = load_grammar(lang)
-    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and named_season(text, c))
+    cands = _select([c for c in _candidates(text, grammar) if not (c.groups.get("season") and (named_season(text, c) or season_homograph(text, c, grammar)))
                      and not span_of_years(text, c)])
     narrative = is_narrative(text, doc_date, grammar) and not any(_speaks_of_its_days(c, grammar) for c in cands)
     anchor = doc_date

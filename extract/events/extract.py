@@ -319,8 +319,10 @@ def _possessed(m: EventMention, tokens: list[Token], lex: EventLexicon) -> bool:
 
 
 def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
-    """The role of the place a coordinator joins this one to ("to Germany or Japan")."""
-    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in lex.disjunctions:
+    """The role of the place a coordinator joins this one to ("to Germany or Japan"); not of one
+    that owns what follows it ("arms sales to Iran and China's political situation")."""
+    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in lex.disjunctions \
+            or tokens[i].low.endswith(("'s", "’s")) and i + 1 < len(tokens) and tokens[i + 1].text.islower():
         return None
     prev = place_idx.get(i - 2)
     if prev is None:

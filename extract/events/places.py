@@ -91,6 +91,8 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
         if tokens[k].text[:1].isupper() and tokens[k].low not in lex.speech:
             return None
         return "subject"
+    if tokens[i].low.endswith(("'s", "’s")) and i + 1 < len(tokens) and tokens[i + 1].text.islower():
+        return None  # "arms sales to Iran and China's political situation": whose, no object
     return "object"
 
 
