@@ -65,7 +65,7 @@ def reason(rows: Sequence[Scored], qualifier: Optional[str] = None, hint: Option
     if best.count:
         other = "other place" if best.count == 1 else "other places"
         words.append(f"{best.count} {other} in {p.country_code}")
-    if best.near and best.nearest_name:
+    if best.near and best.nearest_name and p.feature != "country":
         words.append(f"{best.nearest_km:.0f} km from {best.nearest_name}")
     if c.match == "translit":
         words.append("spelling matched by transliteration")

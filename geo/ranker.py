@@ -111,5 +111,5 @@ _LOADED: dict = {}
 def default_ranker() -> Optional[Ranker]:
     """The process-wide model from :data:`MODEL_PATH` (read once)."""
     if "model" not in _LOADED:
-        _LOADED["model"] = load_ranker()
+        _LOADED["model"] = load_ranker(MODEL_PATH)
     return _LOADED["model"]
