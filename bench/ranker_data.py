@@ -37,6 +37,7 @@ class SpanRows:
     labels: list[int]              # 1: this candidate is the gold place
     n_candidates: int              # all candidates (vectors holds the first RANKED)
     names: list[str] = field(default_factory=list)
+    rows: list = field(default_factory=list)    # the geo.features.Scored rows of the vectors
 
 
 def _docs(path: Path) -> Iterator[dict]:
@@ -73,7 +74,7 @@ def doc_rows(pipeline: Pipeline, scorer, corpus: str, doc: dict) -> list[SpanRow
             labels = [int(bool(scorer.same_place(r.cand.place.to_dict(), gold))) for r in head]
             vecs = span_vectors(span, head, lang, others)
             out.append(SpanRows(corpus, doc["id"], lang, span.text, vecs, labels, len(rows),
-                                [f"{r.cand.place.name} ({r.cand.place.country_code})" for r in head]))
+                                [f"{r.cand.place.name} ({r.cand.place.country_code})" for r in head], head))
     return out
 
 

@@ -27,6 +27,7 @@ import numpy as np
 from bench.ranker_data import TRAIN_CORPORA, SpanRows, training_rows
 from geo.features import FEATURES
 from geo.ranker import MODEL_PATH, Ranker
+from geo.resolve import important_first
 from geo.translit import fold
 
 CARD_PATH = MODEL_PATH.with_name("ranker_card.md")
@@ -85,11 +86,13 @@ def _tree(t) -> dict:
 
 
 def choose(ranker: Ranker, span: SpanRows) -> int:
-    """Index of the candidate the model picks (ties: hand-tuned order)."""
+    """Index of the candidate resolution picks: the model's best (ties: hand-tuned order),
+    after geo.resolve's rule for a far more important namesake, as at run time."""
     if len(span.vectors) == 1:
         return 0
     logits = ranker.logits(span.vectors)
-    return min(range(len(logits)), key=lambda i: (-logits[i], i))
+    by_model = sorted(range(len(logits)), key=lambda i: (-logits[i], span.rows[i].cand.id))
+    return important_first(span.rows, by_model)[0]
 
 
 def cross_validate(spans: list[SpanRows], kind: str, by: str = "doc", folds: int = 5, seed: int = SEED) -> dict:
@@ -120,8 +123,10 @@ def card(cvs: dict, spec: dict, spans: list[SpanRows], kind: str, seconds: float
         "",
         f"Written {dt.date.today().isoformat()} by `{command}` (bench/train_ranker.py) in {seconds:.0f} s.",
         "Read at run time by geo/ranker.py (numpy only); geo/resolve.py re-orders the first "
-        "RANKED (10) candidates of an ambiguous name, hand-tuned order, by its logit. Missing or unreadable file: "
-        "the hand-tuned scores decide, as before.",
+        "RANKED (10) candidates of an ambiguous name, hand-tuned order, by its logit; a namesake far more important "
+        "than the model's choice at the same spot, or a national capital against a choice backed only by one other "
+        "name's country, goes first (geo.resolve.important_first; applied in the cross-validation too). Missing or "
+        "unreadable file: the hand-tuned scores decide, as before.",
         "",
         "## Model",
         "",

@@ -33,7 +33,8 @@ NEAR_KM = 400.0
 NEAR_BONUS = 0.7
 NEAR_MAX = 2.0
 UNAMBIGUOUS_RATIO = 20.0
-CAPITAL_GAP = 2.0  # orders of importance by which a capital dwarfs a namesake (_capital_first)
+IMPORTANT_GAP = 2.0  # orders of importance by which a namesake dwarfs the ranker's choice (important_first)
+SAME_SPOT_KM = 50.0
 RANKED = 10  # candidates (the hand-tuned score's best) the learned ranker re-orders
 
 
@@ -93,7 +94,7 @@ def resolve(spans: Sequence[Span], lang: Optional[str] = None, ranker=DEFAULT) -
         if k in ranked:
             head, logits = rows[:RANKED], ranked[k]
             by_model = sorted(range(len(head)), key=lambda i: (-logits[i], head[i].cand.id))
-            order = _capital_first(head, by_model)
+            order = important_first(head, by_model)
             rows = [head[i] for i in order] + rows[RANKED:]
             logits = [logits[i] for i in order]
             # (a capital put first: its margin is the importance by which it dwarfs the namesake)
@@ -112,17 +113,26 @@ def resolve(spans: Sequence[Span], lang: Optional[str] = None, ranker=DEFAULT) -
     return out
 
 
-def _capital_first(rows: Sequence[Scored], order: list[int]) -> list[int]:
-    """The ranker's order, but a national capital that dwarfs the chosen namesake (by
-    CAPITAL_GAP orders of importance) comes first when nothing but one other name's country
-    speaks for the namesake: "nach Paris und danach nach Rom" is Rome, not Riom (France).
-    The dev corpora hold too few such documents for the model to learn it."""
+def important_first(rows: Sequence[Scored], order: list[int]) -> list[int]:
+    """The ranker's order, but a namesake that dwarfs the chosen entry (by IMPORTANT_GAP
+    orders of importance) comes first
+
+    * when it lies at the same spot (same country, within SAME_SPOT_KM): the document's
+      context speaks for both alike ("London" is London, not the City of London);
+    * when it is a national capital and nothing but one other name's country speaks for
+      the chosen one: "nach Paris und danach nach Rom" is Rome, not Riom (France).
+
+    The dev corpora hold too few such documents for the model to learn either."""
     best = rows[order[0]]
-    if best.cand.capital or best.rules or best.near or best.count > 1 or best.cand.place.feature == "country":
-        return order
+    weak = not (best.cand.capital or best.rules or best.near or best.count > 1
+                or best.cand.place.feature == "country")
     for k, i in enumerate(order[1:], 1):
         r = rows[i]
-        if r.cand.capital and r.cand.place.feature == "city" and r.prior - best.prior >= CAPITAL_GAP:
+        if r.prior - best.prior < IMPORTANT_GAP or r.rules:
+            continue
+        same_spot = r.cand.place.country_code == best.cand.place.country_code and \
+            place_km(r.cand.place, best.cand.place) <= SAME_SPOT_KM
+        if same_spot or (weak and r.cand.capital and r.cand.place.feature == "city"):
             return [i] + order[:k] + order[k + 1:]
     return order
 

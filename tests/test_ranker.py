@@ -28,6 +28,8 @@ GOLD = [
     ("en", "The summit took place in Paris, the French capital.", "Paris", "Paris", "FR"),
     ("en", "PARIS, Texas - The Lamar County sheriff said a fire in Paris destroyed two homes near Dallas.",
      "Paris", "Paris", "US"),
+    ("en", "Ministers met in London on Tuesday. The talks in London focused on Gaza and Israel.",
+     "London", "London", "GB"),
     ("de", "Die Stadt Frankfurt (Oder) liegt an der Grenze zu Polen.", "Frankfurt (Oder)", "Frankfurt (Oder)", "DE"),
     ("de", "In Halle (Saale) demonstrierten Hunderte.", "Halle (Saale)", "Halle (Saale)", "DE"),
     ("de", "Die Messe in Frankfurt zog Besucher an.", "Frankfurt", "Frankfurt am Main", "DE"),
