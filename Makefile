@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run serve-team test test-fast install browser postgres bench clean
+.PHONY: run serve-team test test-fast install browser postgres bench train-ranker clean
 
 $(STAMP): requirements.txt
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "need $(PYTHON) (set PYTHON=...)"; exit 2; }
@@ -40,6 +40,11 @@ test-fast: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pip install -q -r requirements-bench.txt
 	$(PY) -m bench
+
+# retrain the candidate ranker on the dev corpora (data/ranker.json + data/ranker_card.md; < 2 min)
+train-ranker: $(STAMP)
+	$(PY) -m pip install -q -r requirements-train.txt
+	$(PY) -m bench.train_ranker
 
 clean:
 	rm -rf $(VENV) .pytest_cache

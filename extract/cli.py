@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--output", metavar="PATH", help="write here instead of standard output")
     ap.add_argument("--jobs", type=int, default=1, metavar="N",
                     help="worker processes (default 1); the output is the same for any N")
+    ap.add_argument("--explain", action="store_true",
+                    help="json: each place mention also carries \"explain\": its top candidates "
+                         "(name, country, feature, population, score) and the reason of the choice")
     ap.add_argument("--online", action="store_true",
                     help="look up names the offline gazetteer lacks on OpenStreetMap's Nominatim "
                          "(network; at most 1 request/s, so one process; answers cached under the "
@@ -124,7 +127,7 @@ def run(argv: list[str], stdout: TextIO) -> int:
     except LagebildError as err:
         raise UsageError(str(err)) from err
     documents, errors = [], []
-    slots = _slots(iter_inputs(args), args.lang, forced_date, args.demonyms)
+    slots = _slots(iter_inputs(args), args.lang, forced_date, args.demonyms, args.explain)
     outcomes = _extract_serial(slots, args.online) if args.jobs == 1 else _extract_parallel(slots, args.jobs)
     for outcome in outcomes:
         if outcome[0] == "doc":
@@ -137,7 +140,7 @@ def run(argv: list[str], stdout: TextIO) -> int:
 
 
 def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date],
-           demonyms: bool = False) -> Iterator[tuple]:
+           demonyms: bool = False, explain: bool = False) -> Iterator[tuple]:
     """The slot of each input: bad inputs and repeated ids are errors; each other
     document's language and publication date are settled here."""
     seen_ids: dict[str, str] = {}
@@ -152,7 +155,8 @@ def _slots(inputs: Iterable[Record], lang: str, forced_date: Optional[dt.date],
             continue
         seen_ids[doc_id] = where
         try:
-            yield ("task", dict(_task(doc_id, fields, lang, forced_date, seen_texts), demonyms=demonyms))
+            yield ("task", {**_task(doc_id, fields, lang, forced_date, seen_texts), "demonyms": demonyms,
+                            "explain": explain})
         except LagebildError as err:
             yield ("error", doc_id, _named(err, where))
 
@@ -193,7 +197,7 @@ def _extract(pipeline, task: dict) -> tuple:
                                lang=task["lang"], title=task["title"], url=task["url"],
                                progress=_progress(doc_id) if big else None,
                                demonyms=task.get("demonyms", False))
-        out = doc.to_dict()
+        out = doc.to_dict(explain=task.get("explain", False))
         if task["html"]:
             out["text"] = text  # the reduced article text the offsets refer to
         return ("doc", out)

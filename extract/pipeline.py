@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import replace
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
 from extract.dates.dateline import dateline_date
 from extract.dates.tagger import tag_timexes
@@ -109,22 +109,32 @@ class Pipeline:
             timexes = tag_timexes(text, filed, lang)
         return timexes, filed
 
-    def read(self, text: str, lang: str, doc_date: dt.date, dates: Optional[tuple] = None) -> TextDoc:
-        """The layers of one analysed text, each made once, in the order later ones need:
-        sentences and tokens (spaCy, read once), people, places, dates. ``dates``: this text's
-        (timexes, dateline day) when they were read from the whole document it is a piece of."""
+    def place_spans(self, text: str, lang: str) -> tuple[TextDoc, list]:
+        """The analysed text (sentences, tokens, people) and its place-name spans with their
+        candidates and context (qualifiers, nationality hints), before resolution."""
         tdoc = TextDoc.read(text, lang, parse(lang, text))
         tdoc.people = self.places.people(tdoc)
         spans = self.places.recognize(tdoc)
         cues = place_cues(lang)
         country_hints(text, spans, event_lexicon(lang).demonym, cues.nationality_heads, cues.nouns_capitalised)
-        places = [m for group in _windows(spans, RESOLVE_WINDOW)
-                  for m in resolve(group)]
+        return tdoc, spans
+
+    def read(self, text: str, lang: str, doc_date: dt.date, dates: Optional[tuple] = None) -> TextDoc:
+        """The layers of one analysed text, each made once, in the order later ones need:
+        sentences and tokens (spaCy, read once), people, places, dates. ``dates``: this text's
+        (timexes, dateline day) when they were read from the whole document it is a piece of."""
+        tdoc, spans = self.place_spans(text, lang)
+        places = [m for group in resolve_groups(spans) for m in resolve(group, lang)]
         tdoc.timexes, tdoc.report_date = dates if dates is not None else self.dates(text, lang, doc_date)
         # a date is not a place ("in March", "Juli")
         tdoc.places = [m for m in places
                        if not any(t.start < m.end and m.start < t.end for t in tdoc.timexes)]
         return tdoc
+
+
+def resolve_groups(spans: list) -> Iterator[list]:
+    """The groups of place-name spans that are resolved together."""
+    return _windows(spans, RESOLVE_WINDOW)
 
 
 def _shift(item, offset: int):

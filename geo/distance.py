@@ -63,15 +63,31 @@ class NearIndex:
     sorted by latitude, so only those in the latitude band the radius allows are
     measured (a point farther north or south than that is farther away in any case)."""
 
-    def __init__(self, points: Iterable[tuple[str, HasLatLon]]):
-        rows = sorted((p.lat, p.lon, key) for key, p in points)
+    def __init__(self, points: Iterable[tuple]):
+        """``points``: (name, place) or (name, place, payload) tuples."""
+        rows = sorted(((p[1].lat, p[1].lon, p[0], p[2] if len(p) > 2 else None) for p in points),
+                      key=lambda r: r[:3])
         self._lats = [r[0] for r in rows]
         self._rows = rows
 
-    def count(self, place: HasLatLon, km: float, exclude: Optional[str] = None) -> int:
-        """Points within ``km`` of ``place`` whose name is not ``exclude``."""
+    def _band(self, place: HasLatLon, km: float) -> list[tuple]:
         band = math.degrees(km / EARTH_KM) + 1e-9
         lo = bisect_left(self._lats, place.lat - band)
         hi = bisect_right(self._lats, place.lat + band)
-        return sum(1 for lat, lon, key in self._rows[lo:hi]
+        return self._rows[lo:hi]
+
+    def count(self, place: HasLatLon, km: float, exclude: Optional[str] = None) -> int:
+        """Points within ``km`` of ``place`` whose name is not ``exclude``."""
+        return sum(1 for lat, lon, key, _ in self._band(place, km)
                    if key != exclude and haversine_km(lat, lon, place.lat, place.lon) <= km)
+
+    def within(self, place: HasLatLon, km: float, exclude: Optional[str] = None) -> list[tuple]:
+        """(km, name, payload) of the points within ``km`` of ``place`` whose name is not
+        ``exclude``, in latitude order."""
+        out = []
+        for lat, lon, key, payload in self._band(place, km):
+            if key != exclude:
+                d = haversine_km(lat, lon, place.lat, place.lon)
+                if d <= km:
+                    out.append((d, key, payload))
+        return out

@@ -55,13 +55,17 @@ class Mention:
     # what kind of mention when not a place name: "demonym" ("Russian", "Palestinians": the
     # country or region it names; extract.places.demonyms, only when asked for)
     kind: Optional[str] = field(default=None, metadata=_EXTENSION)
+    # why this entry (geo.explain): its runner-ups and a reason; in the output only when asked
+    explain: Optional[dict] = field(default=None, compare=False, repr=False, metadata=_EXTENSION)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
         out = self.place.to_dict()
         out.update(text=self.text, start=self.start, end=self.end,
                    confidence=round(float(self.confidence), 3))
         if self.kind is not None:  # a place name keeps the contract's keys only
             out["kind"] = self.kind
+        if explain and self.explain is not None:
+            out["explain"] = self.explain
         return out
 
 
@@ -155,13 +159,14 @@ class Document:
     timexes: list[Timex] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, explain: bool = False) -> dict[str, Any]:
+        """``explain``: each place mention with its ``explain`` extension (``--explain``)."""
         out: dict[str, Any] = {
             "id": self.id,
             "lang": self.lang,
             "doc_date": self.doc_date,
             "doc_date_source": self.doc_date_source,
-            "places": [m.to_dict() for m in self.places],
+            "places": [m.to_dict(explain) for m in self.places],
             "timexes": [t.to_dict() for t in self.timexes],
             "events": [e.to_dict() for e in self.events],
         }

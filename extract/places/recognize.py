@@ -261,7 +261,7 @@ class PlaceRecognizer:
                     spans.append(span)
                 i = i + 1 if span is None else span.last_piece + 1
                 continue
-            j, surface, form, cands = found
+            j, surface, form, cands = self._bracketed(text, pieces, i, *found, lang)
             cands = _spelt_as_written(surface, cands, lang)
             if j > i and pieces[i].lower in cues.facility_words:
                 # "Raumfahrtzentrum Wostotschny": the name is the literal part, the noun its context
@@ -276,6 +276,20 @@ class PlaceRecognizer:
                                             first_piece=a, last_piece=b))
         self._link_qualifiers(pieces, spans)
         return spans
+
+    def _bracketed(self, text: str, pieces: list[Piece], i: int, j: int, surface: str, form: str,
+                   cands: list[Candidate], lang: str):
+        """A name whose entry carries its river or region in brackets: "Frankfurt (Oder)",
+        "Halle (Saale)" -- the longer name when the gazetteer has it, else the name as found."""
+        k = j + 3
+        if k < len(pieces) and pieces[j + 1].text == "(" and pieces[k].text == ")" \
+                and pieces[j + 2].cap and pieces[k].sent == pieces[i].sent:
+            longer = text[pieces[i].start:pieces[k].end]
+            if self.gaz.has_key(fold(longer)):
+                found = self.gaz.lookup(longer, translit=False, lang=lang)
+                if found:
+                    return k, longer, longer, found
+        return j, surface, form, cands
 
     def _judge(self, text, pieces, i, j, surface, form, cands, lang, cues, person_idx, person_names):
         """Score a matched span in its context; None when it is not a place here."""
