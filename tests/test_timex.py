@@ -171,6 +171,15 @@ VALID = [
     ("Im Juli und August 2022 war Urlaub.", FRI, "de", "Juli", "2022-07"),
     ("The votes were on Feb 13 and March 24, 2022.", FRI, "en", "Feb 13", "2022-02-13"),
     ("Die Wahlen waren am 3. Mai und am 9. Juni 2015.", FRI, "de", "3. Mai", "2015-05-03"),
+    # a weekday of a named week: that week's day, not the nearest of that name
+    ("Das Grenzmanagement gilt ab Donnerstag nächster Woche.", FRI, "de", "Donnerstag nächster Woche", "2023-10-19"),
+    ("The new rules start on Thursday next week.", FRI, "en", "Thursday next week", "2023-10-19"),
+    ("They met on Monday of last week.", FRI, "en", "Monday of last week", "2023-10-02"),
+    # a month before a figure in a table is the figure's month; a decimal after it is no day
+    ("Wheat prev 39.9, Feb 48.7, March 13.2, total 111.8.", FRI, "en", "Feb", "2023-02"),
+    ("Soybean May 20.0, total 20.0 (nil).", FRI, "en", "May", "2023-05"),
+    # "ahead of" sets the time ahead
+    ("Voters can still register ahead of February's deadline.", FRI, "en", "February", "2024-02"),
 ]
 
 NO_MATCH = [

@@ -171,7 +171,7 @@ def _placeholders(lex: dict[str, Any]) -> dict[str, str]:
         "MONTH": _month_alternation(lex, safe=False),
         "MONTH_SAFE": _month_alternation(lex, safe=True),
         "WEEKDAY": _weekday_alternation(lex),
-        "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)",
+        "DAY": r"(?:0?[1-9]|[12][0-9]|3[01])(?!\d)" + (r"(?![.,]\d)" if lex.get("day_not_decimal") else ""),
         "ORD": r"(?:st|nd|rd|th)?",
         "YEAR": year,
         # a free-standing year is not a decimal number ("schloss bei 2082,1 Punkten")

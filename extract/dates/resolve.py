@@ -262,7 +262,11 @@ def resolve_weekday(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     if wd is None:
         return None
     rel = maps["rel"].get(norm(g["rel"])) if g.get("rel") else None
-    if rel == 0:
+    week = maps["rel"].get(norm(g["wrel"])) if g.get("wrel") else None
+    if week is not None:  # "Donnerstag nächster Woche", "Monday of last week": that weekday of that week
+        monday = ctx.anchor - dt.timedelta(days=ctx.anchor.weekday()) + dt.timedelta(weeks=week)
+        day = monday + dt.timedelta(days=wd - 1)
+    elif rel == 0:
         # "an diesem Montag", "this Sunday": the coming one ("diesen Montag" in a Sunday paper is
         # tomorrow), the last one when the clause is told in the past
         day = cal.weekday_near(ctx.anchor, wd, ctx.tense or 1)

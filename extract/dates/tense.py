@@ -237,6 +237,9 @@ _SPAN_ADJECTIVES = ("-day", "-week", "-month", "-year", "-tägige", "-tägigen",
 _LAST_WORD = re.compile(r"(\w+)\W{0,3}$")
 
 
+_LAST_TWO_WORDS = re.compile(r"(\w+)\s+(\w+)\s+$")
+
+
 def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
     """Whether the word right before ``start`` is in the grammar's list ``key``:
     "ahead_prepositions" ("für Dienstag", "set for Tuesday": a time set ahead) or
@@ -245,7 +248,10 @@ def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
     if not words:
         return False
     m = _LAST_WORD.search(text, max(0, start - 20), start)
-    return bool(m) and m.group(1).lower() in words
+    if m and m.group(1).lower() in words:
+        return True
+    two = _LAST_TWO_WORDS.search(text, max(0, start - 30), start)  # "ahead of February's deadline"
+    return bool(two) and f"{two.group(1)} {two.group(2)}".lower() in words
 
 
 _CLAUSE_WORDS = re.compile(r"[^\W\d]+|\d+")
