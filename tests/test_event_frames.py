@@ -1882,3 +1882,19 @@ def test_a_courts_sitting_after_a_dateline_is_no_meeting(pipeline):
 def test_a_possessor_is_no_coordinated_end(pipeline, text, lang):
     ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
     assert [name(e.destination) for e in ships] == ["Iran"], [name(e.destination) for e in ships]
+
+
+@pytest.mark.parametrize("text,lang,dests", [
+    # one flow per place of a list of destinations, commas and a joiner between them; the
+    # list's places are no senders of one another
+    ("Der Konzern liefert Panzer nach Polen, Litauen und Estland.", "de", ["Poland", "Lithuania", "Estonia"]),
+    ("The company exports cars to Germany, France and Italy.", "en", ["Germany", "France", "Italy"]),
+    ("The company will export cars to Germany and France.", "en", ["Germany", "France"]),
+    # a place and what holds it, after a comma only, is one end
+    ("Der Konzern liefert Panzer nach Vilnius, Litauen.", "de", ["Vilnius"]),
+])
+def test_a_list_of_destinations_is_one_flow_each(pipeline, text, lang, dests):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
+    assert [name(e.destination) for e in ships] == dests, [(name(e.origin), name(e.destination)) for e in ships]
+    assert not any(e.origin and name(e.origin) in dests for e in ships)
+

@@ -45,8 +45,12 @@ def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: lis
         if m.spec.route and m.trigger_def.trade and own is None:
             trader = last or (Mention(dline[0].text, dline[0].start, dline[0].end, home, 0.5) if home else None)
             other = m.place("origin" if role == "destination" else "destination")
-            if trader is not None and not (other is not None and other.country_code == trader.place.country_code):
-                m.roles[role] = [trader]  # (not the other end's country: "imports of U.S. goods" in a Washington story)
+            ends = {pm.place.country_code for o in mentions if (o.sentence, o.trigger_idx) == (m.sentence, m.trigger_idx)
+                    for pm in o.roles.get("origin" if role == "destination" else "destination", [])}
+            if trader is not None and not (other is not None and other.country_code == trader.place.country_code) \
+                    and trader.place.country_code not in ends:
+                m.roles[role] = [trader]  # (not the other end's country: "imports of U.S. goods" in a Washington
+                #                           story; nor one of a list's: "exports to Germany and France")
         elif own is not None and own.feature == "country" and m.spec.route and m.trigger_def.trade:
             last = m.roles[role][0]
             if role == "destination":

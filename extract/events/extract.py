@@ -123,7 +123,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")) and not any(m.cargo for m in h.mentions):
             continue  # "imports gained 13%", "exports rose": a country's trade figure with no date, goods or flow
-        if h.spec.route and all(m.trigger.low.endswith(lex.trade_totals) for m in h.mentions) \
+        if h.spec.route and all(m.trigger.low.endswith(lex.trade_totals) and not _has_object(text, m) for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")):
             continue  # "Indonesia's wheat imports are expected to fall to 1.5 mln tonnes", "die Ölimporte
             #           übertrafen die Exporte": a country's trade total with one end is no origin-destination
@@ -316,6 +316,12 @@ def _possessed(m: EventMention, tokens: list[Token], lex: EventLexicon) -> bool:
     return m.trigger_def.kind == "noun" and any(
         t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause) \
         and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens)
+
+
+def _has_object(text: str, m: EventMention) -> bool:
+    """Whether the trigger's goods follow it as its object: "The company exports cars to ...",
+    a verb, not the trade total "exports"."""
+    return bool(m.cargo) and text[m.trigger.end:m.trigger.end + 80].lstrip().startswith(m.cargo.split()[0])
 
 
 def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):

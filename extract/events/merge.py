@@ -206,8 +206,9 @@ def join_legs(happenings: list[Happening]) -> list[Happening]:
             h = out[k]
             if not (h.spec.route and g.spec.route and h.type == g.type and h.status == g.status) \
                     or any(m.repeated for m in g.mentions + h.mentions) \
-                    or abs(g.mentions[0].sentence - h.last_sentence) > LEG_SENTENCES:
-                continue
+                    or abs(g.mentions[0].sentence - h.last_sentence) > LEG_SENTENCES \
+                    or {(m.sentence, m.trigger_idx) for m in g.mentions} & {(m.sentence, m.trigger_idx) for m in h.mentions}:
+                continue  # (flows one trigger sends to a list of places are no legs: "to Germany and France")
             if g.places.get("via") is None and (side := _leg_side(h, *ends(g))):
                 _join_leg(h, *ends(g), side, g.mentions, g.actors)
                 break

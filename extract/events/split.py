@@ -41,15 +41,23 @@ def split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLex
 
 def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: str) -> list[EventMention]:
     """One shipment per origin-destination flow: destinations in different countries that a
-    coordinator joins ("sent back to Germany or Japan") are separate flows; a city and its
-    country, or an aside in brackets ("China (and Hong Kong)"), stay one."""
+    coordinator joins ("sent back to Germany or Japan", "to Germany, France and Italy") are
+    separate flows; a city and its country, or an aside in brackets ("China (and Hong Kong)"),
+    stay one."""
     dests = sorted({pm.start: pm for pm in m.roles.get("destination", [])}.values(), key=lambda pm: pm.start)
-    if len({pm.place.country_code for pm in dests}) < 2 or any(not pm.place.country_code for pm in dests):
-        return [m]
+    if len({pm.place.country_code or pm.place.name for pm in dests}) < 2:
+        return [m]  # (a region has no country: "to Europe, Latin America and the Middle East")
+    joined = False
     for a, b in zip(dests, dests[1:]):
         between = [t.low for t in tokens if a.end <= t.start < b.start]
-        if "(" in text[a.end:b.start] or not any(w in lex.coordinators or w in lex.disjunctions for w in between):
+        coordinated = any(w in lex.coordinators or w in lex.disjunctions for w in between)
+        if "(" in text[a.end:b.start] or not (coordinated or "," in text[a.end:b.start]) \
+                or a.place.country_code and a.place.country_code == b.place.country_code and "country" in (
+                    a.place.feature, b.place.feature):
             return [m]
+        joined = joined or coordinated
+    if not joined:
+        return [m]  # "to Vienna, Austria": a place and what holds it, one end
     out = []
     for pm in dests:
         flow = copy.copy(m)
