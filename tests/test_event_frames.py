@@ -573,6 +573,10 @@ WHERE = [
     ("The envoys met at the Grand Hotel, Oslo, on Friday.", "en", "2024-03-12", "Oslo"),
     ("Die Minister trafen sich im Hotel Sacher, Wien, am Freitag.", "de", "2024-03-12", "Vienna"),
     # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
+    # a party congress gathers delegates: a meeting, as a "party conference" is
+    ("Der Parteitag der SPÖ findet am 18. April in Linz statt.", "de", "2024-03-12", "Linz"),
+    ("Beim Landesparteitag in Graz wurde der Landeshauptmann am Samstag wiedergewählt.", "de", "2024-03-12", "Graz"),
+    ("Labour's spring conference opened in Gateshead on Saturday.", "en", "2024-03-12", "Gateshead"),
     # ... and through number words ("von zehn willigen Staaten")
     ("Davor gibt es ein Treffen der Regierungschefs von zehn willigen Staaten in Brüssel.", "de", "2024-03-12",
      "Brussels"),
