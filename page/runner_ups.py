@@ -7,7 +7,7 @@ read by viz.why; saving is the form's (page.corrections).
 """
 from __future__ import annotations
 
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 import streamlit as st
 
@@ -17,16 +17,6 @@ from viz.escape import md_text
 
 ROLE_NAMES = {"location": "Location", "origin": "Origin", "destination": "Destination",
               "via": "Via"}
-
-
-def _places(event: dict) -> Iterator[tuple[str, Optional[int], dict]]:
-    for role in why.ROLES:
-        if role == "via":
-            for i, p in enumerate(event.get("via") or []):
-                if p:
-                    yield role, i, p
-        elif event.get(role):
-            yield role, None, event[role]
 
 
 def choices(event: dict, role: str, index: Optional[int] = None) -> list[dict]:
@@ -52,7 +42,7 @@ def one_click_fixes(event: dict) -> Optional[dict]:
     eid = event["id"]
     clicked: Optional[dict] = None
     shown = False
-    for role, index, place in _places(event):
+    for role, index, place in why.places(event):
         others = choices(event, role, index)
         if not others:
             continue

@@ -70,7 +70,8 @@ def reason(event: Mapping[str, Any], role: str, index: Optional[int] = None) -> 
     return str(entry.get("reason") or "") if entry else ""
 
 
-def _places(event: Mapping[str, Any]) -> Iterator[tuple[str, Optional[int], Mapping[str, Any]]]:
+def places(event: Mapping[str, Any]) -> Iterator[tuple[str, Optional[int], Mapping[str, Any]]]:
+    """``(role, via index or None, place)`` of each place of the event, in route order."""
     for role in ROLES:
         if role == "via":
             for i, p in enumerate(event.get("via") or []):
@@ -83,7 +84,7 @@ def _places(event: Mapping[str, Any]) -> Iterator[tuple[str, Optional[int], Mapp
 def main_reason(event: Mapping[str, Any]) -> str:
     """The reason of the event's main place (the one on the map: records.export.map_point)."""
     point = map_point(event)
-    for role, i, p in _places(event):
+    for role, i, p in places(event):
         if p is point:
             return reason(event, role, i)
     return ""
@@ -97,7 +98,7 @@ def why_html(event: Mapping[str, Any]) -> str:
     """One line per explained place: "NAME: why: REASON", and its runner-ups folded in
     a ``<details>``; "" when no place of the event is explained."""
     lines = []
-    for role, i, place in _places(event):
+    for role, i, place in places(event):
         why = reason(event, role, i)
         if not why:
             continue
