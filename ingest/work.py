@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any, Optional
 
 from records.errors import LagebildError
+from store.explained import explained
 
 # (item, DOCUMENT dict | Written | None, error | None) per document
 Results = list[tuple[dict, Any, Optional[str]]]
@@ -51,7 +52,8 @@ def extract_chunk(items: list[dict], targets: Optional[Targets] = None) -> Resul
                                    doc_date=dt.date.fromisoformat(item["doc_date"]),
                                    doc_date_source=item["doc_date_source"], lang=item["lang"],
                                    title=item["title"], url=item["url"])
-            as_dict = doc.to_dict()
+            # the events keep why their places were chosen, the mentions not (store.explained)
+            as_dict = explained(doc.to_dict(explain=True))
             as_dict.setdefault("title", item["title"])
             as_dict.setdefault("url", item["url"])
             out.append((item, as_dict, None))

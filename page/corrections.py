@@ -1,6 +1,8 @@
 """The correction form: an analyst edits or rejects one event -- type, dates,
 places (location, origin, via, destination), modes, cargo, actors -- and the
-edit is stored as such (store.edit), surviving re-ingest.
+edit is stored as such (store.edit), surviving re-ingest. A place the pipeline
+explained shows why it was chosen and its runner-ups, one click each
+(page.runner_ups).
 
 The form is a fragment: a widget change reruns the form only, not the map.
 After a save the page reruns (map and table show the correction) and the
@@ -12,7 +14,7 @@ import datetime as dt
 
 import streamlit as st
 
-from page import place_fields
+from page import place_fields, runner_ups
 from records.errors import InputError
 from records.event_types import PLACE_ROLES, event_type, event_types
 from store import Store
@@ -60,8 +62,12 @@ def _form(store: Store, events: list[dict], mentions: list[dict]) -> None:
     eid = st.selectbox("Event", list(by_id), key="edit_event",
                        format_func=lambda i: event_label(by_id[i]))
     ev = by_id[eid]
+    fix = runner_ups.one_click_fixes(ev)      # a runner-up clicked: that place, at once
     proposed, types, modes = _fields(ev, mentions)
-    if st.button("Save correction", key="edit_save", type="primary"):
+    save = st.button("Save correction", key="edit_save", type="primary")
+    if fix is not None:
+        _save(store, ev, fix, types, modes)
+    elif save:
         _save(store, ev, proposed, types, modes)
 
 

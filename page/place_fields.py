@@ -1,9 +1,10 @@
 """The place part of the correction form: a picker per place role (location,
 origin, destination) and the ordered list of transit places (via).
 
-A picker offers, in this order: "(keep)", "(clear)", the gazetteer entries of
-the name typed in its search box, the other entries the place's name may
-denote (its runner-ups), the places of the event's article. Labels read
+A picker offers, in this order: "(keep)", "(clear)", the runner-ups the
+pipeline weighed for the place (its explanation, page.runner_ups), the gazetteer
+entries of the name typed in its search box, the other entries the place's name
+may denote, the places of the event's article. Labels read
 "Name (CC, feature, pop. N)" after the group they come from. Widgets only:
 the lookups are geo.choices, cached in page.cache.
 """
@@ -15,6 +16,7 @@ import streamlit as st
 
 from geo.choices import as_place, label, same_place
 from page.cache import gazetteer_same_name, gazetteer_search
+from page.runner_ups import choices as explained_choices
 from viz.escape import md_text, visible
 
 KEEP, CLEAR = "(keep)", "(clear)"
@@ -47,11 +49,12 @@ def _runner_ups(current: dict | None, mentions: list[dict], source_id: str) -> l
 
 
 def _options(query: str, runner_ups: list[dict], article: list[dict],
-             current: dict | None = None) -> dict[str, dict]:
+             current: dict | None = None, explained: list[dict] | None = None) -> dict[str, dict]:
     """Label -> PLACE, the groups in order, each place once, the current one left out."""
     out: dict[str, dict] = {}
     taken: list[dict] = [current] if current else []
-    groups = (("search", gazetteer_search(query) if query.strip() else []),
+    groups = (("runner-up", explained or []),
+              ("search", gazetteer_search(query) if query.strip() else []),
               ("same name", runner_ups), ("in the article", article))
     for group, places in groups:
         for p in places:
@@ -70,7 +73,7 @@ def place_picker(role: str, event: dict, mentions: list[dict], article: list[dic
     query = left.text_input("Search the gazetteer", key=f"edit_{role}_q_{eid}",
                             placeholder="a place name, e.g. Wien")
     options = _options(query, _runner_ups(current, mentions, event["source_id"]), article,
-                       current)
+                       current, explained_choices(event, role))
     if query.strip() and not gazetteer_search(query):
         left.caption(f"No gazetteer entry named {md_text(query.strip())}.")
     choice = right.selectbox(f"New {role}", [KEEP, *([CLEAR] if current else []), *options],

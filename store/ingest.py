@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping, Optional
 from records.errors import InputError
 from store.db import transaction
 from store.edits import check_changes
+from store.explained import explained
 from store.rows import EDITABLE_FIELDS, apply_edits, event_columns
 
 _EVENT_COLUMNS = ("event_id", "type", "date_start", "date_end", "date_precision", "actors",
@@ -103,12 +104,15 @@ def ingest_document(conn, document: Mapping[str, Any],
     status is ``"unchanged"`` when the same text and date are already stored
     (nothing written), ``"updated"`` when a document with this id or content
     is replaced (its events are rebuilt; edits are replayed by event id), or
-    ``"new"``. Everything happens in one transaction.
+    ``"new"``. Everything happens in one transaction. Mentions that carry their
+    explanation (``Document.to_dict(explain=True)``) give it to the events that name
+    their places (store.explained); the mention rows keep the contract's fields.
     """
     doc_id = document.get("id")
     if not doc_id:
         raise InputError("document without an id")
     digest = content_hash(document, text)
+    document = explained(document)   # each event with why its places were chosen
     with transaction(conn):
         conn.lock(f"doc:{doc_id}", f"hash:{digest}")
         same = conn.execute("SELECT id, content_hash FROM documents "

@@ -103,7 +103,9 @@ def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Art
             document = pipeline.process(art.text, doc_id=art.ensure_id(), doc_date=doc_date,
                                         lang=art.lang or "auto", title=art.title, url=art.url,
                                         **kwargs)
-            as_dict = document.to_dict() if hasattr(document, "to_dict") else dict(document)
+            # with each place's explanation: the store gives it to the events (store.explained)
+            as_dict = (document.to_dict(explain=True) if hasattr(document, "to_dict")
+                       else dict(document))
             as_dict.setdefault("title", art.title)
             as_dict.setdefault("url", art.url)
             _, status = store.ingest(as_dict, art.text)

@@ -91,7 +91,7 @@ function(feature, layer) {
             return i + 1 === p.n ? '<b>' + leg + '</b>' : leg;
         }).join('<br>');
         var rows = [['Type', p.t], ['Date', p.d], ['Actors', p.a], ['Place', p.p],
-                    ['Route', p.w], ['Legs', legs], ['Modes', p.m], ['Cargo', p.c],
+                    ['Route', p.w], ['Legs', legs], ['Why', p.y], ['Modes', p.m], ['Cargo', p.c],
                     ['Confidence', p.k], ['Review', p.r]];
         var html = '<div class="lagebild-popup" style="max-width:340px;font-size:12px"><table>';
         rows.forEach(function (r) {

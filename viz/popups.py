@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from records.actors import one_name_per_actor
 from viz.escape import html_text as esc
 from viz.evidence import evidence_html
+from viz.why import why_html
 
 
 def date_label(event: Mapping[str, Any]) -> str:
@@ -84,6 +85,7 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
         "a": esc(actor_label(event)),
         "p": esc(place_label(event.get("location"))),
         "w": esc(route_label(event)),
+        "y": why_html(event),  # why each place: escaped reasons and runner-ups (viz.why)
         "m": esc(", ".join(event.get("modes") or [])),
         "c": esc(event.get("cargo")),
         "k": esc(event.get("confidence")),

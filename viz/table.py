@@ -12,8 +12,9 @@ import pandas as pd
 from records.export import event_feature, event_row, write_csv
 from viz.escape import visible
 from viz.popups import actor_label, place_label
+from viz.why import main_reason
 
-TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where",
+TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where", "why",
                  "cargo", "confidence", "review", "evidence", "source", "id"]
 EXTRA_CSV_COLUMNS = ("modality", "status", "review_status")
 
@@ -37,6 +38,7 @@ def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
         "date_start": ev.get("date_start"), "date_end": ev.get("date_end"),
         "precision": ev.get("date_precision"), "type": _shown(ev.get("type")),
         "actors": _shown(actor_label(ev)), "where": _shown(where_label(ev)),
+        "why": _shown(main_reason(ev)),  # why the main place is that entry (viz.why)
         "cargo": _shown(ev.get("cargo")), "confidence": ev.get("confidence"),
         "review": ev.get("review_status", "unreviewed"), "evidence": _shown(ev.get("evidence")),
         "source": _shown(ev.get("source_title") or ev.get("source_id")), "id": ev.get("id"),
