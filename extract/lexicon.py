@@ -44,6 +44,7 @@ class PlaceCues:
     online_after: frozenset[str] = frozenset()  # prepositions after which a name may be geocoded online
     region_words: frozenset[str] = frozenset()  # "Grafschaft", "county": the name after is a region's
     nationality_heads: frozenset[str] = frozenset()  # "Stadt", "port of": between a nationality and its place
+    compass_prefixes: tuple[str, ...] = ()  # "Nord", "Ost": "Nordirak", "Ostukraine" name a part of a country
 
 
 @lru_cache(maxsize=None)
@@ -55,5 +56,6 @@ def place_cues(lang: str) -> PlaceCues:
              "facility_words", "connectors", "determiners", "online_after", "region_words",
              "nationality_heads")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
+                     compass_prefixes=tuple(sorted(raw.get("compass_prefixes", ()), key=len, reverse=True)),
                      given_names=load_wordlist("given_names.txt"),
                      nouns_capitalised=spec.nouns_capitalised, **sets)

@@ -573,6 +573,10 @@ WHERE = [
     ("The envoys met at the Grand Hotel, Oslo, on Friday.", "en", "2024-03-12", "Oslo"),
     ("Die Minister trafen sich im Hotel Sacher, Wien, am Freitag.", "de", "2024-03-12", "Vienna"),
     # a noun's phrase runs on through its attributes and a long name ("mit dem neuen Premier ... in X")
+    # a German noun's phrase runs on through dates, modals and its partners
+    ("Der Gipfel der Staats- und Regierungschefs findet am 18. und 19. Februar in Brüssel statt.", "de",
+     "2024-01-12", "Brussels"),
+    ("Die Gespräche zwischen Berlin und Paris sollen am Montag in Wien stattfinden.", "de", "2024-03-12", "Vienna"),
     # a party congress gathers delegates: a meeting, as a "party conference" is
     ("Der Parteitag der SPÖ findet am 18. April in Linz statt.", "de", "2024-03-12", "Linz"),
     ("Beim Landesparteitag in Graz wurde der Landeshauptmann am Samstag wiedergewählt.", "de", "2024-03-12", "Graz"),
@@ -1901,4 +1905,16 @@ def test_a_list_of_destinations_is_one_flow_each(pipeline, text, lang, dests):
     ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
     assert [name(e.destination) for e in ships] == dests, [(name(e.origin), name(e.destination)) for e in ships]
     assert not any(e.origin and name(e.origin) in dests for e in ships)
+
+
+@pytest.mark.parametrize("text,lang,dest,start", [
+    # "in"/"im" after the receivers of a delivery is where they are: its destination
+    ("Die Waffenlieferungen an die Peschmerga im Nordirak sollen im März beginnen.", "de", "Iraq", "2024-03-01"),
+    ("Germany delivered weapons to the Kurds in Iraq in March.", "en", "Iraq", "2024-03-01"),
+    # a compass prefix before a country's name in one word is a part of that country
+    ("Die Hilfsgüter wurden im Februar in die Ostukraine gebracht.", "de", "Ukraine", "2024-02-01"),
+])
+def test_where_the_receivers_are(pipeline, text, lang, dest, start):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
+    assert [(name(e.destination), e.date_start) for e in ships] == [(dest, start)]
 

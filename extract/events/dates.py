@@ -189,7 +189,27 @@ def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> boo
             and all(t.low in lex.articles or not t.cap for t in tokens[head:ti]):
         return True  # "Zu Besuch in Sarajevo stellte er am Donnerstag klar", "Bei der Sitzung in New York
         #             hatte er in dieser Woche ...": the opening phrase is dated by its clause
+    if lex.verb_final and ti == head_of_clause(tokens, ti, lex) and _clause_end_support(tokens, ti, idx, support):
+        return True  # "Die Waffenlieferungen an die Peschmerga sollen im März beginnen": the subject's verb comes last
     return any(support(k) for k in range(ti + 1, idx)) or any(support(k) for k in range(max(0, ti - 2), ti))
+
+
+def head_of_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> int:
+    """The noun ``ti`` if only articles and small words stand before it in its clause (it is the
+    clause's subject), else -1."""
+    k = ti
+    while k > 0 and tokens[k - 1].clause == tokens[ti].clause:
+        k -= 1
+        if tokens[k].cap and tokens[k].low not in lex.articles:
+            return -1
+    return ti
+
+
+def _clause_end_support(tokens: list[Token], ti: int, idx: int, support) -> bool:
+    """A verb of taking place among the last words of the clause, after the date ("... sollen
+    im März beginnen")."""
+    last = max(k for k, t in enumerate(tokens) if t.clause == tokens[ti].clause)
+    return any(support(k) for k in range(max(idx + 1, last - 2), last + 1))
 
 
 def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:

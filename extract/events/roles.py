@@ -99,7 +99,7 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
         if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
             role, ph = hit
             # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")
-            weak = ph[0] in ("in", "im", "at", "auf", "bei", "near", "on") and " ".join(ph[1:]) not in lex.directional_articles \
+            weak = ph[0] in _WEAK and " ".join(ph[1:]) not in lex.directional_articles \
                 and not (ph == ("in", "den") and facility)  # "in den Schwarzmeerhafen Constanța": into, singular
             if role == "destination" and weak and origin_clause:
                 return "origin"
@@ -109,6 +109,9 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
                 return "destination"  # "stationieren ab Mai Kampfflugzeuge in Rumänien": not "ab Mai"
             if role == "location" or not weak:
                 return role
+            if role == "destination" and ph[0] in ("in", "im") and _of_a_source(
+                    tokens, k - len(ph), lex, [c for c in cues.get("destination", ()) if c[0] not in _WEAK], place_idx):
+                return "destination"  # "Waffenlieferungen an die Peschmerga im Nordirak": where the receivers are
             if role != "destination" or arrival:
                 first_loc = first_loc or role
         if tr is not None:
@@ -141,10 +144,14 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
     return first_loc
 
 
+_WEAK = ("in", "im", "at", "auf", "bei", "near", "on")  # where, unless the article says whither
+
+
 def _of_a_source(tokens: list[Token], j: int, lex: EventLexicon, origin_cues,
                  place_idx: frozenset[int] = frozenset()) -> bool:
     """Whether the "in"/"im" at ``j`` belongs to a noun inside a phrase of where the goods came
-    from ("aus der Raffinerie im polnischen Płock", "from the refinery in Płock"); a place
+    from ("aus der Raffinerie im polnischen Płock", "from the refinery in Płock"), or, given
+    the cues of whither, of who receives them ("an die Peschmerga im Nordirak"); a place
     before it is the source itself ("ein Zug aus Xi'an im Hafen Poti eingetroffen")."""
     k = j - 1
     if k < 0 or not tokens[k].text[:1].isupper() or tokens[k].clause != tokens[j].clause or k in place_idx:
@@ -195,6 +202,7 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     for k, t in enumerate(between):
         if t.cap or not t.text.isalpha() or t.low in lex.subject_stop \
                 or (t.low,) in lex.transparent or len(t.low) <= 3 or lex.goods.is_number(t.low) \
+                or t.low in lex.auxiliaries or t.low in lex.partner_words \
                 or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
             continue  # "Die Gespräche fanden am Montag in Paris statt"
         if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k, lex):
@@ -202,7 +210,8 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
             continue  # a determiner or adjective before its noun: "mit dem neuen türkischen Präsidenten"
         return False
     names = sum(1 for a, b in zip(between, between[1:]) if a.cap and b.cap)  # "Recep Tayyip Erdogan": one
-    return len(between) - support - names - modifiers <= _NP_WORDS
+    marks = sum(1 for t in between if not t.text.isalpha())  # the digits and points of "am 18. und 19. Februar"
+    return len(between) - support - names - modifiers - marks <= _NP_WORDS
 
 
 def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],

@@ -27,6 +27,7 @@ from wordfreq import zipf_frequency
 
 from extract.lexicon import PlaceCues, place_cues
 from extract.places.abbreviations import abbreviation_at
+from extract.places.compass import country_part
 from extract.places.county_lists import county_lists
 from extract.text.document import Piece, TextDoc
 from extract.text.lemmas import lemma
@@ -196,6 +197,8 @@ class PlaceRecognizer:
                 cands = self.gaz.lookup(form, translit=False, lang=lang)
                 if cands:
                     return cands, form
+        if single and (part := country_part(self.gaz, surface, lang, cues.compass_prefixes)):
+            return part, surface  # "Nordirak", "Ostukraine": a part of the country, placed at it
         if single and surface[:1].isupper() and commonness(surface, lang) <= TRANSLIT_MAX_ZIPF:
             for form in forms:
                 cands = [c for c in self.gaz.lookup(form, translit=True, lang=lang)
