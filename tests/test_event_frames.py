@@ -315,6 +315,10 @@ PERSONNEL = [
     ("Die Polizei zieht für das Treffen bis zu 2.100 Beamte aus ganz Österreich in Telfs zusammen.", "de",
      ("Austria", "Telfs")),
     ("Die Regierung hat 300 Beamte nach Spielfeld entsandt.", "de", (None, "Spielfeld")),
+    # people of a service between a German auxiliary and its participle are what is sent
+    ("Die Polizei hat am Montag 300 Beamte an die Grenze in Spielfeld verlegt.", "de", (None, "Spielfeld")),
+    # "in den" before a country in the singular is whither ("in den Libanon"), not where
+    ("Österreich hat 200 Soldaten in den Libanon geschickt.", "de", ("Austria", "Lebanon")),
     # the other side of a border is no destination
     ("Russland hat an der Grenze zur Ukraine Truppen zusammengezogen.", "de", ("Russia", None)),
     ("Russia massed troops on the border with Ukraine last week.", "en", ("Russia", None)),

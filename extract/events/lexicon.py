@@ -134,6 +134,7 @@ class EventLexicon:
     attribute_participles: tuple[str, ...] = ()        # '(für das Treffen) eingerichteten': closes an attribute
     border_nouns: tuple[str, ...] = ()                 # 'Grenze', 'border' (also as a compound's head)
     border_links: frozenset[str] = frozenset()         # 'zu', 'with': the other side follows
+    plural_places: frozenset[str] = frozenset()        # 'USA', 'Niederlanden': 'in den' before them is where
     dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions

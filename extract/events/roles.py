@@ -100,7 +100,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             role, ph = hit
             # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")
             weak = ph[0] in _WEAK and " ".join(ph[1:]) not in lex.directional_articles \
-                and not (ph == ("in", "den") and facility)  # "in den Schwarzmeerhafen Constanța": into, singular
+                and not (ph == ("in", "den") and (facility or k == i and tokens[i].low not in lex.plural_places))
+            # ("in den Schwarzmeerhafen Constanța", "in den Libanon": into, singular; "in den USA": where)
             if role == "destination" and weak and origin_clause:
                 return "origin"
             if role == "destination" and weak and arrival and ph[0] in ("in", "im"):

@@ -122,8 +122,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "would like to meet": a wish
             if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex):
                 continue  # "kam ums Leben", "came to an end": no journey
-            if prev in lex.noun_idioms or (trig.kind == "noun" and (_title_genitive(tokens, i, lex)
-                                                                or in_attribute(tokens, i, lex))):
+            if prev in lex.noun_idioms or trig.kind == "noun" and (_title_genitive(tokens, i, lex) or in_attribute(tokens, i, lex)):
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
@@ -319,15 +318,17 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
         lo -= 1
     sentence_cargo = has_cargo(tokens, lex)
     passive = personnel and any(t.low in lex.passive_auxiliaries for t in tokens if t.clause == clause)
+    aux = next((t.start for t in tokens[lo:i] if lex.verb_final and t.low in lex.auxiliaries), None)
 
     def goods(t: Token) -> bool:
         if lex.nouns_capitalised and not t.cap:
             return False
         kind = lex.carrier(t.low)
         return kind == "freight" or is_cargo(t.low, lex) or (kind == "vehicle" and sentence_cargo) \
-            or (personnel and (passive or t.start > tokens[i].start) and lex.goods.is_personnel(t.low))
-        # (people of a service are what is sent after the verb or in the passive; in the active,
-        #  before it, they are the senders: "Polizisten brachten die Menschen nach Salzburg")
+            or (personnel and (passive or t.start > tokens[i].start or aux is not None and t.start > aux)
+                and lex.goods.is_personnel(t.low))
+        # (people of a service are sent after the verb, in the passive or after a German auxiliary
+        #  ("hat 300 Beamte verlegt"); before an active verb they send: "Polizisten brachten ...")
 
     def mover_in(a: int, b: int) -> Optional[str]:
         """The last person or goods word in tokens[a:b]."""
