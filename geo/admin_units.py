@@ -183,6 +183,34 @@ def iter_admin1(rows: list[dict], skip_names: set[str], town_names: set[tuple[st
                "pop": pop, "gid": None, "capital": False, "admin_level": 1}
 
 
+# countries whose counties news names bare, as places ("in Cornwall", "County Cork", "Kent"):
+# their second-level divisions join the gazetteer, "County X" also as "X"
+ADMIN2_COUNTRIES = ("GB", "IE")
+_COUNTY_PREFIX = re.compile(r"^County\s+|\s+County$")
+
+
+def iter_admin2(rows: list[dict], skip_names: set[str], town_names: set[tuple[str, str]],
+                common) -> Iterator[dict]:
+    """Counties of the countries in ADMIN2_COUNTRIES, as :func:`iter_admin1` makes states: a
+    point from their cities, names a town, a hand-kept entry or an everyday word has left out."""
+    groups = _groups(rows, lambda r: (r["country_code"], r["county"])
+                     if r.get("country_code") in ADMIN2_COUNTRIES and r.get("county") else None)
+    for (cc, county), members in sorted(groups.items()):
+        forms = _name_forms(county) | {_COUNTY_PREFIX.sub("", county).strip()}
+        if {fold(n) for n in forms} & skip_names:
+            continue
+        lat, lon, pop = _point(members)
+        names = sorted(n for n in forms if n and _usable(n) and not common(n)
+                       and (cc, fold(n)) not in town_names and ("", fold(n)) not in town_names)
+        if not names or pop < MIN_COUNTY_POP:
+            continue
+        yield {"name": county, "names": names, "lat": lat, "lon": lon, "cc": cc, "feature": "admin",
+               "pop": pop, "gid": None, "capital": False, "admin_level": 2}
+
+
+MIN_COUNTY_POP = 20_000  # people in a county's towns of 1,000 or more: smaller ones are rarely news
+
+
 def _usable(name: str) -> bool:
     from geo.sources import usable_alias
 

@@ -227,3 +227,4 @@ def iter_entries() -> Iterator[dict]:
     kept = {fold(n) for e in [*countries, *extras] for n in e["names"]}
     given = given_names()
     yield from admin_units.iter_admin1(rows, kept, towns, lambda n: admin_units.common_word(n, given))
+    yield from admin_units.iter_admin2(rows, kept, towns, lambda n: admin_units.common_word(n, given))

@@ -37,6 +37,9 @@ UNITS = [
     ("Helmand", "AF", 31.0, 64.0),
     ("Bayern", "DE", 48.9, 11.4),                 # the hand-kept row: ISO's own name
     ("Niederösterreich", "AT", 48.3, 15.8),
+    # British and Irish counties, named bare by news (ADMIN2_COUNTRIES)
+    ("Cornwall", "GB", 50.4, -4.9),
+    ("County Cork", "IE", 51.95, -8.6),
 ]
 
 
@@ -62,6 +65,8 @@ def test_no_generated_division(gazetteer, name):
 
 # --- found in text and resolved: (lang, text, surface, name, country, feature) ---
 RESOLVED = [
+    ("de", "Bei einem Besuch in der Grafschaft Cornwall sprach der Premier mit Fischern.", "Cornwall",
+     "Cornwall", "GB", "admin"),
     ("en", "Deputies in Kanawha County searched the creek.", "Kanawha County", "Kanawha County", "US", "admin"),
     ("en", "The Kanawha County Commission met on Monday.", "Kanawha County", "Kanawha County", "US", "admin"),
     ("en", "Both the sheriff and Rapides Parish Fire District 2 investigated.", "Rapides Parish",
