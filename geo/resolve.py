@@ -120,7 +120,9 @@ def important_first(rows: Sequence[Scored], order: list[int]) -> list[int]:
     * when it lies at the same spot (same country, within SAME_SPOT_KM): the document's
       context speaks for both alike ("London" is London, not the City of London);
     * when it is a national capital and nothing but one other name's country speaks for
-      the chosen one: "nach Paris und danach nach Rom" is Rome, not Riom (France).
+      the chosen one: "nach Paris und danach nach Rom" is Rome, not Riom (France); or
+      when the document names its country too and no qualifier or hint speaks for the
+      chosen one ("Dublin" beside "Ireland" in a story full of US places).
 
     The dev corpora hold too few such documents for the model to learn either."""
     best = rows[order[0]]
@@ -132,7 +134,8 @@ def important_first(rows: Sequence[Scored], order: list[int]) -> list[int]:
             continue
         same_spot = r.cand.place.country_code == best.cand.place.country_code and \
             place_km(r.cand.place, best.cand.place) <= SAME_SPOT_KM
-        if same_spot or (weak and r.cand.capital and r.cand.place.feature == "city"):
+        capital = r.cand.capital and r.cand.place.feature == "city"
+        if same_spot or (capital and (weak or r.count >= 1 and not best.rules)):
             return [i] + order[:k] + order[k + 1:]
     return order
 

@@ -1436,6 +1436,10 @@ def test_a_venue_by_the_storys_country(pipeline, text, where):
     # the visit's own date wins; a noun after a determiner is the noun ("a brief visit" takes no quoted year)
     ("Der Minister hatte bei einem Besuch in Rom im Jänner gesagt, er sei zufrieden.", "de", "2016-05-07",
      "2016-01-01"),
+    # a visit told as going on now is on the report's day
+    ("Mr Snow, who is currently in Dublin at the start of a four-nation EU visit, praised Ireland.", "en",
+     "2004-11-15", "2004-11-15"),
+    ("Der Minister ist derzeit zu Besuch in Wien.", "de", "2016-01-15", "2016-01-15"),
     # a gathering that is the object of a verb of addressing is where and when the words were said
     ('TOKYO, March 2 - Taxes will rise. "Some are objecting," he told a meeting of government and party '
      'leaders.', "en", "1987-03-02", "1987-03-02"),

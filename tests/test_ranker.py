@@ -25,6 +25,10 @@ GOLD = [
     ("de", "Der Präsident reiste nach Paris und danach nach Rom.", "Rom", "Rome", "IT"),
     ("de", "Der Präsident reiste nach Paris und danach nach Rom.", "Paris", "Paris", "FR"),
     ("en", "The president flew to Paris and then on to Rome.", "Rome", "Rome", "IT"),
+    # a capital whose country the story names, among many places of another country
+    ("en", "US Treasury Secretary John Snow, who is in Dublin, praised Ireland's low taxes. The US deficit "
+     "worries Washington, Chicago and New York, and the US Federal Reserve in the United States.",
+     "Dublin", "Dublin", "IE"),
     ("en", "The summit took place in Paris, the French capital.", "Paris", "Paris", "FR"),
     ("en", "PARIS, Texas - The Lamar County sheriff said a fire in Paris destroyed two homes near Dallas.",
      "Paris", "Paris", "US"),

@@ -14,9 +14,12 @@ def said_during(tokens: list[Token], m: EventMention, lex: EventLexicon) -> bool
     """A visit named in the phrase a present-tense report attaches to its speaker ("he told
     reporters during a brief visit to Malaysia", "sagte Alfano bei einem Besuch auf Lipari"):
     the visit is when the words were said, the report's day; so is a gathering that is
-    the object of a verb of addressing ("he told a meeting of party leaders"). Not when the
+    the object of a verb of addressing ("he told a meeting of party leaders") and a visit
+    told as going on now ("currently in Dublin on a four-nation visit", "derzeit zu Besuch"). Not when the
     speaking verb is in the perfect or has its own date (the caller checks the latter)."""
     ti = m.trigger_idx
+    if m.trigger_def.visit and any(t.low in lex.present_words for t in tokens if t.clause == m.trigger.clause):
+        return True  # "Mr Snow, who is currently in Dublin at the start of a four-nation EU visit"
     if ti < 2 or (m.trigger_def.kind != "noun" and tokens[ti - 1].low not in lex.articles):
         return False  # (after an article "meeting" is the noun, whichever entry read it)
     k = ti - 1

@@ -135,6 +135,7 @@ class EventLexicon:
     border_nouns: tuple[str, ...] = ()                 # 'Grenze', 'border' (also as a compound's head)
     border_links: frozenset[str] = frozenset()         # 'zu', 'with': the other side follows
     plural_places: frozenset[str] = frozenset()        # 'USA', 'Niederlanden': 'in den' before them is where
+    present_words: frozenset[str] = frozenset()        # 'currently', 'derzeit': going on on the report's day
     dative_articles: frozenset[str] = frozenset()      # "auf dem Gipfel": a place, not a topic
     media_words: frozenset[str] = frozenset()          # a talk with these is an interview
     institution_heads: tuple[str, ...] = ()            # "Kongress", "parliament": a state's institutions
