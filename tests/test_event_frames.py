@@ -676,6 +676,11 @@ MODALITIES = [
     ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
     ("Die Minister wollen sich im April erneut in Warschau treffen.", "de", "2024-03-08", "meeting", "planned"),
     ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
+    # a meeting noun ending a prepositional phrase is not what a later plan word plans
+    ("Das Programm war bei der Balkankonferenz in Wien im Jänner vereinbart worden.", "de", "2024-03-08",
+     "meeting", "actual"),
+    ("At the summit in Brussels on Friday, the leaders approved new sanctions.", "en", "2024-03-08", "meeting",
+     "actual"),
     # a plan word inside a name, or after a condition that follows the trigger, plans nothing
     ("The minister gave a speech to the National Planning Council in Canberra on Tuesday.", "en", "2024-03-08", "meeting",
      "actual"),

@@ -28,7 +28,7 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             return False  # "met his counterparts on Monday to consider proposals": a purpose, not a plan
         if not verb and any(tokens[j].low in lex.active_auxiliaries for j in range(trigger + 1, k)):
             return False  # "Der EU-Gipfel hat beschlossen, ...": the meeting decided (active), it was not planned
-        return not (trigger and tokens[trigger - 1].low in lex.pp_openers)
+        return not _in_pp(tokens, trigger, lex)
 
     def noun(k: int) -> bool:  # "over a possible offer", "the plan": a noun of plans, no plan of this event
         if lex.nouns_capitalised:
@@ -62,6 +62,18 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # (where only names are capitalised, a capitalised word is part of one: "the Economic Planning
     #  Advisory Council" plans nothing)
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+
+
+def _in_pp(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """Whether the trigger opens no clause but ends a prepositional phrase, past its article and
+    adjectives ("Beim Gipfel hatte man vereinbart", "war bei der Balkankonferenz ... vereinbart
+    worden": the plan is of something else)."""
+    k = trigger - 1
+    while k > 0 and trigger - k < 4 and tokens[k].clause == tokens[trigger].clause and (
+            tokens[k].low in lex.articles or tokens[k].low in lex.determiners or tokens[k].text.islower()
+            and tokens[k].low not in lex.pp_openers):
+        k -= 1
+    return trigger > 0 and k >= 0 and tokens[k].low in lex.pp_openers and tokens[k].clause == tokens[trigger].clause
 
 
 def _verb_follows(tokens: list[Token], j: int, lex: EventLexicon) -> bool:
