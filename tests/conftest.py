@@ -4,6 +4,8 @@ The gazetteer and the pipeline are process-wide (loaded once, on first use); a
 test that needs them asks for the fixture rather than calling the loaders."""
 from __future__ import annotations
 
+import datetime as dt
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -57,3 +59,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.nodeid in SLOW_ELSEWHERE:
             item.add_marker(pytest.mark.slow)
+
+
+PLACES_DATE = dt.date(2023, 10, 13)  # a Friday: the publication date of the place tables
+
+
+@pytest.fixture(scope="session")
+def places(pipeline):
+    """places(text, lang) -> {surface: resolved place}, offsets and confidences checked."""
+    @lru_cache(maxsize=None)
+    def found(text, lang):
+        doc = pipeline.process(text, doc_id="t", doc_date=PLACES_DATE, lang=lang)
+        for m in doc.places:
+            assert text[m.start:m.end] == m.text
+            assert 0.0 <= m.confidence <= 1.0
+        return {m.text: m.place for m in doc.places}
+    return found
+

@@ -5,7 +5,6 @@ Own sentences in English and German: what must be found and where it must resolv
 the traps (a person, a colour, a church service) that must stay no place.
 """
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 
@@ -13,18 +12,6 @@ from geo import admin_units
 from geo.distance import haversine_km as km
 
 DATE = dt.date(2023, 10, 13)
-
-
-@pytest.fixture(scope="module")
-def places(pipeline):
-    """places(text, lang) -> {surface: resolved place}."""
-    @lru_cache(maxsize=None)
-    def found(text, lang):
-        doc = pipeline.process(text, doc_id="t", doc_date=DATE, lang=lang)
-        for m in doc.places:
-            assert text[m.start:m.end] == m.text
-        return {m.text: m.place for m in doc.places}
-    return found
 
 
 # --- the gazetteer has them, with a point inside the unit: (name, country, lat, lon) ---

@@ -4,24 +4,10 @@ Gold cases in both languages: what must be found and where it must resolve,
 and the traps that must not be taken for places.
 """
 import datetime as dt
-from functools import lru_cache
 
 import pytest
 
 DATE = dt.date(2023, 10, 13)
-
-
-@pytest.fixture(scope="module")
-def places(pipeline):
-    """places(text, lang) -> {surface: resolved place}, offsets and confidences checked."""
-    @lru_cache(maxsize=None)
-    def found(text, lang):
-        doc = pipeline.process(text, doc_id="t", doc_date=DATE, lang=lang)
-        for m in doc.places:
-            assert text[m.start:m.end] == m.text
-            assert 0.0 <= m.confidence <= 1.0
-        return {m.text: m.place for m in doc.places}
-    return found
 
 
 # --- found and resolved: (lang, text, surface, expected name, country code, feature) ---
