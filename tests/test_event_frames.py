@@ -772,6 +772,13 @@ GOODS = [
      "drei Flugzeuge"),
     ("Rumänien lieferte im Mai 300 Tonnen an Munition nach Moldau.", "de", "2024-06-12", ("Romania", "Moldova"),
      "300 Tonnen an Munition"),
+    # an English quantity keeps its model name and the open compound up to the goods noun
+    ("Norway sent 12 Leopard 2 tanks to Estonia on Monday.", "en", "2024-03-12", ("Norway", "Estonia"),
+     "12 Leopard 2 tanks"),
+    ("France shipped 18 Caesar self-propelled howitzers to Latvia in May.", "en", "2024-06-12", ("France", "Latvia"),
+     "18 Caesar self-propelled howitzers"),
+    ("Spain sent 20 light utility vehicles to Tunisia on Friday.", "en", "2024-03-12", ("Spain", "Tunisia"),
+     "20 light utility vehicles"),
 ]
 
 

@@ -54,7 +54,7 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
     else the cargo nouns of the sentence."""
     sent = text[span[0]:span[1]]
     for m in lex.quantity.finditer(sent):
-        phrase = m.group().strip(" ,„“\"")
+        phrase = _to_head(m.group().strip(" ,„“\""), sent[m.end():], lex)
         words = [w.strip("„“\"").lower() for w in phrase.split()]
         if any(is_cargo(w, lex) or w in lex.goods.measures or lex.goods.is_personnel(w) for w in words) \
                 and any(c.isdigit() for c in phrase) or any(is_cargo(w, lex) for w in words[1:]):
@@ -71,6 +71,28 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
         if is_cargo(t.low, lex) and t.text not in nouns:
             nouns.append(t.text)
     return ", ".join(nouns[:3]) if nouns else None
+
+
+MODIFIER_REACH = 3   # words between a quantity's first noun and its head ("infantry fighting vehicles")
+
+
+def _to_head(phrase: str, rest: str, lex: EventLexicon) -> str:
+    """The quantity phrase up to its goods noun when the pattern stopped at a modifier: "40
+    Marder infantry" + " fighting vehicles from ..." -> "40 Marder infantry fighting vehicles".
+    Only over small-written words (English compounds are open; German ones are closed)."""
+    if lex.nouns_capitalised or any(is_cargo(w.lower(), lex) for w in phrase.split()[1:]):
+        return phrase
+    taken = []
+    for word in rest.split()[:MODIFIER_REACH]:
+        bare = word.rstrip(",.;:")
+        if not bare.isalpha() or not bare.islower() or bare in lex.pp_openers or bare in lex.articles:
+            return phrase
+        taken.append(bare)
+        if is_cargo(bare, lex):
+            return " ".join([phrase] + taken)
+        if bare != word:
+            return phrase
+    return phrase
 
 
 def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
