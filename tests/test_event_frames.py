@@ -119,6 +119,9 @@ NOT_EVENTS = [
     ("OPEC ministers said there was no need for an emergency OPEC meeting in Vienna.", "en", "2024-03-12",
      {"meeting"}),
     ("Es gebe keinen Termin für ein Treffen der Minister in Wien.", "de", "2024-03-12", {"meeting"}),
+    # "begrüßen"/"welcome" with a thing as object is approval, not a guest received
+    ("Die Kanzlerin begrüßte am Montag in Berlin die Einigung der Minister.", "de", "2024-03-12", {"meeting"}),
+    ("The minister in Paris welcomed the survey on Monday.", "en", "2024-03-12", {"meeting"}),
 ]
 
 
@@ -264,6 +267,16 @@ MEETINGS = [
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
+    # a host verb in the passive has its guest as the subject, also before a relative "who"
+    ("Washington gave a warm welcome on Monday to Chilean President Ana Soto, who was received at the White House.",
+     "en", "2024-03-12", "White House"),
+    ("The Kenyan president was welcomed with military honours at the Elysee Palace on Monday.", "en", "2024-03-12",
+     "Élysée Palace"),
+    # "begrüßen" a guest is "empfangen"; a clause-final verb is near the venue anywhere in its clause
+    ("Der kenianische Präsident wurde am Montag im Élysée-Palast von Präsident Macron mit militärischen Ehren "
+     "begrüßt.", "de", "2024-03-12", "Élysée Palace"),
+    ("Tags zuvor war die Königin in der Hofburg von Bundespräsident Van der Bellen mit Ehren empfangen worden.",
+     "de", "2024-03-12", "Hofburg"),
 ]
 
 

@@ -270,8 +270,8 @@ def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool
     """Whether the place at ``i`` is where the trigger at ``ti`` happened: in its clause, a few
     words away, with no infinitive between them ("signed the deal in Buenos Aires", "die in
     Wien erzielte Vereinbarung"; not "signed an agreement to supply cars in Japan")."""
-    lo, hi = min(i, ti), max(i, ti)
-    return hi - lo <= _VENUE_REACH and tokens[i].clause == tokens[ti].clause and not any(
+    lo, hi = min(i, ti), max(i, ti)  # a clause-final verb is near all of its clause ("in der Hofburg ... begrüßt")
+    return (hi - lo <= _VENUE_REACH or lex.verb_final and i < ti) and tokens[i].clause == tokens[ti].clause and not any(
         tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
 
 

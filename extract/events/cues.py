@@ -84,7 +84,22 @@ def guest_near(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
         if k != ti and (t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
                         or t.low in lex.pronouns):
             return True
+    if not lex.verb_final and _passive(tokens, ti, lex):
+        # "President X, who was welcomed with military honours": the guest is the subject
+        return any(t.start in starts or titles.is_title(t.low) or t.low in lex.delegations
+                   for t in tokens[max(0, ti - PASSIVE_REACH):ti])
     return False
+
+
+PASSIVE_REACH = 8   # words back from a passive host verb to its subject (past a relative "who")
+
+
+def _passive(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A passive auxiliary right before the verb, an adverb between allowed ("was warmly received")."""
+    before = [t.low for t in tokens[max(0, ti - 2):ti] if t.clause == tokens[ti].clause]
+    return bool(before) and (before[-1] in lex.passive_auxiliaries
+                             or len(before) == 2 and before[0] in lex.passive_auxiliaries
+                             and before[1].endswith("ly"))
 
 
 def visiting_guest(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:

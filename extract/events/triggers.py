@@ -277,7 +277,7 @@ def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None
         return low in lex.abstract_objects and not (wanted is not None and wanted.fullmatch(low))
     lo, hi = max(0, i - 6), min(len(tokens), i + 6)  # "meet its 2004 profit targets", "demand ... has been met"
     if lex.verb_final:
-        lo = 0  # "Diese Abmachung hatte die Partei mit ihren Kandidaten ... getroffen": the object opens the clause
+        lo, hi = 0, len(tokens)  # anywhere in its clause ("Diese Abmachung hatte ... getroffen", "begrüßte ... die Einigung")
     if any(abstract(tokens[k].low) for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
