@@ -175,6 +175,11 @@ VALID = [
     ("Das Grenzmanagement gilt ab Donnerstag nächster Woche.", FRI, "de", "Donnerstag nächster Woche", "2023-10-19"),
     ("The new rules start on Thursday next week.", FRI, "en", "Thursday next week", "2023-10-19"),
     ("They met on Monday of last week.", FRI, "en", "Monday of last week", "2023-10-02"),
+    # the week of a named day is that day's ISO week (TimeML gives the week)
+    ("Die nächste Runde startet in der Woche vom 25. April in Washington.", FRI, "de", "Woche vom 25. April",
+     "2024-W17"),
+    ("The next round starts in the week of April 25 in Washington.", FRI, "en", "the week of April 25", "2024-W17"),
+    ("Talks resume the week of 2 May.", FRI, "en", "the week of 2 May", "2024-W18"),
     # a month before a figure in a table is the figure's month; a decimal after it is no day
     ("Wheat prev 39.9, Feb 48.7, March 13.2, total 111.8.", FRI, "en", "Feb", "2023-02"),
     ("Soybean May 20.0, total 20.0 (nil).", FRI, "en", "May", "2023-05"),

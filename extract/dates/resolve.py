@@ -322,13 +322,21 @@ def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     return Resolved(f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True, "TIME")
 
 
+def resolve_week_of(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
+    """"the week of April 25", "die Woche vom 25. April": the ISO week holding that day."""
+    day = resolve_date(g, maps, ctx)
+    if day is None or len(day.value) != 10:
+        return None
+    return Resolved(cal.week_value(dt.date.fromisoformat(day.value)), day.anchored)
+
+
 RESOLVERS: dict[str, Callable[[Groups, Maps, Context], Optional[Resolved]]] = {
     "date": resolve_date, "range": resolve_range, "rel": resolve_rel, "ago": resolve_ago,
     "year_back": resolve_year_back, "edge_period": resolve_edge_period, "reported_period": resolve_reported_period,
     "deictic": resolve_deictic, "pod": resolve_pod, "weekday": resolve_weekday, "vague": resolve_vague,
     "duration": resolve_duration, "set": resolve_set, "century": resolve_century, "decade": resolve_decade,
     "bc": resolve_bc, "quarter": resolve_quarter, "holiday": resolve_holiday, "split_year": resolve_split_year,
-    "clock": resolve_clock,
+    "clock": resolve_clock, "week_of": resolve_week_of,
 }
 
 
