@@ -809,6 +809,9 @@ NOT_GOODS = [
     ("Die Einladung wurde am Montag nach Wien geschickt.", "de", "2024-03-12"),
     ("The shelling of the town was reported to Geneva on Monday.", "en", "2024-03-12"),
     ("Prices rocketed as traders sent orders to London on Monday.", "en", "2024-03-12"),
+    # "to" before a verb and its object is an infinitive, not a direction: the show is no destination
+    ("The chief, here to attend the Geneva motor show, said the firm had sold 20,000 cars.", "en", "2024-03-12"),
+    ("The minister flew in to open a new plant near Lyon; the firm sold 300 tractors last year.", "en", "2024-03-12"),
 ]
 
 

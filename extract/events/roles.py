@@ -96,6 +96,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             steps += 1
             chained = True
             continue
+        if hit is not None and ph_infinitive(tokens, k, hit[1], lex):
+            break           # "here to attend the Geneva Auto Show": "to" of a verb, not whither
         if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
             role, ph = hit
             # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")
@@ -143,6 +145,14 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             continue
         break
     return first_loc
+
+
+def ph_infinitive(tokens: list[Token], k: int, ph: tuple[str, ...], lex: EventLexicon) -> bool:
+    """Whether the cue ending before ``k`` is an infinitive marker whose verb follows: a small
+    word right after it, then its object's article ("to attend the", "to open a")."""
+    return ph[-1] in lex.infinitive_markers and k + 1 < len(tokens) and tokens[k].text.isalpha() \
+        and tokens[k].text.islower() and tokens[k].low not in lex.determiners \
+        and tokens[k + 1].low in lex.determiners
 
 
 _WEAK = ("in", "im", "at", "auf", "bei", "near", "on")  # where, unless the article says whither
