@@ -119,6 +119,10 @@ NOT_EVENTS = [
     ("OPEC ministers said there was no need for an emergency OPEC meeting in Vienna.", "en", "2024-03-12",
      {"meeting"}),
     ("Es gebe keinen Termin für ein Treffen der Minister in Wien.", "de", "2024-03-12", {"meeting"}),
+    # a negating determiner opens the meeting noun's phrase past its modifiers
+    ("KUWAIT MINISTER SAYS NO EMERGENCY OPEC TALKS SET in Vienna.", "en", "2024-03-12", {"meeting"}),
+    ("The minister said no emergency OPEC talks were set in Vienna.", "en", "2024-03-12", {"meeting"}),
+    ("Es gab kein weiteres offizielles Treffen der Minister in Wien.", "de", "2024-03-12", {"meeting"}),
     # "begrüßen"/"welcome" with a thing as object is approval, not a guest received
     ("Die Kanzlerin begrüßte am Montag in Berlin die Einigung der Minister.", "de", "2024-03-12", {"meeting"}),
     ("The minister in Paris welcomed the survey on Monday.", "en", "2024-03-12", {"meeting"}),

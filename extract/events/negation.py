@@ -10,6 +10,23 @@ from extract.text.document import Token
 from extract.text.lemmas import lemma
 
 
+NOUN_PHRASE_REACH = 4   # modifiers between a negating determiner and its noun ("no emergency OPEC talks")
+
+
+def _negated_phrase(tokens: list[Token], i: int, lex: EventLexicon, negator) -> bool:
+    """A negating determiner opening the trigger noun's phrase past its modifiers ("no emergency
+    OPEC talks", "kein weiteres offizielles Treffen"): only words, no preposition or comma between."""
+    for k in range(i - 1, max(-1, i - 1 - NOUN_PHRASE_REACH), -1):
+        t = tokens[k]
+        if t.clause != tokens[i].clause or not t.text.isalpha():
+            return False
+        if negator(k):
+            return True
+        if t.low in lex.pp_openers or t.low in lex.coordinators or t.low in lex.articles:
+            return False
+    return False
+
+
 def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
     """An event the text says did not or will not happen: a negator just before the
     trigger ("kein Treffen", "did not meet", "never visited") or, where the verb comes
@@ -26,6 +43,8 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
 
     reach = 2 if trig.kind == "noun" else 3
     if any(negator(k) for k in near(i - reach, i)):
+        return True
+    if trig.kind == "noun" and _negated_phrase(tokens, i, lex, negator):
         return True
     if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
         return True
