@@ -74,6 +74,11 @@ MOTION = [
     ("A freighter with 9,000 tonnes of wheat left Ukraine for Egypt on Monday. The grain had been loaded "
      "in Izmail; the ship reached Alexandria on Thursday.", "en", "2024-05-10",
      ("Izmayil", "Alexandria"), "2024-05-06", "reported"),
+    # a later sentence about the same goods ("The howitzers ...") tells the same route; "across" a
+    # country is the way, not the end
+    ("Norway has completed the transfer of 24 K9 self-propelled howitzers from Rena to Bodø. The "
+     "howitzers were moved by rail across Sweden and arrived on Friday.", "en", "2024-03-12",
+     ("Rena", "Bodø"), "2024-03-08", "reported"),
     # a forecast is planned, its month lies ahead
     ("Händler rechnen damit, dass im Oktober weitere Tanker von Constanța nach Haifa auslaufen.",
      "de", "2024-08-20", ("Constanta", "Haifa"), "2024-10-01", "planned"),

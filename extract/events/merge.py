@@ -120,6 +120,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
     near = m.sentence - h.last_sentence <= BARE_WINDOW
     if not own_places and near and not told_anew:
         agree = True
+    if m.spec.route and near and not told_anew and _cargo_shared(_cargo_key(h), set(m.cargo_nouns)):
+        agree = True  # "... the transfer of 30 vehicles from A to B. The vehicles were moved across Poland"
     if m.sentence == h.last_sentence:
         agree = True
     return agree
