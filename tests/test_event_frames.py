@@ -1963,3 +1963,27 @@ def test_where_the_receivers_are(pipeline, text, lang, dest, start):
     ships = [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "shipment"]
     assert [(name(e.destination), e.date_start) for e in ships] == [(dest, start)]
 
+
+
+# -- actors: whose officers meet, not where the report was filed ----------------------------------
+# (text, lang, date, actors that must be there, actors that must not)
+ACTORS = [
+    # a country after "von"/"of" and a title is whose officer it is
+    ("Die Außenminister von Georgien und Armenien trafen sich am Mittwoch in Tiflis.", "de", "2024-03-16",
+     {"Georgia", "Armenia"}, set()),
+    ("The foreign minister of Georgia met his Armenian counterpart in Yerevan on Wednesday.", "en", "2024-03-16",
+     {"Georgia"}, set()),
+    # the dateline's capital is where the story was filed, not a government that acts
+    ("Berlin – Die Außenminister von Georgien und Armenien trafen sich am Mittwoch in Tiflis.", "de",
+     "2024-03-16", {"Georgia", "Armenia"}, {"Germany"}),
+    ("PARIS (AP) — The foreign minister of Georgia met his Armenian counterpart in Yerevan on Wednesday.", "en",
+     "2024-03-16", {"Georgia"}, {"France"}),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,present,absent", ACTORS, ids=[c[0][:40] for c in ACTORS])
+def test_actors_by_office_not_by_dateline(pipeline, text, lang, date, present, absent):
+    meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert meetings, "no meeting"
+    actors = set(meetings[0].actors)
+    assert present <= actors and not actors & absent, actors

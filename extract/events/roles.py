@@ -6,6 +6,7 @@ A *mention* is what one trigger word and its sentence say about a happening;
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -13,7 +14,7 @@ from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.text import phrase_before
 from extract.text.document import Token
 from extract.text.lemmas import lemma
-from extract.text.people import Person
+from extract.text.people import Person, people_lexicon
 from records.event_types import EventType, event_type
 from records.model import Mention, Place
 
@@ -225,6 +226,15 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
     return len(between) - support - names - modifiers - marks <= _NP_WORDS
 
 
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)]{1,30}\)\s*)?(?:,\s*\w+\.?\s+\d{1,2}\s*)?[–—-]\s")
+OFFICE_OF = ("von", "of")   # "die Außenminister von Belarus", "the foreign minister of Belarus"
+
+
+def _office_of(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A country after "von"/"of" that follows a title names whose officer it is: an actor."""
+    return i >= 2 and tokens[i - 1].low in OFFICE_OF and people_lexicon(lex.lang).is_title(tokens[i - 2].low)
+
+
 def actors_in(text: str, tokens: list[Token], places: list[Mention], people: list[Person],
               orgs: list[tuple[str, int]], lex: EventLexicon, country_of, capital_of,
               exclude: set[int]) -> tuple[list[str], bool]:
@@ -247,8 +257,10 @@ def actors_in(text: str, tokens: list[Token], places: list[Mention], people: lis
         i = by_start.get(m.start)
         prev = tokens[i - 1].low if i else ""
         compound = text[m.end:m.end + 1] == "-"
-        if not compound and prev in lex.subject_stop:
+        if not compound and prev in lex.subject_stop and not _office_of(tokens, i, lex):
             continue
+        if i == 0 and m.place.feature != "country" and _DATELINE_TAIL.match(text, m.end):
+            continue  # "Berlin – ...", "VIENNA (AP) —": where the report is filed, not a government
         if m.place.feature == "country":
             name = m.place.name
         elif capital_of(m.place) and m.place.country_code:
