@@ -124,6 +124,10 @@ NOT_EVENTS = [
     ("OPEC ministers said there was no need for an emergency OPEC meeting in Vienna.", "en", "2024-03-12",
      {"meeting"}),
     ("Es gebe keinen Termin für ein Treffen der Minister in Wien.", "de", "2024-03-12", {"meeting"}),
+    # an invitation to act ("zu investieren", "to invest") asks no one to come
+    ("Der Präsident lud am Montag in Wien Unternehmen ein, in Kenia zu investieren.", "de", "2024-03-12", {"meeting"}),
+    ("The president in Vienna invited Austrian companies to invest in Kenya on Monday.", "en", "2024-03-12",
+     {"meeting"}),
     # a negating determiner opens the meeting noun's phrase past its modifiers
     ("KUWAIT MINISTER SAYS NO EMERGENCY OPEC TALKS SET in Vienna.", "en", "2024-03-12", {"meeting"}),
     ("The minister said no emergency OPEC talks were set in Vienna.", "en", "2024-03-12", {"meeting"}),
@@ -276,6 +280,10 @@ MEETINGS = [
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
+    # an invitation to a place or to come there stays a (planned) meeting
+    ("Der Kanzler hat den kenianischen Präsidenten zu Gesprächen nach Wien eingeladen.", "de", "2024-03-12",
+     "Vienna"),
+    ("The chancellor invited the Kenyan president to visit Vienna in May.", "en", "2024-03-12", "Vienna"),
     # a host verb in the passive has its guest as the subject, also before a relative "who"
     ("Washington gave a warm welcome on Monday to Chilean President Ana Soto, who was received at the White House.",
      "en", "2024-03-12", "White House"),

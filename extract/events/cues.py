@@ -160,3 +160,25 @@ def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     return any(k != ti and (tokens[k].low in lex.ongoing_words or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)
                for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause)
 
+
+
+def invited_to_act(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """An invitation whose content is an infinitive of doing ("lud Unternehmen ein, in Usbekistan zu
+    investieren", "invited companies to invest in"): asked to act, no visit to anyone. German: a
+    later clause of the sentence ends "zu" + verb; English: "to" + a small word that is no article
+    or name within four words of the verb."""
+    if not tokens[ti].low.startswith(lex.invitation_stems):
+        return False
+    if lex.verb_final:
+        for k in range(ti + 1, len(tokens) - 1):
+            if tokens[k].clause != tokens[ti].clause and tokens[k].low in lex.infinitive_markers \
+                    and tokens[k + 1].text.islower() and tokens[k + 1].low.endswith("en") \
+                    and (k + 2 >= len(tokens) or tokens[k + 2].clause != tokens[k + 1].clause
+                         or not tokens[k + 2].text[:1].isalpha()):
+                return True
+        return False
+    for k in range(ti + 1, min(len(tokens) - 1, ti + 5)):
+        if tokens[k].low in lex.infinitive_markers:
+            nxt = tokens[k + 1]
+            return nxt.text.isalpha() and nxt.text.islower() and nxt.low not in lex.determiners
+    return False

@@ -27,7 +27,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
                                    region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
-from extract.events.cues import (guest_near, money, owned, named_body, ongoing, partner_after, said_during,
+from extract.events.cues import (guest_near, invited_to_act, money, owned, named_body, ongoing, partner_after, said_during,
                                  visiting_guest)
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
                                    relative_place, role_of, sender, visited_object)
@@ -297,7 +297,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 or (lows & lex.office_pronouns and officials.told_before(span[0]))):
             continue  # "So kam er nach Uganda", "reiste nach Syrien": no office holder travels, no one is
             #           visited; "He also flew to Basra" after "Prime Minister Tony Blair ..." is a visit
-        if m.trigger_def.host and m.trigger_def.kind != "noun" and not guest_near(tokens, m.trigger_idx, people, lex):
+        if m.trigger_def.host and m.trigger_def.kind != "noun" and (not guest_near(tokens, m.trigger_idx, people, lex)
+                                                                   or invited_to_act(tokens, m.trigger_idx, lex)):
             continue  # "received a proposal", "welcomed the survey": no guest, no meeting
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue

@@ -119,6 +119,7 @@ class EventLexicon:
     denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")
     verb_only_refusals: frozenset[str] = frozenset()   # refuse only before "to" + verb ("fail")
     infinitive_markers: frozenset[str] = frozenset()   # "to", "zu"
+    invitation_stems: tuple[str, ...] = ()             # "invit", "lud", "eingeladen": asked to come, or to act
     firm_words: frozenset[str] = frozenset()           # "company", "Konzern": a firm's agreements are business
     goods_modifier_heads: frozenset[str] = frozenset() # "Russian oil firm", "grain board": goods as a modifier
     agent_prepositions: frozenset[str] = frozenset()   # "by": a passive's agent sends ("supplied by Iran")
