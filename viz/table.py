@@ -4,13 +4,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
 
 from geo.regions import REGIONS
-from records.acled import EXTRA_COLUMNS, export_row, happening_row
+from records.acled import COLUMN_TYPES, EXTRA_COLUMNS, export_row, happening_row
 from records.export import write_csv
 from records.geojson import dumps_feature, event_feature, happening_feature
 from viz.escape import visible
@@ -106,6 +105,25 @@ def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.
     a = date_from.isoformat() if date_from else "all"
     b = date_to.isoformat() if date_to else "all"
     return f"lagebild-events_{a}_{b}.{kind}"
+
+
+# pandas dtypes of the export's columns (records.acled.COLUMN_TYPES): nullable ones, so an
+# empty cell is <NA> and an integer column stays integer; dates stay ISO text
+_PANDAS_TYPES = {"str": "string", "date": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def csv_dtypes(columns: Iterable[str]) -> dict[str, str]:
+    """The pandas dtype of each of *columns* (text for a column the export does not define)."""
+    return {c: _PANDAS_TYPES[COLUMN_TYPES.get(c, "str")] for c in columns}
+
+
+def read_export_csv(source: Any) -> pd.DataFrame:
+    """A CSV written by :func:`csv_text` (a path or a seekable text stream) as a DataFrame with the
+    column dictionary's types; only an empty cell is missing ("NA" stays text)."""
+    header = pd.read_csv(source, nrows=0).columns
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return pd.read_csv(source, dtype=csv_dtypes(header), keep_default_na=False, na_values=[""])
 
 
 def parse_csv(text: str) -> list[dict[str, str]]:
