@@ -275,13 +275,22 @@ def write_result(documents: list[dict], errors: list[dict], fmt: str, out: TextI
         json.dump({"documents": documents, "errors": errors}, out, ensure_ascii=False)
         out.write("\n")
         return
-    from records import export
+    from geo.regions import REGIONS
+    from records import acled, export, geojson
 
+    extracted = now()  # the ACLED-style timestamp of rows without an edit history
     if fmt == "csv":
-        export.write_csv(export.events_to_rows(documents, export.ANALYST_COLUMNS), out, export.ANALYST_COLUMNS)
+        export.write_csv(acled.export_rows(documents, regions=REGIONS, extracted=extracted), out,
+                         acled.EXTRA_COLUMNS)
     else:
-        json.dump(export.to_geojson(documents), out, ensure_ascii=False)
+        json.dump(geojson.to_geojson(documents, regions=REGIONS, extracted=extracted), out,
+                  ensure_ascii=False, allow_nan=False)
         out.write("\n")
+
+
+def now() -> dt.datetime:
+    """The time of this run, UTC, to the second (the seam the tests replace)."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def configure_logging() -> None:

@@ -70,3 +70,22 @@ def event_type(name: Optional[str]) -> EventType:
     """The spec of ``name``; the ``other`` spec for a type the file does not know."""
     types, other = _load()
     return types.get(name or "", other)
+
+
+# after the roles the type names: any other place the event has (an analyst may set a
+# location on any event; a route with one end known is drawn there)
+_MAP_FALLBACK = ("location", "destination", "origin")
+
+
+def map_point(event: Mapping[str, Any]) -> Optional[Mapping[str, Any]]:
+    """The place that stands for *event* on the map.
+
+    The roles its event type names (data/event_types.json: a meeting's place, a
+    shipment's destination, else its origin), then any other place it has.
+    ``None`` when the event has no place at all.
+    """
+    for key in dict.fromkeys((*event_type(event.get("type")).map_point, *_MAP_FALLBACK)):
+        place = event.get(key)
+        if place and place.get("lat") is not None and place.get("lon") is not None:
+            return place
+    return None

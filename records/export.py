@@ -1,4 +1,5 @@
-"""Pure exporters from contract-shaped document dicts to CSV rows and GeoJSON.
+"""Pure exporters from contract-shaped document dicts to CSV rows (GeoJSON:
+records/geojson.py; the ACLED-style columns after the contract's: records/acled.py).
 
 Input is what ``python -m extract`` prints (see shared/contract/CONTRACT.md):
 a list of DOCUMENT dicts, each with an ``events`` list. Nothing here touches
@@ -13,11 +14,12 @@ longitude, confidence) are written as numbers -- a negative longitude stays
 from __future__ import annotations
 
 import csv
+import json
 import math
 import unicodedata
 from typing import Any, Iterable, Mapping, Optional, Sequence, TextIO
 
-from records.event_types import event_type
+from records.event_types import map_point  # noqa: F401  (the export's map point, re-exported)
 from records.model import EVENT_CONTRACT_KEYS
 
 CSV_COLUMNS: tuple[str, ...] = (
@@ -28,10 +30,7 @@ CSV_COLUMNS: tuple[str, ...] = (
     "evidence", "source_id", "source_title", "source_url",
 )
 
-# after the contract's columns: what an analyst filters on (actual, planned, cancelled, denied)
-ANALYST_COLUMNS: tuple[str, ...] = ("modality",)
 LIST_SEPARATOR = "; "
-_MAP_FALLBACK = ("location", "destination", "origin")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 # The contract's EVENT keys, in contract order (records.model); GeoJSON properties carry
@@ -62,24 +61,25 @@ def _join(values: Optional[Iterable[Any]]) -> str:
     return LIST_SEPARATOR.join(str(v) for v in values if v not in (None, ""))
 
 
+def flat_value(value: Any) -> Any:
+    """*value* as one flat cell or GeoJSON property: a list of plain values joined with
+    ``"; "`` (as the CSV joins actors and modes), an object or a list holding objects or
+    lists as its JSON text, a float that is not finite as None, anything else as it is."""
+    if isinstance(value, (list, tuple)):
+        if all(v is None or isinstance(v, (str, int, float, bool)) for v in value):
+            return _join(value)
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, default=str)
+    if isinstance(value, Mapping):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, allow_nan=False, default=str)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
 def _place_fields(place: Optional[Mapping[str, Any]]) -> tuple[Any, Any, Any]:
     if not place:
         return None, None, None
     return place.get("name"), place.get("lat"), place.get("lon")
-
-
-def map_point(event: Mapping[str, Any]) -> Optional[Mapping[str, Any]]:
-    """The place that stands for *event* on the map.
-
-    The roles its event type names (data/event_types.json: a meeting's place, a
-    shipment's destination, else its origin), then any other place it has.
-    ``None`` when the event has no place at all.
-    """
-    for key in dict.fromkeys((*event_type(event.get("type")).map_point, *_MAP_FALLBACK)):
-        place = event.get(key)
-        if place and place.get("lat") is not None and place.get("lon") is not None:
-            return place
-    return None
 
 
 def event_row(event: Mapping[str, Any], document: Optional[Mapping[str, Any]] = None,
@@ -119,8 +119,7 @@ def event_row(event: Mapping[str, Any], document: Optional[Mapping[str, Any]] = 
         "source_url": doc.get("url", event.get("source_url")),
     }
     for column in extra_columns:
-        value = event.get(column)
-        row[column] = _join(value) if isinstance(value, (list, tuple)) else value
+        row[column] = flat_value(event.get(column))
     return row
 
 
@@ -147,54 +146,3 @@ def write_csv(rows: Iterable[Mapping[str, Any]], fp: TextIO,
         writer.writerow([safe_cell(row.get(c)) for c in columns])
         count += 1
     return count
-
-
-def _position(place: Mapping[str, Any]) -> Optional[list[float]]:
-    """``[lon, lat]`` (RFC 7946 order) or None when missing or not finite."""
-    try:
-        lon, lat = float(place["lon"]), float(place["lat"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    if not (math.isfinite(lon) and math.isfinite(lat)):
-        return None
-    if not (-180.0 <= lon <= 180.0 and -90.0 <= lat <= 90.0):
-        return None
-    return [lon, lat]
-
-
-def event_geometry(event: Mapping[str, Any]) -> Optional[dict[str, Any]]:
-    """LineString origin -> via -> destination for a shipment with both ends,
-    else a Point at :func:`map_point`, else None (an unlocated feature)."""
-    origin, dest = event.get("origin"), event.get("destination")
-    if origin and dest:
-        coords = [_position(p) for p in [origin, *(event.get("via") or ()), dest]]
-        coords = [c for c in coords if c is not None]
-        if len(coords) >= 2 and coords[0] != coords[-1]:
-            return {"type": "LineString", "coordinates": coords}
-    point = map_point(event)
-    pos = _position(point) if point else None
-    return {"type": "Point", "coordinates": pos} if pos else None
-
-
-def event_feature(event: Mapping[str, Any],
-                  document: Optional[Mapping[str, Any]] = None) -> dict[str, Any]:
-    """A GeoJSON Feature carrying every event field plus its source."""
-    doc = document or {}
-    props: dict[str, Any] = {k: event.get(k) for k in EVENT_FIELDS}
-    props.update({k: v for k, v in event.items() if k not in props})
-    props["source_id"] = doc.get("id", event.get("source_id"))
-    props["source_title"] = doc.get("title", event.get("source_title"))
-    props["source_url"] = doc.get("url", event.get("source_url"))
-    return {"type": "Feature", "id": event.get("id"),
-            "geometry": event_geometry(event), "properties": props}
-
-
-def to_geojson(documents: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection with one feature per event.
-
-    Events without any usable place are kept with ``geometry: null`` (allowed
-    by RFC 7946 section 3.2) so the export holds exactly the input set.
-    """
-    return {"type": "FeatureCollection",
-            "features": [event_feature(ev, doc)
-                         for doc in documents for ev in doc.get("events") or ()]}

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from typing import Any, Optional
 
+from records import precision
+
 FEATURES = ("country", "admin", "region", "city", "facility", "other")
 # what an event's status says of it, in the words of shared/gold/CONVENTIONS.md
 MODALITY = {"reported": "actual", "planned": "planned", "cancelled": "cancelled", "denied": "denied"}
@@ -120,7 +122,7 @@ class Event:
     highlights: list[tuple[int, int, str]] = field(default_factory=list, metadata=_EXTENSION)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "type": self.type,
             "date_start": self.date_start,
@@ -142,6 +144,8 @@ class Event:
             "end": self.end,
             "confidence": round(float(self.confidence), 3),
         }
+        out.update(precision.codes(out))  # ACLED-style codes, read off the fields above
+        return out
 
 
 @dataclass
@@ -190,5 +194,6 @@ EVENT_KEYS = _keys(Event(id="", type="", evidence="", start=0, end=0, confidence
 # the keys shared/contract/CONTRACT.md fixes (the rest are the project's additions)
 EVENT_CONTRACT_KEYS = tuple(k for k in EVENT_KEYS
                             if k in {f.name for f in fields(Event) if not f.metadata.get("extension")})
-# keys computed from other fields (never stored on their own)
-EVENT_DERIVED_KEYS = ("modality",)
+# keys computed from other fields (never stored on their own): the modality from the status,
+# the ACLED-style precision codes from the map place and the dates (records.precision)
+EVENT_DERIVED_KEYS = ("modality", *precision.PRECISION_KEYS)

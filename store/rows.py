@@ -7,6 +7,7 @@ from typing import Any, Iterable, Mapping, Optional
 
 from records.export import map_point
 from records.errors import InputError
+from records import precision
 from records.model import EVENT_DERIVED_KEYS, EVENT_KEYS, MODALITY
 
 # fields an analyst may correct, and "rejected"/"reviewed" flags
@@ -113,6 +114,7 @@ def row_to_event(row: sqlite3.Row) -> dict[str, Any]:
         "confidence": row["confidence"],
     }
     event["modality"] = MODALITY.get(event["status"], event["status"])
+    event.update(precision.codes(event))  # computed on read: an edited place or date counts at once
     for key, value in _loads(row["extra"], {}).items():
         event.setdefault(key, value)
     event["source_id"] = row["doc_id"]

@@ -1,5 +1,6 @@
 """The command-line contract of ``python -m extract`` (shared/contract/CONTRACT.md)."""
 import io
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -130,6 +131,8 @@ def test_jobs_2_prints_the_same_bytes_as_one_process(tmp_path, monkeypatch, fmt,
     import extract.cli as cli_module
 
     monkeypatch.setattr(cli_module, "CHUNK_SIZE", 3)
+    # the CSV's and GeoJSON's timestamp is the run's time: the same for both runs here
+    monkeypatch.setattr(cli_module, "now", lambda: dt.datetime(2024, 5, 1, 12, tzinfo=dt.timezone.utc))
     src = _mixed_jsonl(tmp_path / "mixed.jsonl")
     good = tmp_path / "good.txt"
     good.write_text(ARTICLE, encoding="utf-8")

@@ -6,7 +6,8 @@ import json
 import pytest
 
 from records.export import (CSV_COLUMNS, event_row, events_to_rows,
-                            safe_cell, to_geojson, write_csv)
+                            safe_cell, write_csv)
+from records.geojson import to_geojson
 
 RAJIN = {"name": "Rajin", "geonameid": 2042645, "lat": 42.25559, "lon": 130.28308,
          "country_code": "KP", "feature": "city"}
@@ -137,7 +138,9 @@ def test_geojson_properties_hold_every_event_field():
                     "start", "end", "confidence"):
             assert key in props
     ship = next(f for f in fc["features"] if f["id"] == "ev-ship")["properties"]
-    assert ship["via"] == [VOSTOCHNY]
+    # flat: places as their JSON text, lists of names joined as in the CSV
+    assert json.loads(ship["via"]) == [VOSTOCHNY] and json.loads(ship["origin"]) == RAJIN
+    assert ship["location"] is None and ship["actors"] == "North Korea; Russia"
     assert ship["source_title"] == "Nordkorea liefert"
 
 

@@ -12,7 +12,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from records import export
+from records import export, geojson
 from extract.text.clean import analysis_text
 
 DOC_DATE = dt.date(2023, 10, 13)
@@ -135,12 +135,14 @@ def test_csv_round_trips_modulo_neutralisation(evs, title):
 @SETTINGS
 @given(evs=st.lists(events(), max_size=5))
 def test_geojson_round_trips_and_is_lon_lat(evs):
-    fc = export.to_geojson([{"id": "d", "events": evs}])
+    fc = geojson.to_geojson([{"id": "d", "events": evs}])
     back = json.loads(json.dumps(fc, ensure_ascii=False, allow_nan=False))
     assert back == fc and len(back["features"]) == len(evs)
     for feature, ev in zip(back["features"], evs):
-        for key in export.EVENT_FIELDS:
-            assert feature["properties"][key] == ev[key]
+        for key in export.EVENT_FIELDS:  # every field, flat: places as JSON text, names joined
+            assert feature["properties"][key] == export.flat_value(ev[key])
+        assert all(v is None or isinstance(v, (str, int, float, bool))
+                   for v in feature["properties"].values())
         g = feature["geometry"]
         point = export.map_point(ev)
         if g is None:

@@ -4,19 +4,22 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from typing import Any, Iterable, Mapping, Optional
 
 import pandas as pd
 
-from records.export import event_feature, event_row, write_csv
+from geo.regions import REGIONS
+from records.acled import COLUMN_TYPES, EXTRA_COLUMNS, export_row, happening_row
+from records.export import write_csv
+from records.geojson import dumps_feature, event_feature, happening_feature
 from viz.escape import visible
 from viz.popups import actor_label, place_label
 from viz.why import main_reason
 
 TABLE_COLUMNS = ["date_start", "date_end", "precision", "type", "actors", "where", "why",
                  "cargo", "confidence", "review", "evidence", "source", "id"]
-EXTRA_CSV_COLUMNS = ("modality", "status", "review_status")
+# after the contract's and the ACLED-style columns (records.acled): the review state
+EXTRA_CSV_COLUMNS = (*EXTRA_COLUMNS, "status", "review_status")
 
 
 def where_label(event: Mapping[str, Any]) -> str:
@@ -46,24 +49,55 @@ def events_frame(events: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TABLE_COLUMNS)
 
 
-def csv_text(events: Iterable[Mapping[str, Any]]) -> str:
-    """Contract CSV columns plus status and review_status. *events* may be a
-    stream: one row at a time is held besides the text."""
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def csv_text(events: Iterable[Mapping[str, Any]], extracted: Optional[dt.datetime] = None) -> str:
+    """The contract's CSV columns, the ACLED-style ones (records.acled), then status and
+    review_status. *events* may be a stream: one row at a time is held besides the text.
+    *extracted*: the timestamp of events without an ``updated`` time (default: now)."""
+    extracted = extracted or _utc_now()
     buf = io.StringIO(newline="")
-    write_csv((event_row(ev, None, EXTRA_CSV_COLUMNS) for ev in events), buf,
-              EXTRA_CSV_COLUMNS)
+    write_csv((export_row(ev, None, regions=REGIONS, extracted=extracted,
+                          extra_columns=EXTRA_CSV_COLUMNS) for ev in events), buf, EXTRA_CSV_COLUMNS)
     return buf.getvalue()
 
 
-def geojson_text(events: Iterable[Mapping[str, Any]]) -> str:
-    """A FeatureCollection, one feature per line, written as *events* stream by."""
+def happenings_csv_text(happenings: Iterable[Mapping[str, Any]],
+                        extracted: Optional[dt.datetime] = None) -> str:
+    """One row per happening (Store.happenings()), its sources joined; the columns of
+    :func:`csv_text`."""
+    extracted = extracted or _utc_now()
+    buf = io.StringIO(newline="")
+    write_csv((happening_row(h, regions=REGIONS, extracted=extracted, extra_columns=EXTRA_CSV_COLUMNS)
+               for h in happenings), buf, EXTRA_CSV_COLUMNS)
+    return buf.getvalue()
+
+
+def _collection_text(features: Iterable[Mapping[str, Any]]) -> str:
     buf = io.StringIO()
     buf.write('{"type": "FeatureCollection", "features": [')
-    for i, event in enumerate(events):
+    for i, feature in enumerate(features):
         buf.write(",\n" if i else "\n")
-        buf.write(json.dumps(event_feature(event), ensure_ascii=False))
+        buf.write(dumps_feature(feature))
     buf.write("\n]}\n")
     return buf.getvalue()
+
+
+def geojson_text(events: Iterable[Mapping[str, Any]], extracted: Optional[dt.datetime] = None) -> str:
+    """A FeatureCollection (records.geojson), one feature per line, written as *events*
+    stream by."""
+    extracted = extracted or _utc_now()
+    return _collection_text(event_feature(ev, regions=REGIONS, extracted=extracted) for ev in events)
+
+
+def happenings_geojson_text(happenings: Iterable[Mapping[str, Any]],
+                            extracted: Optional[dt.datetime] = None) -> str:
+    """A FeatureCollection with one feature per happening."""
+    extracted = extracted or _utc_now()
+    return _collection_text(happening_feature(h, regions=REGIONS, extracted=extracted)
+                            for h in happenings)
 
 
 def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> str:
@@ -71,6 +105,25 @@ def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.
     a = date_from.isoformat() if date_from else "all"
     b = date_to.isoformat() if date_to else "all"
     return f"lagebild-events_{a}_{b}.{kind}"
+
+
+# pandas dtypes of the export's columns (records.acled.COLUMN_TYPES): nullable ones, so an
+# empty cell is <NA> and an integer column stays integer; dates stay ISO text
+_PANDAS_TYPES = {"str": "string", "date": "string", "int": "Int64", "float": "Float64", "bool": "boolean"}
+
+
+def csv_dtypes(columns: Iterable[str]) -> dict[str, str]:
+    """The pandas dtype of each of *columns* (text for a column the export does not define)."""
+    return {c: _PANDAS_TYPES[COLUMN_TYPES.get(c, "str")] for c in columns}
+
+
+def read_export_csv(source: Any) -> pd.DataFrame:
+    """A CSV written by :func:`csv_text` (a path or a seekable text stream) as a DataFrame with the
+    column dictionary's types; only an empty cell is missing ("NA" stays text)."""
+    header = pd.read_csv(source, nrows=0).columns
+    if hasattr(source, "seek"):
+        source.seek(0)
+    return pd.read_csv(source, dtype=csv_dtypes(header), keep_default_na=False, na_values=[""])
 
 
 def parse_csv(text: str) -> list[dict[str, str]]:
