@@ -160,3 +160,24 @@ def test_ogr_reads_back_every_property_and_geometry(tmp_path, kind):
             assert _same(read, value, column), (feature["id"], column, read, value)
     # the time columns are typed date-times, the date a date: what QGIS's temporal controller takes
     assert str(frame["start_time"].dtype).startswith("datetime64") and "UTC" in str(frame["start_time"].dtype)
+
+
+def test_cli_geojson_loads_in_ogr_with_a_time_column(tmp_path, pipeline):
+    gpd = _ogr()
+    from extract.cli import main
+
+    src = tmp_path / "a.txt"
+    src.write_text("Im September 2023 traf sich Wladimir Putin mit Kim Jong Un im Kosmodrom "
+                   "Wostotschny. Nordkorea lieferte Munition per Schiff von Rajin nach Wladiwostok.",
+                   encoding="utf-8")
+    out = tmp_path / "out.geojson"
+    assert main([str(src), "--doc-date", "2023-10-13", "--format", "geojson", "--output", str(out)]) == 0
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    frame = gpd.read_file(out, engine="pyogrio")
+    assert len(frame) == len(fc["features"]) >= 2
+    assert set(frame.geom_type.dropna()) == {"Point", "LineString"}
+    meeting = frame[frame["type"] == "meeting"].iloc[0]
+    assert meeting["start_time"] == pd.Timestamp("2023-09-01T00:00:00", tz="UTC")
+    assert (meeting["time_precision"], meeting["geo_precision"]) == (3, 1)
+    times = [f["properties"]["start_time"] for f in fc["features"]]
+    assert all(KEPLER_DATETIME.match(t) for t in times if t is not None) and any(times)

@@ -13,6 +13,7 @@ from jinja2 import Template
 
 from records.event_types import event_type, event_types
 from viz import assets, basemap as basemaps
+from viz.approximate import AREA_CLASS, area_features, legend_row as approximate_legend_row
 from viz.geometry import (CoordinateError, LatLon, arrowhead, bounds, event_points,
                           validate_point)
 from viz.evidence import key_html, mark_css
@@ -55,9 +56,11 @@ class _Legend(MacroElement):
             f"<span style='{esc(style)}'></span> {esc(label)}" for style, label in entries)
 
 
-def _legend_entries(modes: Iterable[Optional[str]], undated: bool = False) -> list[tuple[str, str]]:
+def _legend_entries(modes: Iterable[Optional[str]], undated: bool = False,
+                    approximate: bool = False) -> list[tuple[str, str]]:
     """Marker rows, then one row per leg mode in use (MODE_STYLES order, then
-    "mode unknown"), the undated style when drawn, then the places layer."""
+    "mode unknown"), the undated style and the region-or-country circle when drawn,
+    then the places layer."""
     specs = [*event_types().values(), event_type(None)]
     rows = [("display:inline-block;width:11px;height:11px;border-radius:50%;"
              f"background:{spec.marker['legend']}", spec.marker.get("legend_label") or spec.label_in("en"))
@@ -74,6 +77,8 @@ def _legend_entries(modes: Iterable[Optional[str]], undated: bool = False) -> li
     if undated:
         rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
                      "border:2px dashed #555;background:#fff", "undated (not on the timeline)"))
+    if approximate:
+        rows.append(approximate_legend_row())
     rows.append(("display:inline-block;width:9px;height:9px;border-radius:50%;"
                  "background:#777", "mentioned place (layer)"))
     return rows
@@ -91,7 +96,8 @@ function(feature, layer) {
             return i + 1 === p.n ? '<b>' + leg + '</b>' : leg;
         }).join('<br>');
         var rows = [['Type', p.t], ['Date', p.d], ['Actors', p.a], ['Place', p.p],
-                    ['Route', p.w], ['Legs', legs], ['Why', p.y], ['Modes', p.m], ['Cargo', p.c],
+                    ['Route', p.w], ['Legs', legs], ['Precision', p.q], ['Why', p.y], ['Modes', p.m],
+                    ['Cargo', p.c],
                     ['Confidence', p.k], ['Review', p.r]];
         var html = '<div class="lagebild-popup" style="max-width:340px;font-size:12px"><table>';
         rows.forEach(function (r) {
@@ -259,6 +265,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     # point markers by event type (a route with one end known is a marker there)
     markers: dict[str, list[dict]] = {name: [] for name in (*event_types(), None)}
     undated: list[dict] = []
+    areas: list[dict] = []  # region- or country-level places (viz.approximate)
     all_points: list[LatLon] = []
     focus: list[LatLon] = []
     modes: list[Optional[str]] = []  # of the legs drawn (None: unknown)
@@ -274,11 +281,15 @@ def build_map(events: Iterable[Mapping[str, Any]],
             ship_lines += lines
             ship_ends += ends
             modes.extend(leg_modes)
+            areas += area_features([(event.get("origin"), drawn[0])], _leg_style(leg_modes[0])[0])
+            areas += area_features([(event.get("destination"), drawn[-1])], _leg_style(leg_modes[-1])[0])
         else:
-            point = pts["location"] or pts["destination"] or pts["origin"]
-            if point is None:
+            role = next((r for r in ("location", "destination", "origin") if pts[r]), None)
+            if role is None:
                 continue
+            point = pts[role]
             spec = event_type(event.get("type"))
+            areas += area_features([(event.get(role), point)], spec.marker["legend"])
             if is_undated(event):
                 undated.append(_undated_feature(event, point, spec.marker["legend"]))
             else:
@@ -298,6 +309,10 @@ def build_map(events: Iterable[Mapping[str, Any]],
         folium.GeoJson(_collection(ship_ends), on_each_feature=_BIND_JS, control=False,
                        marker=folium.CircleMarker()).add_to(ship_layer)
     point_layer = folium.FeatureGroup(name="Meetings & other events")
+    if areas:  # under the markers, taking no clicks (folium passes no "interactive" itself)
+        ring = folium.CircleMarker(fill=True, class_name=AREA_CLASS)
+        ring.options["interactive"] = False
+        folium.GeoJson(_collection(areas), control=False, marker=ring).add_to(point_layer)
     point_target: Element = point_layer
     if sum(map(len, markers.values())) + len(undated) > cluster_threshold:
         point_target = MarkerCluster(control=False).add_to(point_layer)
@@ -314,7 +329,7 @@ def build_map(events: Iterable[Mapping[str, Any]],
     if places is not None:
         # shown at once when there is nothing else to look at
         _add_places(m, places, show=not all_points)
-    _Legend(_legend_entries(modes, bool(undated))).add_to(m)
+    _Legend(_legend_entries(modes, bool(undated), bool(areas))).add_to(m)
     folium.LayerControl(collapsed=True).add_to(m)
 
     box = bounds(focus or all_points)

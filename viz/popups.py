@@ -7,10 +7,12 @@ top of HTML escaping, and shows bidi controls instead of obeying them.
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, Mapping, Optional
 from urllib.parse import urlsplit
 
 from records.actors import one_name_per_actor
+from records.precision import geo_label, geo_precision, time_label, time_precision
 from viz.escape import html_text as esc
 from viz.evidence import evidence_html
 from viz.why import why_html
@@ -24,6 +26,51 @@ def date_label(event: Mapping[str, Any]) -> str:
         return "date unknown"
     text = start or end if (start == end or not (start and end)) else f"{start} – {end}"
     return f"{text} ({precision})" if precision else str(text)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")  # English, whatever the locale
+
+
+def _whole_months(start: dt.date, end: dt.date) -> bool:
+    return start.day == 1 and (end + dt.timedelta(days=1)).day == 1
+
+
+def when_label(event: Mapping[str, Any]) -> str:
+    """The popup's date, its precision in words: ``in March 2023 (month)``,
+    ``March – May 2023 (month)``, ``in 2023 (year)``, ``2023-09-04 – 2023-09-10 (week)``;
+    a day or a longer span of days as :func:`date_label` has it."""
+    try:
+        start = dt.date.fromisoformat(event.get("date_start") or event.get("date_end") or "")
+        end = dt.date.fromisoformat(event.get("date_end") or event.get("date_start") or "")
+    except (TypeError, ValueError):
+        return date_label(event)
+    precision = event.get("date_precision")
+    if end < start:
+        return date_label(event)
+    if precision == "month" and _whole_months(start, end):
+        first, last = f"{MONTHS[start.month - 1]} {start.year}", f"{MONTHS[end.month - 1]} {end.year}"
+        if first == last:
+            return f"in {first} (month)"
+        if start.year == end.year:
+            first = MONTHS[start.month - 1]
+        return f"{first} – {last} (month)"
+    if precision == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        years = str(start.year) if start.year == end.year else f"{start.year} – {end.year}"
+        return f"in {years} (year)" if start.year == end.year else f"{years} (year)"
+    if time_precision(event) == 2:
+        return f"{start.isoformat()} – {end.isoformat()} (week)"
+    return date_label(event)
+
+
+def precision_label(event: Mapping[str, Any]) -> str:
+    """``place: region or country (3) · date: month or longer (3)`` (ACLED's codes)."""
+    parts = []
+    for what, code, label in (("place", geo_precision(event), geo_label),
+                              ("date", time_precision(event), time_label)):
+        if code is not None:
+            parts.append(f"{what}: {label(code)} ({code})")
+    return " · ".join(parts)
 
 
 ONLINE_MARK = " (online geocoder)"  # a place that came from Nominatim, not the offline gazetteer
@@ -81,7 +128,8 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     fields = {
         "i": esc(event.get("id")),
         "t": esc(event.get("type") or "event"),
-        "d": esc(date_label(event)),
+        "d": esc(when_label(event)),
+        "q": esc(precision_label(event)),  # ACLED-style precision codes (records.precision)
         "a": esc(actor_label(event)),
         "p": esc(place_label(event.get("location"))),
         "w": esc(route_label(event)),

@@ -100,11 +100,13 @@ def happenings_geojson_text(happenings: Iterable[Mapping[str, Any]],
                             for h in happenings)
 
 
-def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.date]) -> str:
-    """``lagebild-events_2023-07-01_2023-10-31.csv``; ``all`` for an open end."""
+def download_name(kind: str, date_from: Optional[dt.date], date_to: Optional[dt.date],
+                  unit: str = "events") -> str:
+    """``lagebild-events_2023-07-01_2023-10-31.csv``; ``all`` for an open end; *unit*
+    ``happenings`` for the one-row-per-happening files."""
     a = date_from.isoformat() if date_from else "all"
     b = date_to.isoformat() if date_to else "all"
-    return f"lagebild-events_{a}_{b}.{kind}"
+    return f"lagebild-{unit}_{a}_{b}.{kind}"
 
 
 # pandas dtypes of the export's columns (records.acled.COLUMN_TYPES): nullable ones, so an
