@@ -1,14 +1,23 @@
-"""CSV and GeoJSON downloads of exactly the filtered set."""
+"""CSV and GeoJSON downloads of exactly the filtered set, and the "changes since"
+export of the whole store (records.changes, store.changes)."""
 from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
 
 import streamlit as st
 
+from records.changes import changes_csv
 from store import EventFilter, Store
 from viz.table import csv_text, download_name, geojson_text
 
+CHANGES_DAYS = 7      # the date the "changes since" input starts at: a week back
 
-def downloads(store: Store, flt: EventFilter, events: list[dict], total: int) -> None:
-    """Two buttons; *events* are the rows shown, *total* how many match *flt*."""
+
+def downloads(store: Store, flt: EventFilter, events: list[dict], total: int,
+              today: Optional[dt.date] = None) -> None:
+    """Two buttons; *events* are the rows shown, *total* how many match *flt*. Then the
+    changes since a date picked here (*today*: the day the input counts back from)."""
     d1, d2 = st.columns(2)
     if total > len(events):  # the full set is read only when a download is clicked
         csv_data = lambda: csv_text(store.iter_events(flt))  # noqa: E731
@@ -20,3 +29,19 @@ def downloads(store: Store, flt: EventFilter, events: list[dict], total: int) ->
     d2.download_button("Download GeoJSON", geojson_data, key="dl_geojson",
                        mime="application/geo+json",
                        file_name=download_name("geojson", flt.date_from, flt.date_to))
+    changes_download(store, today or dt.date.today())
+
+
+def changes_download(store: Store, today: dt.date) -> None:
+    """A date and the CSV of every event created, updated, edited or removed since
+    then (00:00 UTC), in the whole store: the filters do not apply."""
+    c1, c2 = st.columns([1, 2], vertical_alignment="bottom")
+    since = c1.date_input("Changes since", today - dt.timedelta(days=CHANGES_DAYS),
+                          key="changes_since", max_value=today,
+                          help="Events first stored, changed by a re-extraction, edited or "
+                               "removed since 00:00 UTC of that day, in the whole store "
+                               "(the filters do not apply), with what changed.")
+    since = since or today
+    c2.download_button(f"Download changes since {since.isoformat()}",
+                       lambda: changes_csv(store.changes_since(since)), key="dl_changes",
+                       mime="text/csv", file_name=f"lagebild-changes-since-{since.isoformat()}.csv")
