@@ -48,11 +48,11 @@ def watch_main(args: argparse.Namespace, store, watcher_factory=None) -> int:
 
     make = watcher_factory or Watcher
     watcher = make(args.watch, store, lang=args.lang, forced_date=args.forced_date)
-    previous = _terminate_as_interrupt()
-    print(f"watching {watcher.folder} every {args.interval:g} s (Ctrl-C stops); "
-          f"store {store.label}", file=sys.stderr)
     failed = False
+    previous = _terminate_as_interrupt()
     try:
+        print(f"watching {watcher.folder} every {args.interval:g} s (Ctrl-C stops); "
+              f"store {store.label}", file=sys.stderr, flush=True)
         watcher.run(interval=args.interval, once=args.once)
         failed = bool(args.once and watcher.last is not None and watcher.last.errors)
     except KeyboardInterrupt:

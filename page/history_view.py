@@ -24,7 +24,8 @@ def stamps_line(event: Mapping[str, Any]) -> str:
         parts.append(f"first stored {created}")
     if (updated := _moment(event.get("updated"))) and updated != created:
         parts.append(f"last changed {updated}")
-    return " · ".join(parts).capitalize() if parts else ""
+    text = " · ".join(parts)
+    return text[:1].upper() + text[1:]
 
 
 def history_lines(entries: Iterable[Mapping[str, Any]], shown: int = SHOWN) -> list[str]:

@@ -127,8 +127,10 @@ def stamp(conn, prior: Optional[Mapping[str, Prior]], originals: list[Mapping[st
                         _dumps({"event": old.original, "created": old.created}), now))
             counts["removed"] += 1
     if log:
+        after = conn.execute("SELECT COALESCE(MAX(id), 0) FROM edits").fetchone()[0]
         conn.executemany("INSERT INTO event_log (event_id, doc_id, action, changes, snapshot, at, "
-                         f"author) VALUES (?, ?, ?, ?, ?, ?, '{PIPELINE}')", log)
+                         f"author, after_edit) VALUES (?, ?, ?, ?, ?, ?, '{PIPELINE}', ?)",
+                         [(*row, after) for row in log])
     _count(tally, counts)
     return out
 
@@ -175,6 +177,14 @@ def _pipeline_states(now: Optional[dict], log: list) -> list[Optional[dict]]:
     return states
 
 
+def _log_first(log_row, edit_row) -> bool:
+    """Whether a re-extraction came before an edit: by the latest edit it saw, else
+    by time (the re-extraction first within one second)."""
+    if log_row["after_edit"] is not None:
+        return edit_row["id"] > log_row["after_edit"]
+    return log_row["at"] <= edit_row["created_at"]
+
+
 def event_history(conn, event_id: str) -> list[dict[str, Any]]:
     """What happened to *event_id*, oldest first: each analyst edit of a field and each
     change a re-extraction made, one entry per field, plus ``added`` / ``removed``
@@ -184,8 +194,8 @@ def event_history(conn, event_id: str) -> list[dict[str, Any]]:
     holds them), ``doc_id``; an edit also ``value`` (its stored JSON) and ``created_at``.
     An edit's ``old`` is what the event showed just before it: the pipeline's value or
     an earlier edit's."""
-    log = conn.execute("SELECT id, action, changes, snapshot, at, author, doc_id FROM event_log "
-                       "WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
+    log = conn.execute("SELECT id, action, changes, snapshot, at, author, doc_id, after_edit "
+                       "FROM event_log WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
     edits = conn.execute("SELECT id, field, value, created_at, author FROM edits "
                          "WHERE event_id = ? ORDER BY id", (event_id,)).fetchall()
     if not log and not edits:
@@ -197,8 +207,7 @@ def event_history(conn, event_id: str) -> list[dict[str, Any]]:
     shown: dict[str, Any] = {}       # fields an analyst has set: their value wins
     i = j = 0
     while i < len(log) or j < len(edits):
-        # a re-extraction and an edit in the same second: the re-extraction first
-        if j >= len(edits) or (i < len(log) and log[i]["at"] <= edits[j]["created_at"]):
+        if j >= len(edits) or (i < len(log) and _log_first(log[i], edits[j])):
             r = log[i]
             if r["action"] == "changed":
                 out += [_entry(r["at"], r["author"], "pipeline", "changed", f, old, new, r["doc_id"])

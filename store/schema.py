@@ -130,7 +130,8 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         changes    TEXT NOT NULL DEFAULT '{}',
         snapshot   TEXT,
         at         TEXT NOT NULL,
-        author     TEXT NOT NULL DEFAULT 'pipeline'
+        author     TEXT NOT NULL DEFAULT 'pipeline',
+        after_edit INTEGER              -- edits.id of the latest edit then: orders the two
     );
     CREATE INDEX event_log_event ON event_log (event_id, id);
     CREATE INDEX event_log_at ON event_log (at);
