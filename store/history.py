@@ -50,11 +50,11 @@ def pipeline_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> dict[str
     """``{field: [old, new]}`` for the pipeline's values that differ between two
     versions of one event (keys in :data:`IGNORED` do not count), fields sorted."""
     out: dict[str, list] = {}
-    for key in sorted((set(old) | set(new)) - IGNORED):
-        a, b = _plain(old.get(key)), _plain(new.get(key))
-        if a != b:
-            out[key] = [a, b]
-    return out
+    for key in (old.keys() | new.keys()) - IGNORED:
+        a, b = old.get(key), new.get(key)
+        if a != b and _plain(a) != _plain(b):     # the plain comparison first: it is cheap
+            out[key] = [_plain(a), _plain(b)]
+    return dict(sorted(out.items()))
 
 
 def prior_events(conn, document_rows: Iterable[int]) -> dict[str, Prior]:
