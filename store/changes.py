@@ -39,10 +39,10 @@ def since_stamp(when: When) -> str:
 
 def _touched(conn, since: str) -> set[str]:
     """Ids of events with a log entry or an edit since *since*."""
-    ids = {r[0] for r in conn.execute("SELECT DISTINCT event_id FROM event_log WHERE at >= ?",
-                                      (since,))}
+    # no DISTINCT: SQLite would walk the event_id index through the whole table for it
+    ids = {r[0] for r in conn.execute("SELECT event_id FROM event_log WHERE at >= ?", (since,))}
     return ids | {r[0] for r in conn.execute(
-        "SELECT DISTINCT event_id FROM edits WHERE created_at >= ?", (since,))}
+        "SELECT event_id FROM edits WHERE created_at >= ?", (since,))}
 
 
 def _removed_event(conn, event_id: str) -> dict[str, Any]:

@@ -36,9 +36,13 @@ class Prior:
     """An event row about to be replaced by a re-ingest of its document."""
     event_id: str
     doc_id: str
-    original: dict
+    original_json: str            # the pipeline's event as stored (parsed when needed)
     created: Optional[str]
     updated: Optional[str]
+
+    @property
+    def original(self) -> dict:
+        return json.loads(self.original_json)
 
 
 def _plain(value: Any) -> Any:
@@ -68,9 +72,8 @@ def prior_events(conn, document_rows: Iterable[int]) -> dict[str, Prior]:
             "SELECT e.event_id, e.original_json, e.created, e.updated, d.doc_id FROM events e "
             f"JOIN documents d ON d.id = e.document_id WHERE e.document_id IN ({marks}) "
             "ORDER BY e.id", rows):
-        out.setdefault(r["event_id"], Prior(r["event_id"], r["doc_id"],
-                                            json.loads(r["original_json"]), r["created"],
-                                            r["updated"]))
+        out.setdefault(r["event_id"], Prior(r["event_id"], r["doc_id"], r["original_json"],
+                                            r["created"], r["updated"]))
     return out
 
 
@@ -89,11 +92,12 @@ def _returning_created(conn, event_ids: list[str]) -> dict[str, str]:
 
 
 def stamp(conn, prior: Optional[Mapping[str, Prior]], originals: list[Mapping[str, Any]],
-          doc_id: str, now: str, tally: Optional[MutableMapping[str, int]] = None
-          ) -> dict[str, tuple[str, str]]:
+          doc_id: str, now: str, tally: Optional[MutableMapping[str, int]] = None,
+          dumped: Optional[Mapping[str, str]] = None) -> dict[str, tuple[str, str]]:
     """``(created, updated)`` for each new event of a document, by id, and the log rows
     of what changed against *prior* (None or empty: a document stored for the first
-    time -- nothing is logged). *tally* counts ``added``/``changed``/``removed``."""
+    time -- nothing is logged). *tally* counts ``added``/``changed``/``removed``;
+    *dumped*: each event's JSON as it will be stored (the same text: no change)."""
     counts = dict.fromkeys(ACTIONS, 0)
     out: dict[str, tuple[str, str]] = {}
     if not prior:
@@ -113,7 +117,8 @@ def stamp(conn, prior: Optional[Mapping[str, Prior]], originals: list[Mapping[st
             log.append((eid, doc_id, "added", "{}", _dumps({"event": dict(ev)}), now))
             counts["added"] += 1
             continue
-        diff = pipeline_changes(old.original, ev)
+        same = dumped is not None and dumped.get(eid) == old.original_json
+        diff = {} if same else pipeline_changes(old.original, ev)
         created = old.created or now
         if diff:
             out[eid] = (created, now)

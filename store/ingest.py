@@ -72,10 +72,10 @@ def check_event_ids(originals: Iterable[Mapping[str, Any]]) -> None:
 
 
 def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
-                   stamps: Mapping[str, tuple[str, str]]) -> None:
+                   stamps: Mapping[str, tuple[str, str]], dumped: Mapping[str, str]) -> None:
     """The document's events (current values: stored edits replayed; *stamps*: each
-    one's created and updated) and their evidence spans, in a few multi-row
-    statements instead of one per row."""
+    one's created and updated; *dumped*: each one's JSON) and their evidence spans, in
+    a few multi-row statements instead of one per row."""
     edits = _edits_by_event(conn, [str(ev["id"]) for ev in originals])
     names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
     one = "(" + ", ".join("?" for _ in range(len(_EVENT_COLUMNS) + 6)) + ")"
@@ -88,7 +88,7 @@ def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
             cols = event_columns(current)
             created, updated = stamps[eid]
             params += [document_row, *[cols[c] for c in _EVENT_COLUMNS],
-                       json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected),
+                       dumped[eid], int(reviewed), int(rejected),
                        created, updated]
         rows = conn.execute(
             f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected, "
@@ -165,9 +165,10 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         originals = list(unique.values())
         check_event_ids(originals)
         counts: dict[str, int] = {}
+        dumped = {str(ev["id"]): json.dumps(ev, ensure_ascii=False) for ev in originals}
         stamps = stamp(conn, prior if status == "updated" else None, originals, str(doc_id),
-                       now, counts)
-        _insert_events(conn, row_id, originals, stamps)
+                       now, counts, dumped)
+        _insert_events(conn, row_id, originals, stamps, dumped)
     if tally is not None:          # counted once committed
         for key, n in counts.items():
             tally[key] = tally.get(key, 0) + n
