@@ -8,8 +8,8 @@ import dataclasses
 import streamlit as st
 
 import app_auth
-from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, cached_places,
-                        cached_span, filter_key, get_store)
+from page.cache import (PAGE_LIMIT, cached_count, cached_events, cached_facets, cached_last_run,
+                        cached_places, cached_span, filter_key, get_store)
 from page.corrections import correction_panel
 from page.downloads import downloads
 from page.header import page_header, sidebar_skip_link, skip_link, skip_target
@@ -46,7 +46,7 @@ def main() -> None:
                            dataclasses.replace(flt, limit=PAGE_LIMIT, newest=True))
 
     st.title("Lagebild", anchor=False)  # no link: one tab stop less
-    page_header(facets, cached_span(path, revision, key, flt))
+    page_header(facets, cached_span(path, revision, key, flt), cached_last_run(path, revision))
     with st.expander("Add articles", expanded=facets["n_documents"] == 0
                      or bool(st.session_state.get("_ingest_messages"))):
         input_panel(store)

@@ -47,7 +47,16 @@ class Stats:
     unchanged: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
     events: int = 0
+    events_added: int = 0       # by what the store did (store.history): new events,
+    events_changed: int = 0     # events whose values a re-extraction changed,
+    events_removed: int = 0     # and events a re-extraction no longer found
     seconds: float = 0.0
+
+    def count_events(self, changes) -> None:
+        """Add a document's ``{"added": n, "changed": n, "removed": n}``."""
+        for key in ("added", "changed", "removed"):
+            name = f"events_{key}"
+            setattr(self, name, getattr(self, name) + int(changes.get(key, 0)))
 
     def rate(self) -> float:
         return self.extracted / self.seconds if self.seconds else 0.0
@@ -55,7 +64,9 @@ class Stats:
     def summary(self) -> str:
         return (f"{self.read} read, {self.skipped} already stored, {self.extracted} extracted "
                 f"({self.new} new, {self.updated} updated, {self.unchanged} unchanged, "
-                f"{self.events} events), {len(self.failed)} failed in {self.seconds:.1f} s "
+                f"{self.events} events; stored events {self.events_added} added, "
+                f"{self.events_changed} changed, {self.events_removed} removed), "
+                f"{len(self.failed)} failed in {self.seconds:.1f} s "
                 f"({self.rate():.1f} articles/s)")
 
 
@@ -111,6 +122,7 @@ class Options:
     forced_date: Optional[dt.date] = None
     lang: str = "auto"
     workers_write: bool = False       # workers store results themselves (see ingest.work)
+    today: Optional[dt.date] = None   # the date of a document without one (default: today)
 
     def targets(self) -> Optional[Targets]:
         """Where the workers write, or None when the client writes."""
@@ -131,7 +143,7 @@ def _fail(stats: Stats, doc_id: str, reason: str) -> None:
 
 def _items(opts: Options, writer, sink, stats: Stats, progress: Progress) -> Iterator[list[dict]]:
     """Chunks of items still to extract; stored ones are counted and skipped."""
-    today = dt.date.today()
+    today = opts.today or dt.date.today()
 
     def checked() -> Iterator[Item]:
         for doc_id, fields, error in iter_records(opts.paths):
@@ -169,6 +181,7 @@ def _write(writer, sink, results: Results, stats: Stats) -> None:
         stats.extracted += 1
         if isinstance(document, Written):        # the worker has stored it
             stats.events += document.events
+            stats.count_events(document.changes)
             if document.status != "parquet":
                 setattr(stats, document.status, getattr(stats, document.status) + 1)
             continue
@@ -181,6 +194,7 @@ def _write(writer, sink, results: Results, stats: Stats) -> None:
                 _fail(stats, item["doc_id"], f"{item['where']}: {outcome}")
             else:
                 setattr(stats, outcome, getattr(stats, outcome) + 1)
+                stats.count_events(writer.last)
     if sink is not None and good:
         sink.write(good)
 

@@ -3,10 +3,14 @@
     python -m ingest --jsonl news.jsonl --store var/lagebild.sqlite3 --jobs 2
     python -m ingest --input-dir parts/ --store postgresql://... --scheduler local
     python -m ingest --jsonl news.jsonl --parquet-out results/ --scheduler tcp://h:8786
+    python -m ingest --watch feed/ --interval 30 --store var/lagebild.sqlite3
+    python -m ingest --changes-since 2026-11-01 --format csv --output changes.csv
 
 Reads as ``python -m extract`` reads (:mod:`records.documents`), extracts with
 :func:`ingest.batch.ingest`, shows a progress bar and the failures on standard
-error and ends with a summary. Nothing is written to standard output.
+error and ends with a summary. Nothing is written to standard output (but the
+``--changes-since`` export when it has no ``--output``). Each run is recorded in
+the store (``store.runs``). ``--watch`` and ``--changes-since``: :mod:`ingest.commands`.
 
 Exit status: 0 when every document was stored (or skipped), 1 when at least
 one failed (each is named on standard error), 2 for a usage error, 130 when
@@ -16,12 +20,15 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import sys
 import traceback
+from pathlib import Path
 from typing import Optional
 
 from extract.cli import configure_logging
-from ingest.batch import CHUNK_SIZE, Options, ingest
+from ingest.batch import CHUNK_SIZE, Options, Stats, ingest
+from ingest.watch import DEFAULT_INTERVAL, MIN_INTERVAL
 from ingest.sources import count_documents, input_files
 from records import languages
 from records.documents import parse_date
@@ -64,7 +71,49 @@ def build_parser() -> argparse.ArgumentParser:
     ap.add_argument("--lang", choices=languages.choices(), default=languages.AUTO,
                     help="language of every document (default: a document's lang, else detected)")
     ap.add_argument("--no-progress", action="store_true", help="no progress bar")
+    feed = ap.add_argument_group("a folder as a feed (instead of --jsonl / --input-dir)")
+    feed.add_argument("--watch", metavar="DIR",
+                      help="poll DIR for new or changed .jsonl, .txt and .html files and ingest "
+                      "them (a text or HTML file is one document, its name the id); Ctrl-C stops")
+    feed.add_argument("--interval", type=float, default=DEFAULT_INTERVAL, metavar="SECONDS",
+                      help=f"seconds between two looks at DIR (default {DEFAULT_INTERVAL:g})")
+    feed.add_argument("--once", action="store_true", help="look once, ingest, and stop")
+    out = ap.add_argument_group("what changed (instead of ingesting)")
+    out.add_argument("--changes-since", metavar="YYYY-MM-DD[THH:MM:SS]",
+                     help="write the events created, updated, edited or removed since then "
+                     "(UTC), with what changed, to standard output or --output")
+    out.add_argument("--format", choices=("csv", "json"),
+                     help="of --changes-since (default csv)")
+    out.add_argument("--output", metavar="PATH", help="of --changes-since (default: standard output)")
     return ap
+
+
+def _check_modes(args: argparse.Namespace) -> None:
+    """The modes exclude each other; their options need them."""
+    from store.changes import since_stamp
+
+    batch_input = bool(args.jsonl or args.input_dir)
+    if args.watch and (batch_input or args.changes_since):
+        raise UsageError("--watch DIR reads its folder: no --jsonl, --input-dir or --changes-since")
+    if args.changes_since and batch_input:
+        raise UsageError("--changes-since writes what is stored: no --jsonl or --input-dir")
+    if (args.format or args.output) and not args.changes_since:
+        raise UsageError("--format and --output belong to --changes-since")
+    if (args.once or args.interval != DEFAULT_INTERVAL) and not args.watch:
+        raise UsageError("--interval and --once belong to --watch")
+    if (args.watch or args.changes_since) and (args.parquet_out or args.scheduler or
+                                              args.workers_write or args.jobs != 1):
+        raise UsageError("--watch and --changes-since run in this process, on a store: no "
+                         "--parquet-out, --scheduler, --workers-write or --jobs")
+    if args.watch and not Path(args.watch).is_dir():
+        raise UsageError(f"--watch {args.watch}: not a directory")
+    if args.watch and args.interval < MIN_INTERVAL:
+        raise UsageError(f"--interval {args.interval:g}: at least {MIN_INTERVAL:g} seconds")
+    if args.changes_since:
+        try:
+            since_stamp(args.changes_since)
+        except InputError as err:
+            raise UsageError(str(err)) from err
 
 
 def options_from_args(args: argparse.Namespace) -> Options:
@@ -72,7 +121,7 @@ def options_from_args(args: argparse.Namespace) -> Options:
     from store import Store
 
     if not args.jsonl and not args.input_dir:
-        raise UsageError("give --jsonl FILE or --input-dir DIR")
+        raise UsageError("give --jsonl FILE, --input-dir DIR, --watch DIR or --changes-since DATE")
     if args.jobs < 1 or args.chunk_size < 1:
         raise UsageError("--jobs and --chunk-size must be at least 1")
     try:
@@ -96,6 +145,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     configure_logging()
     try:
         args = build_parser().parse_args(argv)
+        _check_modes(args)
+        if args.watch or args.changes_since:
+            return _other_mode(args)
         opts = options_from_args(args)
     except UsageError as err:            # before LagebildError: a UsageError is one
         print(f"usage error: {err}", file=sys.stderr)
@@ -104,11 +156,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     except LagebildError as err:         # the store cannot be opened
         print(f"error: {err}", file=sys.stderr)
         return 1
+    started = _now()
+    stats = Stats()
     try:
         with _progress_bar(opts, enabled=not args.no_progress) as progress:
             stats = ingest(opts, progress)
     except KeyboardInterrupt:
         print("interrupted; what was stored stays, run again to resume", file=sys.stderr)
+        _record(opts, started, stats, "interrupted")
         return 130
     except LagebildError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -116,8 +171,44 @@ def main(argv: Optional[list[str]] = None) -> int:
     except Exception:
         traceback.print_exc(file=sys.stderr)
         return 1
+    _record(opts, started, stats)
     print(stats.summary(), file=sys.stderr)
     return 1 if stats.failed else 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _record(opts: Options, started: str, stats: Stats, interrupted: Optional[str] = None) -> None:
+    """The run into the store's ingest runs (store.runs); a failure to do so is only said."""
+    if opts.store is None:
+        return
+    from store.runs import IngestRun
+
+    errors = list(stats.failed) + ([("python -m ingest", interrupted)] if interrupted else [])
+    run = IngestRun(started=started, finished=_now(), source="python -m ingest",
+                    files=[str(p) for p in opts.paths], docs_new=stats.new,
+                    docs_updated=stats.updated, docs_unchanged=stats.unchanged + stats.skipped,
+                    events_added=stats.events_added, events_changed=stats.events_changed,
+                    events_removed=stats.events_removed, errors=errors)
+    try:
+        opts.store.record_run(run)
+    except LagebildError as err:
+        print(f"warning: the run was not recorded: {err}", file=sys.stderr)
+
+
+def _other_mode(args: argparse.Namespace) -> int:
+    """--watch or --changes-since (ingest.commands), on the store of --store."""
+    from ingest.commands import changes_main, watch_main
+    from store import Store
+
+    try:
+        args.forced_date = parse_date(args.doc_date, "--doc-date")
+    except InputError as err:
+        raise UsageError(str(err)) from err
+    store = Store(args.store)
+    return changes_main(args, store) if args.changes_since else watch_main(args, store)
 
 
 @contextlib.contextmanager

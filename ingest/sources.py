@@ -16,11 +16,13 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, TypeVar
 
 from records import languages
-from records.documents import DOCUMENT_SUFFIXES, Record, iter_documents, parse_date
+from records.documents import DOCUMENT_SUFFIXES, Record, iter_documents, iter_files, parse_date
+from records.inputs import HTML_SUFFIXES
 from records.errors import InputError
 from store.ingest import content_hash
 
 T = TypeVar("T")
+TEXT_SUFFIXES = (".txt",) + HTML_SUFFIXES     # one document a file
 
 
 @dataclass
@@ -85,9 +87,20 @@ def count_documents(paths: Iterable[Path]) -> int:
 
 def iter_records(paths: Iterable[Path]) -> Iterator[Record]:
     """``(id, fields, error)`` per input document of *paths*, read and checked as
-    ``python -m extract`` reads them (:func:`records.documents.iter_documents`)."""
+    ``python -m extract`` reads them: JSON Lines and Parquet by
+    :func:`records.documents.iter_documents`; a text or HTML file (:data:`TEXT_SUFFIXES`)
+    is one document by :func:`records.documents.iter_files`, its file name the id (and
+    the title, unless the HTML names one)."""
     for path in paths:
-        yield from iter_documents(path)
+        if str(path).lower().endswith(TEXT_SUFFIXES):
+            for _, fields, error in iter_files([str(path)]):
+                name = Path(path).name
+                if fields is not None:
+                    fields = {k: v for k, v in fields.items() if v is not None and k != "html"}
+                    fields.setdefault("title", name)
+                yield name, fields, error
+        else:
+            yield from iter_documents(path)
 
 
 def make_item(doc_id: str, fields: dict, *, forced_date: Optional[dt.date] = None,

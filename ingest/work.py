@@ -13,7 +13,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Optional
 
 from records.errors import LagebildError
@@ -35,6 +35,7 @@ class Written:
     """What a writing worker returns for a stored document instead of the document."""
     status: str                      # "new", "updated", "unchanged" or "parquet"
     events: int
+    changes: dict = field(default_factory=dict)   # {"added": n, ...} (store.Writer.last)
 
 
 def extract_chunk(items: list[dict], targets: Optional[Targets] = None) -> Results:
@@ -92,25 +93,30 @@ def write_here(results: Results, targets: Targets) -> Results:
     documents are dropped from what goes back to the client."""
     good = [(item, doc) for item, doc, error in results if error is None]
     statuses: list[Any] = ["parquet"] * len(good)
+    changes: list[Any] = [{}] * len(good)
     if targets.store:
         try:
-            statuses = list(_writer(targets.store).ingest_each(
-                (doc, item["text"]) for item, doc in good))
+            writer = _writer(targets.store)
+            statuses, changes = [], []
+            for status in writer.ingest_each((doc, item["text"]) for item, doc in good):
+                statuses.append(status)
+                changes.append(dict(writer.last))
         except LagebildError as err:            # the store cannot be opened at all
-            statuses = [err] * len(good)
+            statuses, changes = [err] * len(good), [{}] * len(good)
     if targets.parquet and good:
         from ingest.parts import ParquetSink
 
         ParquetSink(targets.parquet).write(good)
-    outcome = {id(item): status for (item, _), status in zip(good, statuses)}
+    outcome = {id(item): (status, change)
+               for (item, _), status, change in zip(good, statuses, changes)}
     out: Results = []
     for item, doc, error in results:
         light = {k: v for k, v in item.items() if k != "text"}
-        status = outcome.get(id(item))
+        status, change = outcome.get(id(item), (None, {}))
         if error is not None:
             out.append((light, None, error))
         elif isinstance(status, LagebildError):
             out.append((light, None, f"{item['where']}: {status}"))
         else:
-            out.append((light, Written(status, len(doc.get("events") or [])), None))
+            out.append((light, Written(status, len(doc.get("events") or []), change), None))
     return out

@@ -60,6 +60,12 @@ def cached_facets(path: str, revision: int) -> dict:
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
+def cached_last_run(path: str, revision: int) -> dict | None:
+    """The latest ingest run (store.runs.last_run), for the header."""
+    return get_store(path).last_run()
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
 def cached_sources(path: str, revision: int, doc_ids: tuple[str, ...]) -> list[dict]:
     return get_store(path).sources(doc_ids)
 

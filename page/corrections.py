@@ -6,7 +6,8 @@ explained shows why it was chosen and its runner-ups, one click each
 
 The form is a fragment: a widget change reruns the form only, not the map.
 After a save the page reruns (map and table show the correction) and the
-form stays open on the same event with a line naming what changed.
+form stays open on the same event with a line naming what changed. Below the
+form, the event's history (page.history_view): edits and re-extractions.
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ import datetime as dt
 
 import streamlit as st
 
-from page import place_fields, runner_ups
+from page import history_view, place_fields, runner_ups
 from records.errors import InputError
 from records.event_types import PLACE_ROLES, event_type, event_types
 from store import Store
@@ -65,6 +66,7 @@ def _form(store: Store, events: list[dict], mentions: list[dict]) -> None:
     fix = runner_ups.one_click_fixes(ev)      # a runner-up clicked: that place, at once
     proposed, types, modes = _fields(ev, mentions)
     save = st.button("Save correction", key="edit_save", type="primary")
+    history_view.history_list(store, ev)
     if fix is not None:
         _save(store, ev, fix, types, modes)
     elif save:

@@ -1,5 +1,5 @@
 """The page's first line: what Lagebild shows, where its data came from (articles,
-sources, the last ingest) and the date span of the events in view -- and the
+sources, the last ingest and what it changed) and the date span of the events in view -- and the
 "Skip the map" link with its target, so keyboard users need not tab through
 every marker to reach the timeline and the table."""
 from __future__ import annotations
@@ -57,16 +57,57 @@ def _moment(value: Any) -> Optional[str]:
     return when.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def header_text(facets: Mapping[str, Any], span: Mapping[str, Any]) -> str:
-    """The header line from the store's facets (store.query.facets) and the span of
-    the events in view (store.query.date_span). Plain text: numbers, dates, fixed words."""
+# where a recorded ingest run came from (store.runs.IngestRun.source), in fixed words
+RUN_SOURCES = (("watch", "watched folder"), ("python -m ingest", "batch"), ("page", "this page"))
+
+
+def run_summary(run: Mapping[str, Any]) -> str:
+    """What an ingest run (store.runs) changed, in fixed words and numbers:
+    "watched folder: 2 new articles, 5 events added, 1 error" ("nothing new" when so)."""
+    source = str(run.get("source") or "")
+    where = next((words for prefix, words in RUN_SOURCES if source.startswith(prefix)), "ingest")
+
+    def n(key: str) -> int:
+        try:
+            return max(int(run.get(key) or 0), 0)
+        except (TypeError, ValueError):
+            return 0
+
+    docs = [f"{n('docs_' + k)} {k}" for k in ("new", "updated") if n("docs_" + k)]
+    parts = []
+    if docs:
+        parts.append(" and ".join(docs) + (" articles" if n("docs_new") + n("docs_updated") > 1
+                                           else " article"))
+    events = [f"{n('events_' + k)} {k}" for k in ("added", "changed", "removed")
+              if n("events_" + k)]
+    if events:
+        parts.append("events " + ", ".join(events))
+    if n("n_errors"):
+        parts.append(_plural(n("n_errors"), "error"))
+    return f"{where}: {', '.join(parts) or 'nothing new'}"
+
+
+def _last_ingest(facets: Mapping[str, Any], run: Optional[Mapping[str, Any]]) -> Optional[str]:
+    """"last ingest WHEN", with what the last recorded run changed when it is the latest."""
+    latest = _moment(facets.get("last_ingest"))
+    finished = _moment(run.get("finished")) if run else None
+    if finished and (latest is None or finished >= latest):
+        return f"last ingest {finished} ({run_summary(run)})"
+    return f"last ingest {latest}" if latest else None
+
+
+def header_text(facets: Mapping[str, Any], span: Mapping[str, Any],
+                last_run: Optional[Mapping[str, Any]] = None) -> str:
+    """The header line from the store's facets (store.query.facets), the span of the
+    events in view (store.query.date_span) and the last ingest run (store.runs.last_run).
+    Plain text: numbers, dates, fixed words."""
     n_docs = int(facets.get("n_documents") or 0)
     sources = f"{_plural(n_docs, 'article')} from {_plural(int(facets.get('n_sources') or 0), 'source')}"
     if unlinked := int(facets.get("n_unlinked") or 0):
         sources += f" ({unlinked} without a web address)"
     parts = [TAGLINE, sources]
-    if last := _moment(facets.get("last_ingest")):
-        parts.append(f"last ingest {last}")
+    if last := _last_ingest(facets, last_run):
+        parts.append(last)
     first, end = _day(span.get("first")), _day(span.get("last"))
     if first and end:
         parts.append(f"events in view: {first} – {end}" if first != end
@@ -76,9 +117,10 @@ def header_text(facets: Mapping[str, Any], span: Mapping[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def page_header(facets: Mapping[str, Any], span: Mapping[str, Any]) -> None:
+def page_header(facets: Mapping[str, Any], span: Mapping[str, Any],
+                last_run: Optional[Mapping[str, Any]] = None) -> None:
     with st.container(key="page_header"):
-        st.markdown(header_text(facets, span))
+        st.markdown(header_text(facets, span, last_run))
 
 
 def skip_link() -> None:

@@ -18,30 +18,42 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from records.errors import LagebildError
 
-from store import db, query
+from store import changes, db, history, query, runs
 from store.ingest import content_hash, ingest_document, known_hashes, record_edit
 from store.query import EventFilter
+from store.runs import IngestRun
 
-__all__ = ["EventFilter", "Store", "Writer", "content_hash"]
+__all__ = ["EventFilter", "IngestRun", "Store", "Writer", "content_hash"]
 
 
 class Writer:
     """Writes over one connection held open for a whole batch run (see
     :meth:`Store.writer`): saves opening and closing -- and, on SQLite, the
-    checkpoint at every close -- per chunk. Still one transaction per document."""
+    checkpoint at every close -- per chunk. Still one transaction per document.
+
+    :attr:`tally` counts the events ``added``, ``changed`` and ``removed`` by all
+    documents written so far, :attr:`last` those of the latest one."""
 
     def __init__(self, conn):
         self._conn = conn
+        self.tally: dict[str, int] = {"added": 0, "changed": 0, "removed": 0}
+        self.last: dict[str, int] = {}
 
     def ingest_each(self, pairs: Iterable[tuple[Mapping[str, Any], Optional[str]]]
                     ) -> Iterator[Union[str, LagebildError]]:
         """Ingest ``(document, text)`` pairs (one transaction each); yields each
         one's status, or the LagebildError that refused it."""
         for document, text in pairs:
+            self.last = {}
             try:
-                yield ingest_document(self._conn, document, text)[1]
+                status = ingest_document(self._conn, document, text, tally=self.last)[1]
             except LagebildError as err:
+                self.last = {}
                 yield err
+                continue
+            for key, n in self.last.items():
+                self.tally[key] = self.tally.get(key, 0) + n
+            yield status
 
     def known_hashes(self, digests: Iterable[str]) -> set[str]:
         return known_hashes(self._conn, digests)
@@ -78,10 +90,11 @@ class Store:
 
     # -- writing -------------------------------------------------------
     def ingest(self, document: Mapping[str, Any], text: Optional[str] = None,
-               *, replace: bool = False) -> tuple[int, str]:
+               *, replace: bool = False, tally: Optional[dict[str, int]] = None
+               ) -> tuple[int, str]:
         """Store one contract DOCUMENT; see :func:`store.ingest.ingest_document`."""
         with self._connect() as conn:
-            return ingest_document(conn, document, text, replace=replace)
+            return ingest_document(conn, document, text, replace=replace, tally=tally)
 
     def ingest_many(self, documents: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         """Ingest several documents (one transaction each); counts by status."""
@@ -166,8 +179,39 @@ class Store:
             return query.documents(conn)
 
     def history(self, event_id: str) -> list[dict[str, Any]]:
+        """Analyst edits and re-extractions of *event_id*, oldest first
+        (:func:`store.history.event_history`)."""
         with self._connect() as conn:
-            return query.edit_history(conn, event_id)
+            return history.event_history(conn, event_id)
+
+    def changes_since(self, when: changes.When) -> list[dict[str, Any]]:
+        """Events created, updated, edited or removed at or after *when* (a date, a
+        datetime or ISO text; see :func:`store.changes.changes_since`)."""
+        with self._connect() as conn:
+            return changes.changes_since(conn, when)
+
+    # -- ingest runs and watched folders ---------------------------------
+    def record_run(self, run: IngestRun) -> int:
+        with self._connect() as conn:
+            return runs.record_run(conn, run)
+
+    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
+        with self._connect() as conn:
+            return runs.runs(conn, limit)
+
+    def last_run(self) -> Optional[dict[str, Any]]:
+        """The latest ingest run (:class:`store.runs.IngestRun` as a dict), or None."""
+        with self._connect() as conn:
+            return runs.last_run(conn)
+
+    def seen_files(self, folder: str) -> dict[str, tuple[int, int, str]]:
+        with self._connect() as conn:
+            return runs.seen_files(conn, folder)
+
+    def mark_seen(self, folder: str, files: Iterable[tuple[str, int, int, str]],
+                  gone: Iterable[str] = ()) -> None:
+        with self._connect() as conn:
+            runs.mark_seen(conn, folder, files, gone)
 
     def revision(self) -> int:
         """A number that changes whenever anything is written (a cache key)."""

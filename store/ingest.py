@@ -4,12 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Iterable, Mapping, MutableMapping, Optional
 
 from records.errors import InputError
 from store.db import transaction
 from store.edits import check_changes
 from store.explained import explained
+from store.history import prior_events, stamp
 from store.rows import EDITABLE_FIELDS, apply_edits, event_columns
 
 _EVENT_COLUMNS = ("event_id", "type", "date_start", "date_end", "date_precision", "actors",
@@ -64,25 +65,34 @@ def _edits_by_event(conn, event_ids: list[str]) -> dict[str, list[tuple[str, Any
 _EVENT_BATCH = 100   # events per INSERT statement (bound parameters stay far below limits)
 
 
-def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]]) -> None:
-    """The document's events (current values: stored edits replayed) and their
-    evidence spans, in a few multi-row statements instead of one per row."""
+def check_event_ids(originals: Iterable[Mapping[str, Any]]) -> None:
     for ev in originals:
         if not ev.get("id"):
             raise InputError(f"event without an id: {str(ev.get('evidence'))[:60]!r}")
+
+
+def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
+                   stamps: Mapping[str, tuple[str, str]], dumped: Mapping[str, str]) -> None:
+    """The document's events (current values: stored edits replayed; *stamps*: each
+    one's created and updated; *dumped*: each one's JSON) and their evidence spans, in
+    a few multi-row statements instead of one per row."""
     edits = _edits_by_event(conn, [str(ev["id"]) for ev in originals])
     names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
-    one = "(" + ", ".join("?" for _ in range(len(_EVENT_COLUMNS) + 4)) + ")"
+    one = "(" + ", ".join("?" for _ in range(len(_EVENT_COLUMNS) + 6)) + ")"
     for i in range(0, len(originals), _EVENT_BATCH):
         part = originals[i:i + _EVENT_BATCH]
         params: list[Any] = []
         for original in part:
-            current, reviewed, rejected = apply_edits(original, edits.get(str(original["id"]), []))
+            eid = str(original["id"])
+            current, reviewed, rejected = apply_edits(original, edits.get(eid, []))
             cols = event_columns(current)
+            created, updated = stamps[eid]
             params += [document_row, *[cols[c] for c in _EVENT_COLUMNS],
-                       json.dumps(original, ensure_ascii=False), int(reviewed), int(rejected)]
+                       dumped[eid], int(reviewed), int(rejected),
+                       created, updated]
         rows = conn.execute(
-            f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected) "
+            f"INSERT INTO events (document_id, {names}, original_json, reviewed, rejected, "
+            "created, updated) "
             f"VALUES {', '.join([one] * len(part))} RETURNING id, event_id", params).fetchall()
         row_of = {r["event_id"]: r["id"] for r in rows}
         evidence = []
@@ -97,8 +107,9 @@ def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]]) 
                          "VALUES (?, ?, ?, ?)", evidence)
 
 
-def ingest_document(conn, document: Mapping[str, Any],
-                    text: Optional[str] = None, *, replace: bool = False) -> tuple[int, str]:
+def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = None, *,
+                    replace: bool = False, tally: Optional[MutableMapping[str, int]] = None
+                    ) -> tuple[int, str]:
     """Store one contract DOCUMENT (and its text). Returns ``(row id, status)``.
 
     status is ``"unchanged"`` when the same text and date are already stored
@@ -107,6 +118,9 @@ def ingest_document(conn, document: Mapping[str, Any],
     ``"new"``. Everything happens in one transaction. Mentions that carry their
     explanation (``Document.to_dict(explain=True)``) give it to the events that name
     their places (store.explained); the mention rows keep the contract's fields.
+    Each event's ``created`` and ``updated`` are carried over a re-ingest and what the
+    re-extraction changed is logged (store.history); *tally* counts the events
+    ``added``, ``changed`` and ``removed``.
     """
     doc_id = document.get("id")
     if not doc_id:
@@ -121,15 +135,18 @@ def ingest_document(conn, document: Mapping[str, Any],
         if found and not replace:
             return found["id"], "unchanged"
         status = "new"
-        for old in {r["id"] for r in same}:
+        replaced = sorted({r["id"] for r in same})
+        prior = prior_events(conn, replaced)
+        for old in replaced:
             conn.execute("DELETE FROM documents WHERE id = ?", (old,))
             status = "updated"
+        now = _now()
         row_id = conn.execute(
             "INSERT INTO documents (doc_id, content_hash, title, url, lang, doc_date, "
             "doc_date_source, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (doc_id, digest, document.get("title"), document.get("url"), document.get("lang"),
              document.get("doc_date"), document.get("doc_date_source"), text,
-             _now())).fetchone()[0]
+             now)).fetchone()[0]
         conn.executemany(
             "INSERT INTO place_mentions (document_id, name, geonameid, lat, lon, country_code,"
             ' feature, text, start, "end", confidence) VALUES (?,?,?,?,?,?,?,?,?,?,?)',
@@ -145,7 +162,16 @@ def ingest_document(conn, document: Mapping[str, Any],
         for event in document.get("events") or []:
             # the contract promises unique ids; tolerate duplicates (the first one counts)
             unique.setdefault(str(event.get("id")), event)
-        _insert_events(conn, row_id, list(unique.values()))
+        originals = list(unique.values())
+        check_event_ids(originals)
+        counts: dict[str, int] = {}
+        dumped = {str(ev["id"]): json.dumps(ev, ensure_ascii=False) for ev in originals}
+        stamps = stamp(conn, prior if status == "updated" else None, originals, str(doc_id),
+                       now, counts, dumped)
+        _insert_events(conn, row_id, originals, stamps, dumped)
+    if tally is not None:          # counted once committed
+        for key, n in counts.items():
+            tally[key] = tally.get(key, 0) + n
     return row_id, status
 
 
@@ -167,17 +193,17 @@ def record_edit(conn, event_id: str, changes: Mapping[str, Any],
             raise InputError(f"no event with id {event_id!r}")
         now, _, _ = apply_edits(json.loads(rows[0]["original_json"]), _edits_for(conn, event_id))
         changes = check_changes(now, changes)
-        stamp = _now()
+        when = _now()
         conn.executemany(
             "INSERT INTO edits (event_id, field, value, created_at, author) VALUES (?,?,?,?,?)",
-            [(event_id, f, json.dumps(v, ensure_ascii=False), stamp, author)
-             for f, v in changes.items()] or [(event_id, "reviewed", "true", stamp, author)])
+            [(event_id, f, json.dumps(v, ensure_ascii=False), when, author)
+             for f, v in changes.items()] or [(event_id, "reviewed", "true", when, author)])
         edits = _edits_for(conn, event_id)
         for row in rows:
             current, reviewed, rejected = apply_edits(json.loads(row["original_json"]), edits)
             cols = event_columns(current)
             sets = ", ".join(f'"{c}" = ?' for c in _EVENT_COLUMNS)
-            conn.execute(f"UPDATE events SET {sets}, reviewed = ?, rejected = ? WHERE id = ?",
-                         (*[cols[c] for c in _EVENT_COLUMNS], int(reviewed), int(rejected),
-                          row["id"]))
+            conn.execute(f"UPDATE events SET {sets}, reviewed = ?, rejected = ?, updated = ? "
+                         "WHERE id = ?", (*[cols[c] for c in _EVENT_COLUMNS], int(reviewed),
+                                          int(rejected), when, row["id"]))
     return len(rows)

@@ -48,6 +48,23 @@ class Article:
 class IngestReport:
     stored: list[tuple[str, str, int]] = field(default_factory=list)  # name, status, n events
     failed: list[tuple[str, str]] = field(default_factory=list)       # name, reason
+    events: dict[str, int] = field(default_factory=dict)  # stored events added/changed/removed
+
+    def run(self, started: str, finished: str, source: str = "page",
+            also_failed: Iterable[tuple[str, str]] = ()) -> Any:
+        """This report as a store.runs.IngestRun (to record with Store.record_run);
+        *also_failed*: files refused before extraction, ``(name, reason)``."""
+        from store.runs import IngestRun
+
+        failed = self.failed + list(also_failed)
+        statuses = [status for _, status, _ in self.stored]
+        return IngestRun(started=started, finished=finished, source=source,
+                         files=[name for name, _, _ in self.stored] + [n for n, _ in failed],
+                         docs_new=statuses.count("new"), docs_updated=statuses.count("updated"),
+                         docs_unchanged=statuses.count("unchanged"),
+                         events_added=self.events.get("added", 0),
+                         events_changed=self.events.get("changed", 0),
+                         events_removed=self.events.get("removed", 0), errors=failed)
 
 
 def demo_articles(folder: Path = DEMO_DIR) -> list[Article]:
@@ -108,7 +125,7 @@ def extract_and_store(store: Any, pipeline: PipelineLike, articles: Iterable[Art
                        else dict(document))
             as_dict.setdefault("title", art.title)
             as_dict.setdefault("url", art.url)
-            _, status = store.ingest(as_dict, art.text)
+            _, status = store.ingest(as_dict, art.text, tally=report.events)
             report.stored.append((art.name, status, len(as_dict.get("events") or [])))
         except LagebildError as err:
             report.failed.append((art.name, str(err)))

@@ -93,7 +93,7 @@ def _loads(text: Optional[str], default: Any) -> Any:
 
 
 def row_to_event(row: sqlite3.Row) -> dict[str, Any]:
-    """A contract EVENT dict (current values) plus source and review fields."""
+    """A contract EVENT dict (current values) plus source, review and history fields."""
     event: dict[str, Any] = {
         "id": row["event_id"],
         "type": row["type"],
@@ -123,4 +123,6 @@ def row_to_event(row: sqlite3.Row) -> dict[str, Any]:
     event["doc_date"] = row["doc_date"]
     event["review_status"] = ("rejected" if row["rejected"] else
                               "reviewed" if row["reviewed"] else "unreviewed")
+    event["created"] = row["created"]      # first stored / last changed (store.history)
+    event["updated"] = row["updated"]
     return event

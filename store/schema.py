@@ -107,6 +107,62 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         created_at TEXT NOT NULL
     );
     """),
+    # 5 is the MERGE slice's "happenings" (issue 17); nothing here reads its tables
+    (5, "event history", """
+    -- when each event row was first stored and when its values last changed (ISO-8601
+    -- UTC seconds): carried over when its document is re-ingested (store.history)
+    ALTER TABLE events ADD COLUMN created TEXT;
+    ALTER TABLE events ADD COLUMN updated TEXT;
+    UPDATE events SET created = (SELECT d.ingested_at FROM documents d
+                                 WHERE d.id = events.document_id);
+    UPDATE events SET updated = COALESCE(
+        (SELECT MAX(x.created_at) FROM edits x
+         WHERE x.event_id = events.event_id AND x.created_at > events.created), created);
+    CREATE INDEX events_updated ON events (updated);
+    -- what re-extractions did to events, keyed by the stable id (no foreign key, like
+    -- edits): "changed" {field: [old, new]}, "added", "removed" (snapshot: the event
+    -- as it was, and its created). Analyst edits stay in the edits table.
+    CREATE TABLE event_log (
+        id         INTEGER PRIMARY KEY,
+        event_id   TEXT NOT NULL,
+        doc_id     TEXT,
+        action     TEXT NOT NULL,
+        changes    TEXT NOT NULL DEFAULT '{}',
+        snapshot   TEXT,
+        at         TEXT NOT NULL,
+        author     TEXT NOT NULL DEFAULT 'pipeline',
+        after_edit INTEGER              -- edits.id of the latest edit then: orders the two
+    );
+    CREATE INDEX event_log_event ON event_log (event_id, id);
+    CREATE INDEX event_log_at ON event_log (at);
+    CREATE INDEX edits_at ON edits (created_at);
+    -- one row per ingest run (python -m ingest, --watch polls, the page's uploads)
+    CREATE TABLE ingest_runs (
+        id             INTEGER PRIMARY KEY,
+        started        TEXT NOT NULL,
+        finished       TEXT NOT NULL,
+        source         TEXT NOT NULL,
+        files          TEXT NOT NULL DEFAULT '[]',     -- JSON list of names
+        docs_new       INTEGER NOT NULL DEFAULT 0,
+        docs_updated   INTEGER NOT NULL DEFAULT 0,
+        docs_unchanged INTEGER NOT NULL DEFAULT 0,
+        events_added   INTEGER NOT NULL DEFAULT 0,
+        events_changed INTEGER NOT NULL DEFAULT 0,
+        events_removed INTEGER NOT NULL DEFAULT 0,
+        n_errors       INTEGER NOT NULL DEFAULT 0,
+        errors         TEXT NOT NULL DEFAULT '[]'      -- JSON [[name, reason], ...], the first 100
+    );
+    -- files a watched folder held when last read (python -m ingest --watch), so that
+    -- an unchanged file is not read again; first_seen dates a document that has no date
+    CREATE TABLE watch_files (
+        folder     TEXT NOT NULL,
+        name       TEXT NOT NULL,
+        mtime_ns   BIGINT NOT NULL,
+        size       BIGINT NOT NULL,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (folder, name)
+    );
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
