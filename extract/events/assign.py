@@ -152,6 +152,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             role = None
         return role
     # shipments
+    if trig.seized:
+        return role if role in ("origin", "destination", "via") else None  # the seizer is no end of the route
     j = i + 1
     while j < len(tokens) and tokens[j - 1].end < pm.end:
         j += 1  # the token after the place mention that starts at ``i`` (as _last_token walks it)

@@ -120,6 +120,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             continue  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
         if h.spec.route and not placed:
             continue  # goods going nowhere known: trade talk, not a mappable shipment
+        if h.spec.route and not h.places.get("origin") and all(m.trigger_def.seized for m in h.mentions):
+            continue  # "Police confiscated 30 rifles in Marseille": goods stopped, from nowhere known
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")) and not any(m.cargo for m in h.mentions):
             continue  # "imports gained 13%", "exports rose": a country's trade figure with no date, goods or flow
@@ -228,7 +230,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                     out.append(flow)
     for m in out:
         role = "destination" if m.trigger_def.reverse else "origin"  # "Dutch imports": the receiver
-        if m.spec.route and not m.roles.get(role):
+        if m.spec.route and not m.roles.get(role) and not m.trigger_def.seized:  # "Italian police seized"
             by_nationality = sender(tokens, m.trigger_idx, m.trigger_def.kind == "noun", lex, conj,
                                     gazetteer.country, lambda name: region_place(gazetteer, name))
             if by_nationality is not None:

@@ -52,6 +52,8 @@ class Trigger:
     traveller: bool = False      # 'wird in Brüssel erwartet', 'tagten': its subject must be a person of office
     expected: bool = False       # 'wird ... erwartet', 'is expected in': the visit lies ahead (planned)
     needs_audience: bool = False # 'Rede vor dem Parlament', 'speech to the council': an event only before a gathering
+    seized: bool = False         # 'beschlagnahmt', 'seized': the subject stops goods, it neither sends nor receives them;
+    #                              the goods' provenance is the origin, and a seizure without one is no flow
 
 
 @dataclass(frozen=True)

@@ -301,7 +301,7 @@ def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
 def _motion(trig: Trigger, t: Token) -> bool:
     """A verb of motion (leave, reach, fly ...), whose mover decides whether goods move."""
     return trig.kind in ("departure", "arrival") or (
-        trig.kind == "verb" and bool(trig.lemmas) and not trig.reverse  # buying moves nothing itself
+        trig.kind == "verb" and bool(trig.lemmas) and not trig.reverse and not trig.seized  # buying or seizing moves nothing itself
         and (trig.regex is None or not trig.regex.fullmatch(t.low)))
 
 
