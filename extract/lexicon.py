@@ -45,6 +45,8 @@ class PlaceCues:
     region_words: frozenset[str] = frozenset()  # "Grafschaft", "county": the name after is a region's
     nationality_heads: frozenset[str] = frozenset()  # "Stadt", "port of": between a nationality and its place
     compass_prefixes: tuple[str, ...] = ()  # "Nord", "Ost": "Nordirak", "Ostukraine" name a part of a country
+    office_heads: frozenset[str] = frozenset()  # "Ministry of Commerce": a common word after "of" names the field
+    office_links: frozenset[str] = frozenset()  # "of": between an office and its field
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +56,7 @@ def place_cues(lang: str) -> PlaceCues:
     sets = {k: frozenset(raw.get(k, ())) for k in
             ("locative_before", "org_after", "org_before", "nonplace_heads",
              "facility_words", "connectors", "determiners", "online_after", "region_words",
-             "nationality_heads")}
+             "nationality_heads", "office_heads", "office_links")}
     return PlaceCues(genitive_suffixes=tuple(raw.get("genitive_suffixes", ())),
                      compass_prefixes=tuple(sorted(raw.get("compass_prefixes", ()), key=len, reverse=True)),
                      given_names=load_wordlist("given_names.txt"),

@@ -135,6 +135,12 @@ NOT_EVENTS = [
     # "begrüßen"/"welcome" with a thing as object is approval, not a guest received
     ("Die Kanzlerin begrüßte am Montag in Berlin die Einigung der Minister.", "de", "2024-03-12", {"meeting"}),
     ("The minister in Paris welcomed the survey on Monday.", "en", "2024-03-12", {"meeting"}),
+    # "met a cool reception": what a plan or a speech meets is a response, no one met
+    ("His words about the plan met a cool reception from the French president in Paris.", "en", "2024-03-12",
+     {"meeting"}),
+    # talks as the thing a chance is about ("könnte die Wiederaufnahme der Gespräche gefährden")
+    ("Der Anschlag könnte die Wiederaufnahme der Friedensgespräche in Genf gefährden.", "de", "2024-03-12",
+     {"meeting"}),
 ]
 
 
@@ -837,7 +843,19 @@ GOODS = [
      "18 Caesar self-propelled howitzers"),
     ("Spain sent 20 light utility vehicles to Tunisia on Friday.", "en", "2024-03-12", ("Spain", "Tunisia"),
      "20 light utility vehicles"),
+    # a number after a hyphen is part of a model name, not a count ("F-16", "MiG-29")
+    ("Norway sold 32 F-16 fighter jets to Romania in May.", "en", "2024-06-12", ("Norway", "Romania"),
+     "32 F-16 fighter jets"),
 ]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Poland is considering the purchase of F-35 fighter jets from the United States.", "en"),
+    ("Rumänien bestellte am Montag F-16-Kampfjets aus den USA.", "de"),
+])
+def test_a_model_number_is_no_count(pipeline, text, lang):
+    ships = [e for e in events_of(pipeline, text, lang, "2024-06-12") if e.type == "shipment"]
+    assert ships and not any((e.cargo or "")[:1].isdigit() for e in ships), [e.cargo for e in ships]
 
 
 @pytest.mark.parametrize("text,lang,date,route,cargo", GOODS, ids=[c[0][:40] for c in GOODS])

@@ -12,6 +12,9 @@ DATE = dt.date(2023, 10, 13)
 
 # --- found and resolved: (lang, text, surface, expected name, country code, feature) ---
 RESOLVED = [
+    # an office "of" a country or a city keeps the place
+    ("en", "The Ministry of Defence of Ukraine said the drones were shot down.", "Ukraine", "Ukraine", "UA", "country"),
+    ("en", "The Mayor of London opened the bridge.", "London", "London", "GB", "city"),
     # German exonyms and inflection
     ("de", "Beamte veröffentlichten Fotos von Containern in Najin, Nordkorea.", "Najin", "Rajin", "KP", "city"),
     ("de", "Beamte veröffentlichten Fotos von Containern in Najin, Nordkorea.", "Nordkorea", "North Korea", "KP", "country"),
@@ -73,6 +76,10 @@ TRAPS = [
     # an acronym is no small town ("ICO" is not Icó); an airline is no country
     ("en", "Coffee traders expect a selloff after the ICO talks failed.", "ICO"),
     ("de", "Im Streit um einen Sparplan bei der Air France stürmten Demonstranten ein Treffen.", "France"),
+    # an office's field after "of" is no small town of that name (Commerce, CA; Justice, IL)
+    ("en", "According to the Ministry of Commerce, exports rose by 5% in May.", "Commerce"),
+    ("en", "The Department of Justice said it would appeal.", "Justice"),
+    ("en", "The chamber of commerce said sales rose.", "commerce"),
 ]
 
 

@@ -29,8 +29,9 @@ from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrie
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import (guest_near, invited_to_act, money, owned, named_body, ongoing, partner_after, said_during,
                                  visiting_guest)
-from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, goods_origins, plan_sender,
-                                   relative_place, role_of, sender, visited_object)
+from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
+                                   relative_place, role_of, visited_object)
+from extract.events.senders import goods_origins, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue

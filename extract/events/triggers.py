@@ -9,6 +9,7 @@ from typing import Optional
 from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
+from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import counterfactual, domestic_body, interview, negated, possible, under_discussion
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -104,12 +105,12 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
             if trig.orders and not _ordered_goods(tokens, i, lex):
                 continue  # an order's goods are its object ("ordered 30 planes"); "ordered an inquiry", "losing orders to"
-            sold = trig.needs_cargo and not goods and not _motion(trig, t) and has_carrier(tokens, lex)
+            sold = trig.needs_cargo and not goods and not is_motion(trig, t) and has_carrier(tokens, lex)
             # (what is sold, bought or ordered may be vehicles: "ordered 30 planes")
             if trig.needs_cargo and not goods and not sold and not (trig.personnel and any(
                     (tk.cap or not lex.nouns_capitalised) and lex.goods.is_personnel(tk.low) for tk in tokens)):
                 continue  # (police or experts sent somewhere are what a deployment moves)
-            if trig.needs_cargo and _motion(trig, t) and not moves_goods(
+            if trig.needs_cargo and is_motion(trig, t) and not moves_goods(
                     tokens, i, lex, person_starts, intransitive=trig.kind in ("departure", "arrival"),
                     personnel=trig.personnel):
                 continue
@@ -128,7 +129,11 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
                                                                         or possible(tokens, i, lex))) or (trig.kind == "noun" and (
-                    (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex))):
+                    (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex)
+                    or (lex.verb_final and i >= 2 and tokens[i - 1].low in lex.genitive_articles
+                        and tokens[i - 2].cap and tokens[i - 2].low not in lex.pp_openers and possible(tokens, i, lex)))):
+                # ("könnte die Wiederaufnahme der Friedensgespräche gefährden": talks a chance is about;
+                #  "dürfte im Außenministerrat geschehen" is where the likely thing happens)
                 # (a press conference is an interview; one "mit" a counterpart is a joint appearance)
                 continue
             out.append((i, trig))
@@ -296,76 +301,6 @@ def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
         if t.low in lex.separable and (nxt is None or nxt.clause != t.clause or not nxt.text[:1].isalnum()):
             out[t.clause] = t.low
     return out
-
-
-def _motion(trig: Trigger, t: Token) -> bool:
-    """A verb of motion (leave, reach, fly ...), whose mover decides whether goods move."""
-    return trig.kind in ("departure", "arrival") or (
-        trig.kind == "verb" and bool(trig.lemmas) and not trig.reverse and not trig.seized  # buying or seizing moves nothing itself
-        and (trig.regex is None or not trig.regex.fullmatch(t.low)))
-
-
-def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int],
-                intransitive: bool = False, personnel: bool = False) -> bool:
-    """Whether the motion verb at ``i`` moves goods, not people (the sentence names goods:
-    the trigger needs them): no person is its mover -- the last person or goods word
-    before it in its part of the clause, or in the part before when they share a subject
-    ("he left the party", "a delegation will leave for Washington" are journeys; "ein
-    Güterzug hat Polen verlassen", "a flight carrying vaccines flew" shipments)."""
-    clause = tokens[i].clause
-    lo = i
-    while lo > 0 and tokens[lo - 1].clause == clause and tokens[lo - 1].low not in lex.coordinators:
-        lo -= 1
-    sentence_cargo = has_cargo(tokens, lex)
-    passive = personnel and any(t.low in lex.passive_auxiliaries for t in tokens if t.clause == clause)
-    aux = next((t.start for t in tokens[lo:i] if lex.verb_final and t.low in lex.auxiliaries), None)
-
-    def goods(t: Token) -> bool:
-        if lex.nouns_capitalised and not t.cap:
-            return False
-        kind = lex.carrier(t.low)
-        return kind == "freight" or is_cargo(t.low, lex) or (kind == "vehicle" and sentence_cargo) \
-            or (personnel and (passive or t.start > tokens[i].start or aux is not None and t.start > aux)
-                and lex.goods.is_personnel(t.low))
-        # (people of a service are sent after the verb, in the passive or after a German auxiliary
-        #  ("hat 300 Beamte verlegt"); before an active verb they send: "Polizisten brachten ...")
-
-    def mover_in(a: int, b: int) -> Optional[str]:
-        """The last person or goods word in tokens[a:b]."""
-        found = None
-        for k in range(a, b):
-            t = tokens[k]
-            if personnel and passive and goods(t):
-                found = "goods"  # "80 Polizisten wurden nach Ungarn geschickt": the people sent are the goods
-            elif t.start in person_starts or t.low in lex.person_subjects or t.low in lex.person_groups \
-                    or lemma(t.low, lex.lang) in lex.person_groups or people_lexicon(lex.lang).is_title(t.low):
-                found = "person"
-            elif goods(t):
-                found = "goods"
-            elif t.low in lex.pronouns and found is None:
-                found = "pronoun"  # "sie", "they": may stand for the goods named before
-        return found
-
-    mover = mover_in(lo, i)
-    if mover is None and lo > 0 and tokens[lo - 1].clause == clause:
-        # "... left Bucharest and reached Chisinau": the conjuncts share their subject
-        start = lo - 1
-        while start > 0 and tokens[start - 1].clause == clause:
-            start -= 1
-        mover = mover_in(start, lo - 1)
-    if mover is None and lex.verb_second:
-        # "am Mittwoch kamen sie in Siauliai an": the subject right after the finite verb
-        mover = mover_in(i + 1, min(len(tokens), i + 3))
-    if mover == "person":
-        return False
-    if mover in ("goods", "pronoun"):
-        return True
-    # no mover before the verb: a verb of leaving or arriving has none ("the ruling left
-    # prices unchanged"); a verb that moves something may name the goods after it
-    hi = i
-    while hi + 1 < len(tokens) and tokens[hi + 1].clause == clause and tokens[hi + 1].low not in lex.coordinators:
-        hi += 1
-    return not intransitive and any(goods(tokens[k]) for k in range(i + 1, hi + 1))
 
 
 def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

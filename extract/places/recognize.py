@@ -23,14 +23,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from wordfreq import zipf_frequency
-
 from extract.lexicon import PlaceCues, place_cues
 from extract.places.abbreviations import abbreviation_at
 from extract.places.compass import country_part
 from extract.places.county_lists import county_lists
+from extract.places.words import commonness, inflected_common_noun, office_field, stop_words
 from extract.text.document import Piece, TextDoc
-from extract.text.lemmas import lemma
 from extract.text.people import People, find_people, people_lexicon
 from records import languages
 from geo.admin_units import is_county_name
@@ -43,7 +41,6 @@ ACCEPT = 0.5          # importance + context - commonness must reach this
 DETERMINER_PENALTY = 1.0
 ALIAS_PENALTY = 0.5
 INFLECTED_PENALTY = 1.5   # a capitalised word that is an inflected form of a common noun (as much as a locative before it)
-INFLECTED_MIN_ZIPF = 3.0  # ... whose lemma is at least this common
 GIVEN_NAME_MAX_ZIPF = 5.0
 GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict (and surfaces whose lookup) is remembered
 MAX_GAP = 3           # characters of white space between words of one name
@@ -91,28 +88,6 @@ def _spelt_as_written(surface: str, cands: list[Candidate], lang: str) -> list[C
 def _letters(lang: str) -> Optional[re.Pattern]:
     spec = languages.language(lang)
     return re.compile(spec.letters) if getattr(spec, "letters", "") else None
-
-
-@lru_cache(maxsize=200_000)
-def commonness(word: str, lang: str) -> float:
-    """Zipf frequency (0..8) of a word or phrase in ``lang``."""
-    return zipf_frequency(word.lower(), lang)
-
-
-@lru_cache(maxsize=2)
-def stop_words(lang: str) -> frozenset[str]:
-    """spaCy's stop-word list for ``lang``."""
-    from spacy.util import get_lang_class
-
-    return frozenset(get_lang_class(lang).Defaults.stop_words)
-
-
-def _inflected_common_noun(form: str, lang: str) -> bool:
-    """Whether a word is an inflected form of a common word ("Zelten" of "Zelt", "Dächern" of
-    "Dach"): place names do not inflect, but for the genitive -s ("Chinas", "Kiews")."""
-    low = form.lower()
-    base = lemma(form, lang)
-    return base != low and low != base + "s" and commonness(base, lang) >= INFLECTED_MIN_ZIPF
 
 
 _DATELINE_AFTER = re.compile(r"(?:,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s+[–—-]\s")
@@ -322,6 +297,8 @@ class PlaceRecognizer:
             return None
         if prev is not None and prev.lower in cues.org_before:
             return None
+        if not is_country and office_field(pieces, i, form, best.place.population, lang, cues):
+            return None  # "Ministry of Commerce", "Department of Justice": the office's field, not a town
         window = [q.lower for q in pieces[max(0, i - 4):i] if q.sent == pieces[i].sent]
         after = [q.lower for q in pieces[j + 1:j + 4] if q.sent == pieces[j].sent]
         if _head_before(pieces, i) in cues.nonplace_heads or \
@@ -347,7 +324,7 @@ class PlaceRecognizer:
         if not cues.nouns_capitalised and pieces[i].sent_initial and not is_country:
             # where only names are capitalised, a capital at a sentence start says nothing
             score -= 0.5
-        if cues.nouns_capitalised and i == j and not is_country and _inflected_common_noun(surface, lang):
+        if cues.nouns_capitalised and i == j and not is_country and inflected_common_noun(surface, lang):
             score -= INFLECTED_PENALTY  # "von Zelten" (Zelt), "mit Dächern": a noun inflected, not a town
         if all(c.match == MATCH_TRANSLIT for c in cands):
             score -= 0.5
