@@ -766,6 +766,24 @@ def test_modality(pipeline, text, lang, date, etype, modality):
     assert found == [modality]
 
 
+# a meeting put off to a new date is planned for that date (one put off with no date: cancelled)
+# (sentence, lang, publication date, the event's first day)
+POSTPONED = [
+    ("The summit in Lima was postponed until Friday.", "en", "2024-03-12", "2024-03-15"),
+    ("The meeting of the finance ministers in Brussels, planned for Monday, was put off until next week.",
+     "en", "2024-03-12", "2024-03-18"),
+    ("Das Treffen der Außenminister in Genf wurde auf Freitag verschoben.", "de", "2024-03-12", "2024-03-15"),
+    ("Die Verhandlungen in Wien wurden am Montag auf den 9. Juni vertagt.", "de", "2024-03-12", "2024-06-09"),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,first", POSTPONED, ids=[c[0][:40] for c in POSTPONED])
+def test_a_postponed_meeting_is_planned_for_its_new_date(pipeline, text, lang, date, first):
+    found = [(e.to_dict()["modality"], str(e.date_start)) for e in events_of(pipeline, text, lang, date)
+             if e.type == "meeting"]
+    assert found == [("planned", first)]
+
+
 # -- regressions found reading real output (silver review): constructions, own sentences ---------
 NOT_SHIPMENTS = [
     # people moved are no goods; nouns of particle verbs are no verbs

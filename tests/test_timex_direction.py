@@ -42,6 +42,14 @@ DIRECTION = [
     ("Wir hatten bis November eine gute Entwicklung.", "de", "2014-11"),
     # ... also with a day, and "ab" starts one: a helper verb with no participle is the present
     ("Bis 4. November ist für die Anträge Zeit.", "de", "2015-11-04"),
+    # the new date of a postponed thing lies ahead, whatever the tense of the postponing verb
+    ("The talks in Geneva were postponed until Friday.", "en", "2015-09-25"),
+    ("The vote was put off until June.", "en", "2016-06"),
+    ("Das Treffen wurde auf Freitag verschoben.", "de", "2015-09-25"),
+    ("Die Verhandlungen wurden auf den 9. Juni vertagt.", "de", "2016-06-09"),
+    # ... not the day the postponing was done
+    ("Das Treffen wurde am Freitag verschoben.", "de", "2015-09-18"),
+    ("The meeting was postponed on Friday.", "en", "2015-09-18"),
     # a season with no year goes where the clause points; a modal of must and may points ahead
     ("Man dürfe im Frühjahr nicht vor halbfertigen Lagern stehen, warnte der Minister.", "de", "2016-SP"),
     ("Im Frühjahr soll die Brücke fertig sein.", "de", "2016-SP"),

@@ -9,9 +9,11 @@ date either way (a time set ahead of a past act).
 from __future__ import annotations
 
 import re
+from typing import Sequence
 
 from extract.dates.grammar import Grammar, norm
-from extract.dates.tense import clause_tense, set_in_the_past, word_before_in
+from extract.dates.tense import clause_bounds, clause_tense, set_in_the_past, word_before_in
+from extract.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+")
 
@@ -19,7 +21,11 @@ _WORD = re.compile(r"\w+")
 def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative: bool) -> tuple[int, bool]:
     """The direction of the date at ``text[start:end]``: "seit"/"since" point back; "für"/"for"
     ahead (the nearest one in a past-perfect clause); "until"/"bis" ahead unless the clause is
-    past or the preposition ends a period of figures; else the clause's tense."""
+    past or the preposition ends a period of figures; the new date of a postponed thing
+    ahead ("was postponed until Friday"); else the clause's tense."""
+    if rescheduled(_WORD.findall(text, max(0, start - 30), start),
+                   _WORD.findall(text, *clause_bounds(text, start, end, grammar)), grammar):
+        return 1, False
     if word_before_in(text, start, grammar, "past_prepositions"):
         return -1, False  # "seit Ende September", "since May": a start that has passed
     ahead = word_before_in(text, start, grammar, "ahead_prepositions") \
@@ -51,3 +57,25 @@ def _period_before(text: str, start: int, grammar: Grammar) -> bool:
     ends at the date ("in the 12 months through June", "the year to March"), not a term set."""
     words = _WORD.findall(text, max(0, start - 40), start)
     return len(words) >= 2 and norm(words[-2]) in grammar.lookup["units"]
+
+
+_ARTICLES_BEFORE_DATE = 1  # "auf den 9. Juni", "to the 9th": one word may stand between
+
+
+def rescheduled(before: Sequence[str], clause: Sequence[str], grammar: Grammar) -> bool:
+    """Whether a date is the new date of a postponed thing: one of the lexicon's
+    ``postpone_prepositions`` right before it (``before``: the words before the date, an
+    article between allowed) and a verb of ``postpone_verbs`` (lemmas, or "lemma particle"
+    for a phrasal verb) among the ``clause`` words: "postponed until Friday", "put off to next
+    week", "auf den 9. Juni vertagt"."""
+    verbs, preps = grammar.lex.get("postpone_verbs"), grammar.lex.get("postpone_prepositions")
+    if not verbs or not preps or not before:
+        return False
+    last = [w.lower() for w in before[-1 - _ARTICLES_BEFORE_DATE:]]
+    if last[-1] not in preps and not (len(last) > 1 and last[-2] in preps
+                                      and last[-1] in grammar.lex.get("attributive_determiners", ())):
+        return False
+    lemmas = [lemma(w.lower(), grammar.lang) for w in clause]
+    words = set(lemmas)
+    words.update(f"{a} {b.lower()}" for a, b in zip(lemmas, clause[1:]))
+    return any(v in words for v in verbs)

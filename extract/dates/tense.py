@@ -48,6 +48,11 @@ def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None,
     return lo, hi
 
 
+def clause_bounds(text: str, start: int, end: int, grammar: Grammar) -> tuple[int, int]:
+    """The bounds of the clause around ``text[start:end]`` (subordinate clauses cut off)."""
+    return _clause(text, start, end, grammar)
+
+
 def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
     """+1 when the nearest tense cue around the span is a future cue, -1 a past one, 0 none.
     The span's own coordinated clause is read first; one with no cue of its own shares the

@@ -16,6 +16,8 @@ from extract.events.roles import np_reach
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from records.model import Timex
+from extract.dates.direction import rescheduled
+from extract.dates.grammar import load_grammar
 from extract.dates.tagger import timex_interval
 
 _PRECISION = {"day": "day", "week": "day", "range": "day", "month": "month", "quarter": "month",
@@ -75,6 +77,7 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
     """(timex, clause, interval) for the timexes of a sentence that may anchor an event."""
     out = []
     speech_clauses = {t.clause for t in tokens if t.low in lex.speech}
+    grammar = load_grammar(lex.lang)
     for tx in timexes:
         if tx.start < dateline_end:
             continue
@@ -87,13 +90,17 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
         clause = tokens[idx].clause
         before = [t.low for t in tokens[max(0, idx - 3):idx] if t.clause == clause]
         clause_head = [t.low for t in tokens if t.clause == clause][:1]
+        if rescheduled([t.text for t in tokens[max(0, idx - 3):idx] if t.clause == clause],
+                       [t.text for t in tokens if t.clause == clause], grammar):
+            out.append((tx, clause, iv, idx, clause in speech_clauses, True))
+            continue  # "was postponed until Friday": the new date, also after "until"
         if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor_heads for w in clause_head):
             continue
         if _baseline(tokens, idx, clause, lex):
             continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
         if _publication_date(tokens, idx, clause, lex):
             continue  # "Figures released earlier this year": when the figures came out
-        out.append((tx, clause, iv, idx, clause in speech_clauses))
+        out.append((tx, clause, iv, idx, clause in speech_clauses, False))
     return out
 
 
@@ -119,7 +126,11 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                      any(tr.type == m.type and not tr.needs_place for tr in lex.triggers_for(t.low))] \
             or [m.trigger_idx]
         best = None
-        for tx, clause, iv, idx, in_speech in usable:
+        for tx, clause, iv, idx, in_speech, new_date in usable:
+            if new_date and idx > m.trigger_idx and not in_speech:
+                best = ((-1, False, idx - m.trigger_idx), iv)
+                m.status = "planned"  # "Das Treffen wurde auf Freitag verschoben": put off to a new date
+                break
             if m.trigger_def.kind == "noun" and _attribute_date(tokens, idx, m.trigger_idx, lex):
                 continue  # "die 2014 eingeleiteten Beitrittsverhandlungen": when they began, not this event
             if clause == m.trigger.clause:
