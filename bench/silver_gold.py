@@ -8,7 +8,8 @@ them with the text again.
 
 Sets (annotated blind to the code by helpers, CONVENTIONS.md of the gold news): ``set21_de``,
 ``set21_en`` are dev sets (their errors are read); ``set22_de``, ``set22_en`` are blind
-(scored only, errors never read).
+(scored only, errors never read). ``set24_de`` (shuffle seed 2901, from position 300) and
+``set24_en`` (seed 2902) are dev sets of a later session, annotated the same way.
 """
 from __future__ import annotations
 
