@@ -1588,6 +1588,11 @@ def test_an_attributes_date_is_not_the_events(pipeline, text, day):
 @pytest.mark.parametrize("text,want", [
     # "sich ein Bild machen" where a place is named: an inspection visit
     ("Die Innenministerin will sich am Dienstag in Spielfeld ein Bild von der Lage machen.", [("Spielfeld", "2016-02-16")]),
+    # ... islands are "auf" (not what was agreed on), and the clause-final verb reaches a place
+    # deep in the noun's phrase
+    ("Der Minister hat sich am Dienstag auf Kreta ein Bild gemacht.", [("Crete", "2016-02-09")]),
+    ("Die Kommissarin und der Premier haben sich am Dienstag ein Bild von der Lage der Flüchtlinge auf "
+     "der Insel Lesbos gemacht.", [("Lesbos", "2016-02-09")]),
     # ... of a person: an impression, no visit -- the hearing itself is the meeting; a photographer's
     # picture is none either
     ("Die FPÖ hatte sich bei dem Hearing am Dienstag ein Bild von der Kandidatin Irmgard Griss machen wollen.",

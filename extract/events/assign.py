@@ -39,7 +39,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.venue_after and not (ti + 1 < i <= ti + 3 and tokens[ti + 1].low in lex.locatives):
             return None  # "We agreed that in Afghanistan ...": an opinion, not a meeting there
-        if trig.needs_place and (not _venue_near(tokens, i, ti, lex) or _agreed_on(tokens, i, ti, lex)):
+        if trig.needs_place and (not _venue_near(tokens, i, ti, lex, trig.kind == "noun") or _agreed_on(tokens, i, ti, lex)):
             return None  # "signed an agreement to distribute computers in the US": the infinitive's place
         if trig.from_location:
             # "on his return from Ethiopia", "die gerade aus dem Südsudan zurückgekehrt ist": the
@@ -190,12 +190,15 @@ def clause_goes_on(tokens: list[Token], ti: int) -> bool:
 _VENUE_REACH = 6  # tokens between a verb that needs a place and that place ("einigten sich am Montag in Genf")
 
 
-def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon, noun: bool = False) -> bool:
     """Whether the place at ``i`` is where the trigger at ``ti`` happened: in its clause, a few
     words away, with no infinitive between them ("signed the deal in Buenos Aires", "die in
-    Wien erzielte Vereinbarung"; not "signed an agreement to supply cars in Japan")."""
-    lo, hi = min(i, ti), max(i, ti)  # a clause-final verb is near all of its clause ("in der Hofburg ... begrüßt")
-    return (hi - lo <= _VENUE_REACH or lex.verb_final and i < ti) and tokens[i].clause == tokens[ti].clause and not any(
+    Wien erzielte Vereinbarung"; not "signed an agreement to supply cars in Japan"). Where
+    verbs come last, the clause-final verb is near all of its clause: before a verb trigger
+    ("in der Hofburg ... begrüßt"), and on either side of a noun trigger whose verb ends the
+    clause ("ein Bild von der Lage der Flüchtlinge auf der Insel Lesbos gemacht")."""
+    lo, hi = min(i, ti), max(i, ti)
+    return (hi - lo <= _VENUE_REACH or lex.verb_final and (i < ti or noun)) and tokens[i].clause == tokens[ti].clause and not any(
         tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
 
 
@@ -243,8 +246,9 @@ def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
 def _agreed_on(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` is in what was agreed on ("haben sich auf Fangquoten im
     Atlantik und in der Nordsee geeinigt"): a topic preposition, not with a dative article
-    ("auf dem Gipfel"), between the trigger or the clause's start and the place."""
-    k = i - 1
+    ("auf dem Gipfel"), between the trigger or the clause's start and the place. One right
+    before the place is where ("sich auf Lesbos ein Bild gemacht": islands are "auf")."""
+    k = i - 2
     while k >= 0 and k != ti and tokens[k].clause == tokens[i].clause:
         if tokens[k].low in lex.agreement_prepositions and not (
                 k + 1 < len(tokens) and tokens[k + 1].low in lex.dative_articles):
