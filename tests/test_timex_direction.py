@@ -50,6 +50,11 @@ DIRECTION = [
     # ... not the day the postponing was done
     ("Das Treffen wurde am Freitag verschoben.", "de", "2015-09-18"),
     ("The meeting was postponed on Friday.", "en", "2015-09-18"),
+    # a word that names what is to come points ahead; a past verb nearer the date still wins
+    ("Die Minister bereiten sich mit Blick auf die Konferenz im Mai vor.", "de", "2016-05"),
+    ("Die nächste Runde der Gespräche in Genf im Mai gilt als entscheidend.", "de", "2016-05"),
+    ("Ministers discussed the upcoming summit in May.", "en", "2016-05"),
+    ("Im Mai kam der nächste Schock.", "de", "2015-05"),
     # a season with no year goes where the clause points; a modal of must and may points ahead
     ("Man dürfe im Frühjahr nicht vor halbfertigen Lagern stehen, warnte der Minister.", "de", "2016-SP"),
     ("Im Frühjahr soll die Brücke fertig sein.", "de", "2016-SP"),
