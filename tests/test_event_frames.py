@@ -1456,6 +1456,32 @@ def test_a_follow_up_meeting_stays_apart(pipeline, text, lang, date, want):
     assert {(e.date_start, e.to_dict()["modality"]) for e in meetings} == want
 
 
+@pytest.mark.parametrize("text,lang,want", [
+    # a meeting ahead of which another is held is still to come: planned, dated by its own phrase,
+    # placed by it; the one held before keeps its own day (the planned one's words reach past a modifier)
+    ("Mr Blair held talks with the Irish premier in London on Monday ahead of an EU summit in Brussels "
+     "later in the week.", "en", {("2005-02-28", "actual", "London"), ("2005-02-28", "planned", "Brussels")}),
+    ("The ministers met in Paris on Monday ahead of the upcoming NATO summit in Riga next month.", "en",
+     {("2005-02-28", "actual", "Paris"), ("2005-04-01", "planned", "Riga")}),
+])
+def test_a_meeting_ahead_of_another_is_planned_and_apart(pipeline, text, lang, want):
+    meetings = [e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "meeting"]
+    assert {(str(e.date_start), e.to_dict()["modality"], name(e.location)) for e in meetings} == want
+
+
+@pytest.mark.parametrize("text,want", [
+    # the dateline's day is the lead meeting's when it is held where the reporter is, or nowhere named
+    ("LISBON, March 2 - Fisheries ministers held talks in Lisbon.", ("Lisbon", "1987-03-02")),
+    ("LISBON, March 2 - Fisheries ministers held talks.", ("Lisbon", "1987-03-02")),
+    # ... not when it is held elsewhere: the reporter's day is not that meeting's
+    ("WARSAW, March 2 - Poland's talks in Washington on debt rescheduling made progress, officials said.",
+     ("Washington", None)),
+])
+def test_the_datelines_day_dates_a_lead_meeting_held_there(pipeline, text, want):
+    meetings = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
+    assert [(name(e.location), e.date_start and str(e.date_start)) for e in meetings] == [want]
+
+
 def test_a_place_inside_an_organisations_name_is_no_venue(pipeline):
     text = "Prime Minister Anna Field flew to Suva on Friday to attend a South Pacific Forum conference."
     meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]

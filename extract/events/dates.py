@@ -121,12 +121,18 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
     speech = {t.clause for t in tokens if t.low in lex.speech}
     for m in mentions:
         part = m.conj[m.trigger_idx] if m.conj else 0
-        same_type = [k for k, t in enumerate(tokens) if t.clause == m.trigger.clause and
+        others = {o.trigger_idx for o in mentions if o is not m and o.trigger_idx != m.trigger_idx}
+        same_type = [k for k, t in enumerate(tokens) if t.clause == m.trigger.clause and k not in others and
                      (not m.conj or m.conj[k] == part) and
                      any(tr.type == m.type and not tr.needs_place for tr in lex.triggers_for(t.low))] \
             or [m.trigger_idx]
         best = None
+        ahead = m.prospective and any(idx > m.trigger_idx and clause == m.trigger.clause
+                                      for _, clause, _, idx, _, _ in usable)
         for tx, clause, iv, idx, in_speech, new_date in usable:
+            if ahead and idx < m.trigger_idx:
+                continue  # "held talks on Monday ahead of an EU summit ... later in the week": the date
+                #           before tells when the thing ahead of it happened
             if new_date and idx > m.trigger_idx and not in_speech:
                 best = ((-1, False, idx - m.trigger_idx), iv)
                 m.status = "planned"  # "Das Treffen wurde auf Freitag verschoben": put off to a new date

@@ -19,7 +19,7 @@ import copy
 import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
-from extract.events.merge import inherit, merge, to_event
+from extract.events.merge import compatible, inherit, merge, to_event
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
@@ -86,7 +86,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:
-                if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")):
+                if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")) \
+                        and not _elsewhere(m, dline):
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
                     m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
@@ -145,6 +146,16 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             #           "with" a counterpart are two sides, unless they go on: "is in talks with Barclays")
         events.append(to_event(text, h))
     return events
+
+
+_PROSPECTIVE_REACH = 4  # words before a meeting noun: "ahead of an EU summit", "die nächste große Konferenz"
+
+
+def _elsewhere(m: EventMention, dline) -> bool:
+    """Whether a meeting of the lead is placed away from the dateline's city ("WARSAW, March 2 -
+    Poland's talks in Washington ..."): the reporter's day is not that meeting's."""
+    here = m.place("location")
+    return here is not None and dline is not None and not compatible(here, dline[0].place)
 
 
 def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, orgs, lex,
@@ -273,7 +284,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx
-        if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause):
+        if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - _PROSPECTIVE_REACH):ti] if t.clause == m.trigger.clause):
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
             m.prospective = True
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status

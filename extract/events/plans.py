@@ -56,12 +56,26 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
         tokens[j].low in lex.subordinators or (verb and tokens[j].low in lex.coordinators
                                                and _verb_follows(tokens, j, lex)))), len(tokens))
     return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and k <= barrier
+               and not _plans_a_later_noun(tokens, k, trigger, lex)
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
                and not (k and t.cap and not lex.nouns_capitalised))
     # (where only names are capitalised, a capitalised word is part of one: "the Economic Planning
     #  Advisory Council" plans nothing)
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+
+
+_ATTRIBUTE_REACH = 3  # words from "upcoming" to its noun: "the upcoming NATO summit"
+
+
+def _plans_a_later_noun(tokens: list[Token], k: int, trigger: int, lex: EventLexicon) -> bool:
+    """Whether the prospective word at ``k``, after the trigger, is the attribute of a later
+    meeting or shipment noun ("met in Paris on Monday ahead of the upcoming NATO summit"): it
+    plans that noun, not the trigger."""
+    if trigger < 0 or k <= trigger or tokens[k].low not in lex.prospective:
+        return False
+    return any(tokens[j].clause == tokens[k].clause and any(t.kind == "noun" for t in lex.triggers_for(tokens[j].low))
+               for j in range(k + 1, min(len(tokens), k + 1 + _ATTRIBUTE_REACH)))
 
 
 def _in_pp(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
