@@ -283,6 +283,13 @@ MEETINGS = [
     ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
     # an English meeting word used as a noun takes the place that modifies it, over the dateline
     ("LONDON, March 3 - He stressed this after the recent Paris currencies meeting.", "en", "2024-03-12", "Paris"),
+    # ... also a name of several words, and a venue named by its house number
+    ("The White House talks covered a range of topics.", "en", "2024-03-12", "White House"),
+    ("The Pakistani president met the prime minister at 10 Downing Street on Monday.", "en", "2024-03-12",
+     "10 Downing Street"),
+    # a talk noun after "the" with a place of its own names the placeless meeting just told
+    ("Tony Blair has met the Italian prime minister. The Downing Street talks covered a range of topics.",
+     "en", "2024-03-12", "10 Downing Street"),
     # a summit is between states, whatever council holds it
     ("The two-day European Council summit in Brussels begins on Thursday.", "en", "2024-03-12", "Brussels"),
     ("Der Ratsgipfel in Brüssel beginnt am Donnerstag.", "de", "2024-03-12", "Brussels"),
@@ -307,6 +314,20 @@ MEETINGS = [
 def test_real_meetings_stay(pipeline, text, lang, date, where):
     meetings = [e for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert any(same(where, e.location) for e in meetings), [name(e.location) for e in meetings]
+
+
+@pytest.mark.parametrize("text", [
+    "Tony Blair has met the Italian prime minister. The Downing Street talks covered a range of topics.",
+    "Die Außenministerin hat ihren Amtskollegen getroffen. Die Gespräche in Wien dauerten zwei Stunden.",
+])
+def test_a_placed_back_reference_joins_the_meeting_told(pipeline, text):
+    lang = "de" if "Die " in text else "en"
+    assert len([e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]) == 1
+
+
+def test_a_summit_after_a_placeless_meeting_is_another(pipeline):
+    text = "Tony Blair has met the Italian prime minister. The Brussels summit will decide on Turkey."
+    assert len([e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]) == 2
 
 
 # -- who sent: a sender named by nationality or by a state's institution --------------------------

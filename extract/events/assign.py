@@ -60,10 +60,11 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
-            elif as_noun(tokens, ti, trig, lex) and (i == ti - 1 or (i == ti - 2 and not lex.nouns_capitalised
-                                                         and tokens[ti - 1].text.islower()
-                                                         and tokens[ti - 1].text.isalpha())):
-                role = "location"  # "a London conference", "the Paris currencies meeting"
+            elif as_noun(tokens, ti, trig, lex) and (
+                    (last := tokens.index(_last_token(tokens, i, pm), i)) == ti - 1
+                    or (last == ti - 2 and not lex.nouns_capitalised and tokens[ti - 1].text.islower()
+                        and tokens[ti - 1].text.isalpha())):
+                role = "location"  # "a London conference", "the Paris currencies meeting", "the Downing Street talks"
         if role == "location" and trig.kind == "noun" and _topic_of(tokens, ti, i, lex):
             return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic
         if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \

@@ -20,6 +20,8 @@ import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import compatible, inherit, merge, to_event
+from extract.events.phrases import (coordinated_role, definite, in_relative_about_place, owners, possessed,
+                                    trigger_distance)
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
@@ -165,7 +167,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         out.append(EventMention(type=trig.type, sentence=si, span=span, trigger=tokens[ti],
                                 trigger_def=trig, trigger_idx=ti,
                                 anaphoric=trig.kind == "noun" and ti > 0
-                                and tokens[ti - 1].low in lex.anaphoric))
+                                and tokens[ti - 1].low in lex.anaphoric,
+                                definite=definite(tokens, ti, trig, lex)))
     if not out:
         return []
     conj = conjuncts(tokens, [m.trigger_idx for m in out if m.trigger_def.kind not in ("noun", "agent")], lex)
@@ -189,20 +192,20 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 if m.trigger_idx == i and m.trigger_def.visit and m.trigger_def.kind == "noun":
                     m.roles.setdefault("location", []).append(pm)
             if tokens[i].low.endswith(tuple(lex.government_heads) + lex.institution_heads):
-                for m in _owners(out, i, lex, tokens, conj):
+                for m in owners(out, i, lex, tokens, conj):
                     if m.spec.route and i < m.trigger_idx and not m.trigger_def.reverse:
                         m.roles.setdefault("origin", []).append(as_country(pm, gazetteer.country))
             continue
-        if _in_relative_about_place(tokens, i, covered, heads, lex, out):
+        if in_relative_about_place(tokens, i, covered, heads, lex, out):
             continue
-        owners = _owners(out, i, lex, tokens, conj)
-        for m in sorted((o for o in out if o not in owners and not o.spec.route and o.trigger.clause == tokens[i].clause
-                         and any(w.type == o.type for w in owners)),
-                        key=lambda o: _trigger_distance(tokens, o.trigger_idx, tokens[i])):
-            owners.append(m)  # a meeting verb further off, for when the nearest has no use for the place
+        owning = owners(out, i, lex, tokens, conj)
+        for m in sorted((o for o in out if o not in owning and not o.spec.route and o.trigger.clause == tokens[i].clause
+                         and any(w.type == o.type for w in owning)),
+                        key=lambda o: trigger_distance(tokens, o.trigger_idx, tokens[i])):
+            owning.append(m)  # a meeting verb further off, for when the nearest has no use for the place
             #                   ("will leave next week for Washington to renegotiate")
         taken_types: set[str] = set()
-        for m in owners:
+        for m in owning:
             if m.type in taken_types:
                 continue
             if pm.confidence == ORG_CONFIDENCE and not m.spec.route:
@@ -214,7 +217,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's
             role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital, fired)
             if role is None and m.spec.route:
-                role = _coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
+                role = coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
             if role is None:
                 continue
             if isinstance(role, tuple):  # a government named by its capital: the country
@@ -233,9 +236,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.spec.route and m.trigger_def.trade and not m.roles.get(role) and m.trigger_idx \
                 and tokens[m.trigger_idx - 1].low in lex.possessives:
             # "Brazil and China have pledged to limit their exports": the countries named before
-            owners = [as_country(pm, gazetteer.country) for i, pm in sorted(place_idx.items())
+            states_before = [as_country(pm, gazetteer.country) for i, pm in sorted(place_idx.items())
                       if i < m.trigger_idx and pm.place.feature == "country" and pm.start not in used]
-            for k, owner in enumerate(owners):  # one flow each ("Brazil and China ... their exports")
+            for k, owner in enumerate(states_before):  # one flow each ("Brazil and China ... their exports")
                 flow = m if k == 0 else copy.copy(m)
                 flow.roles = {**m.roles, role: [owner]}
                 if k:
@@ -300,7 +303,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role
-                                               or _possessed(m, tokens, lex)):
+                                               or possessed(m, tokens, lex)):
             continue
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
@@ -324,76 +327,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     return split_stops(unite(join_route(kept)), tokens, lex, text)
 
 
-def _possessed(m: EventMention, tokens: list[Token], lex: EventLexicon) -> bool:
-    """A possessive before a visit noun names the person travelling ("Sein Indien-Besuch"),
-    unless a crowd is who travels ("Flüchtlinge ... auf ihre Weiterreise")."""
-    ti = m.trigger_idx
-    return m.trigger_def.kind == "noun" and any(
-        t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause) \
-        and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens)
-
-
 def _has_object(text: str, m: EventMention) -> bool:
     """Whether the trigger's goods follow it as its object: "The company exports cars to ...",
     a verb, not the trade total "exports"."""
     return bool(m.cargo) and text[m.trigger.end:m.trigger.end + 80].lstrip().startswith(m.cargo.split()[0])
-
-
-def _coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
-    """The role of the place a coordinator joins this one to ("to Germany or Japan"); not of one
-    that owns what follows it ("arms sales to Iran and China's political situation")."""
-    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in lex.disjunctions \
-            or tokens[i].low.endswith(("'s", "’s")) and i + 1 < len(tokens) and tokens[i + 1].text.islower():
-        return None
-    prev = place_idx.get(i - 2)
-    if prev is None:
-        return None
-    for role, found in m.roles.items():
-        if any(pm is prev for pm in found):
-            return role
-    return None
-
-
-def _in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:
-    """A place in a relative clause about another place ("X, der in der Nähe von Y liegt")."""
-    c = tokens[i].clause
-    if any(m.trigger.clause == c for m in mentions):
-        return False
-    head = heads.get(c)
-    if head is None or head.low not in lex.relative:
-        return False
-    hi = tokens.index(head)
-    return hi > 0 and (hi - 1) in covered
-
-
-def _trigger_distance(tokens: list[Token], ti: int, tok: Token) -> float:
-    """Token distance from a trigger to a word; a trigger after the word counts 1.5 times."""
-    i = next(k for k, t in enumerate(tokens) if t.start >= tok.start)
-    return abs(i - ti) * (1.5 if ti > i else 1.0)
-
-
-def _owners(mentions: list[EventMention], i: int, lex: EventLexicon,
-            tokens: list[Token], conj: list[int]) -> list[EventMention]:
-    """The mentions the word at ``i`` belongs to: those of its clause (the nearest trigger
-    by type, one in the same conjunct first), else the nearest trigger's, when at most two
-    clauses away and no clause between opens with "aber"/"but" and the like."""
-    tok = tokens[i]
-    same = [m for m in mentions if m.trigger.clause == tok.clause]
-    if same:
-        # the nearest trigger of the clause, by type: "Besuch in Washington ... nach New York weiterreisen"
-        out = []
-        for etype in {m.type for m in same}:
-            of_type = [m for m in same if m.type == etype]
-            out.append(min(of_type, key=lambda m: (conj[m.trigger_idx] != conj[i],
-                                                   _trigger_distance(tokens, m.trigger_idx, tok))))
-        return out
-    m = min(mentions, key=lambda m: (abs(m.trigger.clause - tok.clause), abs(m.trigger.start - tok.start)))
-    lo, hi = sorted((m.trigger.clause, tok.clause))
-    if hi - lo > 2:
-        return []
-    heads = {}
-    for t in tokens:
-        heads.setdefault(t.clause, t.low)
-    if any(heads.get(c) in lex.barriers for c in range(lo + 1, hi + 1)):
-        return []
-    return [m]

@@ -109,6 +109,7 @@ class EventLexicon:
     topic_frames: tuple[frozenset[str], ...] = ()      # lemmas that make a noun a topic ("über ... sprechen")
     topic_prepositions: frozenset[str] = frozenset()   # "über", "um", "about"
     anaphoric: frozenset[str] = frozenset()            # determiners of a mention of an event named before
+    definite_articles: frozenset[str] = frozenset()    # "the", "die": a meeting noun after one was told of before
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
     delegations: frozenset[str] = frozenset()          # "Delegation", "officials": people who meet

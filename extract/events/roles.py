@@ -40,6 +40,7 @@ class EventMention:
     named_body: bool = False        # a meeting named for its body ("EU-Gipfel", "Nato summit")
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
+    definite: bool = False          # "The Downing Street talks": a talk noun after "the" (no summit)
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
@@ -81,6 +82,9 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
         return None  # "an der Grenze zur Ukraine", "on the border with Ukraine": the other side, not whither
     cues = lex.roles.get(etype, {})
     k = i
+    if k > 1 and tokens[k - 1].text.isdigit() and len(tokens[k - 1].text) <= 4 \
+            and tokens[k - 1].clause == tokens[i].clause:
+        k -= 1  # a house number: "at 10 Downing Street"
     steps = plain = 0
     first_loc = None
     chained = False

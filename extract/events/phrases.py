@@ -1,0 +1,96 @@
+"""Small predicates on a mention's words: which mentions a word belongs to, a place joined by a
+coordinator, a place in a relative clause about another, a talk noun after "the", a
+possessive that names the traveller."""
+from __future__ import annotations
+
+from extract.events.lexicon import EventLexicon
+from extract.events.roles import EventMention
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+
+
+_MODIFIER_REACH = 3  # capitalised words between "the" and its noun: "The Downing Street talks"
+
+
+def definite(tokens: list[Token], ti: int, trig, lex: EventLexicon) -> bool:
+    """Whether the talk noun at ``ti`` follows a definite article, past capitalised modifiers only
+    ("The Downing Street talks", "die Gespräche"); a summit is not one ("the Brussels summit")."""
+    if trig.kind != "noun" or tokens[ti].low.rsplit("-", 1)[-1].endswith(lex.summit_nouns):
+        return False
+    k = ti - 1
+    while k >= 0 and ti - k <= _MODIFIER_REACH and tokens[k].clause == tokens[ti].clause:
+        if tokens[k].low in lex.definite_articles:
+            return True
+        if not tokens[k].cap:
+            return False
+        k -= 1
+    return False
+
+
+def possessed(m: EventMention, tokens: list[Token], lex: EventLexicon) -> bool:
+    """A possessive before a visit noun names the person travelling ("Sein Indien-Besuch"),
+    unless a crowd is who travels ("Flüchtlinge ... auf ihre Weiterreise")."""
+    ti = m.trigger_idx
+    return m.trigger_def.kind == "noun" and any(
+        t.low in lex.person_possessives for t in tokens[max(0, ti - 3):ti] if t.clause == m.trigger.clause) \
+        and not any(t.low in lex.person_groups or lemma(t.text, lex.lang) in lex.person_groups for t in tokens)
+
+
+def coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
+    """The role of the place a coordinator joins this one to ("to Germany or Japan"); not of one
+    that owns what follows it ("arms sales to Iran and China's political situation")."""
+    if i < 2 or tokens[i - 1].low not in lex.coordinators and tokens[i - 1].low not in lex.disjunctions \
+            or tokens[i].low.endswith(("'s", "’s")) and i + 1 < len(tokens) and tokens[i + 1].text.islower():
+        return None
+    prev = place_idx.get(i - 2)
+    if prev is None:
+        return None
+    for role, found in m.roles.items():
+        if any(pm is prev for pm in found):
+            return role
+    return None
+
+
+def in_relative_about_place(tokens, i, covered, heads, lex, mentions) -> bool:
+    """A place in a relative clause about another place ("X, der in der Nähe von Y liegt")."""
+    c = tokens[i].clause
+    if any(m.trigger.clause == c for m in mentions):
+        return False
+    head = heads.get(c)
+    if head is None or head.low not in lex.relative:
+        return False
+    hi = tokens.index(head)
+    return hi > 0 and (hi - 1) in covered
+
+
+def trigger_distance(tokens: list[Token], ti: int, tok: Token) -> float:
+    """Token distance from a trigger to a word; a trigger after the word counts 1.5 times."""
+    i = next(k for k, t in enumerate(tokens) if t.start >= tok.start)
+    return abs(i - ti) * (1.5 if ti > i else 1.0)
+
+
+def owners(mentions: list[EventMention], i: int, lex: EventLexicon,
+            tokens: list[Token], conj: list[int]) -> list[EventMention]:
+    """The mentions the word at ``i`` belongs to: those of its clause (the nearest trigger
+    by type, one in the same conjunct first), else the nearest trigger's, when at most two
+    clauses away and no clause between opens with "aber"/"but" and the like."""
+    tok = tokens[i]
+    same = [m for m in mentions if m.trigger.clause == tok.clause]
+    if same:
+        # the nearest trigger of the clause, by type: "Besuch in Washington ... nach New York weiterreisen"
+        out = []
+        for etype in {m.type for m in same}:
+            of_type = [m for m in same if m.type == etype]
+            out.append(min(of_type, key=lambda m: (conj[m.trigger_idx] != conj[i],
+                                                   trigger_distance(tokens, m.trigger_idx, tok))))
+        return out
+    m = min(mentions, key=lambda m: (abs(m.trigger.clause - tok.clause), abs(m.trigger.start - tok.start)))
+    lo, hi = sorted((m.trigger.clause, tok.clause))
+    if hi - lo > 2:
+        return []
+    heads = {}
+    for t in tokens:
+        heads.setdefault(t.clause, t.low)
+    if any(heads.get(c) in lex.barriers for c in range(lo + 1, hi + 1)):
+        return []
+    return [m]
