@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from functools import lru_cache
 from typing import Iterable
 
@@ -33,6 +34,23 @@ def _groups() -> dict[str, int]:
         for n in names:
             group[n] = number
     return group
+
+
+@lru_cache(maxsize=1)
+def _multiword_names() -> re.Pattern:
+    """The names of several words of the companies and agencies in ``organisations.csv``
+    ("McDonnell Douglas"), longest first (not the lexicons' names: "Weißes Haus" is a venue)."""
+    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
+        names = [n.strip() for row in csv.DictReader(f)
+                 for n in [row["name"], *(row.get("alt_names") or "").split("|")] if " " in n.strip()]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every listed organisation's name of several words in ``text``: the words
+    inside it name the organisation, not a place ("McDonnell Douglas" holds no town Douglas)."""
+    return [(m.start(), m.end()) for m in _multiword_names().finditer(text)]
 
 
 def aliases(name: str) -> list[str]:

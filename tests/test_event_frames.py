@@ -403,6 +403,12 @@ def one_route_or_none(pipeline, text, lang, route):
 ORDERS = [
     ("Finnair has placed an order for 12 Airbus A350 jets.", "en", ("France", "Finland")),
     ("Lately, Spain's largest airline ordered 20 Boeing 787 planes for $3bn.", "en", ("United States", "Spain")),
+    # a company that tells of an order it received is the seller; the buyer the reported clause's subject
+    ("Boeing said Korean Air ordered four 747 jets.", "en", ("United States", "South Korea")),
+    ("McDonnell Douglas said Korean Air signed formal orders for four MD-11 jets.", "en",
+     ("United States", "South Korea")),
+    # ... but a speaker the reported clause takes up with a pronoun is its subject
+    ("Korean Air said it ordered four 747 jets from Boeing.", "en", ("United States", "South Korea")),
     ("Die Lufthansa bestellte am Montag 20 Flugzeuge.", "de", (None, "Germany")),
     ("The minister ordered an inquiry into the accident.", "en", None),
     ("The court ordered the firm to pay a fine of $16m.", "en", None),

@@ -80,6 +80,9 @@ TRAPS = [
     ("en", "According to the Ministry of Commerce, exports rose by 5% in May.", "Commerce"),
     ("en", "The Department of Justice said it would appeal.", "Justice"),
     ("en", "The chamber of commerce said sales rose.", "commerce"),
+    # a place word inside a listed company's name of several words is the company's
+    ("en", "McDonnell Douglas Corp said Korean Air signed formal orders for four jets.", "Douglas"),
+    ("en", "The order from Air Canada covers ten aircraft.", "Canada"),
 ]
 
 

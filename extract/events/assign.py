@@ -102,6 +102,12 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         u = unmarked_role(tokens, i, lex, ti)
         if u is None:
             return None
+        if u == "subject" and i < ti and any(tokens[k].low in lex.speech_openers and tokens[k + 1].cap
+                                             for k in range(i + 1, ti - 1)):
+            # "Boeing said Korean Air ordered four jets": the speaker is not the subject the reported
+            # clause names (but "Bolivia said it expects to export"); a company that tells of an
+            # order it received is its seller
+            return ("origin", pm) if trig.orders and pm.confidence == ORG_CONFIDENCE else None
         if trig.kind == "agent":
             return ("origin", as_country(pm, country_of))  # "the main suppliers were Australia"
         if i < ti and not (lex.nouns_capitalised and not m.trigger.cap and not trig.reverse) \

@@ -110,6 +110,7 @@ class EventLexicon:
     topic_prepositions: frozenset[str] = frozenset()   # "über", "um", "about"
     anaphoric: frozenset[str] = frozenset()            # determiners of a mention of an event named before
     definite_articles: frozenset[str] = frozenset()    # "the", "die": a meeting noun after one was told of before
+    speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
     delegations: frozenset[str] = frozenset()          # "Delegation", "officials": people who meet

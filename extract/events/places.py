@@ -75,6 +75,8 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
         return "subject"  # "..., den China 1998 der Ukraine abgekauft hatte": after the relative pronoun
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:
         return None
+    if k >= 0 and tokens[k].low in lex.speech_openers and k < trig_idx:
+        return "subject"  # "Boeing said Korean Air ordered four jets": the reported clause's subject
     if lex.verb_second and k >= 0 and (k == trig_idx or tokens[k].low in lex.auxiliaries) \
             and _inverted(tokens, k, lex):
         return "subject"  # German inversion: "Im März lieferte Frankreich", "Danach hat Belarus ..."

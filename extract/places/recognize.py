@@ -31,6 +31,7 @@ from extract.places.words import commonness, inflected_common_noun, office_field
 from extract.text.document import Piece, TextDoc
 from extract.text.people import People, find_people, people_lexicon
 from records import languages
+from records.actors import organisation_spans
 from geo.admin_units import is_county_name
 from geo.gazetteer import MATCH_NAME, MATCH_TRANSLIT, Candidate, Gazetteer, importance
 from geo.online import MATCH_ONLINE, ONLINE_ID, OnlineGeocoder
@@ -205,8 +206,14 @@ class PlaceRecognizer:
             q = pieces[k]
             if q.cap or q.lower in connectors or q.text in "-'’":
                 run[k] = run[k + 1] + 1
+        orgs = organisation_spans(text)
         while i < n:
             p = pieces[i]
+            org_end = next((b for a, b in orgs if a <= p.start < b), None)
+            if org_end is not None:  # "McDonnell Douglas": an organisation's words, no place
+                while i < n and pieces[i].start < org_end:
+                    i += 1
+                continue
             if not p.cap or i in person_idx or not p.text[0].isalpha():
                 i += 1
                 while i < n and not run[i]:  # (a piece that is no capital, connector or mark starts no name)
