@@ -97,6 +97,13 @@ def test_motion_makes_one_route(pipeline, text, lang, date, route, start, status
 # -- not events: topics of talk, events told of before --------------------------------------------
 # (text, lang, publication date, the event types that must not come out)
 NOT_EVENTS = [
+    # talks asked for or offered are none; talks that go on over a span of time, or at the moment,
+    # with no place or date, are a process, not one meeting
+    ("Deshalb solle das Gespräch mit den Sozialpartnern gesucht werden.", "de", "2024-03-12", {"meeting"}),
+    ("Die Opposition forderte Verhandlungen mit der Regierung.", "de", "2024-03-12", {"meeting"}),
+    ("The unions called for talks with the government.", "en", "2024-03-12", {"meeting"}),
+    ("Der Bürgermeister verhandelt seit einem Jahr mit dem Möbelkonzern.", "de", "2024-03-12", {"meeting"}),
+    ("Wir führen im Moment Verhandlungen mit der Türkei, sagte der Minister.", "de", "2024-03-12", {"meeting"}),
     # deliveries that people talk about are no shipment
     ("On Sunday the two ministers met in Riga to coordinate further deliveries to Kyiv.", "en",
      "2024-03-11", {"shipment"}),
@@ -281,6 +288,9 @@ MEETINGS = [
     # "beraten" with what or whom: a meeting; an island is a place of its own
     ("Die Minister beraten am Montag in Brüssel über die Krise.", "de", "2024-03-12", "Brussels"),
     ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
+    # a demand made at a meeting leaves the meeting
+    ("Nach dem Treffen in Wien forderte der Minister mehr Geld.", "de", "2024-03-12", "Vienna"),
+    ("At the meeting in Paris on Monday the minister demanded more money.", "en", "2024-03-12", "Paris"),
     # an English meeting word used as a noun takes the place that modifies it, over the dateline
     ("LONDON, March 3 - He stressed this after the recent Paris currencies meeting.", "en", "2024-03-12", "Paris"),
     # ... also a name of several words, and a venue named by its house number

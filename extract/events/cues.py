@@ -6,6 +6,7 @@ from __future__ import annotations
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
 from extract.text.document import Token
+from extract.dates.grammar import load_grammar, norm
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 
@@ -157,8 +158,26 @@ def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     ("talks will continue", "Negotiations had been ongoing", "die Verhandlungen laufen")."""
     if ti and tokens[ti - 1].low in lex.ongoing_prepositions:
         return True
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause]
+    if any(tokens[k].low in lex.ongoing_spans and _span_of_time(tokens, k, lex) for k in clause):
+        return True  # "verhandelt seit einem Jahr mit Ikea", "have been negotiating for months"
     return any(k != ti and (tokens[k].low in lex.ongoing_words or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)
-               for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause)
+               for k in clause)
+
+
+_SPAN_REACH = 3  # words from "seit"/"for" to its unit of time: "seit einem guten Jahr"
+
+
+def _span_of_time(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """A unit of time (the timex grammar's ``units``: "Jahr", "months") within a few words after
+    ``k``, in its clause, and no day or month name (a date, not a span: "since Monday")."""
+    units = load_grammar(lex.lang).lookup.get("units", {})
+    for j in range(k + 1, min(len(tokens), k + 1 + _SPAN_REACH)):
+        if tokens[j].clause != tokens[k].clause:
+            return False
+        if norm(tokens[j].low) in units:
+            return True
+    return False
 
 
 

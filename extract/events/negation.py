@@ -48,14 +48,16 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         return True
     if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
         return True
-    def refusal(k: int) -> bool:
+    words = lex.refusals | lex.demands if trig.type == "meeting" else lex.refusals
+
+    def refusal(k: int) -> bool:  # (or, of talks, a demand or offer: "called for talks", "das Gespräch suchen")
         low = tokens[k].low
-        if lemma(low, lex.lang) in lex.refusals or low in lex.refusals:
+        if lemma(low, lex.lang) in words or low in words:
             return True
-        if k > 0 and f"{lemma(tokens[k - 1].low, lex.lang)} {low}" in lex.refusals:
+        if k > 0 and f"{lemma(tokens[k - 1].low, lex.lang)} {low}" in words:
             return True  # "ruled out a meeting": a verb and its particle
         # "lehnte ... ab", "schließt ... aus": a separable verb with its particle later in the clause
-        return any(tokens[p].low + lemma(low, lex.lang) in lex.refusals for p in range(k + 1, len(tokens))
+        return any(tokens[p].low + lemma(low, lex.lang) in words for p in range(k + 1, len(tokens))
                    if tokens[p].clause == clause and tokens[p].low in lex.separable)
 
 
