@@ -104,6 +104,11 @@ NOT_EVENTS = [
     ("The unions called for talks with the government.", "en", "2024-03-12", {"meeting"}),
     ("Der Bürgermeister verhandelt seit einem Jahr mit dem Möbelkonzern.", "de", "2024-03-12", {"meeting"}),
     ("Wir führen im Moment Verhandlungen mit der Türkei, sagte der Minister.", "de", "2024-03-12", {"meeting"}),
+    # a hearing in court is a trial, no meeting
+    ("Verhandlungen stehen am Mittwoch auf der Tagesordnung des Obersten Gerichtshofs in Wien.", "de", "2024-03-12",
+     {"meeting"}),
+    ("Die Verhandlung gegen den Angeklagten am Landesgericht Wien wurde am Montag vertagt.", "de", "2024-03-12",
+     {"meeting"}),
     # deliveries that people talk about are no shipment
     ("On Sunday the two ministers met in Riga to coordinate further deliveries to Kyiv.", "en",
      "2024-03-11", {"shipment"}),
@@ -288,6 +293,8 @@ MEETINGS = [
     # "beraten" with what or whom: a meeting; an island is a place of its own
     ("Die Minister beraten am Montag in Brüssel über die Krise.", "de", "2024-03-12", "Brussels"),
     ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
+    # negotiations in a peace process are talks, whatever "Prozess" ends in
+    ("Am Montag begannen in Genf die Verhandlungen im Friedensprozess.", "de", "2024-03-12", "Geneva"),
     # a demand made at a meeting leaves the meeting
     ("Nach dem Treffen in Wien forderte der Minister mehr Geld.", "de", "2024-03-12", "Vienna"),
     ("At the meeting in Paris on Monday the minister demanded more money.", "en", "2024-03-12", "Paris"),

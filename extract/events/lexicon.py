@@ -86,6 +86,8 @@ class EventLexicon:
     abstract_objects: frozenset[str] = frozenset()     # "demand", "Entscheidung": a meeting verb in another sense
     negators: frozenset[str] = frozenset()             # "kein", "not": a negated event is none
     refusals: frozenset[str] = frozenset()             # lemmas that refuse an event or say it failed
+    court_nouns: frozenset[str] = frozenset()          # "Verhandlung", "hearing": a trial where a court is named
+    court_words: tuple[str, ...] = ()                  # "Gericht", "judge": compound heads of courts and their people
     demands: frozenset[str] = frozenset()              # lemmas that ask for or offer talks ("called for talks")
     cancellations: frozenset[str] = frozenset()        # lemmas that call an event off ("absagen", "cancel")
     denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")

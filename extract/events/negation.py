@@ -160,6 +160,17 @@ def under_discussion(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
                    for t in tokens[i + 1:i + 4] if t.clause == tokens[i].clause)  # "in talks in Geneva": held there
 
 
+def court_hearing(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A hearing in court, not a meeting: a talk noun of ``court_nouns`` in a sentence that names
+    a court or its people (``court_words``, also as a compound's head: "Landesgericht",
+    "Obersten Gerichtshofs"; "the court", "the judge")."""
+    if tokens[i].low not in lex.court_nouns or not lex.court_words:
+        return False
+    def court(low: str) -> bool:  # German compounds end in the word ("Verfassungsgerichtshof")
+        return low.rsplit("-", 1)[-1].endswith(lex.court_words) if lex.nouns_capitalised else low in lex.court_words
+    return any(k != i and court(tokens[k].low) for k in range(len(tokens)))
+
+
 _OUTLET_REACH = 5  # words after "mit"/"with" that may name the outlet ("mit der ZiB2 des ORF-Fernsehens")
 
 
