@@ -1526,6 +1526,13 @@ def test_the_datelines_day_dates_a_lead_meeting_held_there(pipeline, text, want)
     assert [(name(e.location), e.date_start and str(e.date_start)) for e in meetings] == [want]
 
 
+def test_a_headline_before_the_dateline_dates_its_own_event(pipeline):
+    text = ("Minister besuchen am Dienstag Grenze bei Spielfeld. Ljubljana – Slowenien begrenzt die "
+            "Einreise. Noch vor dem Treffen wird am Donnerstag ein Mini-Gipfel in Brüssel stattfinden.")
+    visits = [e for e in events_of(pipeline, text, "de", "2016-02-15") if name(e.location) == "Spielfeld"]
+    assert [str(e.date_start) for e in visits] == ["2016-02-16"]
+
+
 def test_a_place_inside_an_organisations_name_is_no_venue(pipeline):
     text = "Prime Minister Anna Field flew to Suva on Friday to attend a South Pacific Forum conference."
     meetings = [e for e in events_of(pipeline, text, "en", "2024-03-12") if e.type == "meeting"]

@@ -157,6 +157,20 @@ def test_tense_points_the_date(text, lang, value):
 
 
 # -- a history told in order: bounds do not move its "now"; "des neuen Jahres" is the next year ------
+@pytest.mark.parametrize("text,lang,date,value", [
+    # a headline with no verb: the nearest such day, either way (Sunday 16 August 2015)
+    ("Krisentreffen der Arabischen Liga am Dienstag in Kairo. Kairo – Die Liga kündigte ein Treffen an.",
+     "de", "2015-08-16", "2015-08-18"),
+    ("Krisentreffen der Arabischen Liga am Freitag in Kairo. Kairo – Die Liga tagte.", "de", "2015-08-16",
+     "2015-08-14"),
+    # ... a headline with a verb points as its tense does
+    ("Minister trafen sich am Dienstag in Kairo. Kairo – Die Liga tagte.", "de", "2015-08-16", "2015-08-11"),
+])
+def test_a_verbless_headline_takes_the_nearest_day(text, lang, date, value):
+    first = tag_timexes(text, dt.date.fromisoformat(date), lang)[0]
+    assert first.value == value
+
+
 def test_a_bound_does_not_move_a_narrative():
     text = ("Im Juni 1944 landeten die Alliierten. 1940 begann der Krieg im Westen, 1941 im Osten, "
             "1942 in Afrika. Der Plan fußte auf ab 1939 ausgearbeiteten Studien. Am 6. Juni gingen sie an Land.")

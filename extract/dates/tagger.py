@@ -239,6 +239,16 @@ def _next_anchor(anchor: dt.date, value: str, fresh: bool = False) -> dt.date:
     return first
 
 
+_HEADLINE_MAX = 200  # characters: a headline is the story's first line or sentence, if that short
+
+
+def headline_end(text: str) -> int:
+    """Where the story's headline ends: its first line, or its first sentence, when that is
+    short and more follows; 0 when there is none."""
+    m = re.search(r"\n|[.!?](?=\s)", text[:_HEADLINE_MAX + 1])
+    return m.start() if m and m.start() < len(text.rstrip()) - 1 else 0
+
+
 def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 values, sorted by start and non-overlapping.
 
@@ -261,6 +271,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     focus = ReportFocus(grammar, doc_date, narrative)
     dated = {i for i, (hs, he) in enumerate(heads) if any(hs <= c.start < he for c in cands)}
     hi, section, set_by = 0, None, -1  # the next heading; the time the last dated heading set, and which
+    head_end = headline_end(text)
     for c in cands:
         while hi < len(heads) and heads[hi][1] <= c.start:
             if hi not in dated and section is not None:
@@ -269,6 +280,9 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
         if not_a_date_here(text, c, grammar):
             continue
         tense, nearest = date_direction(text, c.start, c.end, grammar, narrative)
+        if tense == 0 and not nearest and c.start < head_end:
+            nearest = True  # a headline with no verb ("Krisentreffen der Arabischen Liga am Dienstag in
+            #                 Kairo"): the nearest such day, either way
         here, local = anchor, narrative
         if _deictic_later(c, grammar):
             here, local = doc_date, False  # "almost four years ago" in a report full of history: from its day

@@ -59,11 +59,14 @@ def implicit_traders(mentions: list[EventMention], dline, gazetteer, places: lis
             m.roles["destination"] = [receiver]  # "The main suppliers in 1986 were Australia ...": to the importer
 
 
-def dateline_day(timexes, dateline_end: int):
-    """The day a dateline gives ("LONDON, March 2 -"), as an interval, or None."""
+def dateline_day(timexes, dateline_start: int, dateline_end: int):
+    """The day a dateline gives ("LONDON, March 2 -"), as an interval, or None (a day in the
+    headline before it is the headline's)."""
     for t in timexes:
         if t.start >= dateline_end:
             break
+        if t.start < dateline_start:
+            continue
         iv = interval(t.value)
         if iv is not None and iv[2] == "day" and iv[0] == iv[1]:
             return iv

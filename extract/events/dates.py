@@ -73,14 +73,14 @@ def _publication_date(tokens: list[Token], idx: int, clause: int, lex: EventLexi
 
 
 def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
-                   dateline_end: int) -> list[tuple[Timex, int, tuple]]:
+                   dateline: tuple[int, int]) -> list[tuple[Timex, int, tuple]]:
     """(timex, clause, interval) for the timexes of a sentence that may anchor an event."""
     out = []
     speech_clauses = {t.clause for t in tokens if t.low in lex.speech}
     grammar = load_grammar(lex.lang)
     for tx in timexes:
-        if tx.start < dateline_end:
-            continue
+        if dateline[0] <= tx.start < dateline[1]:
+            continue  # "TOKYO, March 2 -": the report's day (a headline before the dateline dates its own)
         iv = interval(tx.value)
         if iv is None:
             continue

@@ -60,7 +60,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if city is not None and city.name.startswith(dline[0].place.name):
             dline = (Mention(dline[0].text, dline[0].start, dline[0].end, city, dline[0].confidence), dline[1])
     dateline_end = dline[1] if dline else 0
-    lead_day = dateline_day(timexes, dateline_end)
+    dateline_start = dline[0].start if dline else 0  # (a headline before it is no part of it)
+    lead_day = dateline_day(timexes, dateline_start, dateline_end)
     lead_guessed = lead_day is None
     if lead_day is None and dline is not None and date_known:
         lead_day = (doc_date, doc_date, "day")  # "Wien – Ban Ki-moon hat ... gehalten": the lead is the day's news
@@ -83,7 +84,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
                                            sent_people, orgs, lex, gazetteer, capital, officials)
-        usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex, dateline_end)
+        usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex,
+                                (dateline_start, dateline_end))
         assign_dates(sent_mentions + [m.arrival for m in sent_mentions if m.arrival], usable, tokens, lex)
         arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:
