@@ -109,6 +109,11 @@ NOT_EVENTS = [
      {"meeting"}),
     ("Die Verhandlung gegen den Angeklagten am Landesgericht Wien wurde am Montag vertagt.", "de", "2024-03-12",
      {"meeting"}),
+    # a market's or a firm's sales are a figure, no flow; a sale flows to a receiver named after it
+    ("Maruti, which accounts for half of India's domestic car sales, sold 136,069 cars in the quarter.", "en",
+     "2024-03-12", {"shipment"}),
+    ("Toyota put its rise in sales down to strong results for its redesigned Avalon sedan.", "en", "2024-03-12",
+     {"shipment"}),
     # deliveries that people talk about are no shipment
     ("On Sunday the two ministers met in Riga to coordinate further deliveries to Kyiv.", "en",
      "2024-03-11", {"shipment"}),
@@ -420,6 +425,7 @@ def one_route_or_none(pipeline, text, lang, route):
 ORDERS = [
     ("Finnair has placed an order for 12 Airbus A350 jets.", "en", ("France", "Finland")),
     ("Lately, Spain's largest airline ordered 20 Boeing 787 planes for $3bn.", "en", ("United States", "Spain")),
+    ("The US approved arms sales to Taiwan worth $6bn.", "en", ("United States", "Taiwan")),
     # a company that tells of an order it received is the seller; the buyer the reported clause's subject
     ("Boeing said Korean Air ordered four 747 jets.", "en", ("United States", "South Korea")),
     ("McDonnell Douglas said Korean Air signed formal orders for four MD-11 jets.", "en",

@@ -307,6 +307,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role
                                                or possessed(m, tokens, lex)):
             continue
+        if m.trigger_def.receiver_after and not any(pm.start > m.trigger.start for pm in m.roles.get("destination", ())):
+            continue  # "India's domestic car sales rose": a market's figure, no flow to anyone
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
         if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):

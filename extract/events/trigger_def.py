@@ -24,6 +24,7 @@ class Trigger:
     host: bool = False
     reverse: bool = False     # import/buy: the subject is the recipient
     needs_person: bool = False
+    receiver_after: bool = False  # 'sales': a flow only to a destination named after the word ('arms sales to Iran')
     needs_place: bool = False     # 'sich ein Bild machen', 'reached an agreement': an event only where its sentence names a place
     from_location: bool = False  # "return from X": X is where the visit was
     lowercase: bool = False      # only written small ('assembly'; 'Assembly' is an institution)
