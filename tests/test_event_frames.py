@@ -104,6 +104,9 @@ NOT_EVENTS = [
     ("The unions called for talks with the government.", "en", "2024-03-12", {"meeting"}),
     ("Der Bürgermeister verhandelt seit einem Jahr mit dem Möbelkonzern.", "de", "2024-03-12", {"meeting"}),
     ("Wir führen im Moment Verhandlungen mit der Türkei, sagte der Minister.", "de", "2024-03-12", {"meeting"}),
+    # ... a crowd's or a train's arrival is no visit
+    ("The arrival of the refugees in Vienna was delayed on Monday.", "en", "2024-03-12", {"meeting"}),
+    ("The arrival of the first train in Duisburg was celebrated on Monday.", "en", "2024-03-12", {"meeting"}),
     # a hearing in court is a trial, no meeting
     ("Verhandlungen stehen am Mittwoch auf der Tagesordnung des Obersten Gerichtshofs in Wien.", "de", "2024-03-12",
      {"meeting"}),
@@ -300,6 +303,9 @@ MEETINGS = [
     ("Der Papst besucht im April die griechische Insel Lesbos.", "de", "2024-03-12", "Lesbos"),
     # negotiations in a peace process are talks, whatever "Prozess" ends in
     ("Am Montag begannen in Genf die Verhandlungen im Friedensprozess.", "de", "2024-03-12", "Geneva"),
+    # a travel noun's traveller is its genitive: a person of office arriving visits
+    ("Flights were disrupted after the arrival of President Ana Soto in Brussels on Monday.", "en", "2024-03-12",
+     "Brussels"),
     # a demand made at a meeting leaves the meeting
     ("Nach dem Treffen in Wien forderte der Minister mehr Geld.", "de", "2024-03-12", "Vienna"),
     ("At the meeting in Paris on Monday the minister demanded more money.", "en", "2024-03-12", "Paris"),

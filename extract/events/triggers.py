@@ -74,7 +74,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
             if (trig.traveller or trig.kind == "travel" and trig.visit) and not _traveller(tokens, i, lex, person_starts):
                 continue  # "Menschen kommen nach Serbien", "es kommt zu ...": no person of office travels
-            if trig.kind == "travel" and trig.visit and any(
+            if trig.kind == "travel" and trig.visit and not (i and tokens[i - 1].low in lex.articles) and any(
                     tokens[k].low in lex.passive_auxiliaries for k in range(len(tokens))
                     if tokens[k].clause == t.clause):
                 continue  # "wurden ... ins Krankenhaus geflogen": carried, not visiting
@@ -240,6 +240,9 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
     return False
 
 
+_OF_REACH = 4  # words after a travel noun to its traveller: "the arrival of US President Bush"
+
+
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """Whether a person travels: the subject before the verb in its clause (or, where the verb
     comes second, right after it) is a name, a title, a delegation or a personal pronoun --
@@ -257,6 +260,11 @@ def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: fr
             return "crowd"
         return None
 
+    if i and (tokens[i - 1].low in lex.articles or tokens[i - 1].low in lex.person_possessives) and not tokens[i].cap:
+        # the noun ("the arrival of President Bush", "his arrival"): who arrives is its genitive
+        of = [f for f in (kind(k) for k in range(i + 1, min(len(tokens), i + 1 + _OF_REACH))
+                          if tokens[k].clause == clause) if f]
+        return tokens[i - 1].low in lex.person_possessives or (bool(of) and of[0] == "person")
     before = [f for f in (kind(k) for k in range(max(0, i - 14), i) if tokens[k].clause == clause) if f]
     after = [f for f in (kind(k) for k in range(i + 1, min(len(tokens), i + 4)) if tokens[k].clause == clause) if f] \
         if lex.verb_second else []
