@@ -107,6 +107,10 @@ NOT_EVENTS = [
     # ... a crowd's or a train's arrival is no visit
     ("The arrival of the refugees in Vienna was delayed on Monday.", "en", "2024-03-12", {"meeting"}),
     ("The arrival of the first train in Duisburg was celebrated on Monday.", "en", "2024-03-12", {"meeting"}),
+    # a meeting noun with a verb of founding names an institution
+    ("Die Bilderberg-Konferenz wurde 1954 in den Niederlanden gegründet.", "de", "2024-03-12", {"meeting"}),
+    ("Das Forum in Alpbach wurde 1945 ins Leben gerufen.", "de", "2024-03-12", {"meeting"}),
+    ("The World Economic Forum was founded in 1971 in Geneva.", "en", "2024-03-12", {"meeting"}),
     # a hearing in court is a trial, no meeting
     ("Verhandlungen stehen am Mittwoch auf der Tagesordnung des Obersten Gerichtshofs in Wien.", "de", "2024-03-12",
      {"meeting"}),

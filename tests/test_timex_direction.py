@@ -55,6 +55,10 @@ DIRECTION = [
     ("Die nächste Runde der Gespräche in Genf im Mai gilt als entscheidend.", "de", "2016-05"),
     ("Ministers discussed the upcoming summit in May.", "en", "2016-05"),
     ("Im Mai kam der nächste Schock.", "de", "2015-05"),
+    # a "-t" form after a helper of the passive or perfect is a participle, not a present of plans
+    ("Die Konferenz in Wien wurde am Freitag eröffnet.", "de", "2015-09-18"),
+    ("Die Konferenz wird am Freitag eröffnet.", "de", "2015-09-25"),
+    ("Am Freitag eröffnet der Minister die Konferenz.", "de", "2015-09-25"),
     # a season with no year goes where the clause points; a modal of must and may points ahead
     ("Man dürfe im Frühjahr nicht vor halbfertigen Lagern stehen, warnte der Minister.", "de", "2016-SP"),
     ("Im Frühjahr soll die Brücke fertig sein.", "de", "2016-SP"),

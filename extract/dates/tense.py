@@ -303,9 +303,13 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
         return None  # (most clauses have no such verb: one look in C)
     prev: list[str] = []
     best = None
+    helpers = _as_set(grammar.lex.get("participle_auxiliaries", []))
     for m in _HYPHENATED.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
+        if helpers and low.endswith("t") and not helpers.isdisjoint(prev):
+            prev.append(low)
+            continue  # "wurde am Montag eröffnet": the participle of a passive, no present of plans
         passive = low in grammar.passive_plans and prev[-1:] == ["being"] and grammar.progressive.intersection(prev[-2:-1])
         if (passive or low in grammar.present_forms) and not grammar.determiners.intersection(prev[-1:]) \
                 and not _as_set(grammar.lex.get("infinitive_markers", [])).intersection(prev[-1:]) \

@@ -88,6 +88,7 @@ class EventLexicon:
     refusals: frozenset[str] = frozenset()             # lemmas that refuse an event or say it failed
     court_nouns: frozenset[str] = frozenset()          # "Verhandlung", "hearing": a trial where a court is named
     court_words: tuple[str, ...] = ()                  # "Gericht", "judge": compound heads of courts and their people
+    founding_words: frozenset[str] = frozenset()       # "gegründet", "founded": a meeting noun names an institution
     demands: frozenset[str] = frozenset()              # lemmas that ask for or offer talks ("called for talks")
     cancellations: frozenset[str] = frozenset()        # lemmas that call an event off ("absagen", "cancel")
     denials: frozenset[str] = frozenset()              # lemmas that deny it ("dementieren", "deny")

@@ -171,6 +171,17 @@ def court_hearing(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return any(k != i and court(tokens[k].low) for k in range(len(tokens)))
 
 
+def founded(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A meeting noun in the clause of a verb of founding names an institution ("Die
+    Bilderberg-Konferenz wurde 1954 gegründet", "ins Leben gerufen", "was founded in 1971")."""
+    if not lex.founding_words:
+        return False
+    clause = [tokens[k].low for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    text = " ".join(clause)
+    return any(w in lex.founding_words or lemma(w, lex.lang) in lex.founding_words for w in clause) \
+        or any(" " in w and w in text for w in lex.founding_words)
+
+
 _OUTLET_REACH = 5  # words after "mit"/"with" that may name the outlet ("mit der ZiB2 des ORF-Fernsehens")
 
 

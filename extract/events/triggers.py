@@ -10,8 +10,8 @@ from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
-from extract.events.negation import (counterfactual, court_hearing, domestic_body, interview, negated, possible,
-                                     under_discussion)
+from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
+                                     possible, under_discussion)
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
@@ -131,7 +131,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if negated(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
                                                                         or possible(tokens, i, lex))) or (trig.kind == "noun" and (
                     (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex)
-                    or court_hearing(tokens, i, lex)
+                    or court_hearing(tokens, i, lex) or founded(tokens, i, lex)
                     or (lex.verb_final and i >= 2 and tokens[i - 1].low in lex.genitive_articles
                         and tokens[i - 2].cap and tokens[i - 2].low not in lex.pp_openers and possible(tokens, i, lex)))):
                 # ("könnte die Wiederaufnahme der Friedensgespräche gefährden": talks a chance is about;
