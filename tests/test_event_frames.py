@@ -798,6 +798,9 @@ MODALITIES = [
     ("Das für Montag in Brüssel geplante Treffen wurde abgesagt.", "de", "2024-03-12", "meeting", "cancelled"),
     ("The summit in Lima on Friday was postponed.", "en", "2024-03-12", "meeting", "cancelled"),
     ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
+    # a denial does not reach across ", and" into another clause
+    ("Mr Blair denied the claims, and before he left for Kenya on Tuesday the chancellor said little.", "en",
+     "2024-06-12", "meeting", "actual"),
     ("Die Minister wollen sich im April erneut in Warschau treffen.", "de", "2024-03-08", "meeting", "planned"),
     ("The ministers met in Vilnius on Tuesday.", "en", "2024-03-08", "meeting", "actual"),
     # a meeting noun ending a prepositional phrase is not what a later plan word plans

@@ -221,8 +221,10 @@ def modality_cue(tokens: list[Token], i: int, lex: EventLexicon, noun: bool = Fa
         if k != i and tokens[k].clause == clause and (
                 lemma(tokens[k].low, lex.lang) in lex.cancellations or tokens[k].low in lex.cancellations):
             return "cancelled"
-    if any(lemma(t.low, lex.lang) in lex.denials or t.low in lex.denials for t in tokens[:i]):
-        return "denied"
+    for k in range(i):
+        if (lemma(tokens[k].low, lex.lang) in lex.denials or tokens[k].low in lex.denials) and not any(
+                tokens[j].low in lex.coordinators and tokens[j].clause != tokens[j - 1].clause for j in range(k + 1, i)):
+            return "denied"  # (not across ", and": "Blair denied the claims, and before he left for Africa ...")
     return None
 
 
