@@ -798,6 +798,9 @@ MODALITIES = [
     ("Das für Montag in Brüssel geplante Treffen wurde abgesagt.", "de", "2024-03-12", "meeting", "cancelled"),
     ("The summit in Lima on Friday was postponed.", "en", "2024-03-12", "meeting", "cancelled"),
     ("Moscow denied that weapons had been shipped to Syria in May.", "en", "2024-06-12", "shipment", "denied"),
+    # a headline's "to" is its future
+    ("EGYPT TO HOST AFRICAN TALKS IN CAIRO\nCAIRO, March 2 - Officials said little.", "en", "2024-03-02", "meeting",
+     "planned"),
     # a denial does not reach across ", and" into another clause
     ("Mr Blair denied the claims, and before he left for Kenya on Tuesday the chancellor said little.", "en",
      "2024-06-12", "meeting", "actual"),

@@ -95,11 +95,15 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
                     m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
+            if e <= dateline_start and m.status == "reported" and any(
+                    tokens[k].low in lex.infinitive_markers for k in range(m.trigger_idx)
+                    if tokens[k].clause == m.trigger.clause):
+                m.status = "planned"  # a headline's "to" is its future: "EGYPT TO HOST AFRICAN TALKS THIS MONTH"
             if m.date is None and m.status == "reported" and not m.spec.route and said_during(tokens, m, lex):
                 m.date = (doc_date, doc_date, "day")  # "sagte ... bei einem Besuch in X": the report's day
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
-            if dline and "location" in m.spec.roles and not m.roles.get("location") \
+            if dline and "location" in m.spec.roles and not m.roles.get("location") and e > dateline_start \
                     and dline[0].place.feature != "country" and not m.anaphoric \
                     and (not m.trigger_def.visit or visiting_guest(tokens, m.trigger_idx, lex)) \
                     and not m.trigger_def.needs_place and not m.trigger_def.from_location \
