@@ -7,6 +7,7 @@ import json
 from typing import Any, Iterable, Mapping, MutableMapping, Optional
 
 from records.errors import InputError
+from store import happenings
 from store.db import transaction
 from store.edits import check_changes
 from store.explained import explained
@@ -137,6 +138,7 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         status = "new"
         replaced = sorted({r["id"] for r in same})
         prior = prior_events(conn, replaced)
+        touched = happenings.of_documents(conn, replaced)   # their rows leave with them
         for old in replaced:
             conn.execute("DELETE FROM documents WHERE id = ?", (old,))
             status = "updated"
@@ -169,6 +171,7 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         stamps = stamp(conn, prior if status == "updated" else None, originals, str(doc_id),
                        now, counts, dumped)
         _insert_events(conn, row_id, originals, stamps, dumped)
+        happenings.assign_document(conn, row_id, touched)
     if tally is not None:          # counted once committed
         for key, n in counts.items():
             tally[key] = tally.get(key, 0) + n
@@ -206,4 +209,5 @@ def record_edit(conn, event_id: str, changes: Mapping[str, Any],
             conn.execute(f"UPDATE events SET {sets}, reviewed = ?, rejected = ?, updated = ? "
                          "WHERE id = ?", (*[cols[c] for c in _EVENT_COLUMNS], int(reviewed),
                                           int(rejected), when, row["id"]))
+        happenings.reassign_event(conn, event_id)   # what it says now, or split off
     return len(rows)

@@ -107,7 +107,6 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         created_at TEXT NOT NULL
     );
     """),
-    # 5 is the MERGE slice's "happenings" (issue 17); nothing here reads its tables
     (5, "event history", """
     -- when each event row was first stored and when its values last changed (ISO-8601
     -- UTC seconds): carried over when its document is re-ingested (store.history)
@@ -162,6 +161,42 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         first_seen TEXT NOT NULL,
         PRIMARY KEY (folder, name)
     );
+    """),
+    (6, "happenings", """
+    -- cross-article merging (store.happenings): reports of one happening in many
+    -- documents. A happening's profile is what new reports are matched against (its
+    -- first report's type, status, dates and places; all its reports' actors and cargo
+    -- words, JSON: store.matching.Profile); its summary (source_count, contradicted,
+    -- contradictions {field: [{value, sources}]}) is refreshed whenever a member comes
+    -- or goes. split = 1: an analyst took its one event out of another happening.
+    CREATE TABLE happenings (
+        happening_id   TEXT PRIMARY KEY,
+        type           TEXT NOT NULL,
+        profile        TEXT NOT NULL,
+        split          INTEGER NOT NULL DEFAULT 0,
+        source_count   INTEGER NOT NULL DEFAULT 1,
+        contradicted   INTEGER NOT NULL DEFAULT 0,
+        contradictions TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX happenings_contradicted ON happenings (contradicted);
+    -- each stored event row in exactly one happening; gone with its row
+    CREATE TABLE happening_members (
+        event_row    INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+        happening_id TEXT NOT NULL REFERENCES happenings(happening_id) ON DELETE CASCADE
+    );
+    CREATE INDEX happening_members_happening ON happening_members (happening_id);
+    -- where candidates are found: one row per day of the profile's dates and country of
+    -- its places (day: proleptic ordinal, datetime.date.toordinal)
+    CREATE TABLE happening_keys (
+        happening_id TEXT NOT NULL REFERENCES happenings(happening_id) ON DELETE CASCADE,
+        type         TEXT NOT NULL,
+        country      TEXT NOT NULL,
+        day          INTEGER NOT NULL,
+        PRIMARY KEY (type, country, day, happening_id)
+    );
+    CREATE INDEX happening_keys_happening ON happening_keys (happening_id);
+    -- a store upgraded with events in it assigns them once, when next opened (Store())
+    INSERT INTO store_meta SELECT 'happenings_pending', 1 WHERE EXISTS (SELECT 1 FROM events);
     """),
 ]
 

@@ -1,0 +1,268 @@
+"""Cross-article merging in the store: every stored event belongs to one *happening*,
+the reports of one real event in many documents (issue 17).
+
+Incremental: when a document is stored (:func:`assign_document`, called by
+store.ingest for every ingest path), each of its events is compared only with the
+candidate happenings found by the ``happening_keys`` table -- same type, a country
+of its places, a day within its dates (plus :data:`store.matching.DATE_SLACK_DAYS`)
+-- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
+happening id), else starts its own, ``h-<event id>`` (a stable id: its first
+report's). Within one document the best pairs are taken first and no happening gets
+two events of the document (the within-document merge already joined what one
+article tells twice). Re-ingesting a document drops its rows from their happenings
+(with the rows) and assigns the new ones; happenings left empty are dropped.
+
+An analyst's edit ``{"happening": "split"}`` (kept in ``edits`` by the stable event id,
+so replayed on every re-ingest) puts the event into a happening of its own,
+``split-<event id>``, that nothing else joins; so does rejecting it. Undated events,
+events with spans over a month and events without places stay alone too.
+
+Each happening's summary (source_count, contradicted, contradictions) is refreshed
+when a member comes or goes (store.contradictions).
+"""
+from __future__ import annotations
+
+import json
+from typing import Any, Iterable, Mapping, Optional
+
+from store import contradictions
+from store.matching import DATE_SLACK_DAYS, Profile, can_merge, countries, fit, span
+from store.rows import row_to_event
+
+PREFIX, SPLIT_PREFIX = "h-", "split-"
+_BATCH = 500
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" for _ in range(n))
+
+
+def of_documents(conn, document_rows: Iterable[int]) -> set[str]:
+    """The happenings the events of these document rows are in (read before they go)."""
+    rows = list(document_rows)
+    if not rows:
+        return set()
+    return {r[0] for r in conn.execute(
+        "SELECT DISTINCT m.happening_id FROM happening_members m JOIN events e "
+        f"ON e.id = m.event_row WHERE e.document_id IN ({_marks(len(rows))})", rows)}
+
+
+_MEMBER_SQL = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date, d.lang, m.happening_id "
+               "FROM happening_members m JOIN events e ON e.id = m.event_row "
+               "JOIN documents d ON d.id = e.document_id")
+
+
+def members(conn, happening_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each happening's member events (store event dicts plus ``lang``), by id."""
+    ids = sorted(set(happening_ids))
+    out: dict[str, list[dict[str, Any]]] = {h: [] for h in ids}
+    for i in range(0, len(ids), _BATCH):
+        part = ids[i:i + _BATCH]
+        for r in conn.execute(f"{_MEMBER_SQL} WHERE m.happening_id IN ({_marks(len(part))}) "
+                              "ORDER BY d.doc_date, d.doc_id, e.event_id", part):
+            ev = row_to_event(r)
+            ev["lang"] = r["lang"]
+            out[r["happening_id"]].append(ev)
+    return out
+
+
+def _candidates(conn, etype: str, s, codes: Iterable[str], single: bool = False
+                ) -> list[tuple[str, Profile]]:
+    """Happenings of type *etype* keyed on a country of *codes* and a day of span *s*
+    (widened by the slack); with *single*, only those of one source."""
+    codes = sorted(codes) or [""]
+    rows = conn.execute(
+        "SELECT DISTINCT h.happening_id, h.profile FROM happening_keys k "
+        "JOIN happenings h ON h.happening_id = k.happening_id "
+        f"WHERE k.type = ? AND k.country IN ({_marks(len(codes))}) AND k.day BETWEEN ? AND ? "
+        "AND h.split = 0" + (" AND h.source_count = 1" if single else ""),
+        [etype, *codes, s[0].toordinal() - DATE_SLACK_DAYS,
+         s[1].toordinal() + DATE_SLACK_DAYS]).fetchall()
+    return sorted((r[0], Profile.from_json(r[1])) for r in rows)
+
+
+def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> bool:
+    """Reports standing alone that the grown happening *hid* now fits (its profile has
+    more actors and cargo words than when they came): they join it, their one-report
+    happenings go. Keeps the result of an ingest order close to any other's."""
+    grew = False
+    for other, _ in _candidates(conn, profile.type, profile.span, countries(profile.places),
+                                single=True):
+        if other == hid:
+            continue
+        [(row, doc_row, event, rejected)] = _event_rows(
+            conn, "e.id = (SELECT event_row FROM happening_members WHERE happening_id = ?)",
+            [other]) or [(None, None, None, None)]
+        if event is None or doc_row in docs or _alone(event, rejected) or fit(event, profile) is None:
+            continue
+        conn.execute("UPDATE happening_members SET happening_id = ? WHERE happening_id = ?",
+                     (hid, other))
+        conn.execute("DELETE FROM happenings WHERE happening_id = ?", (other,))
+        profile.add(event)
+        docs.add(doc_row)
+        grew = True
+    return grew
+
+
+def _docs_in(conn, happening_ids: list[str]) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {h: set() for h in happening_ids}
+    for i in range(0, len(happening_ids), _BATCH):
+        part = happening_ids[i:i + _BATCH]
+        for r in conn.execute("SELECT m.happening_id, e.document_id FROM happening_members m "
+                              "JOIN events e ON e.id = m.event_row "
+                              f"WHERE m.happening_id IN ({_marks(len(part))})", part):
+            out[r[0]].add(r[1])
+    return out
+
+
+def _alone(event: Mapping[str, Any], rejected: bool) -> bool:
+    return event.get("happening") == "split" or rejected or not can_merge(event)
+
+
+def _new_id(conn, base: str) -> str:
+    taken = {r[0] for r in conn.execute(
+        "SELECT happening_id FROM happenings WHERE happening_id = ? OR happening_id LIKE ?",
+        (base, base + "~%"))}
+    n, hid = 1, base
+    while hid in taken:
+        n += 1
+        hid = f"{base}~{n}"
+    return hid
+
+
+def _found(conn, row: int, event: Mapping[str, Any], split: bool, mergeable: bool) -> str:
+    """A new happening holding only *event* (row id *row*); others may join it when
+    *mergeable*."""
+    base = (SPLIT_PREFIX if split else PREFIX) + str(event["id"])
+    hid = _new_id(conn, base)
+    profile = Profile.of(event).to_json() if span(event) else json.dumps({"type": event["type"]})
+    conn.execute("INSERT INTO happenings (happening_id, type, profile, split) VALUES (?, ?, ?, ?)",
+                 (hid, str(event["type"]), profile, int(split)))
+    conn.execute("INSERT INTO happening_members (event_row, happening_id) VALUES (?, ?)", (row, hid))
+    if mergeable:
+        s = span(event)
+        days = range(s[0].toordinal(), s[1].toordinal() + 1)
+        conn.executemany("INSERT INTO happening_keys (happening_id, type, country, day) "
+                         "VALUES (?, ?, ?, ?)",
+                         [(hid, str(event["type"]), c, d)
+                          for c in sorted(countries(event)) or [""] for d in days])
+    return hid
+
+
+def _event_rows(conn, where: str, params: list[Any]) -> list[tuple[int, int, dict, bool]]:
+    rows = conn.execute("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
+                        f"JOIN documents d ON d.id = e.document_id WHERE {where} "
+                        "ORDER BY e.id", params).fetchall()
+    return [(r["id"], r["document_id"], row_to_event(r), bool(r["rejected"])) for r in rows]
+
+
+def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
+                touched: Optional[set[str]] = None) -> set[str]:
+    """Put the event rows ``(row id, document row, event, rejected)`` -- all of one
+    document, in no happening yet -- into happenings; refresh every happening touched
+    (those in *touched* too). Returns the touched happening ids."""
+    touched = set(touched or ())
+    lock = getattr(conn, "lock", None)
+    if lock is not None:
+        lock("happenings")          # PostgreSQL: one merging writer at a time
+    pairs: list[tuple[int, int, str]] = []    # (-score, index, happening id)
+    profiles: dict[str, Profile] = {}
+    for i, (_, _, event, rejected) in enumerate(rows):
+        if _alone(event, rejected):
+            continue
+        for hid, profile in _candidates(conn, event["type"], span(event), countries(event)):
+            found = fit(event, profile)
+            if found is not None:
+                pairs.append((-found[0], i, hid))
+                profiles[hid] = profile
+    docs = _docs_in(conn, sorted(profiles))
+    taken: dict[int, str] = {}
+    used: set[str] = set()
+    for _, i, hid in sorted(pairs):
+        row, doc_row, event, _ = rows[i]
+        if i in taken or hid in used or doc_row in docs[hid]:
+            continue
+        taken[i] = hid
+        used.add(hid)
+    for i, (row, _, event, rejected) in enumerate(rows):
+        hid = taken.get(i)
+        if hid is None:
+            touched.add(_found(conn, row, event, event.get("happening") == "split",
+                               not _alone(event, rejected)))
+            continue
+        conn.execute("INSERT INTO happening_members (event_row, happening_id) VALUES (?, ?)",
+                     (row, hid))
+        profiles[hid].add(event)
+        docs[hid].add(rows[i][1])
+        _absorb(conn, hid, profiles[hid], docs[hid])
+        conn.execute("UPDATE happenings SET profile = ? WHERE happening_id = ?",
+                     (profiles[hid].to_json(), hid))
+        touched.add(hid)
+    refresh(conn, touched)
+    return touched
+
+
+def assign_document(conn, document_row: int, touched: Iterable[str] = ()) -> set[str]:
+    """Assign the events of a freshly stored document (store.ingest)."""
+    return assign_rows(conn, _event_rows(conn, "e.document_id = ?", [document_row]), set(touched))
+
+
+def reassign_event(conn, event_id: str) -> set[str]:
+    """Take the rows of *event_id* out of their happenings and assign them again (after
+    an analyst's edit changed what they say, or split them off)."""
+    rows = _event_rows(conn, "e.event_id = ?", [event_id])
+    touched = {r[0] for r in conn.execute(
+        "SELECT m.happening_id FROM happening_members m JOIN events e ON e.id = m.event_row "
+        "WHERE e.event_id = ?", (event_id,))}
+    conn.execute("DELETE FROM happening_members WHERE event_row IN "
+                 "(SELECT id FROM events WHERE event_id = ?)", (event_id,))
+    refresh(conn, touched)         # a happening it was alone in goes (its id comes back)
+    for row in rows:               # rows of one id in several documents: one at a time
+        assign_rows(conn, [row], touched)
+    return touched
+
+
+def refresh(conn, happening_ids: Iterable[str]) -> None:
+    """Drop the empty happenings among *happening_ids*, recompute the others' summary."""
+    ids = sorted(set(happening_ids))
+    for hid, evs in members(conn, ids).items():
+        if not evs:
+            conn.execute("DELETE FROM happenings WHERE happening_id = ?", (hid,))
+            continue
+        summary = contradictions.summarise(evs)
+        conn.execute("UPDATE happenings SET source_count = ?, contradicted = ?, "
+                     "contradictions = ? WHERE happening_id = ?",
+                     (summary["source_count"], int(summary["contradicted"]),
+                      json.dumps(summary["contradictions"], ensure_ascii=False), hid))
+
+
+def assign_pending(conn) -> int:
+    """A store migrated to schema 6 with events in it: assign them, one document after
+    the other (by publication date, then id), once. Returns how many documents."""
+    from store.db import transaction
+
+    with transaction(conn):
+        pending = conn.execute("SELECT value FROM store_meta WHERE key = 'happenings_pending'"
+                               ).fetchone()
+        if pending is None:
+            return 0
+        docs = [r[0] for r in conn.execute(
+            "SELECT id FROM documents d WHERE EXISTS (SELECT 1 FROM events e WHERE "
+            "e.document_id = d.id AND NOT EXISTS (SELECT 1 FROM happening_members m "
+            "WHERE m.event_row = e.id)) ORDER BY doc_date, doc_id")]
+        for row in docs:
+            assign_document(conn, row)
+        conn.execute("DELETE FROM store_meta WHERE key = 'happenings_pending'")
+    return len(docs)
+
+
+def happening_dicts(conn, event_rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One dict per happening of the given (filtered) events: BRIEF17's shape, what
+    records.acled.happening_row and records.geojson.happening_feature read."""
+    ids = list(dict.fromkeys(e["happening_id"] for e in event_rows if e.get("happening_id")))
+    found = members(conn, ids)
+    out = [contradictions.happening(hid, evs) for hid, evs in found.items() if evs]
+    out += [contradictions.happening(None, [e]) for e in event_rows if not e.get("happening_id")]
+    out.sort(key=lambda h: (h.get("date_start") is None, h.get("date_start") or "",
+                            h["happening_id"] or ""))
+    return out
