@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # longest first; upper-case letters are symbols of the key, never input (input is lowered)
 _FOLDS: tuple[tuple[str, str], ...] = (
@@ -50,6 +51,7 @@ def _fold_token(token: str) -> str:
     return key
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The key of *name*: its words (letters only) folded, joined by one space;
     '' when it has no letters."""

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from records.errors import LagebildError
 
-from store import changes, db, happenings, history, query, runs
+from store import changes, contradictions, db, happenings, history, query, runs
 from store.ingest import content_hash, ingest_document, known_hashes, record_edit
 from store.query import EventFilter
 from store.runs import IngestRun
@@ -151,6 +151,13 @@ class Store:
         ``sources`` (store.happenings, store.contradictions)."""
         with self._connect() as conn:
             return happenings.happening_dicts(conn, query.query_events(conn, f))
+
+    def happening_sources(self, happening_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each happening's sources (doc_id, doc_date, title, url, lang, event_id and the
+        values of the fields its reports disagree on), by happening id."""
+        with self._connect() as conn:
+            return {hid: contradictions.happening(hid, evs)["sources"]
+                    for hid, evs in happenings.members(conn, happening_ids).items() if evs}
 
     def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """All events matching *f*, oldest first, read in batches (for downloads)."""

@@ -25,8 +25,9 @@ def _date_value(ev: Mapping[str, Any]):
     s = span(ev)
     if s is None:
         return None
-    text = s[0].isoformat() if s[0] == s[1] else f"{s[0].isoformat()}/{s[1].isoformat()}"
-    return text, s, (s[1] - s[0]).days
+    first, last = s[0].isoformat(), s[1].isoformat()
+    text = first if first == last else f"{first}/{last}"
+    return text, [first, last], (s[1] - s[0]).days     # (ISO texts compare as the dates)
 
 
 def _place_value(role: str) -> Callable:
@@ -77,19 +78,55 @@ def groups(field: str, events: Sequence[Mapping[str, Any]]) -> list[dict[str, An
                                             "docs": []})
         if ev["source_id"] not in entry["docs"]:
             entry["docs"].append(ev["source_id"])
-    ordered = sorted(by_value.values(), key=lambda v: (-len(v["docs"]), v["width"], str(v["value"])))
+    return [{"value": g["value"], "sources": sorted(g["docs"]), "values": g["values"]}
+            for g in _cluster(field, list(by_value.values()), lambda v: len(v["docs"]),
+                              lambda g, v: g["docs"].extend(d for d in v["docs"]
+                                                            if d not in g["docs"]))]
+
+
+def _cluster(field: str, values: list[dict[str, Any]], support: Callable,
+             merge: Callable) -> list[dict[str, Any]]:
+    """Distinct values grouped by compatibility with a group's head, most supported
+    head first (see the module's doc)."""
+    ordered = sorted(values, key=lambda v: (-support(v), v["width"], str(v["value"])))
     out: list[dict[str, Any]] = []
     for v in ordered:
         home = next((g for g in out if _COMPATIBLE[field](g["obj"], v["obj"])), None)
         if home is None:
-            out.append({"value": v["value"], "obj": v["obj"], "sources": list(v["docs"]),
-                        "values": [v["value"]]})
+            out.append({**v, "docs": list(v.get("docs") or ()), "values": [v["value"]]})
         else:
-            home["sources"] += [d for d in v["docs"] if d not in home["sources"]]
+            merge(home, v)
             home["values"].append(v["value"])
-    out.sort(key=lambda g: -len(g["sources"]))       # stable: heads keep their order
-    return [{"value": g["value"], "sources": sorted(g["sources"]), "values": g["values"]}
-            for g in out]
+    out.sort(key=lambda g: -support(g))       # stable: heads keep their order
+    return out
+
+
+# -- the running tally a happening keeps (store.happenings): {field: {value: [obj, width, n]}}
+
+def tally_add(tally: dict, ev: Mapping[str, Any]) -> dict:
+    """*tally* with one more report's values counted (in place; returned)."""
+    for field in FIELDS:
+        found = _VALUE[field](ev)
+        if found is not None:
+            shown, obj, width = found
+            entry = tally.setdefault(field, {}).setdefault(str(shown), [shown, obj, width, 0])
+            entry[3] += 1
+    return tally
+
+
+def tally_flags(tally: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """The contradicted fields of a tally: {field: [{value, count}]}, most supported first."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for field in FIELDS:
+        values = [{"value": e[0], "obj": e[1], "width": e[2], "n": e[3]}
+                  for e in (tally.get(field) or {}).values()]
+        if len(values) < 2:
+            continue
+        found = _cluster(field, values, lambda v: v["n"],
+                         lambda g, v: g.__setitem__("n", g["n"] + v["n"]))
+        if len(found) > 1:
+            out[field] = [{"value": g["value"], "count": g["n"]} for g in found]
+    return out
 
 
 def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:

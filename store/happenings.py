@@ -4,7 +4,7 @@ the reports of one real event in many documents (issue 17).
 Incremental: when a document is stored (:func:`assign_document`, called by
 store.ingest for every ingest path), each of its events is compared only with the
 candidate happenings found by the ``happening_keys`` table -- same type, a country
-of its places, a day within its dates (plus :data:`store.matching.DATE_SLACK_DAYS`)
+of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`)
 -- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
 happening id), else starts its own, ``h-<event id>`` (a stable id: its first
 report's). Within one document the best pairs are taken first and no happening gets
@@ -66,26 +66,62 @@ def members(conn, happening_ids: Iterable[str]) -> dict[str, list[dict[str, Any]
     return out
 
 
-def _candidates(conn, etype: str, s, codes: Iterable[str], single: bool = False
-                ) -> list[tuple[str, Profile]]:
-    """Happenings of type *etype* keyed on a country of *codes* and a day of span *s*
-    (widened by the slack); with *single*, only those of one source."""
+def _week(day: int) -> int:
+    """The key's week: proleptic ordinal day // 7 (weeks start on Mondays)."""
+    return day // 7
+
+
+def _candidates(conn, etype: str, s, codes: Iterable[str], single: bool = False,
+                tallies: Optional[dict[str, str]] = None) -> list[tuple[str, Profile]]:
+    """Happenings of type *etype* keyed on a country of *codes* and a week of span *s*
+    (widened by the slack); with *single*, only those of one source. Their tallies'
+    JSON goes into *tallies*."""
     codes = sorted(codes) or [""]
     rows = conn.execute(
-        "SELECT DISTINCT h.happening_id, h.profile FROM happening_keys k "
+        "SELECT DISTINCT h.happening_id, h.profile, h.tally FROM happening_keys k "
         "JOIN happenings h ON h.happening_id = k.happening_id "
-        f"WHERE k.type = ? AND k.country IN ({_marks(len(codes))}) AND k.day BETWEEN ? AND ? "
+        f"WHERE k.type = ? AND k.country IN ({_marks(len(codes))}) AND k.week BETWEEN ? AND ? "
         "AND h.split = 0" + (" AND h.source_count = 1" if single else ""),
-        [etype, *codes, s[0].toordinal() - DATE_SLACK_DAYS,
-         s[1].toordinal() + DATE_SLACK_DAYS]).fetchall()
+        [etype, *codes, _week(s[0].toordinal() - DATE_SLACK_DAYS),
+         _week(s[1].toordinal() + DATE_SLACK_DAYS)]).fetchall()
+    if tallies is not None:
+        tallies.update((r[0], r[2]) for r in rows)
     return sorted((r[0], Profile.from_json(r[1])) for r in rows)
 
 
-def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> bool:
+def _candidates_of(conn, events: list[Mapping[str, Any]], tallies: dict[str, str]
+                   ) -> list[list[tuple[str, Profile]]]:
+    """:func:`_candidates` of each of *events* in one query (one document's events)."""
+    conds, params, wanted = [], [], []
+    for ev in events:
+        s = span(ev)
+        codes = sorted(countries(ev)) or [""]
+        lo, hi = _week(s[0].toordinal() - DATE_SLACK_DAYS), _week(s[1].toordinal() + DATE_SLACK_DAYS)
+        conds.append(f"(k.type = ? AND k.country IN ({_marks(len(codes))}) "
+                     "AND k.week BETWEEN ? AND ?)")
+        params += [ev["type"], *codes, lo, hi]
+        wanted.append((ev["type"], set(codes), lo, hi))
+    if not conds:
+        return []
+    rows = conn.execute(
+        "SELECT k.type, k.country, k.week, h.happening_id, h.profile, h.tally "
+        "FROM happening_keys k JOIN happenings h ON h.happening_id = k.happening_id "
+        f"WHERE h.split = 0 AND ({' OR '.join(conds)})", params).fetchall()
+    out: list[dict[str, Profile]] = [{} for _ in events]
+    for r in rows:
+        tallies[r[3]] = r[5]
+        for i, (etype, codes, lo, hi) in enumerate(wanted):
+            if r[0] == etype and r[1] in codes and lo <= r[2] <= hi and r[3] not in out[i]:
+                out[i][r[3]] = Profile.from_json(r[4])
+    return [sorted(found.items()) for found in out]
+
+
+def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> list[dict[str, Any]]:
     """Reports standing alone that the grown happening *hid* now fits (its profile has
     more actors and cargo words than when they came): they join it, their one-report
-    happenings go. Keeps the result of an ingest order close to any other's."""
-    grew = False
+    happenings go. Keeps the result of an ingest order close to any other's. Returns
+    the events that joined."""
+    joined: list[dict[str, Any]] = []
     for other, _ in _candidates(conn, profile.type, profile.span, countries(profile.places),
                                 single=True):
         if other == hid:
@@ -100,8 +136,8 @@ def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> bool:
         conn.execute("DELETE FROM happenings WHERE happening_id = ?", (other,))
         profile.add(event)
         docs.add(doc_row)
-        grew = True
-    return grew
+        joined.append(event)
+    return joined
 
 
 def _docs_in(conn, happening_ids: list[str]) -> dict[str, set[int]]:
@@ -119,34 +155,67 @@ def _alone(event: Mapping[str, Any], rejected: bool) -> bool:
     return event.get("happening") == "split" or rejected or not can_merge(event)
 
 
-def _new_id(conn, base: str) -> str:
+def _new_ids(conn, bases: list[str]) -> list[str]:
+    """Free happening ids for *bases* (a base already taken -- its first event was stored
+    before and its happening lives on -- gets ``~2``, ``~3`` ...)."""
     taken = {r[0] for r in conn.execute(
-        "SELECT happening_id FROM happenings WHERE happening_id = ? OR happening_id LIKE ?",
-        (base, base + "~%"))}
-    n, hid = 1, base
-    while hid in taken:
-        n += 1
-        hid = f"{base}~{n}"
-    return hid
+        f"SELECT happening_id FROM happenings WHERE happening_id IN ({_marks(len(bases))})", bases)}
+    out = []
+    for base in bases:
+        n, hid = 1, base
+        while hid in taken or hid in out:
+            n += 1
+            hid = f"{base}~{n}"
+            if conn.execute("SELECT 1 FROM happenings WHERE happening_id = ?", (hid,)).fetchone():
+                taken.add(hid)
+        out.append(hid)
+    return out
 
 
-def _found(conn, row: int, event: Mapping[str, Any], split: bool, mergeable: bool) -> str:
-    """A new happening holding only *event* (row id *row*); others may join it when
-    *mergeable*."""
-    base = (SPLIT_PREFIX if split else PREFIX) + str(event["id"])
-    hid = _new_id(conn, base)
-    profile = Profile.of(event).to_json() if span(event) else json.dumps({"type": event["type"]})
-    conn.execute("INSERT INTO happenings (happening_id, type, profile, split) VALUES (?, ?, ?, ?)",
-                 (hid, str(event["type"]), profile, int(split)))
-    conn.execute("INSERT INTO happening_members (event_row, happening_id) VALUES (?, ?)", (row, hid))
-    if mergeable:
+def _insert(conn, table: str, columns: str, rows: list[tuple], tail: str = "") -> set:
+    """Multi-row INSERTs, 200 rows a statement; with a RETURNING *tail*, what it returns."""
+    out: set = set()
+    if not rows:
+        return out
+    one = "(" + ", ".join("?" for _ in rows[0]) + ")"
+    for i in range(0, len(rows), 200):
+        part = rows[i:i + 200]
+        cur = conn.execute(f"INSERT INTO {table} ({columns}) VALUES "
+                           f"{', '.join([one] * len(part))}{tail}", [v for r in part for v in r])
+        if tail:
+            out.update(r[0] for r in cur.fetchall())
+    return out
+
+
+def _found(conn, items: list[tuple[int, Mapping[str, Any], bool, bool]]) -> list[str]:
+    """New happenings of one report each, for ``(row id, event, split, mergeable)``:
+    others may join those that are *mergeable*. A few statements for all of them."""
+    if not items:
+        return []
+    ids = [(SPLIT_PREFIX if split else PREFIX) + str(ev["id"]) for _, ev, split, _ in items]
+    heads = []
+    for hid, (row, event, split, mergeable) in zip(ids, items):
+        profile = Profile.of(event).to_json() if span(event) else json.dumps({"type": event["type"]})
+        tally = json.dumps(contradictions.tally_add({}, event), ensure_ascii=False)
+        heads.append((hid, str(event["type"]), profile, int(split), tally))
+    inserted = _insert(conn, "happenings", "happening_id, type, profile, split, tally", heads,
+                       " ON CONFLICT (happening_id) DO NOTHING RETURNING happening_id")
+    if len(inserted) < len(heads):    # an id in use (its first event's happening lives on)
+        for k, head in enumerate(heads):
+            if head[0] not in inserted:
+                ids[k] = _new_ids(conn, [head[0]])[0]
+                _insert(conn, "happenings", "happening_id, type, profile, split, tally",
+                        [(ids[k], *head[1:])])
+    members_, keys = [], []
+    for hid, (row, event, split, mergeable) in zip(ids, items):
         s = span(event)
-        days = range(s[0].toordinal(), s[1].toordinal() + 1)
-        conn.executemany("INSERT INTO happening_keys (happening_id, type, country, day) "
-                         "VALUES (?, ?, ?, ?)",
-                         [(hid, str(event["type"]), c, d)
-                          for c in sorted(countries(event)) or [""] for d in days])
-    return hid
+        members_.append((row, hid))
+        if mergeable:
+            keys += [(hid, str(event["type"]), c, w) for c in sorted(countries(event)) or [""]
+                     for w in range(_week(s[0].toordinal()), _week(s[1].toordinal()) + 1)]
+    _insert(conn, "happening_members", "event_row, happening_id", members_)
+    _insert(conn, "happening_keys", "happening_id, type, country, week", keys)
+    return ids
 
 
 def _event_rows(conn, where: str, params: list[Any]) -> list[tuple[int, int, dict, bool]]:
@@ -165,17 +234,20 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
     lock = getattr(conn, "lock", None)
     if lock is not None:
         lock("happenings")          # PostgreSQL: one merging writer at a time
+    refresh(conn, touched)          # those that lost rows first: the empty ones go
     pairs: list[tuple[int, int, str]] = []    # (-score, index, happening id)
     profiles: dict[str, Profile] = {}
-    for i, (_, _, event, rejected) in enumerate(rows):
-        if _alone(event, rejected):
-            continue
-        for hid, profile in _candidates(conn, event["type"], span(event), countries(event)):
+    raw_tallies: dict[str, str] = {}
+    merging = [i for i, (_, _, event, rejected) in enumerate(rows) if not _alone(event, rejected)]
+    found_for = _candidates_of(conn, [rows[i][2] for i in merging], raw_tallies)
+    for i, candidates in zip(merging, found_for):
+        event = rows[i][2]
+        for hid, profile in candidates:
             found = fit(event, profile)
             if found is not None:
                 pairs.append((-found[0], i, hid))
                 profiles[hid] = profile
-    docs = _docs_in(conn, sorted(profiles))
+    docs = _docs_in(conn, sorted(profiles)) if profiles else {}
     taken: dict[int, str] = {}
     used: set[str] = set()
     for _, i, hid in sorted(pairs):
@@ -184,21 +256,29 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
             continue
         taken[i] = hid
         used.add(hid)
+    _found(conn, [(row, event, event.get("happening") == "split", not _alone(event, rejected))
+                  for i, (row, _, event, rejected) in enumerate(rows) if i not in taken])
+    # (a new happening of one report: its summary is the table's default)
+    _insert(conn, "happening_members", "event_row, happening_id",
+            [(rows[i][0], hid) for i, hid in sorted(taken.items())])
     for i, (row, _, event, rejected) in enumerate(rows):
         hid = taken.get(i)
         if hid is None:
-            touched.add(_found(conn, row, event, event.get("happening") == "split",
-                               not _alone(event, rejected)))
             continue
-        conn.execute("INSERT INTO happening_members (event_row, happening_id) VALUES (?, ?)",
-                     (row, hid))
-        profiles[hid].add(event)
         docs[hid].add(rows[i][1])
-        _absorb(conn, hid, profiles[hid], docs[hid])
-        conn.execute("UPDATE happenings SET profile = ? WHERE happening_id = ?",
-                     (profiles[hid].to_json(), hid))
+        joined = [event]
+        if profiles[hid].add(event):
+            joined += _absorb(conn, hid, profiles[hid], docs[hid])
+        tally = json.loads(raw_tallies[hid])
+        for ev in joined:
+            contradictions.tally_add(tally, ev)
+        flags = contradictions.tally_flags(tally)
+        conn.execute("UPDATE happenings SET profile = ?, tally = ?, source_count = "
+                     "source_count + ?, contradicted = ?, contradictions = ? "
+                     "WHERE happening_id = ?",
+                     (profiles[hid].to_json(), json.dumps(tally, ensure_ascii=False),
+                      len(joined), int(bool(flags)), json.dumps(flags, ensure_ascii=False), hid))
         touched.add(hid)
-    refresh(conn, touched)
     return touched
 
 
@@ -218,22 +298,43 @@ def reassign_event(conn, event_id: str) -> set[str]:
                  "(SELECT id FROM events WHERE event_id = ?)", (event_id,))
     refresh(conn, touched)         # a happening it was alone in goes (its id comes back)
     for row in rows:               # rows of one id in several documents: one at a time
-        assign_rows(conn, [row], touched)
+        touched |= assign_rows(conn, [row])
     return touched
 
 
+def _summary_rows(conn, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Each happening's members: just what store.contradictions compares."""
+    out: dict[str, list[dict[str, Any]]] = {h: [] for h in ids}
+    for i in range(0, len(ids), _BATCH):
+        part = ids[i:i + _BATCH]
+        for r in conn.execute(
+                "SELECT m.happening_id, e.date_start, e.date_end, e.location, e.origin, "
+                "e.destination, e.cargo, d.doc_id FROM happening_members m "
+                "JOIN events e ON e.id = m.event_row JOIN documents d ON d.id = e.document_id "
+                f"WHERE m.happening_id IN ({_marks(len(part))})", part):
+            out[r[0]].append({
+                "date_start": r[1], "date_end": r[2], "cargo": r[6], "source_id": r[7],
+                **{k: json.loads(v) if v else None
+                   for k, v in (("location", r[3]), ("origin", r[4]), ("destination", r[5]))}})
+    return out
+
+
 def refresh(conn, happening_ids: Iterable[str]) -> None:
-    """Drop the empty happenings among *happening_ids*, recompute the others' summary."""
+    """Drop the empty happenings among *happening_ids*, count the others' members again
+    (their tally, source_count, contradicted, contradictions)."""
     ids = sorted(set(happening_ids))
-    for hid, evs in members(conn, ids).items():
+    for hid, evs in _summary_rows(conn, ids).items():
         if not evs:
             conn.execute("DELETE FROM happenings WHERE happening_id = ?", (hid,))
             continue
-        summary = contradictions.summarise(evs)
-        conn.execute("UPDATE happenings SET source_count = ?, contradicted = ?, "
+        tally: dict = {}
+        for ev in evs:
+            contradictions.tally_add(tally, ev)
+        flags = contradictions.tally_flags(tally)
+        conn.execute("UPDATE happenings SET tally = ?, source_count = ?, contradicted = ?, "
                      "contradictions = ? WHERE happening_id = ?",
-                     (summary["source_count"], int(summary["contradicted"]),
-                      json.dumps(summary["contradictions"], ensure_ascii=False), hid))
+                     (json.dumps(tally, ensure_ascii=False), len({e["source_id"] for e in evs}),
+                      int(bool(flags)), json.dumps(flags, ensure_ascii=False), hid))
 
 
 def assign_pending(conn) -> int:

@@ -79,15 +79,24 @@ def _place(name: str, lat: float, lon: float, feature: str, cc: Optional[str], g
 
 
 def as_place(p: Mapping[str, Any]):
-    return _place(str(p.get("name")), float(p.get("lat") or 0.0), float(p.get("lon") or 0.0),
-                  str(p.get("feature") or "city"), p.get("country_code"), p.get("geonameid"))
+    return _place(*_key(p))
 
 
 def places_compatible(a: Optional[Mapping[str, Any]], b: Optional[Mapping[str, Any]]) -> bool:
     """Whether two PLACE dicts may name one spot (the within-document merge's test)."""
     if not a or not b:
         return False
-    pa, pb = as_place(a), as_place(b)
+    return _compatible(_key(a), _key(b))
+
+
+def _key(p: Mapping[str, Any]) -> tuple:
+    return (str(p.get("name")), float(p.get("lat") or 0.0), float(p.get("lon") or 0.0),
+            str(p.get("feature") or "city"), p.get("country_code"), p.get("geonameid"))
+
+
+@lru_cache(maxsize=65536)
+def _compatible(ka: tuple, kb: tuple) -> bool:
+    pa, pb = _place(*ka), _place(*kb)
     if not (_valid(pa) and _valid(pb)):        # a bad coordinate: only ids and names tell
         return (pa.geonameid is not None and pa.geonameid == pb.geonameid) or pa.name == pb.name
     return compatible(pa, pb)
@@ -173,13 +182,18 @@ class Profile:
         p.add(event)
         return p
 
-    def add(self, event: Mapping[str, Any]) -> None:
+    def add(self, event: Mapping[str, Any]) -> bool:
+        """Take in a report's actors and cargo; whether the profile grew."""
         seen = actor_keys(self.actors)
-        self.actors += [a for a in event.get("actors") or () if name_key(a) not in seen]
-        self.cargo_terms |= cargo_terms(event.get("cargo"))
+        new = list(dict.fromkeys(a for a in event.get("actors") or () if name_key(a) not in seen))
+        self.actors += new
+        terms = cargo_terms(event.get("cargo"))
         q = quantity(event.get("cargo"))
+        grew = bool(new) or not terms <= self.cargo_terms or (q is not None and q not in self.quantities)
+        self.cargo_terms |= terms
         if q is not None:
             self.quantities.add(q)
+        return grew
 
     def to_json(self) -> str:
         return json.dumps({"type": self.type, "status": self.status,
@@ -189,9 +203,17 @@ class Profile:
 
     @classmethod
     def from_json(cls, text: str) -> "Profile":
-        d = json.loads(text)
-        return cls(d["type"], d["status"], tuple(dt.date.fromisoformat(x) for x in d["span"]),
-                   d["places"], d["actors"], set(d["cargo_terms"]), set(d["quantities"]))
+        d = _parsed(text)
+        return cls(d["type"], d["status"], d["span"], d["places"], list(d["actors"]),
+                   set(d["cargo_terms"]), set(d["quantities"]))
+
+
+@lru_cache(maxsize=8192)
+def _parsed(text: str) -> dict[str, Any]:
+    """A profile's JSON parsed once (places are never changed by a Profile: shared)."""
+    d = json.loads(text)
+    d["span"] = tuple(dt.date.fromisoformat(x) for x in d["span"])
+    return d
 
 
 def can_merge(event: Mapping[str, Any]) -> bool:

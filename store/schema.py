@@ -167,8 +167,9 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     -- documents. A happening's profile is what new reports are matched against (its
     -- first report's type, status, dates and places; all its reports' actors and cargo
     -- words, JSON: store.matching.Profile); its summary (source_count, contradicted,
-    -- contradictions {field: [{value, sources}]}) is refreshed whenever a member comes
-    -- or goes. split = 1: an analyst took its one event out of another happening.
+    -- contradictions, from the tally of its members' values: store.contradictions) is
+    -- kept up to date as members come and go. split = 1: an analyst took its one event
+    -- out of another happening.
     CREATE TABLE happenings (
         happening_id   TEXT PRIMARY KEY,
         type           TEXT NOT NULL,
@@ -176,23 +177,23 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         split          INTEGER NOT NULL DEFAULT 0,
         source_count   INTEGER NOT NULL DEFAULT 1,
         contradicted   INTEGER NOT NULL DEFAULT 0,
-        contradictions TEXT NOT NULL DEFAULT '{}'
+        contradictions TEXT NOT NULL DEFAULT '{}',  -- {field: [{value, count}]}
+        tally          TEXT NOT NULL DEFAULT '{}'   -- {field: {value: [value, obj, width, n]}}
     );
-    CREATE INDEX happenings_contradicted ON happenings (contradicted);
     -- each stored event row in exactly one happening; gone with its row
     CREATE TABLE happening_members (
         event_row    INTEGER PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
         happening_id TEXT NOT NULL REFERENCES happenings(happening_id) ON DELETE CASCADE
     );
     CREATE INDEX happening_members_happening ON happening_members (happening_id);
-    -- where candidates are found: one row per day of the profile's dates and country of
-    -- its places (day: proleptic ordinal, datetime.date.toordinal)
+    -- where candidates are found: one row per week of the profile's dates and country
+    -- of its places (week: datetime.date.toordinal() // 7)
     CREATE TABLE happening_keys (
         happening_id TEXT NOT NULL REFERENCES happenings(happening_id) ON DELETE CASCADE,
         type         TEXT NOT NULL,
         country      TEXT NOT NULL,
-        day          INTEGER NOT NULL,
-        PRIMARY KEY (type, country, day, happening_id)
+        week         INTEGER NOT NULL,
+        PRIMARY KEY (type, country, week, happening_id)
     );
     CREATE INDEX happening_keys_happening ON happening_keys (happening_id);
     -- a store upgraded with events in it assigns them once, when next opened (Store())

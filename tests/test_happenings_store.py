@@ -163,7 +163,7 @@ def test_a_store_of_schema_5_assigns_its_events_once(tmp_path, documents, monkey
     old = Store(path)
     assert old.schema_version == 5
     with db.connection(old.path) as conn:    # what an ingest without merging wrote
-        monkeypatch.setattr(merging, "assign_document", lambda *a, **k: set())
+        monkeypatch.setattr(merging, "assign_rows", lambda *a, **k: set())
         from store.ingest import ingest_document
         for a in ARTICLES:
             ingest_document(conn, documents[a["id"]], a["text"])
