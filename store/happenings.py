@@ -111,9 +111,11 @@ def _candidates_of(conn, events: list[Mapping[str, Any]], tallies: dict[str, str
     for r in rows:
         tallies[r[3]] = r[5]
         for i, (etype, codes, lo, hi) in enumerate(wanted):
-            if r[0] == etype and r[1] in codes and lo <= r[2] <= hi and r[3] not in out[i]:
-                out[i][r[3]] = Profile.from_json(r[4])
-    return [sorted(found.items()) for found in out]
+            if r[3] not in out[i] and r[0] == etype and r[1] in codes and lo <= r[2] <= hi:
+                out[i][r[3]] = r[4]
+    parsed: dict[str, Profile] = {}      # one Profile per happening (one event joins it)
+    return [sorted((h, parsed.get(h) or parsed.setdefault(h, Profile.from_json(t)))
+                   for h, t in found.items()) for found in out]
 
 
 def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> list[dict[str, Any]]:
@@ -226,10 +228,11 @@ def _event_rows(conn, where: str, params: list[Any]) -> list[tuple[int, int, dic
 
 
 def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
-                touched: Optional[set[str]] = None) -> set[str]:
+                touched: Optional[set[str]] = None, fresh: bool = False) -> set[str]:
     """Put the event rows ``(row id, document row, event, rejected)`` -- all of one
     document, in no happening yet -- into happenings; refresh every happening touched
-    (those in *touched* too). Returns the touched happening ids."""
+    (those in *touched* too). *fresh*: the document was just stored, so no event of it
+    is in any happening yet. Returns the touched happening ids."""
     touched = set(touched or ())
     lock = getattr(conn, "lock", None)
     if lock is not None:
@@ -247,7 +250,8 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
             if found is not None:
                 pairs.append((-found[0], i, hid))
                 profiles[hid] = profile
-    docs = _docs_in(conn, sorted(profiles)) if profiles else {}
+    docs = {h: set() for h in profiles} if fresh else \
+        _docs_in(conn, sorted(profiles)) if profiles else {}
     taken: dict[int, str] = {}
     used: set[str] = set()
     for _, i, hid in sorted(pairs):
@@ -265,9 +269,11 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
         hid = taken.get(i)
         if hid is None:
             continue
-        docs[hid].add(rows[i][1])
         joined = [event]
         if profiles[hid].add(event):
+            if fresh:     # (the documents were not needed so far)
+                docs[hid] = _docs_in(conn, [hid])[hid]
+            docs[hid].add(rows[i][1])
             joined += _absorb(conn, hid, profiles[hid], docs[hid])
         tally = json.loads(raw_tallies[hid])
         for ev in joined:

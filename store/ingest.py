@@ -179,7 +179,7 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         stamps = stamp(conn, prior if status == "updated" else None, originals, str(doc_id),
                        now, counts, dumped)
         stored = _insert_events(conn, row_id, originals, stamps, dumped)
-        happenings.assign_rows(conn, stored, touched)
+        happenings.assign_rows(conn, stored, touched, fresh=True)
     if tally is not None:          # counted once committed
         for key, n in counts.items():
             tally[key] = tally.get(key, 0) + n

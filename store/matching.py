@@ -52,7 +52,12 @@ def span(event: Mapping[str, Any]) -> Optional[tuple[dt.date, dt.date]]:
         event.get("date_end") or event.get("date_start")
     if not start:
         return None
-    return dt.date.fromisoformat(str(start)[:10]), dt.date.fromisoformat(str(end)[:10])
+    return _span(str(start)[:10], str(end)[:10])
+
+
+@lru_cache(maxsize=65536)
+def _span(start: str, end: str) -> tuple[dt.date, dt.date]:
+    return dt.date.fromisoformat(start), dt.date.fromisoformat(end)
 
 
 def mergeable_span(s: Optional[tuple[dt.date, dt.date]]) -> bool:
@@ -136,12 +141,14 @@ def goods_classes() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def quantity(cargo: Optional[str]) -> Optional[int]:
     """The first number of a cargo phrase ("40 Schützenpanzer" -> 40, "4,800 troops")."""
     m = _NUMBER.search(cargo or "")
     return int(re.sub(r"[.,]", "", m.group(1))) if m else None
 
 
+@lru_cache(maxsize=65536)
 def cargo_terms(cargo: Optional[str]) -> frozenset[str]:
     """A cargo phrase's words (3+ letters, plural -s dropped) and its goods classes."""
     low = (cargo or "").casefold()

@@ -120,8 +120,8 @@ def event_tooltip(event: Mapping[str, Any]) -> str:
 def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     """The popup's values, each already escaped; the map's JavaScript only puts
     them between fixed tags (see ``viz.mapping._BIND_JS``), so no event text
-    is ever interpreted as markup; the evidence (``e``) holds the only other tags, the
-    marks of viz.evidence around escaped pieces. Short keys keep 10,000-event pages small."""
+    is ever interpreted as markup; the evidence (``e``) and a happening's reports (``h``)
+    hold the only other tags, the marks of viz.evidence and ``<br>`` between escaped pieces. Short keys keep 10,000-event pages small."""
     review = event.get("review_status")
     url = event.get("source_url")
     href = safe_href(url)
