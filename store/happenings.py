@@ -1,7 +1,7 @@
 """Cross-article merging in the store: every stored event belongs to one *happening*,
 the reports of one real event in many documents (issue 17).
 
-Incremental: when a document is stored (:func:`assign_document`, called by
+Incremental: when a document is stored (:func:`assign_rows`, called by
 store.ingest for every ingest path), each of its events is compared only with the
 candidate happenings found by the ``happening_keys`` table -- same type, a country
 of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`)
@@ -17,8 +17,10 @@ so replayed on every re-ingest) puts the event into a happening of its own,
 ``split-<event id>``, that nothing else joins; so does rejecting it. Undated events,
 events with spans over a month and events without places stay alone too.
 
-Each happening's summary (source_count, contradicted, contradictions) is refreshed
-when a member comes or goes (store.contradictions).
+Each happening's summary (source_count, contradicted, contradictions) follows from a
+running tally of its members' values, updated as a report joins and counted again
+from the members when one leaves (store.contradictions). A report that stood alone
+joins a happening that grew to fit it (:func:`_absorb`).
 """
 from __future__ import annotations
 
