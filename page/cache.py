@@ -40,7 +40,17 @@ def filter_key(flt: EventFilter) -> str:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def cached_events(path: str, revision: int, key: str, _flt: EventFilter) -> list[dict]:
-    return get_store(path).events(_flt)
+    """The events of *_flt*; those merged with other reports carry ``happening_sources``
+    (each source's date, title and differing values: the popup lists them)."""
+    store = get_store(path)
+    events = store.events(_flt)
+    merged = {e["happening_id"] for e in events if (e.get("source_count") or 1) > 1}
+    if merged:
+        found = store.happening_sources(merged)
+        for e in events:
+            if e.get("happening_id") in found:
+                e["happening_sources"] = found[e["happening_id"]]
+    return events
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

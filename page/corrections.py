@@ -1,5 +1,6 @@
 """The correction form: an analyst edits or rejects one event -- type, dates,
-places (location, origin, via, destination), modes, cargo, actors -- and the
+places (location, origin, via, destination), modes, cargo, actors -- or splits it
+from the happening other reports were merged into (store.happenings) -- and the
 edit is stored as such (store.edit), surviving re-ingest. A place the pipeline
 explained shows why it was chosen and its runner-ups, one click each
 (page.runner_ups).
@@ -27,7 +28,7 @@ DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
 NAMES = {"type": "type", "date_start": "start", "date_end": "end",
          "date_precision": "precision", "location": "location", "origin": "origin",
          "via": "via", "destination": "destination", "modes": "modes", "cargo": "cargo",
-         "actors": "actors", "rejected": "rejected"}
+         "actors": "actors", "rejected": "rejected", "happening": "split from its happening"}
 
 
 def event_label(ev: dict) -> str:
@@ -66,9 +67,17 @@ def _form(store: Store, events: list[dict], mentions: list[dict]) -> None:
     fix = runner_ups.one_click_fixes(ev)      # a runner-up clicked: that place, at once
     proposed, types, modes = _fields(ev, mentions)
     save = st.button("Save correction", key="edit_save", type="primary")
+    split = False
+    if (ev.get("source_count") or 1) > 1:
+        split = st.button("Split from this happening", key="edit_split",
+                          help=f"This report is one of {ev['source_count']} merged into one "
+                               "happening; take it out into a happening of its own (kept as "
+                               "an edit: it stays split when its document is stored again).")
     history_view.history_list(store, ev)
     if fix is not None:
         _save(store, ev, fix, types, modes)
+    elif split:
+        _save(store, ev, {"happening": "split"}, types, modes)
     elif save:
         _save(store, ev, proposed, types, modes)
 

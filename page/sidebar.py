@@ -92,6 +92,10 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
              "free text filter (it searches titles)."
         if len(facets["sources"]) >= SOURCE_LIMIT else None)
     review = sb.radio("Review status", list(REVIEW_CHOICES), key="f_review")
+    contradicted = sb.checkbox(
+        "Contradicted only", key="f_contradicted",
+        help="Only events of happenings whose reports disagree on a date, place, "
+             "quantity or cargo (the popup lists each source's value).")
     undated = sb.checkbox("Include undated events", value=True, key="f_undated",
                           help="Undated events are drawn on the map (hollow, dashed), "
                                "never on the timeline.")
@@ -104,5 +108,6 @@ def sidebar(facets: dict, path: str, revision: int) -> tuple[EventFilter, str]:
     flt = EventFilter(date_from=date_from, date_to=date_to, include_undated=undated,
                       types=tuple(types), actors=tuple(actors), countries=tuple(countries),
                       places=tuple(places), text=text, min_confidence=conf,
-                      sources=tuple(sources), review=REVIEW_CHOICES[review])
+                      sources=tuple(sources), review=REVIEW_CHOICES[review],
+                      contradicted=True if contradicted else None)
     return flt, basemap

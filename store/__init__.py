@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from records.errors import LagebildError
 
-from store import changes, db, history, query, runs
+from store import changes, contradictions, db, happenings, history, query, runs
 from store.ingest import content_hash, ingest_document, known_hashes, record_edit
 from store.query import EventFilter
 from store.runs import IngestRun
@@ -72,6 +72,10 @@ class Store:
         self.path: Union[Path, db.DatabaseURL] = db.resolve_path(path)
         self.timeout = busy_timeout
         self.schema_version = db.initialise(self.path, busy_timeout)
+        with self._connect() as conn:      # a store upgraded to schema 6: merge once
+            if conn.execute("SELECT 1 FROM store_meta WHERE key = 'happenings_pending'"
+                            ).fetchone() is not None:
+                happenings.assign_pending(conn)
 
     @property
     def backend(self) -> str:
@@ -139,6 +143,21 @@ class Store:
     def events(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
         with self._connect() as conn:
             return query.query_events(conn, f)
+
+    def happenings(self, f: EventFilter = EventFilter()) -> list[dict[str, Any]]:
+        """One dict per happening with an event matching *f* (all its reports, not only
+        the matching ones): its representative event's fields, ``happening_id``,
+        ``event_ids``, ``source_count``, ``contradicted``, ``contradictions`` and
+        ``sources`` (store.happenings, store.contradictions)."""
+        with self._connect() as conn:
+            return happenings.happening_dicts(conn, query.query_events(conn, f))
+
+    def happening_sources(self, happening_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each happening's sources (doc_id, doc_date, title, url, lang, event_id and the
+        values of the fields its reports disagree on), by happening id."""
+        with self._connect() as conn:
+            return {hid: contradictions.happening(hid, evs)["sources"]
+                    for hid, evs in happenings.members(conn, happening_ids).items() if evs}
 
     def iter_events(self, f: EventFilter = EventFilter()) -> Iterator[dict[str, Any]]:
         """All events matching *f*, oldest first, read in batches (for downloads)."""

@@ -123,6 +123,10 @@ def check_changes(current: Mapping[str, Any], changes: Mapping[str, Any], *,
                                      f"(known: {', '.join(modes)})")
         elif field in ("cargo", "note"):
             value = None if value is None or not str(value).strip() else _text(field, str(value))
+        elif field == "happening":
+            if value not in ("split", None):
+                raise InputError(f"happening: {value!r} is not 'split' (take the event out of "
+                                 "its happening) or none (let it merge again)")
         elif field in ("rejected", "reviewed"):
             if not isinstance(value, bool):
                 raise InputError(f"{field}: {value!r} is not true or false")

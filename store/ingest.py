@@ -7,6 +7,7 @@ import json
 from typing import Any, Iterable, Mapping, MutableMapping, Optional
 
 from records.errors import InputError
+from store import happenings
 from store.db import transaction
 from store.edits import check_changes
 from store.explained import explained
@@ -72,19 +73,24 @@ def check_event_ids(originals: Iterable[Mapping[str, Any]]) -> None:
 
 
 def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
-                   stamps: Mapping[str, tuple[str, str]], dumped: Mapping[str, str]) -> None:
+                   stamps: Mapping[str, tuple[str, str]], dumped: Mapping[str, str]
+                   ) -> list[tuple[int, int, dict, bool]]:
     """The document's events (current values: stored edits replayed; *stamps*: each
     one's created and updated; *dumped*: each one's JSON) and their evidence spans, in
-    a few multi-row statements instead of one per row."""
+    a few multi-row statements instead of one per row. Returns ``(row id, document row,
+    current event, rejected)`` of each (what store.happenings assigns)."""
+    out: list[tuple[int, int, dict, bool]] = []
     edits = _edits_by_event(conn, [str(ev["id"]) for ev in originals])
     names = ", ".join(f'"{c}"' for c in _EVENT_COLUMNS)
     one = "(" + ", ".join("?" for _ in range(len(_EVENT_COLUMNS) + 6)) + ")"
     for i in range(0, len(originals), _EVENT_BATCH):
         part = originals[i:i + _EVENT_BATCH]
         params: list[Any] = []
+        now: dict[str, tuple[dict, bool]] = {}
         for original in part:
             eid = str(original["id"])
             current, reviewed, rejected = apply_edits(original, edits.get(eid, []))
+            now[eid] = (current, rejected)
             cols = event_columns(current)
             created, updated = stamps[eid]
             params += [document_row, *[cols[c] for c in _EVENT_COLUMNS],
@@ -95,6 +101,8 @@ def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
             "created, updated) "
             f"VALUES {', '.join([one] * len(part))} RETURNING id, event_id", params).fetchall()
         row_of = {r["event_id"]: r["id"] for r in rows}
+        out += [(row_of[eid], document_row, current, rejected)
+                for eid, (current, rejected) in now.items()]
         evidence = []
         for original in part:
             row = row_of[str(original["id"])]
@@ -105,6 +113,7 @@ def _insert_events(conn, document_row: int, originals: list[Mapping[str, Any]],
             evidence += [(row, span[0], span[1], None) for span in spans]
         conn.executemany('INSERT INTO evidence (event_row, start, "end", text) '
                          "VALUES (?, ?, ?, ?)", evidence)
+    return out
 
 
 def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = None, *,
@@ -137,6 +146,7 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         status = "new"
         replaced = sorted({r["id"] for r in same})
         prior = prior_events(conn, replaced)
+        touched = happenings.of_documents(conn, replaced)   # their rows leave with them
         for old in replaced:
             conn.execute("DELETE FROM documents WHERE id = ?", (old,))
             status = "updated"
@@ -168,7 +178,8 @@ def ingest_document(conn, document: Mapping[str, Any], text: Optional[str] = Non
         dumped = {str(ev["id"]): json.dumps(ev, ensure_ascii=False) for ev in originals}
         stamps = stamp(conn, prior if status == "updated" else None, originals, str(doc_id),
                        now, counts, dumped)
-        _insert_events(conn, row_id, originals, stamps, dumped)
+        stored = _insert_events(conn, row_id, originals, stamps, dumped)
+        happenings.assign_rows(conn, stored, touched, fresh=True)
     if tally is not None:          # counted once committed
         for key, n in counts.items():
             tally[key] = tally.get(key, 0) + n
@@ -206,4 +217,5 @@ def record_edit(conn, event_id: str, changes: Mapping[str, Any],
             conn.execute(f"UPDATE events SET {sets}, reviewed = ?, rejected = ?, updated = ? "
                          "WHERE id = ?", (*[cols[c] for c in _EVENT_COLUMNS], int(reviewed),
                                           int(rejected), when, row["id"]))
+        happenings.reassign_event(conn, event_id)   # what it says now, or split off
     return len(rows)

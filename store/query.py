@@ -32,6 +32,7 @@ class EventFilter:
     min_confidence: float = 0.0
     sources: tuple[str, ...] = ()         # document ids
     review: tuple[str, ...] = ("reviewed", "unreviewed")
+    contradicted: Optional[bool] = None   # True: only events of contradicted happenings
     limit: Optional[int] = None           # at most this many events ...
     newest: bool = False                  # ... the latest ones (still returned oldest first)
 
@@ -94,6 +95,10 @@ def where_clause(f: EventFilter, dialect: str = "sqlite") -> tuple[str, list[Any
         params.append(float(f.min_confidence))
     if f.sources:
         parts.append(_in("d.doc_id", f.sources, params))
+    if f.contradicted is not None:
+        parts.append(("" if f.contradicted else "NOT ") + "EXISTS (SELECT 1 FROM happening_members hm "
+                     "JOIN happenings hh ON hh.happening_id = hm.happening_id "
+                     "WHERE hm.event_row = e.id AND hh.contradicted = 1)")
     states = set(f.review)
     review_sql = []
     if "rejected" in states:
@@ -110,8 +115,11 @@ def _dialect(conn) -> str:
     return getattr(conn, "dialect", "sqlite")
 
 
-_SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date FROM events e "
-           "JOIN documents d ON d.id = e.document_id")
+_SELECT = ("SELECT e.*, d.doc_id, d.title, d.url, d.doc_date, hm.happening_id, "
+           "hh.source_count, hh.contradicted FROM events e "
+           "JOIN documents d ON d.id = e.document_id "
+           "LEFT JOIN happening_members hm ON hm.event_row = e.id "
+           "LEFT JOIN happenings hh ON hh.happening_id = hm.happening_id")
 _ORDER = " ORDER BY COALESCE(e.date_start, e.date_end) IS NULL, COALESCE(e.date_start, e.date_end), e.event_id"
 _WHEN = "COALESCE(e.date_start, e.date_end)"
 

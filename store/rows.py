@@ -13,7 +13,7 @@ from records.model import EVENT_DERIVED_KEYS, EVENT_KEYS, MODALITY
 # fields an analyst may correct, and "rejected"/"reviewed" flags
 EDITABLE_FIELDS = ("type", "date_start", "date_end", "date_precision", "location",
                    "origin", "via", "destination", "actors", "cargo", "modes", "rejected",
-                   "reviewed", "note")
+                   "reviewed", "note", "happening")
 # event keys with a column of their own; every other key (evidence_spans, highlights, ...)
 # goes into the "extra" JSON column
 _CONTRACT_KEYS = tuple(k for k in EVENT_KEYS
@@ -125,4 +125,10 @@ def row_to_event(row: sqlite3.Row) -> dict[str, Any]:
                               "reviewed" if row["reviewed"] else "unreviewed")
     event["created"] = row["created"]      # first stored / last changed (store.history)
     event["updated"] = row["updated"]
+    keys = row.keys()
+    if "happening_id" in keys:             # the happening it is in (store.happenings)
+        event["happening_id"] = row["happening_id"]
+    if "source_count" in keys:
+        event["source_count"] = int(row["source_count"] or 1)
+        event["contradicted"] = bool(row["contradicted"])
     return event

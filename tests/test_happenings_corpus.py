@@ -3,7 +3,7 @@ sixteen invented German and English articles -- three happenings reported 5, 5 a
 times, a planted date and quantity contradiction, two distractors. Here: each article's
 main event as the real pipeline extracts it (the contract DOCUMENT). The store side of
 the acceptance (three happenings, their sources, the contradictions, splits surviving
-re-ingest) comes with the cross-article merging."""
+re-ingest) is tests/test_happenings_store.py, on the fixtures and helpers here."""
 from __future__ import annotations
 
 import datetime as dt
@@ -12,6 +12,8 @@ import re
 from pathlib import Path
 
 import pytest
+
+from store import Store
 
 
 CORPUS = Path(__file__).resolve().parent / "data" / "happenings" / "articles.jsonl"

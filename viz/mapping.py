@@ -98,7 +98,7 @@ function(feature, layer) {
         var rows = [['Type', p.t], ['Date', p.d], ['Actors', p.a], ['Place', p.p],
                     ['Route', p.w], ['Legs', legs], ['Precision', p.q], ['Why', p.y], ['Modes', p.m],
                     ['Cargo', p.c],
-                    ['Confidence', p.k], ['Review', p.r]];
+                    ['Confidence', p.k], ['Review', p.r], ['Sources', p.h]];
         var html = '<div class="lagebild-popup" style="max-width:340px;font-size:12px"><table>';
         rows.forEach(function (r) {
             if (r[1]) { html += '<tr><th style="text-align:left;padding-right:6px">' + r[0] +

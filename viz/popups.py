@@ -120,8 +120,8 @@ def event_tooltip(event: Mapping[str, Any]) -> str:
 def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
     """The popup's values, each already escaped; the map's JavaScript only puts
     them between fixed tags (see ``viz.mapping._BIND_JS``), so no event text
-    is ever interpreted as markup; the evidence (``e``) holds the only other tags, the
-    marks of viz.evidence around escaped pieces. Short keys keep 10,000-event pages small."""
+    is ever interpreted as markup; the evidence (``e``) and a happening's reports (``h``)
+    hold the only other tags, the marks of viz.evidence and ``<br>`` between escaped pieces. Short keys keep 10,000-event pages small."""
     review = event.get("review_status")
     url = event.get("source_url")
     href = safe_href(url)
@@ -138,6 +138,7 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
         "c": esc(event.get("cargo")),
         "k": esc(event.get("confidence")),
         "r": esc(review if review and review != "unreviewed" else ""),
+        "h": sources_html(event),  # a merged happening's reports (store.happenings)
         "e": evidence_html(event),  # the whole sentence, its marks between escaped pieces
         "s": esc(event.get("source_title") or event.get("source_id") or "source"),
         "u": esc(href) if href else "",
@@ -145,6 +146,28 @@ def popup_fields(event: Mapping[str, Any]) -> dict[str, str]:
         "x": "" if href or not url else esc(url),
     }
     return {k: v for k, v in fields.items() if v}
+
+
+FIELD_NAMES = {"date": "date", "place": "place", "origin": "origin",
+               "destination": "destination", "quantity": "quantity", "cargo": "cargo"}
+
+
+def sources_html(event: Mapping[str, Any]) -> str:
+    """The reports of the event's happening when there are several: one line each,
+    ``2024-03-16 · Güterzüge statt Gipfelbilder · date: 2024-03-13``, the differing
+    values (a contradicted happening) after the title; every piece escaped, joined
+    with ``<br>``. '' for an event reported once."""
+    sources = event.get("happening_sources") or []
+    if len(sources) < 2:
+        return ""
+    lines = []
+    for src in sources:
+        differing = [f"{FIELD_NAMES.get(k, k)}: {src[k]}" for k in FIELD_NAMES
+                     if k in src and src[k] is not None]
+        parts = [str(src.get("doc_date") or "?"), str(src.get("title") or src.get("doc_id"))]
+        lines.append(esc(" · ".join(parts + differing)))
+    head = f"{len(sources)} reports" + (" – they disagree" if event.get("contradicted") else "")
+    return esc(head) + "<br>" + "<br>".join(lines)
 
 
 def place_tooltip(name: Any, country_code: Any, count: int, source: Any = None) -> str:

@@ -9,29 +9,11 @@ from typing import Optional
 from extract.events.highlights import mention_highlights
 from extract.events.lexicon import ROLES
 from extract.events.roles import SPECIFICITY, EventMention
-from geo.distance import distance_km
+from geo.same_spot import compatible, same_place
 from records.event_types import EventType, event_type
 from records.model import Event, Place
 
-NEAR_KM = 50.0
 BARE_WINDOW = 4  # sentences: a mention with no places of its own joins a happening this close
-
-
-def same_place(a: Place, b: Place) -> bool:
-    if a.geonameid is not None and a.geonameid == b.geonameid:
-        return True
-    return a.name == b.name or distance_km((a.lat, a.lon), (b.lat, b.lon)) <= NEAR_KM
-
-
-def compatible(a: Place, b: Place) -> bool:
-    """Two places can name the same spot: equal, near, or one is the country of the other."""
-    if same_place(a, b):
-        return True
-    if a.feature == "country" and a.country_code and a.country_code == b.country_code:
-        return True
-    if b.feature == "country" and b.country_code and b.country_code == a.country_code:
-        return True
-    return False
 
 
 def more_specific(a: Optional[Place], b: Optional[Place]) -> Optional[Place]:
