@@ -120,15 +120,17 @@ def _candidates_of(conn, events: list[Mapping[str, Any]], tallies: dict[str, str
                    for h, t in found.items()) for found in out]
 
 
-def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> list[dict[str, Any]]:
+def _absorb(conn, hid: str, profile: Profile, docs: set[int], keep: frozenset = frozenset(),
+            gone: Optional[set[str]] = None) -> list[dict[str, Any]]:
     """Reports standing alone that the grown happening *hid* now fits (its profile has
     more actors and cargo words than when they came): they join it, their one-report
     happenings go. Keeps the result of an ingest order close to any other's. Returns
-    the events that joined."""
+    the events that joined. Happenings in *keep* (those this ingest grows) are not absorbed;
+    the absorbed ones are added to *gone*."""
     joined: list[dict[str, Any]] = []
     for other, _ in _candidates(conn, profile.type, profile.span, countries(profile.places),
                                 single=True):
-        if other == hid:
+        if other == hid or other in keep or (gone is not None and other in gone):
             continue
         [(row, doc_row, event, rejected)] = _event_rows(
             conn, "e.id = (SELECT event_row FROM happening_members WHERE happening_id = ?)",
@@ -138,6 +140,8 @@ def _absorb(conn, hid: str, profile: Profile, docs: set[int]) -> list[dict[str, 
         conn.execute("UPDATE happening_members SET happening_id = ? WHERE happening_id = ?",
                      (hid, other))
         conn.execute("DELETE FROM happenings WHERE happening_id = ?", (other,))
+        if gone is not None:
+            gone.add(other)
         profile.add(event)
         docs.add(doc_row)
         joined.append(event)
@@ -267,6 +271,7 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
     # (a new happening of one report: its summary is the table's default)
     _insert(conn, "happening_members", "event_row, happening_id",
             [(rows[i][0], hid) for i, hid in sorted(taken.items())])
+    gone: set[str] = set()
     for i, (row, _, event, rejected) in enumerate(rows):
         hid = taken.get(i)
         if hid is None:
@@ -276,7 +281,7 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
             if fresh:     # (the documents were not needed so far)
                 docs[hid] = _docs_in(conn, [hid])[hid]
             docs[hid].add(rows[i][1])
-            joined += _absorb(conn, hid, profiles[hid], docs[hid])
+            joined += _absorb(conn, hid, profiles[hid], docs[hid], frozenset(used), gone)
         tally = json.loads(raw_tallies[hid])
         for ev in joined:
             contradictions.tally_add(tally, ev)
