@@ -14,13 +14,21 @@ from records.paths import DATA_DIR, LEXICON_DIR
 
 
 @lru_cache(maxsize=1)
+def organisation_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``data/organisations.csv`` (see data/ORGANISATIONS.md), read once."""
+    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
+        return tuple(csv.DictReader(f))
+
+
+def organisation_names(row: dict[str, str]) -> list[str]:
+    """A row's name and its ``alt_names``, stripped."""
+    return [row["name"].strip(), *(a.strip() for a in (row.get("alt_names") or "").split("|") if a.strip())]
+
+
+@lru_cache(maxsize=1)
 def _groups() -> dict[str, int]:
     """name -> number of its group (names of one organisation share a number)."""
-    pairs: list[list[str]] = []
-    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            pairs.append([row["name"].strip(),
-                          *(a.strip() for a in (row.get("alt_names") or "").split("|") if a.strip())])
+    pairs: list[list[str]] = [organisation_names(row) for row in organisation_rows()]
     for path in sorted(LEXICON_DIR.glob("events_*.json")):
         names = json.loads(path.read_text(encoding="utf-8")).get("organisation_names") or {}
         pairs += [[k, v] for k, v in names.items()]
@@ -40,9 +48,7 @@ def _groups() -> dict[str, int]:
 def _multiword_names() -> re.Pattern:
     """The names of several words of the companies and agencies in ``organisations.csv``
     ("McDonnell Douglas"), longest first (not the lexicons' names: "Weißes Haus" is a venue)."""
-    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
-        names = [n.strip() for row in csv.DictReader(f)
-                 for n in [row["name"], *(row.get("alt_names") or "").split("|")] if " " in n.strip()]
+    names = [n for row in organisation_rows() for n in organisation_names(row) if " " in n]
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])")
 

@@ -9,7 +9,7 @@ date either way (a time set ahead of a past act).
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from extract.dates.grammar import Grammar, norm
 from extract.dates.tense import clause_bounds, clause_tense, set_in_the_past, word_before_in
@@ -24,7 +24,7 @@ def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative:
     past or the preposition ends a period of figures; the new date of a postponed thing
     ahead ("was postponed until Friday"); else the clause's tense."""
     if rescheduled(_WORD.findall(text, max(0, start - 30), start),
-                   _WORD.findall(text, *clause_bounds(text, start, end, grammar)), grammar):
+                   lambda: _WORD.findall(text, *clause_bounds(text, start, end, grammar)), grammar):
         return 1, False
     if word_before_in(text, start, grammar, "past_prepositions"):
         return -1, False  # "seit Ende September", "since May": a start that has passed
@@ -62,12 +62,12 @@ def _period_before(text: str, start: int, grammar: Grammar) -> bool:
 _ARTICLES_BEFORE_DATE = 1  # "auf den 9. Juni", "to the 9th": one word may stand between
 
 
-def rescheduled(before: Sequence[str], clause: Sequence[str], grammar: Grammar) -> bool:
+def rescheduled(before: Sequence[str], clause: Callable[[], Sequence[str]], grammar: Grammar) -> bool:
     """Whether a date is the new date of a postponed thing: one of the lexicon's
     ``postpone_prepositions`` right before it (``before``: the words before the date, an
     article between allowed) and a verb of ``postpone_verbs`` (lemmas, or "lemma particle"
-    for a phrasal verb) among the ``clause`` words: "postponed until Friday", "put off to next
-    week", "auf den 9. Juni vertagt"."""
+    for a phrasal verb) among the clause's words (``clause()``, asked for only after such a
+    preposition): "postponed until Friday", "put off to next week", "auf den 9. Juni vertagt"."""
     verbs, preps = grammar.lex.get("postpone_verbs"), grammar.lex.get("postpone_prepositions")
     if not verbs or not preps or not before:
         return False
@@ -75,7 +75,8 @@ def rescheduled(before: Sequence[str], clause: Sequence[str], grammar: Grammar) 
     if last[-1] not in preps and not (len(last) > 1 and last[-2] in preps
                                       and last[-1] in grammar.lex.get("attributive_determiners", ())):
         return False
-    lemmas = [lemma(w.lower(), grammar.lang) for w in clause]
+    found = clause()
+    lemmas = [lemma(w.lower(), grammar.lang) for w in found]
     words = set(lemmas)
-    words.update(f"{a} {b.lower()}" for a, b in zip(lemmas, clause[1:]))
+    words.update(f"{a} {b.lower()}" for a, b in zip(lemmas, found[1:]))
     return any(v in words for v in verbs)

@@ -61,7 +61,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
             elif as_noun(tokens, ti, trig, lex) and (
-                    (last := tokens.index(_last_token(tokens, i, pm), i)) == ti - 1
+                    (last := _last_index(tokens, i, pm)) == ti - 1
                     or (last == ti - 2 and not lex.nouns_capitalised and tokens[ti - 1].text.islower()
                         and tokens[ti - 1].text.isalpha())):
                 role = "location"  # "a London conference", "the Paris currencies meeting", "the Downing Street talks"
@@ -242,12 +242,17 @@ def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool
     return _title_after(tokens, i, k + 1, lex, reach=3)
 
 
-def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
-    """The last token of the place mention that starts at token ``i`` ("the island's")."""
+def _last_index(tokens: list[Token], i: int, pm: Mention) -> int:
+    """The index of the last token of the place mention that starts at token ``i``."""
     k = i
     while k + 1 < len(tokens) and tokens[k].end < pm.end:
         k += 1
-    return tokens[k]
+    return k
+
+
+def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
+    """The last token of the place mention that starts at token ``i`` ("the island's")."""
+    return tokens[_last_index(tokens, i, pm)]
 
 
 def _agreed_on(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:

@@ -91,7 +91,7 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
         before = [t.low for t in tokens[max(0, idx - 3):idx] if t.clause == clause]
         clause_head = [t.low for t in tokens if t.clause == clause][:1]
         if rescheduled([t.text for t in tokens[max(0, idx - 3):idx] if t.clause == clause],
-                       [t.text for t in tokens if t.clause == clause], grammar):
+                       lambda: [t.text for t in tokens if t.clause == clause], grammar):
             out.append((tx, clause, iv, idx, clause in speech_clauses, True))
             continue  # "was postponed until Friday": the new date, also after "until"
         if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor_heads for w in clause_head):

@@ -102,14 +102,13 @@ def _fits(h: Happening, m: EventMention) -> bool:
     near = m.sentence - h.last_sentence <= BARE_WINDOW
     if not own_places and near and not told_anew:
         agree = True
-    if own_places and near and not any(h.places.get(role) for role in ROLES) and m.date is not None \
-            and m.date == h.date and not m.spec.route:
-        agree = True  # "Zu einem Kurswechsel sollte es beim Treffen am Freitag nicht kommen. ... beim
-        #               Opec-Treffen am Freitag in Wien": the same day's meeting, now placed
-    if own_places and near and m.definite and not told_anew and not m.actors \
-            and not any(h.places.get(role) for role in ROLES):
-        agree = True  # "Tony Blair has met Berlusconi ... The Downing Street talks covered ...": the
-        #               talks just told, now placed
+    if own_places and near and not any(h.places.get(role) for role in ROLES) and (
+            (m.date is not None and m.date == h.date and not m.spec.route)
+            or (m.definite and not told_anew and not m.actors)):
+        agree = True  # a placeless happening placed by a mention nearby: the same day's ("Zu einem
+        #               Kurswechsel sollte es beim Treffen am Freitag nicht kommen. ... beim Opec-Treffen
+        #               am Freitag in Wien"), or the talks just told ("Tony Blair has met Berlusconi ...
+        #               The Downing Street talks covered ...")
     if m.spec.route and near and not told_anew and _cargo_shared(_cargo_key(h), set(m.cargo_nouns)):
         agree = True  # "... the transfer of 30 vehicles from A to B. The vehicles were moved across Poland"
     if m.sentence == h.last_sentence:

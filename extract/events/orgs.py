@@ -2,11 +2,10 @@
 (``data/organisations.csv``; see ``data/ORGANISATIONS.md``)."""
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
-from records.paths import DATA_DIR
+from records.actors import organisation_names, organisation_rows
 
 ORG_CONFIDENCE = 0.45  # marks a pseudo place mention that stands for an organisation's home country
 
@@ -14,11 +13,10 @@ ORG_CONFIDENCE = 0.45  # marks a pseudo place mention that stands for an organis
 @lru_cache(maxsize=1)
 def _table() -> tuple[re.Pattern, dict[str, str]]:
     names: dict[str, str] = {}
-    with open(DATA_DIR / "organisations.csv", encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            home = row["country_code"].strip().upper() or (row.get("seat") or "").strip()
-            for name in [row["name"]] + [a for a in row.get("alt_names", "").split("|") if a]:
-                names[name.strip()] = home
+    for row in organisation_rows():
+        home = row["country_code"].strip().upper() or (row.get("seat") or "").strip()
+        for name in organisation_names(row):
+            names[name] = home
     alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])"), names
 
