@@ -10,6 +10,7 @@ Sets (annotated blind to the code by helpers, CONVENTIONS.md of the gold news): 
 ``set21_en`` are dev sets (their errors are read); ``set22_de``, ``set22_en`` are blind
 (scored only, errors never read). ``set24_de`` (shuffle seed 2901, from position 300) and
 ``set24_en`` (seed 2902) are dev sets of a later session, annotated the same way.
+``set25_de`` (seed 3001) and ``set25_en`` (seed 3002) are dev sets of the session after.
 """
 from __future__ import annotations
 
