@@ -202,10 +202,12 @@ def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> boo
             and tokens[head - 1].low not in lex.pp_openers:
         head -= 1  # "Bei der ersten Sitzung": the article and adjectives before the noun
     if head and tokens[head - 1].low in lex.pp_openers and tokens[head - 1].clause == tokens[ti].clause \
+            and tokens[head - 1].low not in lex.sequence_prepositions \
             and (head < 2 or tokens[head - 2].clause != tokens[ti].clause) \
             and all(t.low in lex.articles or not t.cap for t in tokens[head:ti]):
         return True  # "Zu Besuch in Sarajevo stellte er am Donnerstag klar", "Bei der Sitzung in New York
-        #             hatte er in dieser Woche ...": the opening phrase is dated by its clause
+        #             hatte er in dieser Woche ...": the opening phrase is dated by its clause; not one of
+        #             sequence ("Nach den Gesprächen ... gilt die Abstimmung am Sonntag": the talks came first)
     if lex.verb_final and ti == head_of_clause(tokens, ti, lex) and _clause_end_support(tokens, ti, idx, support):
         return True  # "Die Waffenlieferungen an die Peschmerga sollen im März beginnen": the subject's verb comes last
     return any(support(k) for k in range(ti + 1, idx)) or any(support(k) for k in range(max(0, ti - 2), ti))

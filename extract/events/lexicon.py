@@ -149,6 +149,8 @@ class EventLexicon:
     possessives: frozenset[str] = frozenset()          # 'their', 'ihre' before a trade noun: the countries before
     person_possessives: frozenset[str] = frozenset()   # 'his', 'sein' before a visit noun: a person travels
     ongoing_prepositions: frozenset[str] = frozenset()  # 'in' before talks: "in talks with" goes on
+    refusal_prepositions: frozenset[str] = frozenset()  # 'ban on', 'Embargo für': between a refusal noun and the event
+    sequence_prepositions: frozenset[str] = frozenset()  # 'after', 'nach' before a trigger: its event is before or after the clause's
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited
     audience_prepositions: frozenset[str] = frozenset() # 'vor', 'to': between a speech and its gathering

@@ -83,6 +83,8 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
 
     if head != i and refusal(head - 1):
         return True  # "ruled out a meeting", "verweigert weitere Verhandlungen"
+    if _refused_by_noun(tokens, i, lex, refusal):
+        return True  # "the ban on arms exports", "ein Embargo für Waffenlieferungen"
 
     # the refusal governs the trigger: right before it ("verweigert Verhandlungen"), or
     # before "to" + verb ("refused to meet", "failed to agree"); where the verb comes
@@ -95,6 +97,18 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     if head > 0 and tokens[head - 1].low in lex.pp_openers:
         return False  # "Bei einem Sondertreffen ... lehnten sie ... ab": the clause's verb refuses something else
     return lex.verb_final and any(refusal(k) for k in near(i + 1, i + 9))
+
+
+def _refused_by_noun(tokens: list[Token], i: int, lex: EventLexicon, refusal) -> bool:
+    """A noun of prohibition or stopping, then one of ``refusal_prepositions``, then the trigger
+    noun's phrase of at most three words ("the EU's ban on arms exports", "the suspension of
+    deliveries", "ein Embargo für Waffenlieferungen")."""
+    k = i - 1
+    while k > 0 and i - k <= 3 and tokens[k].clause == tokens[i].clause and tokens[k].text.isalpha() \
+            and tokens[k].low not in lex.refusal_prepositions and tokens[k].low not in lex.pp_openers:
+        k -= 1
+    return k > 0 and tokens[k].low in lex.refusal_prepositions and tokens[k - 1].clause == tokens[i].clause \
+        and refusal(k - 1)
 
 
 def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

@@ -22,6 +22,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     genehmigt"; not "Beim Gipfel hatte man vereinbart, ...") and, where verbs do not end
     their clause, not as the infinitive of purpose of a ``verb`` ("met ... to consider")."""
     def governs(k: int) -> bool:
+        if trigger >= 0 and k < trigger and sequence:
+            return False  # "announced the package after talks with farmers": the talks came first
         if trigger < 0 or k < trigger:
             return True
         if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
@@ -37,6 +39,7 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             k > 1 and tokens[k - 2].low in lex.determiners and bool(lex.adjective_endings)
             and tokens[k - 1].low.endswith(lex.adjective_endings)))
 
+    sequence = trigger >= 0 and in_sequence(tokens, trigger, lex)
     if _alleged_past(tokens, clause, lex):
         return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
     particle = _final_particle(tokens, clause, lex)
@@ -78,16 +81,27 @@ def _plans_a_later_noun(tokens: list[Token], k: int, trigger: int, lex: EventLex
                for j in range(k + 1, min(len(tokens), k + 1 + _ATTRIBUTE_REACH)))
 
 
-def _in_pp(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
-    """Whether the trigger opens no clause but ends a prepositional phrase, past its article and
-    adjectives ("Beim Gipfel hatte man vereinbart", "war bei der Balkankonferenz ... vereinbart
-    worden": the plan is of something else)."""
+def preposition_of(tokens: list[Token], trigger: int, lex: EventLexicon, openers: frozenset[str]) -> int:
+    """The index of the preposition among ``openers`` whose phrase the trigger ends, past its
+    article and adjectives ("Beim Gipfel", "after failed talks"), else -1."""
     k = trigger - 1
     while k > 0 and trigger - k < 4 and tokens[k].clause == tokens[trigger].clause and (
             tokens[k].low in lex.articles or tokens[k].low in lex.determiners or tokens[k].text.islower()
-            and tokens[k].low not in lex.pp_openers):
+            and tokens[k].low not in openers):
         k -= 1
-    return trigger > 0 and k >= 0 and tokens[k].low in lex.pp_openers and tokens[k].clause == tokens[trigger].clause
+    return k if trigger > 0 and k >= 0 and tokens[k].low in openers and tokens[k].clause == tokens[trigger].clause else -1
+
+
+def in_sequence(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """Whether the trigger ends a phrase of sequence ("Nach den Gesprächen", "after talks with
+    farmers", "before the summit"): its event comes before or after the clause's."""
+    return preposition_of(tokens, trigger, lex, lex.sequence_prepositions) >= 0
+
+
+def _in_pp(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """Whether the trigger opens no clause but ends a prepositional phrase ("Beim Gipfel hatte man
+    vereinbart", "war bei der Balkankonferenz ... vereinbart worden": the plan is of something else)."""
+    return preposition_of(tokens, trigger, lex, lex.pp_openers) >= 0
 
 
 def _verb_follows(tokens: list[Token], j: int, lex: EventLexicon) -> bool:

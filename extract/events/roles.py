@@ -221,9 +221,11 @@ def np_reach(tokens: list[Token], trig_idx: int, i: int, lex: EventLexicon) -> b
                 or t.low in lex.auxiliaries or t.low in lex.partner_words \
                 or t.low in lex.support_verbs or lemma(t.low, lex.lang) in lex.support_verbs:
             continue  # "Die Gespräche fanden am Montag in Paris statt"
-        if 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap) and _before_its_noun(between, k, lex):
+        if (k == 0 and (t.low in lex.possessives or t.low in lex.articles)
+                or 0 < k and (len(between[k - 1].low) <= 3 or not between[k - 1].cap)) and _before_its_noun(between, k, lex):
             modifiers += 1
-            continue  # a determiner or adjective before its noun: "mit dem neuen türkischen Präsidenten"
+            continue  # a determiner or adjective before its noun: "mit dem neuen türkischen Präsidenten",
+            # "Vorlage seines Berichts vor dem Rat in Genf" (not a verb after the noun: "Treffen dominieren die ...")
         return False
     names = sum(1 for a, b in zip(between, between[1:]) if a.cap and b.cap)  # "Recep Tayyip Erdogan": one
     marks = sum(1 for t in between if not t.text.isalpha())  # the digits and points of "am 18. und 19. Februar"

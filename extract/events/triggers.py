@@ -85,6 +85,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                     and lemma(t.low, lex.lang) == t.low and not (i and _verb_before(tokens[i - 1], lex)):
                 continue  # English "ship", "land", "station": a verb only inflected, after "to", "will", or
                 #           after its subject of people ("European leaders gather in Rome")
+            if not lex.nouns_capitalised and trig.type == "shipment" and trig.kind != "noun" and _step_to(tokens, i, lex):
+                continue  # "Moves to lift the ban", "moved to block the sale": a step to do something, no transport
             if trig.needs_cue is not None:
                 if lows_by_clause is None:
                     lows_by_clause = {}
@@ -153,6 +155,17 @@ def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         if (tk.cap or not lex.nouns_capitalised) and (is_cargo(tk.low, lex) or lex.carrier(tk.low)):
             return True
     return False
+
+
+def _step_to(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """"to", a bare verb and the start of its object right after the word at ``i`` ("moves to lift
+    the ban", "moved to block a takeover"): the verb of moving means taking a step."""
+    if i + 3 >= len(tokens) or tokens[i + 1].low not in lex.infinitive_markers:
+        return False
+    verb, obj = tokens[i + 2], tokens[i + 3]
+    return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.articles \
+        and verb.low not in lex.determiners and lemma(verb.low, lex.lang) == verb.low \
+        and (obj.low in lex.articles or obj.low in lex.determiners) and obj.clause == tokens[i].clause
 
 
 def _audience_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

@@ -1,0 +1,97 @@
+"""What the words around a trigger govern (issue 13): an appearance before a body, a phrase of
+sequence ("after talks"), a noun of prohibition ("ban on exports"), a verb of moving that means
+taking a step ("moves to lift"). One table per mechanism; every sentence was written for
+these tests, none comes from an evaluation article.
+"""
+import datetime as dt
+
+import pytest
+
+from geo.translit import fold
+
+
+def events_of(pipeline, text, lang, doc_date="2016-03-23"):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
+    return doc.events
+
+
+def place(p):
+    return fold(p.name) if p else None
+
+
+# -- an appearance before a body: a speech, a report presented, a hearing, testimony --------------
+# (text, lang, expected venue or None, expected day)
+APPEARANCES = [
+    ("Der Sonderberichterstatter Max Muster kritisierte am Montag bei der Präsentation seines "
+     "Jahresberichts vor dem Europarat in Straßburg die Regierung.", "de", "Strasbourg", "2016-03-21"),
+    ("Die Ministerin Anna Beispiel sprach am Dienstag bei ihrem Auftritt vor dem Auswärtigen Ausschuss "
+     "in Berlin über die Lage.", "de", "Berlin", "2016-03-22"),
+    ("Former chief executive John Smith spoke on Tuesday during a closed-door hearing of the Senate "
+     "banking committee in Washington.", "en", "Washington", "2016-03-22"),
+    ("Defence Secretary Jane Doe testified before the House Armed Services Committee on Monday.", "en",
+     None, "2016-03-21"),
+]
+
+
+@pytest.mark.parametrize("text,lang,where,day", APPEARANCES, ids=[c[0][:40] for c in APPEARANCES])
+def test_an_appearance_before_a_body_is_a_meeting(pipeline, text, lang, where, day):
+    meetings = [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+    assert len(meetings) == 1, meetings
+    assert place(meetings[0].location) == (fold(where) if where else None)
+    assert meetings[0].to_dict()["date_start"] == day
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The judge adjourned the hearing until Monday, the court said.", "en"),
+    ("Die Ministerin hielt am Montag einen Vortrag über die Energiewende.", "de"),   # before no body
+    ("Her appearance in the film surprised critics.", "en"),
+])
+def test_a_hearing_or_talk_before_no_body_is_none(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+# -- a phrase of sequence: its event is before or after the clause's -------------------------------
+def test_a_plan_verb_does_not_plan_the_talks_that_came_before(pipeline):
+    for text in ("The package was announced by farm minister Pierre Blanc after talks with farmers' "
+                 "representatives.",
+                 "Pierre Blanc announced the package after talks with farmers."):
+        meetings = [e for e in events_of(pipeline, text, "en", "2005-01-31") if e.type == "meeting"]
+        assert [e.to_dict()["modality"] for e in meetings] == ["actual"], text
+
+
+def test_the_clause_date_does_not_date_a_phrase_of_sequence(pipeline):
+    text = "Nach den gescheiterten Gesprächen mit den Geldgebern gilt die Abstimmung der Bürger am Sonntag als Signal."
+    dated = [e for e in events_of(pipeline, text, "de", "2015-07-04") if e.type == "meeting" and e.date_start]
+    assert not dated, dated
+
+
+def test_a_phrase_of_time_shared_keeps_the_clause_date(pipeline):
+    # "bei", "zu", "während" share the clause's time (the contrast to "nach")
+    text = "Bei der Sitzung in New York hatte er am Montag einen Plan vorgelegt."
+    meetings = [e for e in events_of(pipeline, text, "de") if e.type == "meeting"]
+    assert [e.to_dict()["date_start"] for e in meetings] == ["2016-03-21"]
+
+
+# -- a noun of prohibition before an event noun: the event does not take place --------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The ban on arms exports to China was imposed in 1989.", "en"),
+    ("Washington imposed an embargo on oil shipments to Cuba in 1962.", "en"),
+    ("Die EU verhängte 1989 ein Embargo für Waffenlieferungen nach China.", "de"),
+    ("Das Parlament beschloss ein Verbot von Waffenexporten nach Saudi-Arabien.", "de"),
+])
+def test_a_prohibited_flow_is_no_shipment(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+
+
+def test_a_shipment_without_prohibition_stays(pipeline):
+    ships = [e for e in events_of(pipeline, "The company shipped arms to Chile in 1989.", "en") if e.type == "shipment"]
+    assert [place(e.destination) for e in ships] == ["chile"]
+
+
+# -- a verb of moving with "to" and a verb: a step toward doing something -------------------------
+@pytest.mark.parametrize("text", [
+    "Moves to lift the European ban on arms exports to China were condemned by rights groups.",
+    "The government moved to block the sale of the tank plant to a Chinese buyer.",
+])
+def test_a_step_to_do_something_is_no_transport(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
