@@ -95,3 +95,18 @@ def test_a_shipment_without_prohibition_stays(pipeline):
 ])
 def test_a_step_to_do_something_is_no_transport(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+
+
+# -- the dateline's city: a round of talks told as news, not talks that go on ----------------------
+@pytest.mark.parametrize("text,where", [
+    ("Duisburg – Die Regierung müsse sich in Gesprächen mit Peking für faire Preise einsetzen.", None),
+    ("Wien – Nach einer siebenstündigen Verhandlungsrunde ist ein Kompromiss herausgekommen.", "Vienna"),
+])
+def test_the_dateline_places_a_round_of_talks_not_a_process(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "de") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == ([fold(where)] if where else []), meetings
+
+
+def test_talks_going_on_now_take_no_dateline_city(pipeline):
+    text = "Athen – Wir führen im Moment Verhandlungen mit der Türkei, erklärte der Minister."
+    assert not [e for e in events_of(pipeline, text, "de") if e.type == "meeting"]

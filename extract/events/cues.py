@@ -3,6 +3,8 @@ a counterpart after a meeting noun, a meeting named for its body, a trade noun o
 a visit told as the occasion of a report's words."""
 from __future__ import annotations
 
+from typing import Optional
+
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
 from extract.text.document import Token
@@ -152,17 +154,22 @@ def partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bo
     return False
 
 
-def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Talks told as a process that goes on, not as one meeting: "in" right before the noun
-    ("is in talks with Barclays", "in Verhandlungen mit"), or a verb of going on in its clause
-    ("talks will continue", "Negotiations had been ongoing", "die Verhandlungen laufen")."""
+def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
+    """Talks told as a process that goes on, not as one meeting: "state" for "in" right before
+    the noun ("is in talks with Barclays", "in Verhandlungen mit") or a span of time ("seit
+    einem Jahr"); "going" for a word of going on in its clause ("talks will continue",
+    "Negotiations had been ongoing", "die Verhandlungen laufen": in a dated lead, that day's
+    session); else None."""
     if ti and tokens[ti - 1].low in lex.ongoing_prepositions:
-        return True
+        return "state"
     clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause]
     if any(tokens[k].low in lex.ongoing_spans and _span_of_time(tokens, k, lex) for k in clause):
-        return True  # "verhandelt seit einem Jahr mit Ikea", "have been negotiating for months"
-    return any(k != ti and (tokens[k].low in lex.ongoing_words or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)
-               for k in clause)
+        return "state"  # "verhandelt seit einem Jahr mit Ikea", "have been negotiating for months"
+    going = [k for k in clause if k != ti and (tokens[k].low in lex.ongoing_words
+                                                or lemma(tokens[k].low, lex.lang) in lex.ongoing_words)]
+    if any(tokens[k].low in lex.present_words for k in going):
+        return "state"  # "führen im Moment Verhandlungen", "are currently negotiating"
+    return "going" if going else None
 
 
 _SPAN_REACH = 3  # words from "seit"/"for" to its unit of time: "seit einem guten Jahr"

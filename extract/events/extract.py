@@ -91,7 +91,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:
                 if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")) \
-                        and not _elsewhere(m, dline):
+                        and not _elsewhere(m, dline) and m.ongoing != "state":
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
                     m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
@@ -104,14 +104,15 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") and e > dateline_start \
-                    and dline[0].place.feature != "country" and not m.anaphoric \
+                    and dline[0].place.feature != "country" and not m.anaphoric and m.ongoing != "state" \
                     and (not m.trigger_def.visit or visiting_guest(tokens, m.trigger_idx, lex)) \
                     and not m.trigger_def.needs_place and not m.trigger_def.from_location \
                     and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
                          or m.named_body or s <= dateline_end <= e) \
                     and not any(o.type == m.type and o.place("location") is not None
                                 and o.place("location").name != dline[0].place.name for o in sent_mentions):
-                # (a visit names where it goes; a bare talk noun outside the lead with no date, person
+                # (a visit names where it goes; talks that go on are no one day's news in that city:
+                # "Duisburg – ... sich in Gesprächen mit Peking einsetzen"; a bare talk noun outside the lead with no date, person
                 # or partner is talk of talks: "man sei zu Gesprächen bereit"; "meet again ... for the
                 # meetings in Washington": the sentence's other mention says where)
                 m.roles["location"] = [dline[0]]  # a meeting in a datelined story: the dateline city

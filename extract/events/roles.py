@@ -46,7 +46,7 @@ class EventMention:
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
     soft_date: bool = False         # its date is the report's day, guessed for an undated lead
     arrival: Optional["EventMention"] = None  # the arrival joined to this departure (join_route)
-    ongoing: bool = False           # "in talks with", "talks continue": a process, no one meeting
+    ongoing: Optional[str] = None   # "state" ("in talks with"), "going" ("talks continue"): a process
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
 
     @property
