@@ -110,3 +110,47 @@ def test_the_dateline_places_a_round_of_talks_not_a_process(pipeline, text, wher
 def test_talks_going_on_now_take_no_dateline_city(pipeline):
     text = "Athen – Wir führen im Moment Verhandlungen mit der Türkei, erklärte der Minister."
     assert not [e for e in events_of(pipeline, text, "de") if e.type == "meeting"]
+
+
+def test_a_plan_word_in_a_relative_clause_after_the_trigger_is_its_own(pipeline):
+    text = ("The book claims the minister hosted a dinner in November 2003 where the premier told his rival "
+            "he would stand down.")
+    meetings = [e for e in events_of(pipeline, text, "en", "2005-01-11") if e.type == "meeting"]
+    assert [e.to_dict()["modality"] for e in meetings] == ["actual"]
+
+
+# -- an order or purchase: the buyer behind a descriptor, the seller after "bei", a deal to buy ---
+# (text, lang, expected (origin, destination), modality)
+ORDERS = [
+    ("Budget airline Ryanair ordered 70 Boeing jets.", "en", ("United States", "Ireland"), "planned"),
+    ("US planemaker Boeing delivered 20 jets to China.", "en", ("United States", "China"), "actual"),
+    ("Der Flugzeugbauer Airbus lieferte 20 Flugzeuge an die Lufthansa.", "de", ("France", "Germany"), "actual"),
+    ("Der US-Konzern Boeing lieferte 20 Flugzeuge nach China.", "de", ("United States", "China"), "actual"),
+    ("Die Lufthansa hat 20 Flugzeuge bei Airbus bestellt.", "de", ("France", "Germany"), "planned"),
+    ("Die Ukraine kaufte im Mai Gas bei Russland.", "de", ("Russia", "Ukraine"), "actual"),
+    ("India acquired 36 fighter jets from France in 2004.", "en", ("France", "India"), "actual"),
+    ("Air Deccan has signed a deal to buy 36 planes from Airbus.", "en", ("France", "India"), "planned"),
+    ("Russia signed a contract to deliver 12 helicopters to Peru.", "en", ("Russia", "Peru"), "planned"),
+    ("Russland und die Ukraine unterzeichneten ein Abkommen über die Lieferung von Gas nach Kiew.", "de",
+     ("Russia", "Kyiv"), "planned"),
+]
+
+
+@pytest.mark.parametrize("text,lang,route,modality", ORDERS, ids=[c[0][:40] for c in ORDERS])
+def test_an_order_or_purchase_names_buyer_and_seller(pipeline, text, lang, route, modality):
+    ships = [e for e in events_of(pipeline, text, lang, "2005-01-06") if e.type == "shipment"]
+    assert [(place(e.origin), place(e.destination), e.to_dict()["modality"]) for e in ships] == \
+        [(fold(route[0]), fold(route[1]), modality)]
+
+
+def test_a_stake_or_a_firm_acquired_is_no_shipment(pipeline):
+    for text in ("The group acquired a 20% stake in the Polish bank.",
+                 "Vodafone acquired the German firm Mannesmann in 2000."):
+        assert not [e for e in events_of(pipeline, text, "en", "2005-01-06") if e.type == "shipment"], text
+
+
+def test_two_stated_amounts_are_two_consignments(pipeline):
+    text = ("India's Air Deccan has signed a deal to buy 36 planes from Airbus. Last year the airline "
+            "ordered 30 Boeing 737 planes.")
+    ships = [e for e in events_of(pipeline, text, "en", "2005-01-06") if e.type == "shipment"]
+    assert sorted(e.cargo for e in ships) == ["30 Boeing 737 planes", "36 planes"]

@@ -150,6 +150,9 @@ class EventLexicon:
     person_possessives: frozenset[str] = frozenset()   # 'his', 'sein' before a visit noun: a person travels
     ongoing_prepositions: frozenset[str] = frozenset()  # 'in' before talks: "in talks with" goes on
     refusal_prepositions: frozenset[str] = frozenset()  # 'ban on', 'Embargo für': between a refusal noun and the event
+    descriptor_heads: tuple[str, ...] = ()             # 'airline', 'konzern': "Budget airline Ryanair", "Der US-Konzern Boeing"
+    seller_prepositions: frozenset[str] = frozenset()  # 'bei': "bei Airbus bestellt", the seller of a purchase
+    agreement_objects: frozenset[str] = frozenset()    # 'to', 'über': "a deal to acquire", "Abkommen über die Lieferung"
     sequence_prepositions: frozenset[str] = frozenset()  # 'after', 'nach' before a trigger: its event is before or after the clause's
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited

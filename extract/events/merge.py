@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
@@ -92,6 +93,9 @@ def _fits(h: Happening, m: EventMention) -> bool:
             if not compatible(a, b):
                 return False
             agree = agree or not (told_anew and (m.by_dateline or all(o.by_dateline for o in h.mentions)))
+    if m.spec.route and m.sentence != h.last_sentence and _amounts(m.cargo) \
+            and (told := {q for o in h.mentions for q in _amounts(o.cargo)}) and not told & _amounts(m.cargo):
+        return False  # "a deal to acquire 36 planes from ATR ... ordered 30 Airbus A320 planes": two consignments
     if m.spec.route:
         # the same goods cannot go from A to A: origin of one and destination of the other clash
         for o, d in ((m.place("origin"), h.places.get("destination")), (h.places.get("origin"), m.place("destination"))):
@@ -227,6 +231,18 @@ def merge(mentions: list[EventMention]) -> list[Happening]:
             out.append(target)
         target.add(m)
     return join_legs(out)
+
+
+_AMOUNT = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _amounts(cargo: Optional[str]) -> set[str]:
+    """The figures a cargo phrase states ("36 planes" -> {"36"}; "70 Boeing 737-800 planes" ->
+    {"70"}: a model's number after a maker's name is no amount)."""
+    if not cargo:
+        return set()
+    m = _AMOUNT.match(cargo.split(" ", 1)[0].lstrip("(")) if cargo[:1].isdigit() else None
+    return {m.group().replace(",", "").replace(".", "")} if m else set()
 
 
 def _countries(h: Happening) -> set[str]:

@@ -58,6 +58,25 @@ def dateline(text: str, places: list[Mention]) -> Optional[tuple[Mention, int]]:
     return None
 
 
+_DESCRIPTOR_MODIFIERS = 2  # words before a descriptor's head: "US planemaker", "Irish budget airline"
+
+
+def _past_descriptor(tokens: list[Token], i: int, k: int, lex: EventLexicon) -> int:
+    """The word before a descriptor right before the name at ``i`` ("Budget airline Ryanair",
+    "Der US-Konzern Boeing"), past its capitalised or hyphenated modifiers and article; else ``k``."""
+    if k != i - 1 or k < 0 or tokens[k].clause != tokens[i].clause \
+            or not tokens[k].low.rsplit("-", 1)[-1].endswith(lex.descriptor_heads):
+        return k
+    j = k - 1
+    while j >= 0 and k - j <= _DESCRIPTOR_MODIFIERS and tokens[j].clause == tokens[i].clause \
+            and tokens[j].low not in lex.articles and (tokens[j].cap or "-" in tokens[j].low) \
+            and tokens[j].text.replace("-", "").isalpha():
+        j -= 1
+    while j >= 0 and tokens[j].clause == tokens[i].clause and tokens[j].low in lex.articles:
+        j -= 1
+    return j
+
+
 def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int = -1) -> Optional[str]:
     """"subject" for a bare place that opens its clause (after conjunctions and articles, or
     right after a German verb: "lieferte Frankreich"), "object" for another bare place,
@@ -71,6 +90,7 @@ def unmarked_role(tokens: list[Token], i: int, lex: EventLexicon, trig_idx: int 
             k -= 1  # its adjectives ("den westukrainischen Hafen von ...")
     while k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.articles:
         k -= 1
+    k = _past_descriptor(tokens, i, k, lex)
     if k + 1 < i and tokens[k + 1].low in lex.relative and (k < 0 or tokens[k].clause != tokens[i].clause):
         return "subject"  # "..., den China 1998 der Ukraine abgekauft hatte": after the relative pronoun
     if k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.subject_stop:

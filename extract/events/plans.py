@@ -39,6 +39,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             k > 1 and tokens[k - 2].low in lex.determiners and bool(lex.adjective_endings)
             and tokens[k - 1].low.endswith(lex.adjective_endings)))
 
+    if trigger >= 0 and _agreed(tokens, trigger, lex):
+        return True  # "signed a deal to acquire 36 planes", "ein Abkommen über die Lieferung von Gas"
     sequence = trigger >= 0 and in_sequence(tokens, trigger, lex)
     if _alleged_past(tokens, clause, lex):
         return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
@@ -57,7 +59,10 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # plans on ("the meeting between Marchionne and GM's Wagoner is due to ...")
     barrier = next((j for j in range(trigger + 1, len(tokens)) if trigger >= 0 and (
         tokens[j].low in lex.subordinators or (verb and tokens[j].low in lex.coordinators
-                                               and _verb_follows(tokens, j, lex)))), len(tokens))
+                                               and _verb_follows(tokens, j, lex))
+        or (not lex.verb_final and tokens[j].low in lex.relative))), len(tokens))
+    # (where verbs do not end their clause, a relative word opens one with no comma: "hosted a dinner
+    #  in November where the prime minister told him he would stand down")
     return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and k <= barrier
                and not _plans_a_later_noun(tokens, k, trigger, lex)
                for k, t in enumerate(tokens)
@@ -69,6 +74,16 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
 
 
 _ATTRIBUTE_REACH = 3  # words from "upcoming" to its noun: "the upcoming NATO summit"
+
+
+def _agreed(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """An agreement noun, then one of ``agreement_objects``, then the trigger past its article
+    ("a deal to acquire", "an agreement for the supply of gas", "Abkommen über die Lieferung")."""
+    k = trigger - 1
+    while k > 0 and tokens[k].low in lex.articles and tokens[k].clause == tokens[trigger].clause:
+        k -= 1
+    return k > 0 and tokens[k].low in lex.agreement_objects and tokens[k - 1].clause == tokens[trigger].clause \
+        and lex.agreement_nouns is not None and bool(lex.agreement_nouns.fullmatch(tokens[k - 1].low))
 
 
 def _plans_a_later_noun(tokens: list[Token], k: int, trigger: int, lex: EventLexicon) -> bool:

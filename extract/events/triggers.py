@@ -148,13 +148,17 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
 def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Goods or vehicles as the object of the order word at ``i``: among the next nine words of
     its clause, before a coordinator or a word that opens another clause ("placed an order for
-    10 Airbus A380 jets"; not "losing orders to Vietnam while British troops stay")."""
-    for tk in tokens[i + 1:i + 10]:
-        if tk.clause != tokens[i].clause or tk.low in lex.coordinators or tk.low in lex.barriers:
-            return False
-        if (tk.cap or not lex.nouns_capitalised) and (is_cargo(tk.low, lex) or lex.carrier(tk.low)):
-            return True
-    return False
+    10 Airbus A380 jets"; not "losing orders to Vietnam while British troops stay"), or before a
+    clause-final verb."""
+    def goods(span) -> bool:
+        for tk in span:
+            if tk.clause != tokens[i].clause or tk.low in lex.coordinators or tk.low in lex.barriers:
+                return False
+            if (tk.cap or not lex.nouns_capitalised) and (is_cargo(tk.low, lex) or lex.carrier(tk.low)):
+                return True
+        return False
+    # where verbs end their clause, the object comes before them ("hat 20 Flugzeuge bei Airbus bestellt")
+    return goods(tokens[i + 1:i + 10]) or (lex.verb_final and goods(tokens[max(0, i - 9):i][::-1]))
 
 
 def _step_to(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
