@@ -154,3 +154,22 @@ def test_two_stated_amounts_are_two_consignments(pipeline):
             "ordered 30 Boeing 737 planes.")
     ships = [e for e in events_of(pipeline, text, "en", "2005-01-06") if e.type == "shipment"]
     assert sorted(e.cargo for e in ships) == ["30 Boeing 737 planes", "36 planes"]
+
+
+# -- a country in the genitive owns the noun before it; a meeting told before another is another ---
+@pytest.mark.parametrize("text,where", [
+    ("Am Donnerstag findet auf Initiative Österreichs ein Mini-Gipfel statt.", None),
+    ("Am Donnerstag findet auf Wunsch Frankreichs ein Treffen der Außenminister statt.", None),
+    ("Am Donnerstag findet auf Einladung Österreichs ein Treffen der Außenminister in Wien statt.", "Vienna"),
+    ("Die Minister trafen sich am Montag in der Hauptstadt Athens.", "Athens"),   # an apposition
+])
+def test_a_genitive_after_a_noun_is_no_venue(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == [fold(where) if where else None]
+
+
+def test_a_meeting_told_before_another_stays_apart(pipeline):
+    text = ("Der EU-Gipfel findet am Donnerstag in Brüssel statt. Noch vor dem Treffen wird am Donnerstag "
+            "ein Mini-Gipfel der Willigen stattfinden.")
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
+    assert len(meetings) == 2, [e.evidence for e in meetings]

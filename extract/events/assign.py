@@ -11,6 +11,7 @@ from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.triggers import is_topic
+from extract.lexicon import place_cues
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
@@ -35,6 +36,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if _possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
+        if _genitive_of_noun(tokens, i, ti, pm, lex):
+            return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt": whose initiative, not where
         if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.venue_after and not (ti + 1 < i <= ti + 3 and tokens[ti + 1].low in lex.locatives):
@@ -229,6 +232,20 @@ def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex:
     return sum(1 for k in range(ti + 1, i) if not (
         k in place_idx or tokens[k].low in lex.coordinators
         or (not lex.nouns_capitalised and tokens[k].text[:1].isupper())))  # "West Germany": a name's words
+
+
+def _genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is a German genitive after a noun other than the trigger ("auf
+    Initiative Österreichs", "auf Wunsch Frankreichs"): it owns that noun. An apposition ("in der
+    Hauptstadt Wien") is no genitive: the name keeps its form."""
+    if not lex.nouns_capitalised or i == 0 or i - 1 == ti:
+        return False
+    prev = tokens[i - 1]
+    cues = place_cues(lex.lang)
+    kinds = cues.nationality_heads | cues.region_words | cues.facility_words | cues.locative_before
+    return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
+        and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
+        and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
 
 
 def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

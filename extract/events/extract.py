@@ -37,7 +37,7 @@ from extract.events.senders import goods_origins, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
-from extract.events.plans import conjuncts, is_planned
+from extract.events.plans import conjuncts, is_planned, ordered_against
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
@@ -289,6 +289,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)
+        m.ordered = ordered_against(tokens, m.trigger_idx, lex)
         if m.trigger_def.orders or m.trigger_def.expected or is_planned(
                 tokens, m.trigger.clause, lex, conj, conj[m.trigger_idx], m.trigger_idx,
                 verb=m.trigger_def.kind not in ("noun", "agent")):

@@ -74,6 +74,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
         return False
     if m.repeated and m.sentence != h.last_sentence:
         return False  # "when the two meet again next month": a follow-up, not the talks told of before
+    if m.ordered and any(o.trigger.start in m.ordered for o in h.mentions):
+        return False  # "Noch vor dem Treffen wird ein Mini-Gipfel stattfinden": not the meeting it precedes
     if m.prospective and h.status != "planned":
         return False  # "beschloss der EU-Gipfel vergangene Woche ... bis zum nächsten Gipfel": another one
     if h.status != m.status and m.date is not None and h.date is not None and not m.anaphoric:

@@ -113,6 +113,17 @@ def in_sequence(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
     return preposition_of(tokens, trigger, lex, lex.sequence_prepositions) >= 0
 
 
+def ordered_against(tokens: list[Token], trigger: int, lex: EventLexicon) -> frozenset[int]:
+    """The starts of the event nouns of its type that the trigger's clause places it before or
+    after ("Noch vor dem Treffen wird am Donnerstag ein Mini-Gipfel stattfinden", "after the
+    summit, the ministers met"): it is another event than theirs."""
+    kinds = {t.type for t in lex.triggers_for(tokens[trigger].low)}
+    return frozenset(tokens[k].start for k in range(len(tokens)) if k != trigger
+                     and tokens[k].clause == tokens[trigger].clause and any(
+                         tr.type in kinds and tr.kind == "noun" for tr in lex.triggers_for(tokens[k].low))
+                     and in_sequence(tokens, k, lex))
+
+
 def _in_pp(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
     """Whether the trigger opens no clause but ends a prepositional phrase ("Beim Gipfel hatte man
     vereinbart", "war bei der Balkankonferenz ... vereinbart worden": the plan is of something else)."""

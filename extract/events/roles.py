@@ -42,6 +42,7 @@ class EventMention:
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before
     definite: bool = False          # "The Downing Street talks": a talk noun after "the" (no summit)
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
+    ordered: frozenset[int] = frozenset()  # starts of the nouns it is told before or after: "Noch vor dem Treffen ... ein Mini-Gipfel"
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
     soft_date: bool = False         # its date is the report's day, guessed for an undated lead
