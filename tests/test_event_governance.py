@@ -173,3 +173,10 @@ def test_a_meeting_told_before_another_stays_apart(pipeline):
             "ein Mini-Gipfel der Willigen stattfinden.")
     meetings = [e for e in events_of(pipeline, text, "de", "2016-02-15") if e.type == "meeting"]
     assert len(meetings) == 2, [e.evidence for e in meetings]
+
+
+def test_a_date_before_an_aside_dates_the_event_after_it(pipeline):
+    text = ("Deswegen hat der Vizekanzler für den 20. Mai, also knapp vor der Stichwahl, eine Konferenz "
+            "in Linz angeordnet.")
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-05-06") if e.type == "meeting"]
+    assert [(e.to_dict()["date_start"], e.to_dict()["modality"]) for e in meetings] == [("2016-05-20", "planned")]

@@ -154,6 +154,10 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 key = (1, False, abs(idx - m.trigger_idx))  # "During November the UK exported ..., but
                 #     imported ...", "exports rose in January, while imports fell": a date opening the
                 #     sentence or told in the clause before holds for the clause joined to it
+            elif clause == m.trigger.clause - 2 and not in_speech \
+                    and tokens[heads.get(clause + 1, 0)].low in lex.aside_openers:
+                key = (0, False, abs(idx - m.trigger_idx))  # "für den 20. Mai, also knapp vor der Wahl,
+                #     eine Konferenz angeordnet": the clause goes on after the aside
             elif in_speech or clause in trigger_clauses:
                 continue
             elif _when_clause_date(tokens, heads, m.trigger.clause, idx, lex):
