@@ -180,3 +180,15 @@ def test_a_date_before_an_aside_dates_the_event_after_it(pipeline):
             "in Linz angeordnet.")
     meetings = [e for e in events_of(pipeline, text, "de", "2016-05-06") if e.type == "meeting"]
     assert [(e.to_dict()["date_start"], e.to_dict()["modality"]) for e in meetings] == [("2016-05-20", "planned")]
+
+
+@pytest.mark.parametrize("text,where", [
+    ("TOKYO, March 2 - The officials will meet with bankers later this week to seek support for a "
+     "refinancing of Nigeria's 19 billion dlr debt, bankers said.", "Tokyo"),
+    ("TOKYO, March 2 - The officials will meet with bankers later this week to seek support for a "
+     "refinancing of Nigeria's debt.", "Tokyo"),
+    ("The ministers met on Monday at Iraq's main port.", "Iraq"),
+])
+def test_a_place_owning_a_noun_after_the_trigger_is_no_venue(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == [fold(where)]

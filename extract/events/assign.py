@@ -36,8 +36,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if _possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
-        if _genitive_of_noun(tokens, i, ti, pm, lex):
-            return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt": whose initiative, not where
+        if _genitive_of_noun(tokens, i, ti, pm, lex) or _owner_of_noun(tokens, i, ti, pm, lex):
+            return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt", "to seek support for
+            #              a refinancing of Nigeria's debt": whose, not where
         if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.venue_after and not (ti + 1 < i <= ti + 3 and tokens[ti + 1].low in lex.locatives):
@@ -246,6 +247,27 @@ def _genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: Ev
     return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
         and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
         and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
+
+
+def _owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the English place at ``i``, after the trigger, owns the common noun after it
+    ("a refinancing of Nigeria's debt", "Turkey's entry into the EU"); a capital or a facility
+    it owns is a place ("Russia's capital", "Iraq's Basra port" name where)."""
+    if lex.nouns_capitalised or i <= ti:
+        return False
+    k = _last_index(tokens, i, pm)
+    if not tokens[k].low.endswith(("'s", "’s")):
+        if k + 1 >= len(tokens) or tokens[k + 1].low not in ("'s", "’s"):
+            return False
+        k += 1
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    cues = place_cues(lex.lang)
+    if nxt is not None and nxt.clause == tokens[i].clause and nxt.text[:1].isdigit():
+        return True  # "Nigeria's 19 billion dlr foreign debt": a figure it owns
+    kinds = lex.capital_nouns | cues.facility_words | cues.nationality_heads | cues.region_words
+    owned = [t for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause]
+    return nxt is not None and nxt.clause == tokens[i].clause and nxt.text.isalpha() and nxt.text.islower() \
+        and not any(t.low in kinds for t in owned)  # ("Iraq's main port" is where)
 
 
 def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
