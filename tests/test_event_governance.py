@@ -192,3 +192,21 @@ def test_a_date_before_an_aside_dates_the_event_after_it(pipeline):
 def test_a_place_owning_a_noun_after_the_trigger_is_no_venue(pipeline, text, where):
     meetings = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == [fold(where)]
+
+
+@pytest.mark.parametrize("text,meets", [
+    ("European Union finance ministers meet on Thursday to discuss proposals for a jet fuel tax.", True),
+    ("The mills cannot meet demand for steel this year.", False),
+    ("Profits failed to meet market expectations on Wednesday.", False),
+])
+def test_the_object_of_an_infinitive_after_meet_is_its_own(pipeline, text, meets):
+    assert bool([e for e in events_of(pipeline, text, "en", "2005-03-01") if e.type == "meeting"]) == meets
+
+
+@pytest.mark.parametrize("text", [
+    "In Havanna hatte der Papst zuvor auch den früheren Staatschef Fidel Castro getroffen.",
+    "Der Papst hatte in Havanna Fidel Castro getroffen.",
+])
+def test_a_name_of_several_words_before_the_participle_is_the_one_met(pipeline, text):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-01-15") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == ["havana"]

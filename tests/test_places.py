@@ -39,6 +39,9 @@ RESOLVED = [
     ("en", "The festival moved from Paris, Texas to Dallas and Tyler.", "Paris", "Paris", "US", "city"),
     ("en", "The summit took place in Paris, the French capital.", "Paris", "Paris", "FR", "city"),
     ("de", "Die Delegation reiste nach Paris und Lyon.", "Paris", "Paris", "FR", "city"),
+    # a place right before a person's name that opens with its given name is no part of that name
+    ("de", "Der Papst hatte in Havanna Fidel Castro getroffen.", "Havanna", "Havana", "CU", "city"),
+    ("en", "The minister met in Lisbon Maria Silva, the opposition leader.", "Lisbon", "Lisbon", "PT", "city"),
 ]
 
 

@@ -226,6 +226,19 @@ def _amount_after(tokens: list[Token], i: int) -> bool:
                if tokens[k].clause == tokens[i].clause)
 
 
+_NAME_WORDS = 4  # words of a person's name: "Recep Tayyip Erdoğan"
+
+
+def _name_ends(tokens: list[Token], k: int, person_starts: frozenset[int]) -> bool:
+    """Whether a person's name of several capitalised words ends at ``k``."""
+    j = k
+    while j > 0 and k - j < _NAME_WORDS and tokens[j].cap and tokens[j].clause == tokens[k].clause:
+        if tokens[j].start in person_starts:
+            return True
+        j -= 1
+    return False
+
+
 def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """A person as the object of the verb at ``i``: a name, a title or a group of people
     among the next words of its clause ("traf am Freitag die Vertreter der Opposition"), or
@@ -245,8 +258,8 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
     # a German participle comes after its object: "... einen anderen Agenten getroffen haben"
     # (the word right before it; "eine Entscheidung getroffen", "wurde getroffen" are no meeting)
     if lex.lang == "de" and tokens[i].low.startswith("ge") and i > 0 \
-            and tokens[i - 1].clause == tokens[i].clause and person(tokens[i - 1]):
-        return True
+            and tokens[i - 1].clause == tokens[i].clause and (person(tokens[i - 1]) or _name_ends(tokens, i - 1, person_starts)):
+        return True  # (also a name of several words: "hatte ... Fidel Castro getroffen")
     # so does the finite verb that ends a subordinate clause: "..., wo er Präsident Rohani traf"
     # (a name or title after the clause's opener and before the verb)
     ends = i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause or not tokens[i + 1].text[:1].isalnum()
@@ -310,6 +323,9 @@ def _abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None
     lo, hi = max(0, i - 6), min(len(tokens), i + 6)  # "meet its 2004 profit targets", "demand ... has been met"
     if lex.verb_final:
         lo, hi = 0, len(tokens)  # anywhere in its clause ("Diese Abmachung hatte ... getroffen", "begrüßte ... die Einigung")
+    else:  # an infinitive after the verb has its own object ("meet on Thursday to discuss proposals")
+        hi = next((k for k in range(i + 1, hi) if tokens[k].low in lex.infinitive_markers
+                   and k + 1 < len(tokens) and tokens[k + 1].text.islower()), hi)
     if any(abstract(tokens[k].low) for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True

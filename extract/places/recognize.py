@@ -289,8 +289,10 @@ class PlaceRecognizer:
             if fold(form) in person_names or fold(surface) in person_names:
                 return None
             if (prev is not None and (i - 1) in person_idx and pieces[i].start - prev.end <= MAX_GAP) or \
-                    (nxt is not None and (j + 1) in person_idx and nxt.start - pieces[j].end <= MAX_GAP):
-                return None
+                    (nxt is not None and (j + 1) in person_idx and nxt.start - pieces[j].end <= MAX_GAP
+                     and not self._is_given_name(nxt.text, lang, cues)):
+                return None  # (a name that starts with its given name right after the place is another
+                #             word: "in Havanna Fidel Castro getroffen")
             if nxt is not None and nxt.cap and nxt.start - pieces[j].end <= MAX_GAP and pieces[i].text in cues.given_names:
                 return None
         # an acronym ("ICO", "OAU") is a place only as a country or a large city ("ROME, March 2 -")
