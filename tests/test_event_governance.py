@@ -210,3 +210,15 @@ def test_the_object_of_an_infinitive_after_meet_is_its_own(pipeline, text, meets
 def test_a_name_of_several_words_before_the_participle_is_the_one_met(pipeline, text):
     meetings = [e for e in events_of(pipeline, text, "de", "2016-01-15") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == ["havana"]
+
+
+# -- a topic of deciding or reporting; talks over a span; meeting an obligation to pay -------------
+@pytest.mark.parametrize("text,lang", [
+    ("Qantas is talking to engine makers and it will announce a decision on engine purchases later this year.", "en"),
+    ("The row over arms exports to Saudi Arabia grew on Monday.", "en"),
+    ("Die Regierung traf eine Entscheidung über Waffenlieferungen in den Irak.", "de"),
+    ("Major companies including Volkswagen and Siemens have spent much of 2004 in tough talks with unions.", "en"),
+    ("Poland has said it will not be able to meet interest repayments falling due this year.", "en"),
+])
+def test_topics_processes_and_obligations_are_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "2005-03-01")

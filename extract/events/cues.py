@@ -160,7 +160,12 @@ def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
     einem Jahr"); "going" for a word of going on in its clause ("talks will continue",
     "Negotiations had been ongoing", "die Verhandlungen laufen": in a dated lead, that day's
     session); else None."""
-    if ti and tokens[ti - 1].low in lex.ongoing_prepositions:
+    k = ti - 1
+    while k > 0 and ti - k <= _ONGOING_MODIFIERS and tokens[k].clause == tokens[ti].clause \
+            and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].low not in lex.articles \
+            and tokens[k].low not in lex.ongoing_prepositions:
+        k -= 1  # "in tough talks with unions", "in intensiven Gesprächen" (not "in the talks": during them)
+    if ti and k >= 0 and tokens[k].low in lex.ongoing_prepositions and tokens[k].clause == tokens[ti].clause:
         return "state"
     clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause]
     if any(tokens[k].low in lex.ongoing_spans and _span_of_time(tokens, k, lex) for k in clause):
@@ -172,6 +177,7 @@ def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
     return "going" if going else None
 
 
+_ONGOING_MODIFIERS = 2  # adjectives between "in" and the talk noun: "in tough talks"
 _SPAN_REACH = 3  # words from "seit"/"for" to its unit of time: "seit einem guten Jahr"
 
 

@@ -346,6 +346,25 @@ def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
     return out
 
 
+_TOPIC_MODIFIERS = 2  # words between a topic preposition and the event noun: "on engine purchases"
+
+
+def _discourse_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A noun of deciding, reporting or disputing, a topic preposition, then the noun at ``i``
+    past its article and modifiers ("a decision on engine purchases", "the row over arms
+    exports", "die Debatte über Waffenlieferungen")."""
+    k = i - 1
+    while k > 0 and i - k <= _TOPIC_MODIFIERS + 1 and tokens[k].clause == tokens[i].clause \
+            and tokens[k].low not in lex.topic_prepositions and tokens[k].text.isalpha() \
+            and (tokens[k].low in lex.articles or not lex.nouns_capitalised or not tokens[k].cap):
+        k -= 1
+    if k < 1 or tokens[k].low not in lex.topic_prepositions or tokens[k - 1].clause != tokens[i].clause:
+        return False
+    head = tokens[k - 1].low.rsplit("-", 1)[-1]
+    return head in lex.discourse_nouns or lemma(head, lex.lang) in lex.discourse_nouns \
+        or (lex.nouns_capitalised and head.endswith(lex.discourse_nouns))
+
+
 def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the noun at ``i`` is the topic of talk in its clause: a verb of talking
     governs it ("to discuss further deliveries") or a topic preposition introduces it
@@ -354,6 +373,8 @@ def is_topic(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     talks on North Korea", "Gespräche über Lieferungen")."""
     if i >= 2 and tokens[i - 1].low in lex.topic_prepositions and tokens[i - 2].clause == tokens[i].clause \
             and any(t.kind == "noun" and t.type == "meeting" for t in lex.triggers_for(tokens[i - 2].low)):
+        return True
+    if _discourse_topic(tokens, i, lex):
         return True
     if not lex.topic_frames:
         return False
