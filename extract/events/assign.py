@@ -10,7 +10,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
-from extract.events.triggers import is_topic
+from extract.events.topics import is_topic
 from extract.lexicon import place_cues
 from extract.text.document import Token
 from extract.text.lemmas import lemma
