@@ -222,3 +222,12 @@ def test_a_name_of_several_words_before_the_participle_is_the_one_met(pipeline, 
 ])
 def test_topics_processes_and_obligations_are_no_event(pipeline, text, lang):
     assert not events_of(pipeline, text, lang, "2005-03-01")
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Athen – Das Votum am Sonntag gilt als Signal für eine mögliche Wiederaufnahme der Gespräche mit den Geldgebern.", "de"),
+    ("Analysts see a possible resumption of talks with the creditors next week.", "en"),
+    ("Potential arms sales to Taiwan angered Beijing.", "en"),
+])
+def test_a_possible_event_is_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "2016-01-15")

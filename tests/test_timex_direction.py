@@ -54,6 +54,9 @@ DIRECTION = [
     ("Die Minister bereiten sich mit Blick auf die Konferenz im Mai vor.", "de", "2016-05"),
     ("Die nächste Runde der Gespräche in Genf im Mai gilt als entscheidend.", "de", "2016-05"),
     ("Ministers discussed the upcoming summit in May.", "en", "2016-05"),
+    # a modal in the subjunctive points ahead; its indicative past does not
+    ("Die nächsten Verhandlungen am Freitag könnten eine Lösung bringen.", "de", "2015-09-25"),
+    ("Am Freitag konnten sie sich nicht einigen.", "de", "2015-09-18"),
     ("Charities mounted the campaign in the run-up to the summit in Lima in May.", "en", "2016-05"),
     ("Im Mai kam der nächste Schock.", "de", "2015-05"),
     # a "-t" form after a helper of the passive or perfect is a participle, not a present of plans

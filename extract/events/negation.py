@@ -261,6 +261,22 @@ def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in modals
 
 
+_CHANCE_REACH = 3  # words before the noun (or the noun it is the complement of): "a possible new round of talks"
+
+
+def possible_noun(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """An adjective of possibility before the event noun at ``i``, or before the noun whose
+    complement it is ("eine mögliche Wiederaufnahme der Gespräche", "a possible resumption of
+    talks", "potential arms sales"): a chance, not an event."""
+    head = i
+    if i >= 2 and tokens[i - 1].low in lex.genitive_articles | lex.plan_prepositions and tokens[i - 2].clause == tokens[i].clause:
+        head = i - 2  # "Wiederaufnahme der Gespräche", "resumption of talks"
+    return any(tokens[k].low in lex.possibility_adjectives for k in range(max(0, head - _CHANCE_REACH), head + 1)
+               if k != i and tokens[k].clause == tokens[i].clause) or \
+        any(tokens[k].low in lex.possibility_adjectives for k in range(max(0, i - _CHANCE_REACH), i)
+            if tokens[k].clause == tokens[i].clause)
+
+
 def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A wish or chance that did not come true: an auxiliary of the unreal with its partner in
     the trigger's clause ("Er hätte nach Ägypten fliegen wollen", "she would have met him"),
