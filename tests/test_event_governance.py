@@ -231,3 +231,22 @@ def test_topics_processes_and_obligations_are_no_event(pipeline, text, lang):
 ])
 def test_a_possible_event_is_no_event(pipeline, text, lang):
     assert not events_of(pipeline, text, lang, "2016-01-15")
+
+
+# -- two days joined by "und"/"bis"/"and" date one event as a span --------------------------------
+# (text, lang, publication date, span)
+JOINED_DAYS = [
+    ("Der EU-Gipfel findet am Donnerstag und Freitag statt.", "de", "2016-02-15", ("2016-02-18", "2016-02-19")),
+    ("The summit will be held on Thursday and Friday in Brussels.", "en", "2016-02-15", ("2016-02-18", "2016-02-19")),
+    ("Die Bewegung will am 3. und 4. Juni eine Konferenz in Graz abhalten.", "de", "2016-02-15",
+     ("2016-06-03", "2016-06-04")),
+    # (published on a Friday: "kommender Woche" is the next week's, and so is its Monday)
+    ("Die Bischofskonferenz trifft sich von Montag bis Mittwoch kommender Woche in Mariazell.", "de", "2016-02-19",
+     ("2016-02-22", "2016-02-24")),
+]
+
+
+@pytest.mark.parametrize("text,lang,date,span", JOINED_DAYS, ids=[c[0][:40] for c in JOINED_DAYS])
+def test_two_days_joined_date_one_event_as_a_span(pipeline, text, lang, date, span):
+    meetings = [e.to_dict() for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
+    assert [(e["date_start"], e["date_end"]) for e in meetings] == [span]

@@ -94,7 +94,8 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                        lambda: [t.text for t in tokens if t.clause == clause], grammar):
             out.append((tx, clause, iv, idx, clause in speech_clauses, True))
             continue  # "was postponed until Friday": the new date, also after "until"
-        if any(w in lex.non_anchor for w in before[-2:]) or any(w in lex.non_anchor_heads for w in clause_head):
+        if (any(w in lex.non_anchor for w in before[-2:]) and not _range_end(timexes, tokens, idx)) \
+                or any(w in lex.non_anchor_heads for w in clause_head):
             continue
         if _baseline(tokens, idx, clause, lex):
             continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
@@ -134,7 +135,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 continue  # "held talks on Monday ahead of an EU summit ... later in the week": the date
                 #           before tells when the thing ahead of it happened
             if new_date and idx > m.trigger_idx and not in_speech:
-                best = ((-1, False, idx - m.trigger_idx), iv)
+                best = ((-1, False, idx - m.trigger_idx), iv, idx)
                 m.status = "planned"  # "Das Treffen wurde auf Freitag verschoben": put off to a new date
                 break
             if m.trigger_def.kind == "noun" and _attribute_date(tokens, idx, m.trigger_idx, lex):
@@ -173,7 +174,7 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                                                    and np_reach(tokens, m.trigger_idx, h - 1, lex))):
                     best_key = (0, False, 50 + abs(idx - m.trigger_idx))  # "die Lieferungen, die ... stattfanden"
                     if best is None or best_key < best[0]:
-                        best = (best_key, iv)
+                        best = (best_key, iv, idx)
                     continue
                 if h is not None and tokens[h].low in lex.relative and h > 0 \
                         and tokens[h - 1].cap and tokens[h - 1].clause not in speech:
@@ -188,9 +189,9 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                     continue
                 key = (1, False, abs(idx - m.trigger_idx))
             if best is None or key < best[0]:
-                best = (key, iv)
+                best = (key, iv, idx)
         if best is not None:
-            m.date = best[1]
+            m.date = _joined_days(best[1], best[2], usable, tokens, lex)
 
 
 def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:
@@ -274,3 +275,45 @@ def _attribute_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -
         return False
     return all(not t.cap and t.low.endswith(lex.inflected_endings) and t.clause == tokens[ti].clause
                for t in tokens[idx + 1:ti])
+
+
+_JOINED_SPAN = 14  # days: "am Donnerstag und Freitag", "von Montag bis Mittwoch", "on 3 and 4 June"
+
+
+def _joined_days(iv, idx: int, usable, tokens: list[Token], lex: EventLexicon):
+    """The event's date widened to a day joined to its own by a link of ranges or pairs right
+    after or before it ("Der EU-Gipfel findet am Donnerstag und Freitag statt", "von Montag bis
+    Mittwoch", "am 3. und 4. Juni"): both days, as one span."""
+    if iv[2] != "day":
+        return iv
+    links = _day_links(lex.lang)
+    for tx, clause, other, k, _speech, _new in usable:
+        if k == idx or other[2] != "day" or clause != tokens[idx].clause:
+            continue
+        a, b = (idx, k) if idx < k else (k, idx)
+        first = next((x for x in usable if x[3] == a), None)
+        between = [t.low for t in tokens[a + 1:b] if t.start >= first[0].end] if first else []
+        early, late = (iv, other) if idx < k else (other, iv)
+        if between and all(w in links for w in between) and early[0] < late[0] \
+                and (late[0] - early[0]).days <= _JOINED_SPAN:  # (in the order of the text)
+            return (min(iv[0], other[0]), max(iv[1], other[1]), "day")
+    return iv
+
+
+def _day_links(lang: str) -> frozenset[str]:
+    """The words that join two days into one span: the timex grammar's range and pair links,
+    and the prepositions that may open the second day ("bis zum", "und am")."""
+    lex = load_grammar(lang).lex
+    words = set()
+    for phrase in list(lex.get("range_links", ())) + list(lex.get("between_links", ())):
+        words.update(phrase.lower().split())
+    return frozenset(words | {"am", "zum", "on", "the"})
+
+
+def _range_end(timexes: list[Timex], tokens: list[Token], idx: int) -> bool:
+    """Whether the timex at token ``idx`` ends a range another timex opens right before its
+    link ("von Montag bis Mittwoch", "from Monday to Wednesday"): the range anchors, not "bis"."""
+    if idx < 2:
+        return False
+    link = tokens[idx - 1]
+    return any(t.end <= link.start and link.start - t.end <= 1 for t in timexes) and link.clause == tokens[idx].clause
