@@ -250,3 +250,26 @@ JOINED_DAYS = [
 def test_two_days_joined_date_one_event_as_a_span(pipeline, text, lang, date, span):
     meetings = [e.to_dict() for e in events_of(pipeline, text, lang, date) if e.type == "meeting"]
     assert [(e["date_start"], e["date_end"]) for e in meetings] == [span]
+
+
+# -- an open question, an occasion, an infinitive's object, a program's modifier -------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The EU will decide on 17 December whether to begin entry talks with Turkey.", "en"),
+    ("Die EU entscheidet am 17. Dezember, ob Beitrittsgespräche mit der Türkei in Brüssel beginnen.", "de"),
+    ("American Express said it is studying ways to help it meet stiffer international competition.", "en"),
+    ("The administration would make an export enhancement offer to Moscow in the next weeks.", "en"),
+    ("Mr Blair is an enthusiastic proponent of talks to bring Turkey within the EU.", "en"),
+])
+def test_undecided_or_other_senses_make_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "2004-12-14")
+
+
+def test_a_question_about_talks_held_keeps_them(pipeline):
+    text = "Asked whether the talks in Paris had been useful, the minister nodded."
+    assert [place(e.location) for e in events_of(pipeline, text, "en", "2004-12-14")] == ["paris"]
+
+
+def test_a_plan_verb_does_not_plan_the_meeting_it_was_said_at(pipeline):
+    text = "Mr Smith announced his decision to quit the party at a public meeting in Hinckley last week."
+    meetings = [e.to_dict() for e in events_of(pipeline, text, "en", "2005-02-02") if e.type == "meeting"]
+    assert [e["modality"] for e in meetings] == ["actual"]

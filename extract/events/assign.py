@@ -36,9 +36,11 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if _possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
-        if _genitive_of_noun(tokens, i, ti, pm, lex) or _owner_of_noun(tokens, i, ti, pm, lex):
+        if _genitive_of_noun(tokens, i, ti, pm, lex) or _owner_of_noun(tokens, i, ti, pm, lex) \
+                or _infinitive_object(tokens, i, ti, lex):
             return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt", "to seek support for
-            #              a refinancing of Nigeria's debt": whose, not where
+            #              a refinancing of Nigeria's debt": whose, not where; "talks to bring Turkey
+            #              within the EU": the infinitive's object
         if i < ti and any(tokens[k].low in lex.speech for k in range(i + 1, ti)):
             return None  # "sources in Bonn said he would leave for Zurich": where the speakers are
         if trig.venue_after and not (ti + 1 < i <= ti + 3 and tokens[ti + 1].low in lex.locatives):
@@ -247,6 +249,20 @@ def _genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: Ev
     return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
         and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
         and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
+
+
+def _infinitive_object(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is the bare object of an infinitive after the trigger ("talks
+    to bring Turkey within the EU", "met to press Iran"): where verbs do not end their clause,
+    "to", a bare verb and at most an article before the place."""
+    if lex.verb_final or i <= ti + 2:
+        return False
+    k = i - 1
+    if tokens[k].low in lex.articles:
+        k -= 1
+    return k - 1 > ti and tokens[k - 1].low in lex.infinitive_markers and tokens[k].text.isalpha() \
+        and tokens[k].text.islower() and lemma(tokens[k].low, lex.lang) == tokens[k].low \
+        and tokens[k].clause == tokens[i].clause
 
 
 def _owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:

@@ -156,6 +156,7 @@ class EventLexicon:
     aside_openers: frozenset[str] = frozenset()        # 'also', 'namely': an aside between commas, the clause goes on after it
     discourse_nouns: tuple[str, ...] = ()              # 'decision', 'Debatte': an event noun after them and 'on'/'über' is a topic
     possibility_adjectives: frozenset[str] = frozenset()  # 'mögliche', 'possible' before an event noun: a chance
+    question_openers: frozenset[str] = frozenset()     # 'whether', 'ob': an open question, the event is undecided
     sequence_prepositions: frozenset[str] = frozenset()  # 'after', 'nach' before a trigger: its event is before or after the clause's
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited

@@ -261,6 +261,18 @@ def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in modals
 
 
+def undecided(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """An event in an open question before it in its clause: German "ob" ("entscheidet, ob
+    Gespräche beginnen"), English "whether" with an infinitive ("will decide whether to begin
+    entry talks"); "asked whether the talks had been useful" presupposes them."""
+    for k in range(i - 1, -1, -1):
+        if tokens[k].clause != tokens[i].clause:
+            return False
+        if tokens[k].low in lex.question_openers:
+            return lex.verb_final or any(tokens[j].low in lex.infinitive_markers for j in range(k + 1, i))
+    return False
+
+
 _CHANCE_REACH = 3  # words before the noun (or the noun it is the complement of): "a possible new round of talks"
 
 

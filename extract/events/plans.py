@@ -22,8 +22,9 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     genehmigt"; not "Beim Gipfel hatte man vereinbart, ...") and, where verbs do not end
     their clause, not as the infinitive of purpose of a ``verb`` ("met ... to consider")."""
     def governs(k: int) -> bool:
-        if trigger >= 0 and k < trigger and sequence:
-            return False  # "announced the package after talks with farmers": the talks came first
+        if trigger >= 0 and k < trigger and (sequence or occasion):
+            return False  # "announced the package after talks with farmers": the talks came first;
+            #               "announced his decision at a public meeting": where it was announced
         if trigger < 0 or k < trigger:
             return True
         if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
@@ -42,6 +43,7 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     if trigger >= 0 and _agreed(tokens, trigger, lex):
         return True  # "signed a deal to acquire 36 planes", "ein Abkommen über die Lieferung von Gas"
     sequence = trigger >= 0 and in_sequence(tokens, trigger, lex)
+    occasion = trigger >= 0 and preposition_of(tokens, trigger, lex, lex.during | lex.locatives) >= 0
     if _alleged_past(tokens, clause, lex):
         return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
     particle = _final_particle(tokens, clause, lex)
