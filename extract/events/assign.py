@@ -10,11 +10,11 @@ from extract.events.lexicon import EventLexicon
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
+from extract.events.owners import (genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
+                                   possessor_of_person, title_after)
 from extract.events.topics import is_topic
-from extract.lexicon import place_cues
 from extract.text.document import Token
 from extract.text.lemmas import lemma
-from extract.text.people import people_lexicon
 from records.model import Mention
 
 
@@ -34,10 +34,10 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if i > ti and is_topic(tokens, i, lex) and not any(
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
-        if _possessor_of_person(tokens, i, lex):
+        if possessor_of_person(tokens, i, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
-        if _genitive_of_noun(tokens, i, ti, pm, lex) or _owner_of_noun(tokens, i, ti, pm, lex) \
-                or _infinitive_object(tokens, i, ti, lex):
+        if genitive_of_noun(tokens, i, ti, pm, lex) or owner_of_noun(tokens, i, ti, pm, lex) \
+                or infinitive_object(tokens, i, ti, lex):
             return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt", "to seek support for
             #              a refinancing of Nigeria's debt": whose, not where; "talks to bring Turkey
             #              within the EU": the infinitive's object
@@ -58,16 +58,16 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None
             if trig.visit and not trig.leaves and not came_from and i > ti and tokens[i].clause == m.trigger.clause \
-                    and not _last_token(tokens, i, pm).low.endswith(("'s", "’s")) \
+                    and not last_token(tokens, i, pm).low.endswith(("'s", "’s")) \
                     and _reach(tokens, ti, i, place_idx, lex) <= 8 \
                     and not (bool(lex.participle_endings) and tokens[ti].low.endswith(lex.participle_endings)
-                             and _title_after(tokens, i, i + 1, lex)):
+                             and title_after(tokens, i, i + 1, lex)):
                 role = "location"  # "besuchte ... Russland", "visited Iraq"; not "visiting U.S. envoy Wallis"
             elif trig.host and i < ti and tokens[i].clause == m.trigger.clause \
                     and unmarked_role(tokens, i, lex, ti) == "subject":
                 role = "location"  # "Egypt to host talks", "das Weiße Haus hatte eingeladen"
             elif as_noun(tokens, ti, trig, lex) and (
-                    (last := _last_index(tokens, i, pm)) == ti - 1
+                    (last := last_index(tokens, i, pm)) == ti - 1
                     or (last == ti - 2 and not lex.nouns_capitalised and tokens[ti - 1].text.islower()
                         and tokens[ti - 1].text.isalpha())):
                 role = "location"  # "a London conference", "the Paris currencies meeting", "the Downing Street talks"
@@ -84,7 +84,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         return role if role in ("origin", "destination", "via") else None  # the seizer is no end of the route
     j = i + 1
     while j < len(tokens) and tokens[j - 1].end < pm.end:
-        j += 1  # the token after the place mention that starts at ``i`` (as _last_token walks it)
+        j += 1  # the token after the place mention that starts at ``i`` (as last_token walks it)
     if pm.confidence == ORG_CONFIDENCE and j < len(tokens) and tokens[j].clause == tokens[i].clause and (
             is_cargo(tokens[j].low, lex) or (any(c.isdigit() for c in tokens[j].text) and tokens[j].text[:1].isalnum()
                                              and not tokens[j].text[:1].islower())):
@@ -217,17 +217,6 @@ def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon, noun: b
         tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
 
 
-def _title_after(tokens: list[Token], i: int, k: int, lex: EventLexicon, reach: int = 1) -> bool:
-    """Whether a title word of a person's office is among the ``reach`` words from ``k`` on, in
-    the clause of the place at ``i`` ("visiting U.S. Under-Secretary Allen Wallis": the visitor's
-    country; "Turkey's ambassador": whose)."""
-    while k < len(tokens) and tokens[k].low == ".":
-        k += 1  # "U.S." is "U.S" and "."
-    titles = people_lexicon(lex.lang)
-    return any(titles.is_title(tokens[n].low) for n in range(k, min(len(tokens), k + reach))
-               if tokens[n].clause == tokens[i].clause)
-
-
 def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex: EventLexicon) -> int:
     """Words from the trigger to the place at ``i``, not counting the places, commas and
     coordinators of a list between them ("visit Britain, France, West Germany, Switzerland
@@ -235,81 +224,6 @@ def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex:
     return sum(1 for k in range(ti + 1, i) if not (
         k in place_idx or tokens[k].low in lex.coordinators
         or (not lex.nouns_capitalised and tokens[k].text[:1].isupper())))  # "West Germany": a name's words
-
-
-def _genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
-    """Whether the place at ``i`` is a German genitive after a noun other than the trigger ("auf
-    Initiative Österreichs", "auf Wunsch Frankreichs"): it owns that noun. An apposition ("in der
-    Hauptstadt Wien") is no genitive: the name keeps its form."""
-    if not lex.nouns_capitalised or i == 0 or i - 1 == ti:
-        return False
-    prev = tokens[i - 1]
-    cues = place_cues(lex.lang)
-    kinds = cues.nationality_heads | cues.region_words | cues.facility_words | cues.locative_before
-    return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
-        and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
-        and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
-
-
-def _infinitive_object(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
-    """Whether the place at ``i`` is the bare object of an infinitive after the trigger ("talks
-    to bring Turkey within the EU", "met to press Iran"): where verbs do not end their clause,
-    "to", a bare verb and at most an article before the place."""
-    if lex.verb_final or i <= ti + 2:
-        return False
-    k = i - 1
-    if tokens[k].low in lex.articles:
-        k -= 1
-    return k - 1 > ti and tokens[k - 1].low in lex.infinitive_markers and tokens[k].text.isalpha() \
-        and tokens[k].text.islower() and lemma(tokens[k].low, lex.lang) == tokens[k].low \
-        and tokens[k].clause == tokens[i].clause
-
-
-def _owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
-    """Whether the English place at ``i``, after the trigger, owns the common noun after it
-    ("a refinancing of Nigeria's debt", "Turkey's entry into the EU"); a capital or a facility
-    it owns is a place ("Russia's capital", "Iraq's Basra port" name where)."""
-    if lex.nouns_capitalised or i <= ti:
-        return False
-    k = _last_index(tokens, i, pm)
-    if not tokens[k].low.endswith(("'s", "’s")):
-        if k + 1 >= len(tokens) or tokens[k + 1].low not in ("'s", "’s"):
-            return False
-        k += 1
-    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    cues = place_cues(lex.lang)
-    if nxt is not None and nxt.clause == tokens[i].clause and nxt.text[:1].isdigit():
-        return True  # "Nigeria's 19 billion dlr foreign debt": a figure it owns
-    kinds = lex.capital_nouns | cues.facility_words | cues.nationality_heads | cues.region_words
-    owned = [t for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause]
-    return nxt is not None and nxt.clause == tokens[i].clause and nxt.text.isalpha() and nxt.text.islower() \
-        and not any(t.low in kinds for t in owned)  # ("Iraq's main port" is where)
-
-
-def _possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
-    "Britain's foreign secretary")."""
-    k = i + 1
-    if tokens[i].low.endswith(("'s", "’s")):
-        k = i  # "Turkey's" is one token
-    elif k >= len(tokens) or tokens[k].low not in ("'s", "’s", "s", "'"):
-        # "to U.S. Treasury Secretary James Baker": the office's country, written before it
-        return not lex.nouns_capitalised and k < len(tokens) and tokens[k].clause == tokens[i].clause \
-            and (tokens[k].cap or tokens[k].low == ".") and _title_after(tokens, i, k, lex, reach=3)
-    return _title_after(tokens, i, k + 1, lex, reach=3)
-
-
-def _last_index(tokens: list[Token], i: int, pm: Mention) -> int:
-    """The index of the last token of the place mention that starts at token ``i``."""
-    k = i
-    while k + 1 < len(tokens) and tokens[k].end < pm.end:
-        k += 1
-    return k
-
-
-def _last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
-    """The last token of the place mention that starts at token ``i`` ("the island's")."""
-    return tokens[_last_index(tokens, i, pm)]
 
 
 def _agreed_on(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:

@@ -1,0 +1,102 @@
+"""Places that own something rather than host an event: a place's genitive after a noun
+("auf Initiative Österreichs"), an English possessive before a common noun or a figure
+("Nigeria's debt"), the bare object of an infinitive ("talks to bring Turkey within the EU"),
+the owner of a person named by office ("Turkey's ambassador"); and where a place mention ends.
+
+    genitive_of_noun, owner_of_noun, infinitive_object, possessor_of_person -> bool
+    last_index(tokens, i, pm) -> int, last_token(tokens, i, pm) -> Token
+"""
+from __future__ import annotations
+
+from extract.events.lexicon import EventLexicon
+from extract.lexicon import place_cues
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+from extract.text.people import people_lexicon
+from records.model import Mention
+
+
+def title_after(tokens: list[Token], i: int, k: int, lex: EventLexicon, reach: int = 1) -> bool:
+    """Whether a title word of a person's office is among the ``reach`` words from ``k`` on, in
+    the clause of the place at ``i`` ("visiting U.S. Under-Secretary Allen Wallis": the visitor's
+    country; "Turkey's ambassador": whose)."""
+    while k < len(tokens) and tokens[k].low == ".":
+        k += 1  # "U.S." is "U.S" and "."
+    titles = people_lexicon(lex.lang)
+    return any(titles.is_title(tokens[n].low) for n in range(k, min(len(tokens), k + reach))
+               if tokens[n].clause == tokens[i].clause)
+
+
+def genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is a German genitive after a noun other than the trigger ("auf
+    Initiative Österreichs", "auf Wunsch Frankreichs"): it owns that noun. An apposition ("in der
+    Hauptstadt Wien") is no genitive: the name keeps its form."""
+    if not lex.nouns_capitalised or i == 0 or i - 1 == ti:
+        return False
+    prev = tokens[i - 1]
+    cues = place_cues(lex.lang)
+    kinds = cues.nationality_heads | cues.region_words | cues.facility_words | cues.locative_before
+    return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
+        and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
+        and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
+
+
+def infinitive_object(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is the bare object of an infinitive after the trigger ("talks
+    to bring Turkey within the EU", "met to press Iran"): where verbs do not end their clause,
+    "to", a bare verb and at most an article before the place."""
+    if lex.verb_final or i <= ti + 2:
+        return False
+    k = i - 1
+    if tokens[k].low in lex.articles:
+        k -= 1
+    return k - 1 > ti and tokens[k - 1].low in lex.infinitive_markers and tokens[k].text.isalpha() \
+        and tokens[k].text.islower() and lemma(tokens[k].low, lex.lang) == tokens[k].low \
+        and tokens[k].clause == tokens[i].clause
+
+
+def owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the English place at ``i``, after the trigger, owns the common noun after it
+    ("a refinancing of Nigeria's debt", "Turkey's entry into the EU"); a capital or a facility
+    it owns is a place ("Russia's capital", "Iraq's Basra port" name where)."""
+    if lex.nouns_capitalised or i <= ti:
+        return False
+    k = last_index(tokens, i, pm)
+    if not tokens[k].low.endswith(("'s", "’s")):
+        if k + 1 >= len(tokens) or tokens[k + 1].low not in ("'s", "’s"):
+            return False
+        k += 1
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    cues = place_cues(lex.lang)
+    if nxt is not None and nxt.clause == tokens[i].clause and nxt.text[:1].isdigit():
+        return True  # "Nigeria's 19 billion dlr foreign debt": a figure it owns
+    kinds = lex.capital_nouns | cues.facility_words | cues.nationality_heads | cues.region_words
+    owned = [t for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause]
+    return nxt is not None and nxt.clause == tokens[i].clause and nxt.text.isalpha() and nxt.text.islower() \
+        and not any(t.low in kinds for t in owned)  # ("Iraq's main port" is where)
+
+
+def possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
+    "Britain's foreign secretary")."""
+    k = i + 1
+    if tokens[i].low.endswith(("'s", "’s")):
+        k = i  # "Turkey's" is one token
+    elif k >= len(tokens) or tokens[k].low not in ("'s", "’s", "s", "'"):
+        # "to U.S. Treasury Secretary James Baker": the office's country, written before it
+        return not lex.nouns_capitalised and k < len(tokens) and tokens[k].clause == tokens[i].clause \
+            and (tokens[k].cap or tokens[k].low == ".") and title_after(tokens, i, k, lex, reach=3)
+    return title_after(tokens, i, k + 1, lex, reach=3)
+
+
+def last_index(tokens: list[Token], i: int, pm: Mention) -> int:
+    """The index of the last token of the place mention that starts at token ``i``."""
+    k = i
+    while k + 1 < len(tokens) and tokens[k].end < pm.end:
+        k += 1
+    return k
+
+
+def last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
+    """The last token of the place mention that starts at token ``i`` ("the island's")."""
+    return tokens[last_index(tokens, i, pm)]
