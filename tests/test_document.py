@@ -49,3 +49,14 @@ def test_a_year_with_its_full_stop_ends_a_german_sentence():
     spans = sentence_spans(parse("de", text), text)
     assert [text[s:e].strip() for s, e in spans] == ["Das Urteil stammt aus dem Jahr 2006.",
                                                       "Der Gerichtshof tagte am 3. Oktober in Wien."]
+
+
+@pytest.mark.parametrize("text,same", [
+    ("ein Gipfeltreffen der Afrikanischen Union (AU) in Johannesburg", True),
+    ("vor dem UNO-Menschenrechtsrat (UNHRC) in Genf", True),
+    ("der Minister (er war zuvor Botschafter) reiste nach Rom", False),
+])
+def test_a_short_name_in_brackets_stays_in_its_clause(text, same):
+    tokens = tokenize(text, 0, len(text))
+    assert (tokens[0].clause == tokens[-1].clause) == same
+    assert all(t.text not in "()" for t in tokens) or not same

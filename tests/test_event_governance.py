@@ -273,3 +273,8 @@ def test_a_plan_verb_does_not_plan_the_meeting_it_was_said_at(pipeline):
     text = "Mr Smith announced his decision to quit the party at a public meeting in Hinckley last week."
     meetings = [e.to_dict() for e in events_of(pipeline, text, "en", "2005-02-02") if e.type == "meeting"]
     assert [e["modality"] for e in meetings] == ["actual"]
+
+
+def test_a_short_name_in_brackets_keeps_the_venue_in_the_clause(pipeline):
+    text = "Bashir hält sich derzeit zu einem Gipfeltreffen der Afrikanischen Union (AU) in Johannesburg auf."
+    assert [place(e.location) for e in events_of(pipeline, text, "de", "2016-01-15")] == ["johannesburg"]

@@ -27,6 +27,7 @@ from records.model import Mention, Timex
 
 _QUOTES = "„“”\"'‚‘’«»("
 _TOKEN = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\w+(?:[.'’]\w+)*(?:-\w+)*-?|[^\w\s]", re.UNICODE)
+_SHORT_BRACKET = re.compile(r"\(\s*[A-ZÄÖÜ][\w.&-]{0,11}\s*\)")  # an acronym or short name in brackets
 _CLAUSE_BREAK = frozenset(",;:()–—[]")
 
 
@@ -66,14 +67,21 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``, each tagged with its clause number.
 
     Clauses break at commas, semicolons, colons, parentheses and dashes; a comma
-    between two digits ("1,5") is part of a number.
+    between two digits ("1,5") is part of a number, and a short name in brackets ("(AU)",
+    "(UNHRC)") stays in its clause.
     """
     out: list[Token] = []
     append, new = out.append, tuple.__new__
     clause = 0
+    aside_end = -1  # the ")" of a short name in brackets: "der Afrikanischen Union (AU) in Johannesburg"
     for m in _TOKEN.finditer(text, start, end):
         t = m.group()
         s, e = m.span()
+        if t == "(" and (short := _SHORT_BRACKET.match(text, s, end)):
+            aside_end = short.end() - 1
+            continue
+        if s == aside_end:
+            continue
         if t in _CLAUSE_BREAK or (t == "-" and s > 0 and text[s - 1] == " "):
             clause += 1
             continue
