@@ -278,3 +278,13 @@ def test_a_plan_verb_does_not_plan_the_meeting_it_was_said_at(pipeline):
 def test_a_short_name_in_brackets_keeps_the_venue_in_the_clause(pipeline):
     text = "Bashir hält sich derzeit zu einem Gipfeltreffen der Afrikanischen Union (AU) in Johannesburg auf."
     assert [place(e.location) for e in events_of(pipeline, text, "de", "2016-01-15")] == ["johannesburg"]
+
+
+@pytest.mark.parametrize("text,meets", [
+    ("LONDON, March 2 - The full ICO council is due to meet this evening.", True),
+    ("The NATO council met in Brussels on Monday.", True),
+    ("The cabinet met in London on Monday.", False),
+    ("Mr Blair, who was instrumental in returning Mr Livingstone to the Labour Party, spoke on Wednesday.", False),
+])
+def test_a_council_of_states_meets_a_cabinet_sits_and_returning_someone_is_no_journey(pipeline, text, meets):
+    assert bool([e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]) == meets

@@ -73,6 +73,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))
                                                if tokens[k].clause == t.clause):
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
+            if trig.kind == "travel" and not lex.nouns_capitalised and _transitive(tokens, i, lex):
+                continue  # "instrumental in returning Mr Livingstone to the party", "returned the favour": no journey
             if (trig.traveller or trig.kind == "travel" and trig.visit) and not _traveller(tokens, i, lex, person_starts):
                 continue  # "Menschen kommen nach Serbien", "es kommt zu ...": no person of office travels
             if trig.kind == "travel" and trig.visit and not (i and tokens[i - 1].low in lex.articles) and any(
@@ -160,6 +162,16 @@ def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return False
     # where verbs end their clause, the object comes before them ("hat 20 Flugzeuge bei Airbus bestellt")
     return goods(tokens[i + 1:i + 10]) or (lex.verb_final and goods(tokens[max(0, i - 9):i][::-1]))
+
+
+def _transitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether an English verb of travel has a direct object right after it: an article,
+    a determiner or a title ("returning Mr Livingstone to the Labour Party", "returned the
+    favour"); a journey takes a preposition or an adverb ("returned to Kiev", "flew home")."""
+    if i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause:
+        return False
+    nxt = tokens[i + 1].low
+    return nxt in lex.articles or nxt in lex.determiners or people_lexicon(lex.lang).is_title(nxt)
 
 
 def _step_to(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
