@@ -288,3 +288,23 @@ def test_a_short_name_in_brackets_keeps_the_venue_in_the_clause(pipeline):
 ])
 def test_a_council_of_states_meets_a_cabinet_sits_and_returning_someone_is_no_journey(pipeline, text, meets):
     assert bool([e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]) == meets
+
+
+# -- money and words of no matter delivered are no shipment; a bloc sends from its seat ------------
+@pytest.mark.parametrize("text,lang", [
+    ("Fannie Mae, which supplies funds to America's mortgage market, said profits fell.", "en"),
+    ("Die EU liefert Geld an Griechenland.", "de"),
+    ("Russia delivered a stern warning to Ukraine on Monday.", "en"),
+    ("Die Gemeinden müssen vergleichbare Angaben über ihre Finanzen an den Bund liefern.", "de"),
+])
+def test_money_and_words_delivered_are_no_shipment(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "shipment"]
+
+
+@pytest.mark.parametrize("text,lang,route", [
+    ("Russland hat am Montag Beweise und 30 Panzer nach Syrien geliefert.", "de", ("russia", "syria")),
+    ("The EU will send 500 tonnes of aid to Ukraine.", "en", ("brussels", "ukraine")),
+])
+def test_goods_delivered_stay_and_a_bloc_sends_from_its_seat(pipeline, text, lang, route):
+    ships = [e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "shipment"]
+    assert [(place(e.origin), place(e.destination)) for e in ships] == [route]

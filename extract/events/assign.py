@@ -189,8 +189,8 @@ def _modifier_of(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> boo
 def as_country(pm: Mention, country_of) -> Mention:
     """A sender or recipient named by a place stands for its country ("Pjöngjang habe ...
     geliefert" -> North Korea): the mention with the country's entry."""
-    if pm.place.feature == "country" or not pm.place.country_code:
-        return pm
+    if pm.place.feature == "country" or not pm.place.country_code or pm.confidence == ORG_CONFIDENCE:
+        return pm  # (a bloc stands at its seat, not for the seat's country: the EU's Brussels is no Belgium)
     c = country_of(pm.place.country_code)
     return Mention(pm.text, pm.start, pm.end, c, pm.confidence) if c else pm
 

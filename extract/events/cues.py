@@ -39,13 +39,31 @@ def said_during(tokens: list[Token], m: EventMention, lex: EventLexicon) -> bool
     return any(t.low in lex.speech for t in tokens[max(0, k - 6):k] if t.clause == m.trigger.clause)
 
 
-def money(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Whether the trade noun at ``ti`` is one of money: a money word as its compound's first
-    part ("Kapitalexporte") or right before it ("capital exports", "money supply")."""
+_OBJECT_REACH = 3  # words after a verb to its object: "supplies funds to", "delivered a stern warning"
+
+
+def money(tokens: list[Token], ti: int, lex: EventLexicon, is_goods=lambda w: False) -> bool:
+    """Whether the trade word at ``ti`` is one of money or of no matter: a money word as its
+    compound's first part ("Kapitalexporte") or right before it ("capital exports", "money
+    supply"); or, with no goods before it, a money word or a word of no matter as its object
+    ("supplies funds to", "liefert Geld an", "delivered a stern warning to Ukraine", "Angaben
+    liefern": where verbs end their clause, the object stands before them)."""
     low = tokens[ti].low
     if lex.money_modifiers and low.startswith(lex.money_modifiers):
         return True
-    return ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers
+    if ti > 0 and tokens[ti - 1].clause == tokens[ti].clause and tokens[ti - 1].low in lex.money_modifiers:
+        return True
+    spans = [range(ti + 1, min(len(tokens), ti + 1 + _OBJECT_REACH))]
+    if lex.verb_final and not tokens[ti].cap:
+        spans.append(range(ti - 1, max(-1, ti - 1 - 2 * _OBJECT_REACH), -1))
+    for span in spans:
+        for k in span:
+            t = tokens[k]
+            if t.clause != tokens[ti].clause or is_goods(t.low):
+                break
+            if t.low in lex.money_modifiers or t.low in lex.nonmaterial_objects:
+                return True
+    return False
 
 
 OWNED_REACH = 8  # words after a trade trigger searched for what changes hands

@@ -331,7 +331,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue  # "received a proposal", "welcomed the survey": no guest, no meeting
         if m.trigger_def.kind == "arrival" and m.spec.cargo and not (cargo or has_carrier(tokens, lex)):
             continue
-        if m.spec.route and money(tokens, m.trigger_idx, lex):
+        if m.spec.route and money(tokens, m.trigger_idx, lex, lambda w: is_cargo(w, lex)):
             continue  # "Swiss capital exports", "die Kapitalexporte", "money supply": money, no goods
         if m.spec.route and owned(tokens, m.trigger_idx, lex, lambda w: is_cargo(w, lex)):
             continue  # "to buy the Lacroix couture house", "a stake in": a business changes hands

@@ -158,6 +158,7 @@ class EventLexicon:
     possibility_adjectives: frozenset[str] = frozenset()  # 'mögliche', 'possible' before an event noun: a chance
     question_openers: frozenset[str] = frozenset()     # 'whether', 'ob': an open question, the event is undecided
     international_bodies: frozenset[str] = frozenset()  # 'ICO', 'NATO' before 'council': a session of states
+    nonmaterial_objects: frozenset[str] = frozenset()  # 'warning', 'Angaben': delivered, they are no goods
     sequence_prepositions: frozenset[str] = frozenset()  # 'after', 'nach' before a trigger: its event is before or after the clause's
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited
