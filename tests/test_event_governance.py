@@ -308,3 +308,13 @@ def test_money_and_words_delivered_are_no_shipment(pipeline, text, lang):
 def test_goods_delivered_stay_and_a_bloc_sends_from_its_seat(pipeline, text, lang, route):
     ships = [e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "shipment"]
     assert [(place(e.origin), place(e.destination)) for e in ships] == [route]
+
+
+@pytest.mark.parametrize("text,where", [
+    ("In der Türkei hofften drei Millionen Menschen auf die Weiterreise nach Europa, sagte der EU-Kommissar "
+     "Paul Muster am Montag bei einem Besuch in Athen.", ["athens"]),
+    ("Der Minister trat am Montag die Weiterreise nach Rom an.", ["rome"]),
+])
+def test_a_crowds_journey_noun_is_no_visit(pipeline, text, where):
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-05-30") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == where

@@ -75,6 +75,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
             if trig.kind == "travel" and not lex.nouns_capitalised and _transitive(tokens, i, lex):
                 continue  # "instrumental in returning Mr Livingstone to the party", "returned the favour": no journey
+            if trig.kind == "noun" and trig.visit and _crowd_journey(tokens, i, lex, person_starts):
+                continue  # "drei Millionen Menschen hofften auf die Weiterreise nach Europa"
             if (trig.traveller or trig.kind == "travel" and trig.visit) and not _traveller(tokens, i, lex, person_starts):
                 continue  # "Menschen kommen nach Serbien", "es kommt zu ...": no person of office travels
             if trig.kind == "travel" and trig.visit and not (i and tokens[i - 1].low in lex.articles) and any(
@@ -286,22 +288,33 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
 _OF_REACH = 4  # words after a travel noun to its traveller: "the arrival of US President Bush"
 
 
+def _mover_kind(t: Token, lex: EventLexicon, person_starts: frozenset[int]) -> Optional[str]:
+    """"person" for a name, a title, a delegation or a personal pronoun; "crowd" for a group
+    of people ("Menschen", "refugees") or "es"; else None."""
+    if t.start in person_starts or people_lexicon(lex.lang).is_title(t.low) or t.low in lex.delegations \
+            or t.low in lex.person_subjects:
+        return "person"
+    if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups or t.low in lex.impersonal:
+        return "crowd"
+    return None
+
+
+def _crowd_journey(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether the subject before a visit noun in its clause is a crowd ("drei Millionen Menschen
+    hofften auf die Weiterreise nach Europa, sagte der Kommissar"): theirs is no visit."""
+    before = [f for f in (_mover_kind(tokens[k], lex, person_starts) for k in range(max(0, i - 14), i)
+                          if tokens[k].clause == tokens[i].clause) if f]
+    return bool(before) and before[-1] == "crowd"
+
+
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """Whether a person travels: the subject before the verb in its clause (or, where the verb
     comes second, right after it) is a name, a title, a delegation or a personal pronoun --
     not a crowd ("Menschen", "refugees") nor "es"."""
-    titles = people_lexicon(lex.lang)
     clause = tokens[i].clause
 
     def kind(k: int) -> Optional[str]:
-        t = tokens[k]
-        if t.start in person_starts or titles.is_title(t.low) or t.low in lex.delegations or t.low in lex.person_subjects:
-            return "person"
-        if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups:
-            return "crowd"
-        if t.low in lex.impersonal:
-            return "crowd"
-        return None
+        return _mover_kind(tokens[k], lex, person_starts)
 
     if i and (tokens[i - 1].low in lex.articles or tokens[i - 1].low in lex.person_possessives) and not tokens[i].cap:
         # the noun ("the arrival of President Bush", "his arrival"): who arrives is its genitive
