@@ -318,3 +318,13 @@ def test_goods_delivered_stay_and_a_bloc_sends_from_its_seat(pipeline, text, lan
 def test_a_crowds_journey_noun_is_no_visit(pipeline, text, where):
     meetings = [e for e in events_of(pipeline, text, "de", "2016-05-30") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == where
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Talks on Russia's proposed membership of the WTO resumed in Geneva on Monday.", "actual"),
+    ("Talks proposed by France will begin in Geneva.", "planned"),
+    ("The meeting scheduled for Monday will go ahead in Geneva.", "planned"),
+])
+def test_a_participle_of_plans_before_another_noun_plans_that_noun(pipeline, text, modality):
+    meetings = [e.to_dict() for e in events_of(pipeline, text, "en", "2005-03-01") if e.type == "meeting"]
+    assert [e["modality"] for e in meetings] == [modality]

@@ -66,7 +66,7 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # (where verbs do not end their clause, a relative word opens one with no comma: "hosted a dinner
     #  in November where the prime minister told him he would stand down")
     return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and k <= barrier
-               and not _plans_a_later_noun(tokens, k, trigger, lex)
+               and not _plans_a_later_noun(tokens, k, trigger, lex) and not _attribute_of_next(tokens, k, trigger, lex)
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
                and not (k and t.cap and not lex.nouns_capitalised))
@@ -86,6 +86,20 @@ def _agreed(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
         k -= 1
     return k > 0 and tokens[k].low in lex.agreement_objects and tokens[k - 1].clause == tokens[trigger].clause \
         and lex.agreement_nouns is not None and bool(lex.agreement_nouns.fullmatch(tokens[k - 1].low))
+
+
+def _attribute_of_next(tokens: list[Token], k: int, trigger: int, lex: EventLexicon) -> bool:
+    """Whether the English participle of plans at ``k``, after the trigger, is the attribute of
+    the noun right after it ("Talks on Russia's proposed membership of the WTO resumed"): it plans
+    that noun, not the trigger ("talks planned for Monday", "talks proposed by France" still do)."""
+    if lex.nouns_capitalised or trigger < 0 or k <= trigger or not tokens[k].low.endswith("ed") \
+            or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    return nxt.clause == tokens[k].clause and nxt.text.isalpha() and nxt.text.islower() \
+        and nxt.low not in lex.pp_openers and nxt.low not in lex.articles and nxt.low not in lex.determiners \
+        and nxt.low not in lex.infinitive_markers and nxt.low not in lex.coordinators \
+        and nxt.low not in lex.agent_prepositions
 
 
 def _plans_a_later_noun(tokens: list[Token], k: int, trigger: int, lex: EventLexicon) -> bool:
