@@ -4,8 +4,9 @@ the reports of one real event in many documents (issue 17).
 Incremental: when a document is stored (:func:`assign_rows`, called by
 store.ingest for every ingest path), each of its events is compared only with the
 candidate happenings found by the ``happening_keys`` table -- same type, a country
-of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`)
--- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
+of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`),
+and, tested in SQL before a profile is read, the same status and dates within the
+slack (store.happening_keys) -- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
 happening id), else starts its own, ``h-<event id>`` (a stable id: its first
 report's). Within one document the best pairs are taken first and no happening gets
 two events of the document (the within-document merge already joined what one
