@@ -16,6 +16,11 @@ SCALE_JSON = Path(__file__).resolve().parent / "scale.json"
 TARGET = 10_000_000
 LABELS = {
     "jobs1": "one process: `python -m ingest --jsonl FILE --store DB`",
+    "jobs1-nomerge": "as jobs1, without cross-article merging: the reference for issue 17 "
+                     "(merging within 20 % of it), measured back to back with jobs1 from a "
+                     "scratch worktree of the parent commit (the same extraction) whose "
+                     "ingest does not call `store.happenings.assign_rows` (no option of the "
+                     "program; see 'Cross-article merging at 100,000 articles' below)",
     "jobs2": "two local worker processes: `... --jobs 2`",
     "dask2": "Dask LocalCluster, 2 worker processes x 1 thread: `... --scheduler local --jobs 2`",
     "dask2-pg": "as dask2, into PostgreSQL 15 (on this machine, default durability), the workers "

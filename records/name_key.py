@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 # longest first; upper-case letters are symbols of the key, never input (input is lowered)
 _FOLDS: tuple[tuple[str, str], ...] = (
@@ -61,10 +62,30 @@ def name_key(name: str) -> str:
 def same_name(a: str, b: str) -> bool:
     """Whether two names may denote one person: equal keys, or one name is the other's
     surname alone ("Lawrow" and "Sergei Lavrov")."""
-    ka, kb = name_key(a), name_key(b)
+    return same_key(name_key(a), name_key(b))
+
+
+def same_key(ka: str, kb: str) -> bool:
+    """:func:`same_name` of two names' keys."""
     if not ka or not kb:
         return False
     if ka == kb:
         return True
     short, long_ = sorted((ka.split(), kb.split()), key=len)
     return len(short) == 1 and len(long_) > 1 and short[0] == long_[-1]
+
+
+def key_sets(keys: Iterable[str]) -> tuple[frozenset, frozenset, frozenset]:
+    """(the keys, those of one word, the last words of the others) of names' keys, ''
+    left out: two lists hold names that :func:`same_key` joins exactly when
+    :func:`keys_overlap` says so."""
+    whole = frozenset(k for k in keys if k)
+    single = frozenset(k for k in whole if " " not in k)
+    return whole, single, frozenset(k.rsplit(" ", 1)[1] for k in whole - single)
+
+
+def keys_overlap(a: tuple[frozenset, frozenset, frozenset],
+                 b: tuple[frozenset, frozenset, frozenset]) -> bool:
+    """Whether a name of one :func:`key_sets` and one of the other have one key, or one
+    is the other's surname alone."""
+    return bool(a[0] & b[0] or a[1] & b[2] or b[1] & a[2])

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Mapping, Optional, Union
 
 from records.errors import LagebildError
 
-from store import changes, contradictions, db, happenings, history, query, runs
+from store import changes, contradictions, db, happening_keys, happenings, history, query, runs
 from store.ingest import content_hash, ingest_document, known_hashes, record_edit
 from store.query import EventFilter
 from store.runs import IngestRun
@@ -72,9 +72,13 @@ class Store:
         self.path: Union[Path, db.DatabaseURL] = db.resolve_path(path)
         self.timeout = busy_timeout
         self.schema_version = db.initialise(self.path, busy_timeout)
-        with self._connect() as conn:      # a store upgraded to schema 6: merge once
-            if conn.execute("SELECT 1 FROM store_meta WHERE key = 'happenings_pending'"
-                            ).fetchone() is not None:
+        with self._connect() as conn:      # a store upgraded to schema 6 or 7: once
+            pending = {r[0] for r in conn.execute(
+                "SELECT key FROM store_meta WHERE key IN "
+                "('happening_keys_pending', 'happenings_pending')")}
+            if "happening_keys_pending" in pending:
+                happening_keys.fill_pending(conn)
+            if "happenings_pending" in pending:
                 happenings.assign_pending(conn)
 
     @property

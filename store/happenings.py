@@ -4,8 +4,9 @@ the reports of one real event in many documents (issue 17).
 Incremental: when a document is stored (:func:`assign_rows`, called by
 store.ingest for every ingest path), each of its events is compared only with the
 candidate happenings found by the ``happening_keys`` table -- same type, a country
-of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`)
--- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
+of its places, a week of its dates (widened by :data:`store.matching.DATE_SLACK_DAYS`),
+and, tested in SQL before a profile is read, the same status and dates within the
+slack (store.happening_keys) -- and joins the one it fits best (:func:`store.matching.fit`; ties: the smallest
 happening id), else starts its own, ``h-<event id>`` (a stable id: its first
 report's). Within one document the best pairs are taken first and no happening gets
 two events of the document (the within-document merge already joined what one
@@ -27,8 +28,8 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Mapping, Optional
 
-from store import contradictions
-from store.matching import DATE_SLACK_DAYS, Profile, can_merge, countries, fit, span
+from store import contradictions, happening_keys
+from store.matching import Profile, Report, can_merge, fit, shared_profile, span
 from store.rows import row_to_event
 
 PREFIX, SPLIT_PREFIX = "h-", "split-"
@@ -68,58 +69,6 @@ def members(conn, happening_ids: Iterable[str]) -> dict[str, list[dict[str, Any]
     return out
 
 
-def _week(day: int) -> int:
-    """The key's week: proleptic ordinal day // 7 (weeks start on Mondays)."""
-    return day // 7
-
-
-def _candidates(conn, etype: str, s, codes: Iterable[str], single: bool = False,
-                tallies: Optional[dict[str, str]] = None) -> list[tuple[str, Profile]]:
-    """Happenings of type *etype* keyed on a country of *codes* and a week of span *s*
-    (widened by the slack); with *single*, only those of one source. Their tallies'
-    JSON goes into *tallies*."""
-    codes = sorted(codes) or [""]
-    rows = conn.execute(
-        "SELECT DISTINCT h.happening_id, h.profile, h.tally FROM happening_keys k "
-        "JOIN happenings h ON h.happening_id = k.happening_id "
-        f"WHERE k.type = ? AND k.country IN ({_marks(len(codes))}) AND k.week BETWEEN ? AND ? "
-        "AND h.split = 0" + (" AND h.source_count = 1" if single else ""),
-        [etype, *codes, _week(s[0].toordinal() - DATE_SLACK_DAYS),
-         _week(s[1].toordinal() + DATE_SLACK_DAYS)]).fetchall()
-    if tallies is not None:
-        tallies.update((r[0], r[2]) for r in rows)
-    return sorted((r[0], Profile.from_json(r[1])) for r in rows)
-
-
-def _candidates_of(conn, events: list[Mapping[str, Any]], tallies: dict[str, str]
-                   ) -> list[list[tuple[str, Profile]]]:
-    """:func:`_candidates` of each of *events* in one query (one document's events)."""
-    conds, params, wanted = [], [], []
-    for ev in events:
-        s = span(ev)
-        codes = sorted(countries(ev)) or [""]
-        lo, hi = _week(s[0].toordinal() - DATE_SLACK_DAYS), _week(s[1].toordinal() + DATE_SLACK_DAYS)
-        conds.append(f"(k.type = ? AND k.country IN ({_marks(len(codes))}) "
-                     "AND k.week BETWEEN ? AND ?)")
-        params += [ev["type"], *codes, lo, hi]
-        wanted.append((ev["type"], set(codes), lo, hi))
-    if not conds:
-        return []
-    rows = conn.execute(
-        "SELECT k.type, k.country, k.week, h.happening_id, h.profile, h.tally "
-        "FROM happening_keys k JOIN happenings h ON h.happening_id = k.happening_id "
-        f"WHERE h.split = 0 AND ({' OR '.join(conds)})", params).fetchall()
-    out: list[dict[str, Profile]] = [{} for _ in events]
-    for r in rows:
-        tallies[r[3]] = r[5]
-        for i, (etype, codes, lo, hi) in enumerate(wanted):
-            if r[3] not in out[i] and r[0] == etype and r[1] in codes and lo <= r[2] <= hi:
-                out[i][r[3]] = r[4]
-    parsed: dict[str, Profile] = {}      # one Profile per happening (one event joins it)
-    return [sorted((h, parsed.get(h) or parsed.setdefault(h, Profile.from_json(t)))
-                   for h, t in found.items()) for found in out]
-
-
 def _absorb(conn, hid: str, profile: Profile, docs: set[int], keep: frozenset = frozenset(),
             gone: Optional[set[str]] = None) -> list[dict[str, Any]]:
     """Reports standing alone that the grown happening *hid* now fits (its profile has
@@ -128,15 +77,12 @@ def _absorb(conn, hid: str, profile: Profile, docs: set[int], keep: frozenset = 
     the events that joined. Happenings in *keep* (those this ingest grows) are not absorbed;
     the absorbed ones are added to *gone*."""
     joined: list[dict[str, Any]] = []
-    for other, _ in _candidates(conn, profile.type, profile.span, countries(profile.places),
-                                single=True):
+    for other, doc_row, screened, rejected, row in happening_keys.singles_near(conn, profile):
         if other == hid or other in keep or (gone is not None and other in gone):
             continue
-        [(row, doc_row, event, rejected)] = _event_rows(
-            conn, "e.id = (SELECT event_row FROM happening_members WHERE happening_id = ?)",
-            [other]) or [(None, None, None, None)]
-        if event is None or doc_row in docs or _alone(event, rejected) or fit(event, profile) is None:
+        if doc_row in docs or _alone(screened, rejected) or fit(screened, profile) is None:
             continue
+        event = row_to_event(row)
         conn.execute("UPDATE happening_members SET happening_id = ? WHERE happening_id = ?",
                      (hid, other))
         conn.execute("DELETE FROM happenings WHERE happening_id = ?", (other,))
@@ -146,6 +92,17 @@ def _absorb(conn, hid: str, profile: Profile, docs: set[int], keep: frozenset = 
         docs.add(doc_row)
         joined.append(event)
     return joined
+
+
+def _tallies(conn, happening_ids: list[str]) -> dict[str, str]:
+    """The tally JSON of each happening."""
+    out: dict[str, str] = {}
+    for i in range(0, len(happening_ids), _BATCH):
+        part = happening_ids[i:i + _BATCH]
+        out.update((r[0], r[1]) for r in conn.execute(
+            f"SELECT happening_id, tally FROM happenings WHERE happening_id IN ({_marks(len(part))})",
+            part))
+    return out
 
 
 def _docs_in(conn, happening_ids: list[str]) -> dict[str, set[int]]:
@@ -216,13 +173,11 @@ def _found(conn, items: list[tuple[int, Mapping[str, Any], bool, bool]]) -> list
                         [(ids[k], *head[1:])])
     members_, keys = [], []
     for hid, (row, event, split, mergeable) in zip(ids, items):
-        s = span(event)
         members_.append((row, hid))
         if mergeable:
-            keys += [(hid, str(event["type"]), c, w) for c in sorted(countries(event)) or [""]
-                     for w in range(_week(s[0].toordinal()), _week(s[1].toordinal()) + 1)]
+            keys += happening_keys.key_rows(hid, event)
     _insert(conn, "happening_members", "event_row, happening_id", members_)
-    _insert(conn, "happening_keys", "happening_id, type, country, week", keys)
+    _insert(conn, "happening_keys", happening_keys.COLUMNS, keys)
     return ids
 
 
@@ -245,19 +200,18 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
         lock("happenings")          # PostgreSQL: one merging writer at a time
     refresh(conn, touched)          # those that lost rows first: the empty ones go
     pairs: list[tuple[int, int, str]] = []    # (-score, index, happening id)
-    profiles: dict[str, Profile] = {}
-    raw_tallies: dict[str, str] = {}
+    texts: dict[str, str] = {}                 # profile JSON of each happening fitted
     merging = [i for i, (_, _, event, rejected) in enumerate(rows) if not _alone(event, rejected)]
-    found_for = _candidates_of(conn, [rows[i][2] for i in merging], raw_tallies)
+    found_for = happening_keys.candidates_of(conn, [rows[i][2] for i in merging])
     for i, candidates in zip(merging, found_for):
-        event = rows[i][2]
-        for hid, profile in candidates:
-            found = fit(event, profile)
+        report = Report.of(rows[i][2])
+        for hid, text in candidates:
+            found = fit(report, shared_profile(text))
             if found is not None:
                 pairs.append((-found[0], i, hid))
-                profiles[hid] = profile
-    docs = {h: set() for h in profiles} if fresh else \
-        _docs_in(conn, sorted(profiles)) if profiles else {}
+                texts[hid] = text
+    docs = {h: set() for h in texts} if fresh else \
+        _docs_in(conn, sorted(texts)) if texts else {}
     taken: dict[int, str] = {}
     used: set[str] = set()
     for _, i, hid in sorted(pairs):
@@ -272,6 +226,8 @@ def assign_rows(conn, rows: list[tuple[int, int, dict, bool]],
     _insert(conn, "happening_members", "event_row, happening_id",
             [(rows[i][0], hid) for i, hid in sorted(taken.items())])
     gone: set[str] = set()
+    profiles = {hid: Profile.from_json(texts[hid]) for hid in used}   # own copies: they grow
+    raw_tallies = _tallies(conn, sorted(used))
     for i, (row, _, event, rejected) in enumerate(rows):
         hid = taken.get(i)
         if hid is None:

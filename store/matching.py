@@ -24,12 +24,12 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, Iterable, Mapping, Optional
 
 from geo.same_spot import compatible
 from records.event_types import event_type
-from records.name_key import name_key, same_name
+from records.name_key import key_sets, keys_overlap, name_key, same_name
 from records.paths import DATA_DIR
 
 DATE_SLACK_DAYS = 3     # a differing date at most this far from the happening's
@@ -202,6 +202,21 @@ class Profile:
             self.quantities.add(q)
         return grew
 
+    def place_keys(self) -> tuple:
+        """Its places as :func:`Report.of` gives them (they never change: kept)."""
+        found = self.__dict__.get("_place_keys")
+        if found is None:
+            found = self.__dict__["_place_keys"] = _role_keys(self.places)
+        return found
+
+    def actor_sets(self) -> tuple:
+        """:func:`records.name_key.key_sets` of its actors (kept until it grows)."""
+        found = self.__dict__.get("_actor_sets")
+        if found is None or found[0] != len(self.actors):
+            found = self.__dict__["_actor_sets"] = (
+                len(self.actors), key_sets(name_key(a) for a in self.actors))
+        return found[1]
+
     def to_json(self) -> str:
         return json.dumps({"type": self.type, "status": self.status,
                            "span": [d.isoformat() for d in self.span], "places": self.places,
@@ -223,26 +238,68 @@ def _parsed(text: str) -> dict[str, Any]:
     return d
 
 
+@lru_cache(maxsize=32768)
+def shared_profile(text: str) -> Profile:
+    """The profile of this JSON, parsed once and shared: only to read (fit); one to
+    change is :meth:`Profile.from_json`'s."""
+    return Profile.from_json(text)
+
+
 def can_merge(event: Mapping[str, Any]) -> bool:
     """Whether an event takes part in merging at all: dated (not too vaguely) and placed."""
     return mergeable_span(span(event)) and any(event.get(r) for r in PLACE_ROLES)
 
 
-def fit(event: Mapping[str, Any], p: Profile) -> Optional[tuple[int, tuple[str, ...]]]:
-    """``(score, differing fields)`` when *event* may join the happening of profile *p*,
-    else None. Higher scores agree more (same dates, same places, shared actors)."""
-    s = span(event)
-    if event.get("type") != p.type or event.get("status") != p.status or not mergeable_span(s):
+def _role_keys(places: Mapping[str, Any]) -> tuple:
+    """Per role of PLACE_ROLES: ``(place key, name)`` of a place named, else None."""
+    return tuple((_key(p), p.get("name")) if p else None for p in (places.get(r) for r in PLACE_ROLES))
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`fit` reads of an event, computed once (one report is tried against
+    every candidate happening); its actors' keys and cargo's terms when first asked."""
+    type: Any
+    status: Optional[str]
+    span: Optional[tuple[dt.date, dt.date]]
+    places: tuple
+    actors: tuple
+    cargo: Optional[str]
+
+    @classmethod
+    def of(cls, event: Mapping[str, Any]) -> "Report":
+        return cls(event.get("type"), event.get("status"), span(event), _role_keys(event),
+                   tuple(event.get("actors") or ()), event.get("cargo"))
+
+    @cached_property
+    def actor_sets(self) -> tuple:
+        return key_sets(name_key(a) for a in self.actors)
+
+    @cached_property
+    def quantity(self) -> Optional[int]:
+        return quantity(self.cargo) if self.cargo else None
+
+    @cached_property
+    def cargo_terms(self) -> frozenset:
+        return cargo_terms(self.cargo) if self.cargo else frozenset()
+
+
+def fit(event: Mapping[str, Any] | Report, p: Profile) -> Optional[tuple[int, tuple[str, ...]]]:
+    """``(score, differing fields)`` when *event* (or its :class:`Report`) may join the
+    happening of profile *p*, else None. Higher scores agree more (same dates, same
+    places, shared actors)."""
+    r = event if isinstance(event, Report) else Report.of(event)
+    s = r.span
+    if r.type != p.type or r.status != p.status or not mergeable_span(s):
         return None
     score, differing = 0, []
     shared = 0
-    for role in PLACE_ROLES:
-        a, b = event.get(role), p.places.get(role)
+    for a, b in zip(r.places, p.place_keys()):
         if a and b:
-            if not places_compatible(a, b):
+            if not _compatible(a[0], b[0]):
                 return None
             shared += 1
-            score += 3 if a.get("name") == b.get("name") else 2
+            score += 3 if a[1] == b[1] else 2
     if not shared:
         return None
     gap = date_gap(s, p.span)
@@ -252,17 +309,17 @@ def fit(event: Mapping[str, Any], p: Profile) -> Optional[tuple[int, tuple[str, 
         differing.append("date")
     else:
         score += 3 if s == p.span else 2
-    actors = actors_overlap(event.get("actors") or (), p.actors)
+    actors = keys_overlap(r.actor_sets, p.actor_sets())
     if actors:
         score += 2
-    cargo = event.get("cargo")
+    cargo = r.cargo
     if cargo and (p.cargo_terms or p.quantities):
-        q = quantity(cargo)
+        q = r.quantity
         if q is not None and p.quantities and q not in p.quantities:
             differing.append("quantity")
         elif q is not None and q in p.quantities:
             score += 1
-        if cargo_terms(cargo) & p.cargo_terms:
+        if r.cargo_terms & p.cargo_terms:
             score += 1
         elif not (q is not None and q in p.quantities):
             differing.append("cargo")
@@ -271,9 +328,9 @@ def fit(event: Mapping[str, Any], p: Profile) -> Optional[tuple[int, tuple[str, 
     # what vouches for one happening beyond type and place: the same dates, or shared
     # actors; a differing field needs both the places and the actors (or cargo) to agree
     strong = actors or (event_type(p.type).route and shared >= 2) or (
-        cargo_terms(cargo) & p.cargo_terms if cargo else False)
+        r.cargo_terms & p.cargo_terms if cargo else False)
     if differing and not strong:
         return None
-    if not differing and gap == 0 and not strong and event.get("actors") and p.actors:
+    if not differing and gap == 0 and not strong and r.actors and p.actors:
         return None   # both name actors and none is shared: two meetings at one place
     return score, tuple(differing)

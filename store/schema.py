@@ -199,6 +199,18 @@ MIGRATIONS: list[tuple[int, str, str]] = [
     -- a store upgraded with events in it assigns them once, when next opened (Store())
     INSERT INTO store_meta SELECT 'happenings_pending', 1 WHERE EXISTS (SELECT 1 FROM events);
     """),
+    (7, "happening_key_days", """
+    -- what of a happening's profile never changes and the merge tests first, on each of
+    -- its key rows, so that candidates are filtered in SQL before their profiles are
+    -- read (store.happening_keys): status ('' for none), first and last day of its span
+    -- (datetime.date.toordinal()). Rows of an older store are filled from the profiles
+    -- once, when it is next opened (Store()).
+    ALTER TABLE happening_keys ADD COLUMN status TEXT NOT NULL DEFAULT '';
+    ALTER TABLE happening_keys ADD COLUMN first_day INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE happening_keys ADD COLUMN last_day INTEGER NOT NULL DEFAULT 0;
+    INSERT INTO store_meta SELECT 'happening_keys_pending', 1
+        WHERE EXISTS (SELECT 1 FROM happening_keys);
+    """),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

@@ -169,12 +169,31 @@ def test_a_store_of_schema_5_assigns_its_events_once(tmp_path, documents, monkey
             ingest_document(conn, documents[a["id"]], a["text"])
     monkeypatch.undo()
     new = Store(path)
-    assert new.schema_version == 6
+    assert new.schema_version == schema.SCHEMA_VERSION
     assert len(shared(new.happenings())) == 3
     with db.connection(new.path) as conn:
         assert conn.execute("SELECT COUNT(*) FROM happening_members").fetchone()[0] == \
             conn.execute("SELECT COUNT(*) FROM events").fetchone()[0]
         assert conn.execute("SELECT 1 FROM store_meta WHERE key = 'happenings_pending'"
+                            ).fetchone() is None
+
+
+def test_a_store_of_schema_6_fills_its_key_days_once(tmp_path, documents):
+    """Migration 7 adds status and days to the key rows; a store made before it (the
+    new columns at their defaults) gets them from the profiles when next opened."""
+    path = tmp_path / "keys.sqlite3"
+    ingest_all(Store(path), documents)
+    query = "SELECT * FROM happening_keys ORDER BY happening_id, country, week"
+    with db.connection(path) as conn:
+        made = [tuple(r) for r in conn.execute(query)]
+        assert made and all(r["last_day"] >= r["first_day"] > 0 for r in conn.execute(query))
+        with db.transaction(conn):
+            conn.execute("UPDATE happening_keys SET status = '', first_day = 0, last_day = 0")
+            conn.execute("INSERT INTO store_meta VALUES ('happening_keys_pending', 1)")
+    Store(path)
+    with db.connection(path) as conn:
+        assert [tuple(r) for r in conn.execute(query)] == made
+        assert conn.execute("SELECT 1 FROM store_meta WHERE key = 'happening_keys_pending'"
                             ).fetchone() is None
 
 

@@ -293,7 +293,7 @@ def test_an_older_store_gets_created_and_updated(target, monkeypatch):
         conn.execute("COMMIT")
     monkeypatch.undo()
     new = Store(target)
-    assert new.schema_version == schema.SCHEMA_VERSION == 6
+    assert new.schema_version == schema.SCHEMA_VERSION == 7
     assert {e["id"]: (e["created"], e["updated"]) for e in new.events()} == {
         "e1": (T(1), T(1)), "e2": (T(1), T(3))}
     assert [(h["field"], h["new"]) for h in new.history("e2")] == [("cargo", "x")]
