@@ -328,3 +328,23 @@ def test_a_crowds_journey_noun_is_no_visit(pipeline, text, where):
 def test_a_participle_of_plans_before_another_noun_plans_that_noun(pipeline, text, modality):
     meetings = [e.to_dict() for e in events_of(pipeline, text, "en", "2005-03-01") if e.type == "meeting"]
     assert [e["modality"] for e in meetings] == [modality]
+
+
+# -- a kind of event, not one told: recurrence, any-ness ---------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The government and the consultative group would meet annually in Paris.", "en"),
+    ("Die Minister treffen sich regelmäßig in Brüssel.", "de"),
+    ("Any negotiations with Algeria would emphasize price.", "en"),
+    ("Jede Lieferung von Waffen nach Syrien wäre ein Bruch des Embargos.", "de"),
+])
+def test_a_kind_of_event_is_none_told(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "1987-03-02")
+
+
+@pytest.mark.parametrize("text,etype,modality", [
+    ("Ministers met in Paris on Monday for their annual meeting.", "meeting", "actual"),
+    ("Iran has denied any arms shipments to Iraq.", "shipment", "denied"),
+])
+def test_an_annual_meeting_held_and_a_denial_of_any_shipment_stay(pipeline, text, etype, modality):
+    found = [e.to_dict()["modality"] for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == etype]
+    assert found == [modality]

@@ -159,6 +159,8 @@ class EventLexicon:
     question_openers: frozenset[str] = frozenset()     # 'whether', 'ob': an open question, the event is undecided
     international_bodies: frozenset[str] = frozenset()  # 'ICO', 'NATO' before 'council': a session of states
     nonmaterial_objects: frozenset[str] = frozenset()  # 'warning', 'Angaben': delivered, they are no goods
+    habitual_words: frozenset[str] = frozenset()       # 'annually', 'regelmäßig': a meeting held by custom
+    generic_determiners: frozenset[str] = frozenset()  # 'any', 'jede' before an event noun: none told
     sequence_prepositions: frozenset[str] = frozenset()  # 'after', 'nach' before a trigger: its event is before or after the clause's
     locative_relatives: frozenset[str] = frozenset()    # 'wo', 'where': the clause is at the place before it
     visit_support_verbs: frozenset[str] = frozenset()   # 'abstatten', 'pay' (lemmas): their object is the place visited

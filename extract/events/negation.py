@@ -280,6 +280,26 @@ def undecided(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return False
 
 
+def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
+    """An event told as a kind, not as one that happened: a determiner of any-ness before the
+    event noun past its modifiers ("any negotiations with Algeria would", "jede Lieferung von
+    Waffen"), or, for a meeting, a word of recurrence in its clause ("would meet annually",
+    "tagt regelmäßig")."""
+    if trig.type == "meeting" and any(t.low in lex.habitual_words for t in tokens if t.clause == tokens[i].clause):
+        return True
+    for k in range(i - 1, max(-1, i - 1 - _CHANCE_REACH), -1):
+        t = tokens[k]
+        if t.clause != tokens[i].clause or not t.text.isalpha():
+            return False
+        if t.low in lex.generic_determiners:
+            # (after a denial or negation "any" is no kind: "Iran has denied any arms shipments")
+            return not any(tokens[j].low in lex.negators or lemma(tokens[j].low, lex.lang) in lex.denials | lex.refusals
+                           for j in range(k) if tokens[j].clause == tokens[i].clause)
+        if t.low in lex.articles or t.low in lex.pp_openers:
+            return False
+    return False
+
+
 _CHANCE_REACH = 3  # words before the noun (or the noun it is the complement of): "a possible new round of talks"
 
 

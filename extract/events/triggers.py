@@ -11,7 +11,7 @@ from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
-                                     possible, possible_noun, undecided, under_discussion)
+                                     generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -135,7 +135,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
-            if negated(tokens, i, trig, lex) or possible_noun(tokens, i, lex) or undecided(tokens, i, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
+            if negated(tokens, i, trig, lex) or possible_noun(tokens, i, lex) or undecided(tokens, i, lex) \
+                    or generic(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
                                                                         or possible(tokens, i, lex))) or (trig.kind == "noun" and (
                     (interview(tokens, i, lex) and not trig.needs_partner) or under_discussion(tokens, i, lex)
                     or court_hearing(tokens, i, lex) or founded(tokens, i, lex)
