@@ -9,6 +9,7 @@ that are no calendar interval (PAST_REF, durations). Never the publication date.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon
@@ -300,14 +301,15 @@ def _joined_days(iv, idx: int, usable, tokens: list[Token], lex: EventLexicon):
     return iv
 
 
+@lru_cache(maxsize=None)
 def _day_links(lang: str) -> frozenset[str]:
     """The words that join two days into one span: the timex grammar's range and pair links,
-    and the prepositions that may open the second day ("bis zum", "und am")."""
+    and the words that may open the second day (``pair_openers``: "und am", "and on")."""
     lex = load_grammar(lang).lex
-    words = set()
+    words = set(lex.get("pair_openers", ()))
     for phrase in list(lex.get("range_links", ())) + list(lex.get("between_links", ())):
         words.update(phrase.lower().split())
-    return frozenset(words | {"am", "zum", "on", "the"})
+    return frozenset(words)
 
 
 def _range_end(timexes: list[Timex], tokens: list[Token], idx: int) -> bool:

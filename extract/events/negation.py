@@ -136,12 +136,14 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
             if k != i and (k in subject or tokens[k].clause == tokens[i].clause)]
     # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
     #  Dringlichkeitssitzung mit dem Fall befassen")
-    def international(t: Token) -> bool:
-        return t.text in lex.international_bodies or t.low in lex.international_bodies \
-            or t.text.split("-")[0] in lex.international_bodies
-    if any(international(tokens[j]) or (j < k and tokens[j].clause == tokens[k].clause and international(tokens[j]))
-           for k in range(max(0, i - _BODY_REACH), i + 1) if tokens[k].low.rsplit("-", 1)[-1] in lex.domestic_bodies
-           or k == i for j in (k, k - 1, k - 2) if j >= 0):
+    def international(j: int, k: int) -> bool:  # the body word at k or one of the two words before it
+        t = tokens[j]
+        return j >= 0 and t.clause == tokens[k].clause and (
+            t.text in lex.international_bodies or t.low in lex.international_bodies
+            or t.text.split("-")[0] in lex.international_bodies)
+    bodies = [k for k in range(max(0, i - _BODY_REACH), i + 1)
+              if k == i or tokens[k].low.rsplit("-", 1)[-1] in lex.domestic_bodies]
+    if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2)):
         return False  # "The full ICO council is due to meet", "der Nato-Rat tagte": a session of states
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)

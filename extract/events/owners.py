@@ -8,6 +8,8 @@ the owner of a person named by office ("Turkey's ambassador"); and where a place
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from extract.events.lexicon import EventLexicon
 from extract.lexicon import place_cues
 from extract.text.document import Token
@@ -35,9 +37,9 @@ def genitive_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: Eve
         return False
     prev = tokens[i - 1]
     cues = place_cues(lex.lang)
-    kinds = cues.nationality_heads | cues.region_words | cues.facility_words | cues.locative_before
     return prev.cap and prev.clause == tokens[i].clause and prev.low not in lex.articles \
-        and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in kinds \
+        and prev.low not in lex.pp_openers and prev.text.isalpha() and prev.low not in _place_heads(lex.lang) \
+        and prev.low not in cues.locative_before \
         and tokens[i].text == pm.text and pm.text.endswith(cues.genitive_suffixes)
 
 
@@ -67,13 +69,12 @@ def owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventL
             return False
         k += 1
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-    cues = place_cues(lex.lang)
     if nxt is not None and nxt.clause == tokens[i].clause and nxt.text[:1].isdigit():
         return True  # "Nigeria's 19 billion dlr foreign debt": a figure it owns
-    kinds = lex.capital_nouns | cues.facility_words | cues.nationality_heads | cues.region_words
     owned = [t for t in tokens[k + 1:k + 4] if t.clause == tokens[i].clause]
+    heads = _place_heads(lex.lang)
     return nxt is not None and nxt.clause == tokens[i].clause and nxt.text.isalpha() and nxt.text.islower() \
-        and not any(t.low in kinds for t in owned)  # ("Iraq's main port" is where)
+        and not any(t.low in lex.capital_nouns or t.low in heads for t in owned)  # ("Iraq's main port" is where)
 
 
 def possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
@@ -100,3 +101,11 @@ def last_index(tokens: list[Token], i: int, pm: Mention) -> int:
 def last_token(tokens: list[Token], i: int, pm: Mention) -> Token:
     """The last token of the place mention that starts at token ``i`` ("the island's")."""
     return tokens[last_index(tokens, i, pm)]
+
+
+@lru_cache(maxsize=None)
+def _place_heads(lang: str) -> frozenset[str]:
+    """Nouns that name a kind of place (a town, a region, a facility): a name after them is an
+    apposition ("die Hauptstadt Athens"), one they follow is where ("Iraq's main port")."""
+    cues = place_cues(lang)
+    return cues.nationality_heads | cues.region_words | cues.facility_words
