@@ -10,7 +10,7 @@ from extract.events.lexicon import EventLexicon
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
-from extract.events.owners import (genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
+from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
                                    possessor_of_person, title_after)
 from extract.events.topics import is_topic
 from extract.text.document import Token
@@ -34,7 +34,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if i > ti and is_topic(tokens, i, lex) and not any(
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
-        if possessor_of_person(tokens, i, lex):
+        if possessor_of_person(tokens, i, lex) or descriptor_modifier(tokens, i, pm, lex):
             return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if genitive_of_noun(tokens, i, ti, pm, lex) or owner_of_noun(tokens, i, ti, pm, lex) \
                 or infinitive_object(tokens, i, ti, lex):

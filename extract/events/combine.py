@@ -10,10 +10,13 @@ from extract.events.roles import EventMention
 def unite(mentions: list[EventMention]) -> list[EventMention]:
     """Shipment mentions of one sentence that complete each other are one flow ("Japanese
     purchases of Chinese soybeans ... for November to April shipment": the buyer in one,
-    the date in the other). Not when their places or dates differ."""
+    the date in the other). Not when their places or dates differ, nor across a contrast
+    (``EventMention.part``: "will have taken delivery of 100 planes, while the 70 new orders are due for
+    delivery between 2008 and 2012" are two consignments)."""
     out: list[EventMention] = []
     for m in mentions:
-        host = next((u for u in out if u.type == m.type and m.spec.route and _complete(u, m)), None)
+        host = next((u for u in out if u.type == m.type and m.spec.route and u.part == m.part and _complete(u, m)),
+                    None)
         if host is None:
             out.append(m)
             continue

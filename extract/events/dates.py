@@ -95,10 +95,13 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                        lambda: [t.text for t in tokens if t.clause == clause], grammar):
             out.append((tx, clause, iv, idx, clause in speech_clauses, True))
             continue  # "was postponed until Friday": the new date, also after "until"
-        if (any(w in lex.non_anchor for w in before[-2:]) and not _range_end(timexes, tokens, idx)) \
+        opens_range = "/" in (tx.value or "") and before[-1:] and before[-1] in _range_openers(lex.lang)
+        # ("shipped from May to July": "from" opens the range the timex is, not a span from its start)
+        if (any(w in lex.non_anchor for w in before[-2:]) and not _range_end(timexes, tokens, idx)
+                and not opens_range) \
                 or any(w in lex.non_anchor_heads for w in clause_head):
             continue
-        if _baseline(tokens, idx, clause, lex):
+        if not opens_range and _baseline(tokens, idx, clause, lex):
             continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
         if _publication_date(tokens, idx, clause, lex):
             continue  # "Figures released earlier this year": when the figures came out
@@ -142,6 +145,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
             if m.trigger_def.kind == "noun" and _attribute_date(tokens, idx, m.trigger_idx, lex):
                 continue  # "die 2014 eingeleiteten Beitrittsverhandlungen": when they began, not this event
             if clause == m.trigger.clause:
+                if idx < m.trigger_idx and _reported_content(tokens, idx, m.trigger_idx, lex):
+                    continue  # "have risen on Monday following a press report that it had held talks"
                 if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex) or any(
                         tokens[k].low in lex.non_anchor_heads for k in range(m.trigger_idx + 1, idx))):
                     continue  # "to resume quotas from April 1", "a meeting since ... declared ... last June"
@@ -160,6 +165,9 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                     and tokens[heads.get(clause + 1, 0)].low in lex.aside_openers:
                 key = (0, False, abs(idx - m.trigger_idx))  # "für den 20. Mai, also knapp vor der Wahl,
                 #     eine Konferenz angeordnet": the clause goes on after the aside
+            elif clause == m.trigger.clause - 1 and not in_speech and _fronted(tokens, tx, clause, lex):
+                key = (1, False, abs(idx - m.trigger_idx))  # "In 2000, EU leaders at a summit in Lisbon
+                #     pledged ...": a date set before the clause, between commas, is the clause's
             elif in_speech or clause in trigger_clauses:
                 continue
             elif _when_clause_date(tokens, heads, m.trigger.clause, idx, lex):
@@ -193,6 +201,14 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 best = (key, iv, idx)
         if best is not None:
             m.date = _joined_days(best[1], best[2], usable, tokens, lex)
+
+
+def _fronted(tokens: list[Token], tx: Timex, clause: int, lex: EventLexicon) -> bool:
+    """Whether the timex's clause is the timex alone, with its preposition: a date fronted before
+    the clause it dates ("In 2000, ...", "Last week, ...")."""
+    words = [t for t in tokens if t.clause == clause]
+    return bool(words) and all(tx.start <= t.start < tx.end or t.low in lex.pp_openers for t in words) \
+        and words[0].start <= tx.start
 
 
 def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:
@@ -252,6 +268,13 @@ def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) ->
     return False
 
 
+def _reported_content(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the trigger stands in a reported clause opened after the date ("risen on Monday
+    following a weekend press report that it had held merger talks"): the date is the report's."""
+    return any(tokens[k].low in lex.complementizers and tokens[k - 1].low in lex.content_heads
+               for k in range(idx + 1, ti))
+
+
 def _when_clause_date(tokens: list[Token], heads: dict[int, int], clause: int, idx: int,
                       lex: EventLexicon) -> bool:
     """The trigger's clause is opened by "when"/"als" and the date ends the clause right
@@ -278,27 +301,50 @@ def _attribute_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -
                for t in tokens[idx + 1:ti])
 
 
-_JOINED_SPAN = 14  # days: "am Donnerstag und Freitag", "von Montag bis Mittwoch", "on 3 and 4 June"
+_JOINED_SPAN = {"day": 14, "month": 366, "year": 3660}  # days between the starts: "am Donnerstag und Freitag",
+#   "von Montag bis Mittwoch", "on 3 and 4 June"; "from March to May"; "between 2008 and 2012"
 
 
 def _joined_days(iv, idx: int, usable, tokens: list[Token], lex: EventLexicon):
     """The event's date widened to a day joined to its own by a link of ranges or pairs right
     after or before it ("Der EU-Gipfel findet am Donnerstag und Freitag statt", "von Montag bis
-    Mittwoch", "am 3. und 4. Juni"): both days, as one span."""
-    if iv[2] != "day":
+    Mittwoch", "am 3. und 4. Juni"): both days, as one span. Months and years join only as a
+    range, opened or linked as one ("due for delivery between 2008 and 2012", "from March to
+    May", "zwischen 2008 und 2012"): "in 2004 and 2005" may be two."""
+    if iv[2] not in _JOINED_SPAN:
         return iv
     links = _day_links(lex.lang)
     for tx, clause, other, k, _speech, _new in usable:
-        if k == idx or other[2] != "day" or clause != tokens[idx].clause:
+        if k == idx or other[2] != iv[2] or clause != tokens[idx].clause:
             continue
         a, b = (idx, k) if idx < k else (k, idx)
         first = next((x for x in usable if x[3] == a), None)
-        between = [t.low for t in tokens[a + 1:b] if t.start >= first[0].end] if first else []
+        between = [t for t in tokens[a + 1:b] if t.start >= first[0].end] if first else []
         early, late = (iv, other) if idx < k else (other, iv)
-        if between and all(w in links for w in between) and early[0] < late[0] \
-                and (late[0] - early[0]).days <= _JOINED_SPAN:  # (in the order of the text)
-            return (min(iv[0], other[0]), max(iv[1], other[1]), "day")
+        if not between or not all(t.low in links for t in between) or not early[0] < late[0] \
+                or (late[0] - early[0]).days > _JOINED_SPAN[iv[2]]:  # (in the order of the text)
+            continue
+        if iv[2] != "day" and not _as_range(tokens, first[0], between, lex.lang):
+            continue
+        return (min(iv[0], other[0]), max(iv[1], other[1]), iv[2])
     return iv
+
+
+def _as_range(tokens: list[Token], first: Timex, between: list[Token], lang: str) -> bool:
+    """Whether two timexes stand as one range: a range link between them ("2008 to 2012", "bis"),
+    or a range opener right before the first ("between 2008 and 2012", "zwischen 2008 und 2012")."""
+    grammar = load_grammar(lang).lex
+    if any(t.low in {w.lower() for w in grammar.get("range_links", ())} for t in between):
+        return True
+    before = [t.low for t in tokens if t.end <= first.start][-2:]
+    openers = {w.lower() for w in grammar.get("between", ())}
+    return bool(before) and (before[-1] in openers or " ".join(before) in openers)
+
+
+@lru_cache(maxsize=None)
+def _range_openers(lang: str) -> frozenset[str]:
+    """The words that open a range of dates (the timex grammar's ``between``: "from", "zwischen")."""
+    return frozenset(w.lower() for w in load_grammar(lang).lex.get("between", ()) if " " not in w)
 
 
 @lru_cache(maxsize=None)

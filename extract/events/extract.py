@@ -277,6 +277,10 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     states = set(names) - {p.name for p in people} - {o for o, _ in orgs}  # countries as actors
     modes = find_modes(tokens, lex)
     lows = {t.low for t in tokens}
+    parts = contrast_parts(tokens, lex)
+    for m in out:
+        m.part = sum(1 for b in parts if b <= m.trigger_idx)
+    split_goods = len({m.part for m in out if m.spec.route}) > 1
     cargo = find_cargo(text, span, tokens, lex)
     # a person named by office or as a group ("Die Ministerin besuchte Athen", "the delegation")
     titles = people_lexicon(lex.lang)
@@ -304,9 +308,15 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         plan_sender(m, tokens, place_idx, lex, gazetteer.country)
         if m.spec.modes:
             m.modes = modes
-        if m.spec.cargo:
+        if m.spec.cargo and split_goods:  # each side of a contrast has its goods
+            own = _part_tokens(tokens, parts, m.part)
+            m.cargo = find_cargo(text, (own[0].start, own[-1].end), own, lex)
+            m.cargo_nouns = cargo_nouns(own, lex)
+        elif m.spec.cargo:
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(tokens, lex)
+        if m.spec.route:
+            m.amount_refs = _amount_refs(tokens, m, lex)
         if m.trigger_def.host and m.trigger_def.kind != "noun" and m.roles.get("location"):
             hosted = next((o for o in out if o.type == m.type and o.trigger_def.kind == "noun"
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
@@ -337,6 +347,38 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue  # "to buy the Lacroix couture house", "a stake in": a business changes hands
         kept.append(m)
     return split_stops(unite(join_route(kept)), tokens, lex, text)
+
+
+def contrast_parts(tokens: list[Token], lex: EventLexicon) -> list[int]:
+    """Where a sentence turns to a contrast: the token indexes of a link of contrast that opens
+    a clause (after a comma or a dash) ("..., while the 70 new orders are due", "..., während die übrigen")."""
+    return [i for i in range(1, len(tokens)) if tokens[i].low in lex.contrast_links
+            and tokens[i].clause != tokens[i - 1].clause]
+
+
+_AMOUNT_REACH = 3  # words from a figure to its noun: "the 70 new Airbus orders"
+
+
+def _amount_refs(tokens: list[Token], m: EventMention, lex: EventLexicon) -> frozenset[str]:
+    """The figures of the mention's clause that count its goods or its own kind of event ("the 70
+    new orders are due for delivery", "die 30 Panzer wurden verladen"): a later mention that
+    repeats a consignment's figure tells of that consignment."""
+    out = set()
+    for k, t in enumerate(tokens):
+        if t.clause != m.trigger.clause or not t.text[:1].isdigit():
+            continue
+        for w in tokens[k + 1:k + 1 + _AMOUNT_REACH]:
+            if w.clause != t.clause or w.low in lex.pp_openers or w.low in lex.articles:
+                break  # ("300 für den Transport ... zusammengebaute Container": no count of transports)
+            if is_cargo(w.low, lex) or any(tr.type == m.type and tr.kind == "noun" for tr in lex.triggers_for(w.low)):
+                out.add(t.text.replace(",", "").replace(".", ""))
+                break
+    return frozenset(out)
+
+
+def _part_tokens(tokens: list[Token], parts: list[int], k: int) -> list[Token]:
+    bounds = [0] + parts + [len(tokens)]
+    return tokens[bounds[k]:bounds[k + 1]]
 
 
 def _has_object(text: str, m: EventMention) -> bool:

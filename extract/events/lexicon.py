@@ -79,6 +79,9 @@ class EventLexicon:
     ongoing_spans: frozenset[str] = frozenset()        # "seit", "for" before a span of time: talks that go on
     speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
+    content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
+    complementizers: frozenset[str] = frozenset()      # "that", "dass"
+    contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
     person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
     delegations: frozenset[str] = frozenset()          # "Delegation", "officials": people who meet
     verb_markers: frozenset[str] = frozenset()         # "to", "will": a bare form after them is a verb

@@ -95,9 +95,11 @@ def _fits(h: Happening, m: EventMention) -> bool:
             if not compatible(a, b):
                 return False
             agree = agree or not (told_anew and (m.by_dateline or all(o.by_dateline for o in h.mentions)))
-    if m.spec.route and m.sentence != h.last_sentence and _amounts(m.cargo) \
-            and (told := {q for o in h.mentions for q in _amounts(o.cargo)}) and not told & _amounts(m.cargo):
-        return False  # "a deal to acquire 36 planes from ATR ... ordered 30 Airbus A320 planes": two consignments
+    contrast = _across_contrast(h, m)
+    if m.spec.route and (m.sentence != h.last_sentence or contrast) and (own := _figures(m, contrast)) \
+            and (told := {q for o in h.mentions for q in _figures(o, contrast)}) and not told & own:
+        return False  # "a deal to acquire 36 planes from ATR ... ordered 30 Airbus A320 planes", "took delivery
+        #               of 100 planes, while the 70 new orders are due": two consignments
     if m.spec.route:
         # the same goods cannot go from A to A: origin of one and destination of the other clash
         for o, d in ((m.place("origin"), h.places.get("destination")), (h.places.get("origin"), m.place("destination"))):
@@ -115,6 +117,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
         #               Kurswechsel sollte es beim Treffen am Freitag nicht kommen. ... beim Opec-Treffen
         #               am Freitag in Wien"), or the talks just told ("Tony Blair has met Berlusconi ...
         #               The Downing Street talks covered ...")
+    if m.spec.route and not told_anew and m.amount_refs & {q for o in h.mentions for q in _figures(o)}:
+        agree = True  # "an order for 70 Boeing planes ... the 70 new orders are due for delivery in 2008": its figure again
     if m.spec.route and near and not told_anew and _cargo_shared(_cargo_key(h), set(m.cargo_nouns)):
         agree = True  # "... the transfer of 30 vehicles from A to B. The vehicles were moved across Poland"
     if m.sentence == h.last_sentence:
@@ -238,6 +242,17 @@ def merge(mentions: list[EventMention]) -> list[Happening]:
 _AMOUNT = re.compile(r"\d[\d.,]*\d|\d")
 
 
+def _figures(m: EventMention, counted: bool = True) -> set[str]:
+    """The figures a mention gives its goods: its cargo's, and (``counted``) those its clause counts
+    it by ("the 70 new orders")."""
+    return _amounts(m.cargo) | set(m.amount_refs) if counted else _amounts(m.cargo)
+
+
+def _across_contrast(h: Happening, m: EventMention) -> bool:
+    """Whether the happening has a mention on the other side of a contrast in m's sentence."""
+    return any(o.sentence == m.sentence and o.part != m.part for o in h.mentions)
+
+
 def _amounts(cargo: Optional[str]) -> set[str]:
     """The figures a cargo phrase states ("36 planes" -> {"36"}; "70 Boeing 737-800 planes" ->
     {"70"}: a model's number after a maker's name is no amount)."""
@@ -277,6 +292,9 @@ def inherit(happenings: list[Happening], window: int = 2) -> None:
         if not prev:
             continue
         p = max(prev, key=lambda x: x.last_sentence)
+        if any(_across_contrast(p, o) for o in h.mentions) and _figures(h.mentions[0]) \
+                and not _figures(h.mentions[0]) & {q for o in p.mentions for q in _figures(o)}:
+            continue  # the other side of a contrast in the same sentence, with goods of its own count
         related = bool(_countries(h) & _countries(p)) or bool(set(h.actors) & set(p.actors))
         if h.date is None and p.date is not None and related and h.status == p.status:
             h.date = p.date

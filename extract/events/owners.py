@@ -77,6 +77,24 @@ def owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventL
         and not any(t.low in lex.capital_nouns or t.low in heads for t in owned)  # ("Iraq's main port" is where)
 
 
+DESCRIPTOR_REACH = 3  # small-written words from a place to a descriptor's head: "UK banking group"
+
+
+def descriptor_modifier(tokens: list[Token], i: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the English place at ``i`` is the nationality in a descriptor of a firm ("Shares in
+    UK banking group Barclays", "talks with US bank Wells Fargo"): the firm's country, no venue."""
+    if lex.nouns_capitalised:
+        return False
+    k = last_index(tokens, i, pm)
+    for t in tokens[k + 1:k + 1 + DESCRIPTOR_REACH]:
+        if t.clause != tokens[i].clause or not t.text.isalpha() or not t.text.islower() \
+                or t.low in lex.pp_openers or t.low in lex.articles:
+            return False
+        if t.low.endswith(lex.descriptor_heads):
+            return True
+    return False
+
+
 def possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
     "Britain's foreign secretary")."""

@@ -65,7 +65,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
         or (not lex.verb_final and tokens[j].low in lex.relative))), len(tokens))
     # (where verbs do not end their clause, a relative word opens one with no comma: "hosted a dinner
     #  in November where the prime minister told him he would stand down")
-    return any((t.low in lex.planned or (of_plan(t) and governs(k) and not noun(k))) and k <= barrier
+    return any((t.low in lex.planned and (trigger < 0 or k < trigger or governs(k)) or (of_plan(t) and governs(k) and not noun(k)))
+               and k <= barrier
                and not _plans_a_later_noun(tokens, k, trigger, lex) and not _attribute_of_next(tokens, k, trigger, lex)
                for k, t in enumerate(tokens)
                if t.clause == clause and k != trigger and k < cut and (conj is None or conj[k] == part)
@@ -73,6 +74,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # (where only names are capitalised, a capitalised word is part of one: "the Economic Planning
     #  Advisory Council" plans nothing)
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
+    # (a modal after the trigger is governed like a verb: "EU leaders at a summit in Lisbon pledged the
+    #  economy would outstrip ...": the subject's, not the summit's)
 
 
 _ATTRIBUTE_REACH = 3  # words from "upcoming" to its noun: "the upcoming NATO summit"

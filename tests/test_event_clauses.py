@@ -1,0 +1,118 @@
+"""Which clause a date, a modal or a place belongs to (issue 13): a date fronted before its clause,
+a range of months or years, a reported clause inside another, the two sides of a contrast, a
+consignment counted again by its figure, a country that only describes a firm. One table per
+mechanism; every sentence was written for these tests, none comes from an evaluation article.
+"""
+import datetime as dt
+
+import pytest
+
+from geo.translit import fold
+
+
+def events_of(pipeline, text, lang, doc_date="2016-03-23"):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
+    return doc.events
+
+
+def dates(e):
+    d = e.to_dict()
+    return d["date_start"], d["date_end"]
+
+
+def place(p):
+    return fold(p.name) if p else None
+
+
+# -- a date fronted before its clause, between commas, dates that clause ---------------------------
+FRONTED = [
+    ("In 2010, NATO leaders at a summit in Lisbon agreed the alliance would build a missile shield.",
+     "Lisbon", ("2010-01-01", "2010-12-31"), "actual"),
+    ("In March 2014, the two foreign ministers met in Geneva.", "Geneva", ("2014-03-01", "2014-03-31"), "actual"),
+]
+
+
+@pytest.mark.parametrize("text,where,span,modality", FRONTED, ids=[c[0][:40] for c in FRONTED])
+def test_a_fronted_date_dates_its_clause(pipeline, text, where, span, modality):
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert len(meetings) == 1, meetings
+    assert place(meetings[0].location) == fold(where)
+    assert dates(meetings[0]) == span
+    assert meetings[0].to_dict()["modality"] == modality
+
+
+def test_a_modal_after_an_occasion_is_the_subjects_not_the_meetings(pipeline):
+    # "would build" is what the leaders agreed; the summit is where they agreed it
+    text = "Last year, EU leaders at a summit in Rome said the union would double its aid."
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [e.to_dict()["modality"] for e in meetings] == ["actual"]
+
+
+# -- a range of months or years dates one event as its span ----------------------------------------
+RANGES = [
+    ("Die 30 Panzer sollen zwischen 2018 und 2020 von Deutschland nach Polen geliefert werden.", "de",
+     ("2018-01-01", "2020-12-31")),
+    ("The 30 tanks will be shipped from Germany to Poland between 2018 and 2020.", "en",
+     ("2018-01-01", "2020-12-31")),
+    ("The 30 tanks will be shipped from Germany to Poland from May to July.", "en",
+     ("2016-05-01", "2016-07-31")),
+]
+
+
+@pytest.mark.parametrize("text,lang,span", RANGES, ids=[c[0][:40] for c in RANGES])
+def test_a_range_of_years_or_months_is_one_span(pipeline, text, lang, span):
+    ships = [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+    assert len(ships) == 1, ships
+    assert dates(ships[0]) == span
+
+
+# -- a reported clause: the date of the clause around it is the report's --------------------------
+def test_a_date_before_a_reported_clause_is_the_reports(pipeline):
+    text = ("Shares in the carmaker rose on Tuesday following a newspaper report that its chief had held "
+            "talks with Chinese investors in Shanghai.")
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert len(meetings) == 1, meetings
+    assert place(meetings[0].location) == "shanghai"
+    assert dates(meetings[0]) == (None, None)
+
+
+def test_a_date_in_the_clause_of_the_talks_still_dates_them(pipeline):
+    text = "Its chief held talks with Chinese investors in Shanghai on Tuesday, the newspaper reported."
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [dates(e) for e in meetings] == [("2016-03-22", "2016-03-22")]
+
+
+# -- the two sides of a contrast; a consignment counted again by its figure ------------------------
+def test_a_consignment_counted_again_takes_the_date_of_that_mention(pipeline):
+    text = ("The Polish air force has placed an order for 40 Airbus A400M planes. The order is the largest "
+            "in its history. Its commander said the planes would replace older models. At the end of this "
+            "year, the air force will have taken delivery of 12 transport planes, while the 40 new orders "
+            "are due for delivery between 2018 and 2020.")
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    ordered = [e for e in ships if e.to_dict().get("cargo") and "40" in e.to_dict()["cargo"]]
+    assert len(ordered) == 1, ships
+    assert dates(ordered[0]) == ("2018-01-01", "2020-12-31")
+    assert all(dates(e) != ("2018-01-01", "2020-12-31") for e in ships if e is not ordered[0])
+
+
+def test_without_a_contrast_one_sentence_tells_one_flow(pipeline):
+    text = "Germany delivered 20 tanks to Poland on Monday, and the tanks were unloaded in Gdansk."
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert len(ships) == 1, ships
+
+
+# -- a country that only describes a firm is no venue ----------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Investors in Japanese electronics group Sony held talks with its new managers on Friday.",
+    "Shares in UK retail group Tesco rose after it held talks with US bank Goldman Sachs.",
+])
+def test_a_country_describing_a_firm_is_no_venue(pipeline, text):
+    for e in events_of(pipeline, text, "en"):
+        if e.type == "meeting":
+            assert e.location is None or e.location.feature != "country", e.location
+
+
+def test_a_venue_before_a_common_noun_that_is_no_firm_stays(pipeline):
+    text = "The ministers held talks in Vienna last week."
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == ["vienna"]
