@@ -116,3 +116,39 @@ def test_a_venue_before_a_common_noun_that_is_no_firm_stays(pipeline):
     text = "The ministers held talks in Vienna last week."
     meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == ["vienna"]
+
+
+# -- a verb of supplying needs goods; a maker's model is goods -------------------------------------
+@pytest.mark.parametrize("text", [
+    "The new government promised it would deliver for the people of Scotland.",
+    "The sportswear firm supplies more than 100 clubs across Europe, including teams in Spain.",
+    "The judge will deliver a ruling in the Paris case next week.",
+])
+def test_supplying_or_delivering_no_goods_is_no_shipment(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+
+
+@pytest.mark.parametrize("text,origin", [
+    ("Russia supplies gas to Ukraine through pipelines.", "russia"),
+    ("The Airbus A380s will be delivered to Dubai from March 2017.", "france"),
+])
+def test_goods_or_a_makers_model_make_the_shipment(pipeline, text, origin):
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert len(ships) == 1, ships
+    assert place(ships[0].origin) == origin
+
+
+# -- a meeting verb with a long abstract object is another verb; a return to a state no journey -----
+@pytest.mark.parametrize("text,lang", [
+    ("The company said it now meets the stock exchange's minimum listing requirements.", "en"),
+    ("Die Allianz will dem Präsidenten die Rückkehr an die Macht in Sanaa ermöglichen.", "de"),
+    ("The general's return to power in Bamako surprised diplomats.", "en"),
+])
+def test_another_sense_of_a_trigger_is_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang)
+
+
+def test_a_meeting_noun_before_an_abstract_word_stays_a_meeting(pipeline):
+    text = "The minister stressed that Tuesday's meeting in Brussels was only a first step and that other proposals would follow."
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == ["brussels"]

@@ -301,7 +301,7 @@ def _attribute_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -
                for t in tokens[idx + 1:ti])
 
 
-_JOINED_SPAN = {"day": 14, "month": 366, "year": 3660}  # days between the starts: "am Donnerstag und Freitag",
+_JOINED_SPAN = {"day": 14, "month": 731, "year": 3660}  # days between the starts: "am Donnerstag und Freitag",
 #   "von Montag bis Mittwoch", "on 3 and 4 June"; "from March to May"; "between 2008 and 2012"
 
 

@@ -2,9 +2,11 @@
 and vehicles), transport modes, and the cargo phrase of a sentence."""
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon
+from extract.events.orgs import makers
 from extract.text.document import Token
 
 
@@ -15,10 +17,20 @@ def has_carrier(tokens: list[Token], lex: EventLexicon, freight_only: bool = Fal
                for t in tokens)
 
 
-def has_cargo(tokens: list[Token], lex: EventLexicon) -> bool:
-    """Goods in the sentence: a goods noun, or a number with a unit of bulk goods."""
-    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for t in tokens) \
+def has_cargo(tokens: list[Token], lex: EventLexicon, skip: int = -1) -> bool:
+    """Goods in the sentence: a goods noun, or a number with a unit of bulk goods (not the word
+    at ``skip``, a verb that is also a goods noun: "Umbro supplies 150 teams")."""
+    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for k, t in enumerate(tokens) if k != skip) \
+        or any(t.text in makers() and k + 1 < len(tokens) and _model(tokens[k + 1].text) for k, t in enumerate(tokens)) \
         or any(is_measure(tokens, k, lex) for k in range(1, len(tokens)))
+
+
+_MODEL = re.compile(r"[A-Z]{0,3}-?\d{2,4}(?:-\d{1,4})?s?")  # "767s", "A320", "737-800", "MD-11"
+
+
+def _model(word: str) -> bool:
+    """Whether a word is a model number: the goods a maker's name before it makes ("Boeing 767s")."""
+    return bool(_MODEL.fullmatch(word))
 
 
 def is_measure(tokens: list[Token], k: int, lex: EventLexicon) -> bool:

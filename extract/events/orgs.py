@@ -26,3 +26,11 @@ def home_countries(text: str, start: int, end: int) -> list[tuple[int, int, str]
     the ISO code of its country, or for a bloc of states the city of its seat ("Brussels")."""
     regex, names = _table()
     return [(m.start(), m.end(), names[m.group()]) for m in regex.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=1)
+def makers() -> frozenset[str]:
+    """The first words of the names of manufacturers ("Boeing", "Airbus", "McDonnell"): a model
+    number after one is goods ("The Boeing 767s", "Airbus A320")."""
+    return frozenset(name.split()[0] for row in organisation_rows() if row.get("kind", "").strip() == "manufacturer"
+                     for name in organisation_names(row))

@@ -12,6 +12,9 @@ from extract.text.document import Token
 from extract.text.lemmas import lemma
 
 
+_OBJECT_REACH = 10  # words of an English object phrase after a meeting verb
+
+
 def abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None) -> bool:
     """A meeting verb with an abstract object near it in its clause is another verb: "can
     meet demand", "received a proposal", "eine Entscheidung getroffen" -- also when the
@@ -28,6 +31,15 @@ def abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None)
     if any(abstract(tokens[k].low) for k in range(lo, hi)
            if k != i and tokens[k].clause == tokens[i].clause):
         return True
+    if not lex.verb_final and i + 1 < len(tokens) and tokens[i + 1].low in lex.determiners:
+        # a long object phrase after a determiner, up to its first preposition ("meets the trading
+        # system's net worth requirements"; not a noun: "Thursday's meeting was only a first step")
+        for k in range(i + 1, min(len(tokens), i + 1 + _OBJECT_REACH)):
+            t = tokens[k]
+            if t.clause != tokens[i].clause or t.low in lex.pp_openers or t.low in lex.infinitive_markers:
+                break
+            if abstract(t.low):
+                return True
     first = next(k for k in range(i + 1) if tokens[k].clause == tokens[i].clause)
     if first >= 2 and tokens[first].low in lex.relative:
         before = tokens[first - 1] if tokens[first - 1].text[:1].isalnum() else tokens[first - 2]

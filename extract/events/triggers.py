@@ -113,9 +113,13 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
             if trig.orders and not _ordered_goods(tokens, i, lex):
                 continue  # an order's goods are its object ("ordered 30 planes"); "ordered an inquiry", "losing orders to"
-            sold = trig.needs_cargo and not goods and not is_motion(trig, t) and has_carrier(tokens, lex)
+            own_goods = goods
+            if trig.needs_cargo and goods and trig.kind != "noun" and is_cargo(t.low, lex):
+                own_goods = has_cargo(tokens, lex, skip=i) or has_carrier(tokens, lex)
+                # (the verb is no goods of its own: "supplies 150 teams"; "supplies medical supplies" has)
+            sold = trig.needs_cargo and not own_goods and not is_motion(trig, t) and has_carrier(tokens, lex)
             # (what is sold, bought or ordered may be vehicles: "ordered 30 planes")
-            if trig.needs_cargo and not goods and not sold and not (trig.personnel and any(
+            if trig.needs_cargo and not own_goods and not sold and not (trig.personnel and any(
                     (tk.cap or not lex.nouns_capitalised) and lex.goods.is_personnel(tk.low) for tk in tokens)):
                 continue  # (police or experts sent somewhere are what a deployment moves)
             if trig.needs_cargo and is_motion(trig, t) and not moves_goods(
