@@ -152,3 +152,34 @@ def test_a_meeting_noun_before_an_abstract_word_stays_a_meeting(pipeline):
     text = "The minister stressed that Tuesday's meeting in Brussels was only a first step and that other proposals would follow."
     meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == ["brussels"]
+
+
+# -- the end of a year is its December; a deadline at a period's end dates a plan -------------------
+@pytest.mark.parametrize("text,value", [
+    ("Exports will rise by the end of this year.", "2016-12"),
+    ("Stocks fell at the end of last year.", "2015-12"),
+    ("Prices rose late last year.", "2015"),     # "late" stays the year (TIMEX3 mod END)
+])
+def test_the_end_of_a_relative_year_is_its_december(pipeline, text, value):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date(2016, 3, 23), lang="en")
+    assert [t.value for t in doc.timexes] == [value]
+
+
+def test_a_plan_before_the_end_of_a_period_is_dated_by_it(pipeline):
+    text = "The carmaker will begin exporting vehicles before the end of this year to Asia, a market it left in 1998."
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert [dates(e) for e in ships] == [("2016-12-01", "2016-12-31")]
+
+
+def test_a_flow_to_a_continent_and_its_countries_is_one(pipeline):
+    text = ("The carmaker will begin exporting vehicles from the United States to Europe this year. "
+            "The first cars would be sold in Austria and Switzerland, a spokesman said.")
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert len(ships) == 1, ships
+
+
+def test_flows_to_two_continents_stay_two(pipeline):
+    text = ("The carmaker will begin exporting vehicles from the United States to Europe this year. "
+            "Its trucks will be shipped to Japan, a spokesman said.")
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert len(ships) >= 2, ships

@@ -210,6 +210,9 @@ def resolve_rel(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     elif unit == "W" and rel < 0 and ctx.anchor.isoweekday() == 7 and not ctx.narrative:
         rel += 1  # "vergangene Woche", "last week" in a Sunday paper: the week that ends that day
     day = cal.add_units(ctx.anchor, rel, unit)
+    month = maps["year_mod_month"].get(norm(g["mod"])) if unit == "Y" and g.get("mod") and day else None
+    if month:
+        return Resolved(f"{day.year:04d}-{month:02d}", True)  # "the end of this year": its December, as of a named year
     return Resolved(cal.value_at(day, unit), True) if day else None
 
 

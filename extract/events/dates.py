@@ -96,9 +96,11 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
             out.append((tx, clause, iv, idx, clause in speech_clauses, True))
             continue  # "was postponed until Friday": the new date, also after "until"
         opens_range = "/" in (tx.value or "") and before[-1:] and before[-1] in _range_openers(lex.lang)
+        deadline = before[-1:] and before[-1] in lex.non_anchor and tx.text.lower().startswith(_end_words(lex.lang))
+        # ("will begin exporting before the end of this year": the end of a period is the plan's date)
         # ("shipped from May to July": "from" opens the range the timex is, not a span from its start)
         if (any(w in lex.non_anchor for w in before[-2:]) and not _range_end(timexes, tokens, idx)
-                and not opens_range) \
+                and not opens_range and not deadline) \
                 or any(w in lex.non_anchor_heads for w in clause_head):
             continue
         if not opens_range and _baseline(tokens, idx, clause, lex):
@@ -339,6 +341,13 @@ def _as_range(tokens: list[Token], first: Timex, between: list[Token], lang: str
     before = [t.low for t in tokens if t.end <= first.start][-2:]
     openers = {w.lower() for w in grammar.get("between", ())}
     return bool(before) and (before[-1] in openers or " ".join(before) in openers)
+
+
+@lru_cache(maxsize=None)
+def _end_words(lang: str) -> tuple[str, ...]:
+    """The timex grammar's modifiers of a period's end ("the end of", "Ende"; not "late")."""
+    mods = load_grammar(lang).lex.get("modifiers", {})
+    return tuple(sorted((w.lower() for w, v in mods.items() if v == "END" and "end" in w.lower()), key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)

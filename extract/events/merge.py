@@ -10,6 +10,7 @@ from typing import Optional
 from extract.events.highlights import mention_highlights
 from extract.events.lexicon import ROLES
 from extract.events.roles import SPECIFICITY, EventMention
+from geo.continents import contains
 from geo.same_spot import compatible, same_place
 from records.event_types import EventType, event_type
 from records.model import Event, Place
@@ -92,8 +93,9 @@ def _fits(h: Happening, m: EventMention) -> bool:
         if b is not None:
             own_places = True
         if a is not None and b is not None:
-            if not compatible(a, b):
-                return False
+            if not compatible(a, b) and not any(contains(o.place(role), b) or contains(b, o.place(role))
+                                                for o in h.mentions):
+                return False  # (a flow "to Europe" and its countries: "sold in Austria and Switzerland")
             agree = agree or not (told_anew and (m.by_dateline or all(o.by_dateline for o in h.mentions)))
     contrast = _across_contrast(h, m)
     if m.spec.route and (m.sentence != h.last_sentence or contrast) and (own := _figures(m, contrast)) \
