@@ -183,3 +183,15 @@ def test_flows_to_two_continents_stay_two(pipeline):
             "Its trucks will be shipped to Japan, a spokesman said.")
     ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
     assert len(ships) >= 2, ships
+
+
+# -- a body's name after a locative is where a meeting is, not whose sitting it is -----------------
+def test_a_conference_held_in_parliament_is_a_meeting(pipeline):
+    text = "Am Freitag fand eine Konferenz im Parlament in Wien statt."
+    meetings = [e for e in events_of(pipeline, text, "de", "2016-05-20") if e.type == "meeting"]
+    assert len(meetings) == 1, meetings
+
+
+def test_a_sitting_in_parliament_is_its_routine(pipeline):
+    text = "Am Freitag fand eine Sitzung im Parlament in Wien statt."
+    assert not [e for e in events_of(pipeline, text, "de", "2016-05-20") if e.type == "meeting"]

@@ -132,8 +132,11 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if not lex.nouns_capitalised:  # an English opening may be a quote's words ('"A flexible exchange rate ...," he told')
         subject &= set(reach)
     subject |= _antecedent(tokens, i, lex)
+    session = low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
     near = [tokens[k].low.rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
-            if k != i and (k in subject or tokens[k].clause == tokens[i].clause)]
+            if k != i and (k in subject or tokens[k].clause == tokens[i].clause)
+            and (session or k < i or tokens[k - 1].low not in lex.locatives)]
+    # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)
     # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
     #  Dringlichkeitssitzung mit dem Fall befassen")
     def international(j: int, k: int) -> bool:  # the body word at k or one of the two words before it
