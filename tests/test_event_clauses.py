@@ -195,3 +195,17 @@ def test_a_conference_held_in_parliament_is_a_meeting(pipeline):
 def test_a_sitting_in_parliament_is_its_routine(pipeline):
     text = "Am Freitag fand eine Sitzung im Parlament in Wien statt."
     assert not [e for e in events_of(pipeline, text, "de", "2016-05-20") if e.type == "meeting"]
+
+
+# -- a gerund's doer is the noun before its preposition; an object list goes on past "and" ---------
+def test_a_gerund_after_a_preposition_moves_the_goods_of_its_doer(pipeline):
+    text = ("The prime minister praised the Red Cross for quickly flying tents and 40 water pumps "
+            "from Vienna to Athens.")
+    ships = [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+    assert [(place(e.origin), place(e.destination)) for e in ships] == [("vienna", "athens")]
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+
+
+def test_a_person_doing_the_gerund_travels(pipeline):
+    text = "Critics attacked Foreign Secretary Jane Doe for flying to Athens on Monday."
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]

@@ -18,6 +18,27 @@ def is_motion(trig: Trigger, t: Token) -> bool:
         and (trig.regex is None or not trig.regex.fullmatch(t.low)))
 
 
+GERUND_DOER = 3  # words before a gerund's preposition that may name its doer ("praised Scottish Water for")
+
+
+def _gerund_phrase(tokens: list[Token], i: int, lo: int, lex: EventLexicon) -> Optional[int]:
+    """The index of the preposition that opens an English gerund phrase holding the verb at ``i``
+    ("for immediately flying"), an adverb allowed between; None when it is no such phrase."""
+    if lex.nouns_capitalised or not tokens[i].low.endswith("ing"):
+        return None
+    for k in (i - 1, i - 2):
+        if k > lo and tokens[k].low in lex.gerund_prepositions and tokens[k].clause == tokens[i].clause:
+            return k if k == i - 1 or tokens[i - 1].low.endswith("ly") else None
+    return None
+
+
+def _listed_object(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """Whether the word at ``k``, right after a coordinator, opens another noun phrase of a list
+    (a figure or a determiner: "and five large generators"), not another verb."""
+    return k < len(tokens) and (tokens[k].text[:1].isdigit() or lex.goods.is_number(tokens[k].low)
+                                or tokens[k].low in lex.determiners)
+
+
 def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int],
                 intransitive: bool = False, personnel: bool = False) -> bool:
     """Whether the motion verb at ``i`` moves goods, not people (the sentence names goods:
@@ -59,7 +80,13 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
                 found = "pronoun"  # "sie", "they": may stand for the goods named before
         return found
 
-    mover = mover_in(lo, i)
+    gerund = _gerund_phrase(tokens, i, lo, lex)
+    if gerund is not None:
+        # "praised Scottish Water for immediately flying bottled water": the gerund's doer is the
+        # object right before its preposition, not the clause's subject
+        mover = mover_in(max(lo, gerund - GERUND_DOER), gerund) or "none"
+    else:
+        mover = mover_in(lo, i)
     if mover is None and lo > 0 and tokens[lo - 1].clause == clause:
         # "... left Bucharest and reached Chisinau": the conjuncts share their subject
         start = lo - 1
@@ -73,9 +100,12 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
         return False
     if mover in ("goods", "pronoun"):
         return True
+    if mover == "none":
+        mover = None
     # no mover before the verb: a verb of leaving or arriving has none ("the ruling left
     # prices unchanged"); a verb that moves something may name the goods after it
     hi = i
-    while hi + 1 < len(tokens) and tokens[hi + 1].clause == clause and tokens[hi + 1].low not in lex.coordinators:
-        hi += 1
+    while hi + 1 < len(tokens) and tokens[hi + 1].clause == clause and (
+            tokens[hi + 1].low not in lex.coordinators or _listed_object(tokens, hi + 2, lex)):
+        hi += 1  # (an object list goes on past "and": "flying bottled water and five generators")
     return not intransitive and any(goods(tokens[k]) for k in range(i + 1, hi + 1))
