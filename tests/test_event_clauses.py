@@ -209,3 +209,23 @@ def test_a_gerund_after_a_preposition_moves_the_goods_of_its_doer(pipeline):
 def test_a_person_doing_the_gerund_travels(pipeline):
     text = "Critics attacked Foreign Secretary Jane Doe for flying to Athens on Monday."
     assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+
+
+# -- kinds of gathering and flow that are none between sides --------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The minister told the party conference in Leeds on Saturday that taxes would fall.", "en"),
+    ("Die Parteikonferenz in Linz beschloss am Samstag ein neues Programm.", "de"),
+    ("The firm's profits rose on Monday following the departure of its chief executive.", "en"),
+    ("Non-EU imports rose 3% in October, while exports to Asia increased by only 0.6%.", "en"),
+])
+def test_a_partys_gathering_a_departure_from_a_post_or_a_share_is_no_event(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang, "2016-10-30")
+
+
+@pytest.mark.parametrize("text,lang,kind", [
+    ("The minister met party leaders from Spain and Portugal in Lisbon on Saturday.", "en", "meeting"),
+    ("Before his departure for Paris on Monday, the minister spoke to reporters.", "en", "meeting"),
+    ("Taiwan's textile exports to the United States fell 4 pct in January to 562 mln dlrs.", "en", "shipment"),
+])
+def test_a_meeting_of_party_leaders_a_trip_or_a_flow_with_its_value_stays(pipeline, text, lang, kind):
+    assert [e.type for e in events_of(pipeline, text, lang, "2016-10-30")] == [kind]

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.events.cues import in_attribute
-from extract.events.goods import has_cargo, has_carrier, is_cargo
+from extract.events.goods import has_cargo, has_carrier, is_cargo, is_measure
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
@@ -70,6 +70,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and trig.kind != "noun" and not trig.trade and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
+            if trig.type == "shipment" and trig.trade and _share_told(tokens, i, lex):
+                continue  # "EU exports rose 2%", "imports at about 30 pct of consumption": a trade statistic
             if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))
                                                if tokens[k].clause == t.clause):
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
@@ -214,6 +216,21 @@ def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
     titles = people_lexicon(lex.lang)
     return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
                for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
+
+
+_SHARE_REACH = 6  # words after a trade word to the share that makes it a statistic ("exports rose by only 0.6%")
+
+
+def _share_told(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a share follows the trade word at ``i`` in its clause and no other figure is told
+    there ("Non-EU imports rose 3%"; not "exported 84,960 tonnes, up 3 pct", "grew 34%, to $14bn")."""
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    if any(is_measure(tokens, k, lex) for k in clause if k > 0):
+        return False
+    shares = [k for k in clause if i < k <= i + _SHARE_REACH and tokens[k].low in lex.percent_words]
+    figures = [k for k in clause if any(c.isdigit() for c in tokens[k].text) and k + 1 not in shares
+               and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.percent_words)]
+    return bool(shares) and not figures  # (a value is a flow's size: "fell 4 pct to 562 mln dlrs")
 
 
 def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
