@@ -30,7 +30,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import (guest_near, invited_to_act, money, owned, named_body, ongoing, partner_after, said_during,
-                                 visiting_guest)
+                                 sides_before, visiting_guest)
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
 from extract.events.senders import goods_origins, sender
@@ -290,7 +290,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
-        m.partner = partner_after(tokens, m.trigger_idx, people, lex)
+        m.partner = partner_after(tokens, m.trigger_idx, people, lex) or (
+            not m.spec.route and sides_before(tokens, m.trigger_idx, lex))
         m.ongoing = ongoing(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]

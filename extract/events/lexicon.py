@@ -80,7 +80,8 @@ class EventLexicon:
     speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     gerund_prepositions: frozenset[str] = frozenset()  # "for": opens a gerund phrase ("praised X for flying aid")
-    party_words: tuple[str, ...] = ()                  # "party", "Partei-": a party's own gathering
+    flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
+    pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject
     session_nouns: tuple[str, ...] = ()                # "Sitzung", "session": a body's sitting (also a compound's head)
     content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
     complementizers: frozenset[str] = frozenset()      # "that", "dass"

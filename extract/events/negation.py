@@ -122,10 +122,6 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     low = tokens[i].low
     if low.rsplit("-", 1)[-1].endswith(lex.summit_nouns):
         return False  # "the European Council summit", "Ratsgipfel": states meet
-    if lex.party_words and (low.startswith(lex.party_words) and len(low) > 8 if lex.nouns_capitalised
-                            else any(tokens[k].low in lex.party_words for k in range(max(0, i - 2), i)
-                                     if tokens[k].clause == tokens[i].clause)):
-        return True  # "told the party conference", "Parteikonferenz": one party's own gathering
     if lex.nouns_capitalised and any(low.startswith(b) and len(low) > len(b) + 3 for b in lex.domestic_bodies):
         return True
     # the sentence's subject opens it, after a dateline if there is one ("Wien – Der Oberste Gerichtshof (OGH) hat ...")

@@ -223,10 +223,13 @@ _SHARE_REACH = 6  # words after a trade word to the share that makes it a statis
 
 def _share_told(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether a share follows the trade word at ``i`` in its clause and no other figure is told
-    there ("Non-EU imports rose 3%"; not "exported 84,960 tonnes, up 3 pct", "grew 34%, to $14bn")."""
+    there, nor an end of the flow right after it ("Non-EU imports rose 3%"; not "exported 84,960
+    tonnes, up 3 pct", "grew 34%, to $14bn", "exports to China rose 14.6 pct")."""
     clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
     if any(is_measure(tokens, k, lex) for k in clause if k > 0):
         return False
+    if i + 2 < len(tokens) and tokens[i + 1].low in lex.flow_ends and tokens[i + 2].cap:
+        return False  # "Japan's exports to China rose 14.6 pct": a flow between two places
     shares = [k for k in clause if i < k <= i + _SHARE_REACH and tokens[k].low in lex.percent_words]
     figures = [k for k in clause if any(c.isdigit() for c in tokens[k].text) and k + 1 not in shares
                and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.percent_words)]
