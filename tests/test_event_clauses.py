@@ -243,3 +243,19 @@ def test_two_sides_as_subject_make_talks_an_event(pipeline, text):
 ])
 def test_no_two_sides_no_placeless_talks(pipeline, text, lang):
     assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+# -- an invitation to the press, a forum on the net: no meeting -----------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Die Partei lud am Montag mit ihrem Chef zu einem Pressegespräch in ein Hotel in Wien.", "de"),
+    ("The minister invited reporters to a press briefing at the embassy in Paris on Monday.", "en"),
+    ("Ein von dem Blogger mitgegründetes Internetforum in Riad wurde gesperrt.", "de"),
+    ("He co-founded an online forum in Riyadh in 2008.", "en"),
+])
+def test_an_invitation_to_the_press_or_a_forum_on_the_net_is_no_meeting(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+def test_an_invitation_to_talks_is_still_a_meeting(pipeline):
+    text = "Der Kanzler lud den französischen Präsidenten am Montag zu Gesprächen nach Wien."
+    assert [e.type for e in events_of(pipeline, text, "de")] == ["meeting"]

@@ -237,11 +237,15 @@ def _span_of_time(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
 
 def invited_to_act(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     """An invitation whose content is an infinitive of doing ("lud Unternehmen ein, in Usbekistan zu
-    investieren", "invited companies to invest in"): asked to act, no visit to anyone. German: a
+    investieren", "invited companies to invest in"), or one to the press (a word of its clause opens
+    with a press prefix: "lud zu einem Pressegespräch"): asked to act, no visit to anyone. German: a
     later clause of the sentence ends "zu" + verb; English: "to" + a small word that is no article
     or name within four words of the verb."""
     if not tokens[ti].low.startswith(lex.invitation_stems):
         return False
+    if any(tokens[k].low.startswith(lex.press_prefixes) and (tokens[k].cap or not lex.nouns_capitalised)
+           for k in range(len(tokens)) if tokens[k].clause == tokens[ti].clause and k != ti):
+        return True  # "lud zu einem Pressegespräch in die Sky-Bar", "invited reporters to a press briefing": the press
     if lex.verb_final:
         for k in range(ti + 1, len(tokens) - 1):
             if tokens[k].clause != tokens[ti].clause and tokens[k].low in lex.infinitive_markers \

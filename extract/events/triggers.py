@@ -62,6 +62,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "during a brief visit", "his trip": the noun, dated by its own phrase
             if trig.kind == "noun" and not lex.nouns_capitalised and i and tokens[i - 1].low in lex.person_subjects:
                 continue  # "he talks of ...": a verb after a pronoun
+            if trig.type == "meeting" and trig.kind == "noun" and lex.virtual_words and (
+                    t.low.startswith(lex.virtual_words) or (i and tokens[i - 1].low.rstrip("-") in lex.virtual_words)):
+                continue  # "ein Internetforum", "an online conference": on the net, no gathering in a place
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
