@@ -259,3 +259,27 @@ def test_an_invitation_to_the_press_or_a_forum_on_the_net_is_no_meeting(pipeline
 def test_an_invitation_to_talks_is_still_a_meeting(pipeline):
     text = "Der Kanzler lud den französischen Präsidenten am Montag zu Gesprächen nach Wien."
     assert [e.type for e in events_of(pipeline, text, "de")] == ["meeting"]
+
+
+# -- telling a delegation where or when is meeting it ---------------------------------------------
+@pytest.mark.parametrize("text,where,day", [
+    ("The minister told visiting trade officials in Tokyo on Monday that tariffs would fall.", "tokyo", "2016-03-21"),
+    ("She was quoted as telling representatives of 12 farm groups on Monday that the quota would stay.", None,
+     "2016-03-21"),
+])
+def test_telling_a_delegation_where_or_when_is_a_meeting(pipeline, text, where, day):
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert len(meetings) == 1, meetings
+    assert place(meetings[0].location) == where
+    assert dates(meetings[0])[0] == day
+    assert meetings[0].to_dict()["modality"] == "actual"  # ("would" is the reported clause's)
+
+
+@pytest.mark.parametrize("text", [
+    "A spokesman told reporters on Monday that talks were over.",
+    "The minister told Mr Brown on Monday that he would resign.",
+    "US officials told Reuters on Monday that the ban would stay.",
+    "The minister told officials that the quota would stay.",          # neither where nor when
+])
+def test_telling_anyone_else_is_speech(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]

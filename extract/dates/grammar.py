@@ -64,6 +64,7 @@ class Grammar:
     trigger_regex: Optional[re.Pattern] = None    # on the lower-cased text: the words of trigger_words and digits
     year_back: Optional[re.Pattern] = None        # "a year earlier", "Vorjahresquartal": the same period a year before
     perfect: Optional[re.Pattern] = None          # "getroffen haben", "to have met": a claim about the past
+    content_clause: Optional[re.Pattern] = None   # "told officials on Monday that tariffs would fall": what was told
 
 
 # characters for which str.isdigit() holds but not regex \d (superscripts, circled digits ...);
@@ -290,7 +291,17 @@ def load_grammar(lang: str) -> Grammar:
                    year_back=re.compile(_alternation(lex["year_back"], literal=False), re.IGNORECASE)
                    if lex.get("year_back") else None,
                    perfect=re.compile(r"(?<!\w)" + lex["perfect_infinitive"] + r"(?!\w)", re.IGNORECASE)
-                   if lex.get("perfect_infinitive") else None)
+                   if lex.get("perfect_infinitive") else None,
+                   content_clause=_content_clause(lex.get("content_clause")))
+
+
+def _content_clause(spec: Optional[dict]) -> Optional[re.Pattern]:
+    """A word that opens a reported clause (``openers``: "that") before a word that is no verb
+    (``not_before``: "that will decide" is a relative clause about the noun)."""
+    if not spec:
+        return None
+    return re.compile(r"(?<!\w)(?:" + _alternation(spec["openers"], literal=True) + r")\s+(?!(?:"
+                      + _alternation(spec["not_before"], literal=True) + r")(?!\w))(?=\w)", re.IGNORECASE)
 
 
 def _coordinated(spec: Optional[dict]) -> Optional[re.Pattern]:

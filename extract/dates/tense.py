@@ -24,7 +24,8 @@ _CLAUSE_WINDOW = 120
 
 def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None,
             coordinated: bool = True) -> tuple[int, int]:
-    """Bounds of the clause around a span: up to punctuation, quotes or a window's width, and
+    """Bounds of the clause around a span: up to punctuation, quotes or a window's width, up to
+    a word that opens a reported clause after the span ("told ... on Monday that ... would"), and
     up to a comma and conjunction that open a subordinate clause (", bevor", ", when"), or
     (``coordinated``) a coordinated one (", and holds")."""
     lo = max(0, start - _CLAUSE_WINDOW)
@@ -41,6 +42,9 @@ def _clause(text: str, start: int, end: int, grammar: Optional[Grammar] = None,
                 hi = comma if comma != -1 else hi
         after = grammar.subclause.search(text, end, hi)
         hi = after.start() if after else hi
+    if grammar is not None and grammar.content_clause is not None:
+        told = grammar.content_clause.search(text, end, hi)
+        hi = told.start() if told else hi  # "told officials on Monday that tariffs would fall": the telling's tense
     if coordinated and grammar is not None and grammar.coordinated is not None and "," in text[lo:hi]:
         before = [m.end() for m in grammar.coordinated.finditer(text, lo, start)]
         after = grammar.coordinated.search(text, end, hi)

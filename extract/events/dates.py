@@ -272,9 +272,11 @@ def _embedded_verb(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) ->
 
 def _reported_content(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -> bool:
     """Whether the trigger stands in a reported clause opened after the date ("risen on Monday
-    following a weekend press report that it had held merger talks"): the date is the report's."""
-    return any(tokens[k].low in lex.complementizers and tokens[k - 1].low in lex.content_heads
-               for k in range(idx + 1, ti))
+    following a weekend press report that it had held merger talks", "told officials last week
+    that Moscow would buy wheat"): the date is the report's."""
+    return any(tokens[k].low in lex.complementizers and any(
+        tokens[j].low in lex.content_heads and tokens[j].clause == tokens[k].clause for j in range(max(0, idx - 8), k))
+        for k in range(idx + 1, ti))
 
 
 def _when_clause_date(tokens: list[Token], heads: dict[int, int], clause: int, idx: int,

@@ -149,6 +149,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
                               for m in h.mentions):
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
+        if not placed and h.date is None and all(m.trigger_def.addressee for m in h.mentions):
+            continue  # "he told officials that ...": neither where nor when, only what was said
         if h.type == "meeting" and not placed and all(m.ongoing == "state" for m in h.mentions):
             continue  # "have spent much of 2004 in tough talks with unions": a process over a span, no meeting
         if not placed and h.date is None and not any(

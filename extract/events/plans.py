@@ -60,7 +60,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # on Saturday and promised to ...", "broke down when ... a new plan"); an "and" that joins names
     # plans on ("the meeting between Marchionne and GM's Wagoner is due to ...")
     barrier = next((j for j in range(trigger + 1, len(tokens)) if trigger >= 0 and (
-        tokens[j].low in lex.subordinators or (verb and tokens[j].low in lex.coordinators
+        tokens[j].low in lex.subordinators or (verb and tokens[j].low in lex.complementizers)
+        or (verb and tokens[j].low in lex.coordinators
                                                and _verb_follows(tokens, j, lex))
         or (not lex.verb_final and tokens[j].low in lex.relative))), len(tokens))
     # (where verbs do not end their clause, a relative word opens one with no comma: "hosted a dinner

@@ -39,5 +39,7 @@ class Trigger:
     traveller: bool = False      # 'wird in Brüssel erwartet', 'tagten': its subject must be a person of office
     expected: bool = False       # 'wird ... erwartet', 'is expected in': the visit lies ahead (planned)
     needs_audience: bool = False # 'Rede vor dem Parlament', 'speech to the council': an event only before a gathering
+    addressee: bool = False      # 'told representatives of 19 associations last Saturday': telling a delegation
+    #                              (the object right after) where or when is meeting it; telling anyone else is speech
     seized: bool = False         # 'beschlagnahmt', 'seized': the subject stops goods, it neither sends nor receives them;
     #                              the goods' provenance is the origin, and a seizure without one is no flow

@@ -109,6 +109,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
+            if trig.addressee and not _delegation_after(tokens, i, lex):
+                continue  # "told reporters", "told Mr Brown", "officials told Reuters": speech, no meeting
             if trig.needs_audience and not _audience_after(tokens, i, lex):
                 continue  # "eine Rede über Europa": a speech, but before no gathering
             if trig.needs_partner and not _partner_with(tokens, i, lex, person_starts):
@@ -219,6 +221,22 @@ def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
     titles = people_lexicon(lex.lang)
     return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
                for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
+
+
+_ADDRESSEE_REACH = 4  # words from a verb of telling to the delegation it tells ("told private grain trade officials")
+
+
+def _delegation_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the object right after a verb of telling is a delegation, officials or
+    representatives (small-written words between: "told visiting trade officials")."""
+    for t in tokens[i + 1:i + 1 + _ADDRESSEE_REACH]:
+        if t.clause != tokens[i].clause:
+            return False
+        if t.low in lex.delegations:
+            return True
+        if not (t.text.isalpha() and t.text.islower()) or t.low in lex.pp_openers:
+            return False
+    return False
 
 
 _SHARE_REACH = 6  # words after a trade word to the share that makes it a statistic ("exports rose by only 0.6%")
