@@ -283,3 +283,18 @@ def test_telling_a_delegation_where_or_when_is_a_meeting(pipeline, text, where, 
 ])
 def test_telling_anyone_else_is_speech(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+
+
+# -- an event told as unlikely; a trading session ----------------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("GAS IMPORTS FROM NORWAY UNLIKELY IN 2017", "en"),
+    ("Ein Treffen der beiden Präsidenten in Wien gilt als unwahrscheinlich.", "de"),
+    ("Dealers reported heavy selling during Friday's session in Tokyo.", "en"),
+])
+def test_an_unlikely_event_or_a_trading_session_is_none(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang)
+
+
+def test_a_likely_import_stays(pipeline):
+    text = "Gas imports from Norway to Germany rose to 40 bln cubic metres in 2015."
+    assert [e.type for e in events_of(pipeline, text, "en")] == ["shipment"]

@@ -80,6 +80,8 @@ class EventLexicon:
     speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     gerund_prepositions: frozenset[str] = frozenset()  # "for": opens a gerund phrase ("praised X for flying aid")
+    market_words: frozenset[str] = frozenset()         # "trading", "Börse": a sitting noun near them is a trading session
+    doubt_words: frozenset[str] = frozenset()          # "unlikely", "unwahrscheinlich" after an event noun: it will not happen
     virtual_words: tuple[str, ...] = ()                # "Internet-", "online": a forum on the net, no gathering
     flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
     pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject

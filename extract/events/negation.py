@@ -27,6 +27,9 @@ def _negated_phrase(tokens: list[Token], i: int, lex: EventLexicon, negator) -> 
     return False
 
 
+_DOUBT_REACH = 10  # words from an event noun to the predicate that doubts it ("imports from Algeria unlikely")
+
+
 def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:
     """An event the text says did not or will not happen: a negator just before the
     trigger ("kein Treffen", "did not meet", "never visited") or, where the verb comes
@@ -46,6 +49,8 @@ def negated(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         return True
     if trig.kind == "noun" and _negated_phrase(tokens, i, lex, negator):
         return True
+    if any(tokens[k].low in lex.doubt_words for k in near(i + 1, i + _DOUBT_REACH)):
+        return True  # "LNG IMPORTS FROM ALGERIA UNLIKELY IN 1987", "ein Treffen gilt als unwahrscheinlich"
     if lex.verb_second and trig.kind != "noun" and any(negator(k) for k in near(i + 1, i + 4)):
         return True
     words = lex.refusals | lex.demands if trig.type == "meeting" else lex.refusals

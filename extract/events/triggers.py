@@ -65,6 +65,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "meeting" and trig.kind == "noun" and lex.virtual_words and (
                     t.low.startswith(lex.virtual_words) or (i and tokens[i - 1].low.rstrip("-") in lex.virtual_words)):
                 continue  # "ein Internetforum", "an online conference": on the net, no gathering in a place
+            if trig.type == "meeting" and trig.kind == "noun" and t.low.rsplit("-", 1)[-1] in lex.session_nouns \
+                    and any(tk.low in lex.market_words for tk in tokens):
+                continue  # "panic selling during Friday's session": a market's trading session
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
