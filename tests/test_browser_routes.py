@@ -87,9 +87,10 @@ def test_multi_leg_route_shows_its_legs(server, browser, root):
 
     # the popup of the rail leg lists both legs, the clicked one in bold (a straight
     # leg's box centre lies on it, where playwright clicks)
+    wait_idle(page)  # (a click during a rerun of the page is lost: on a loaded machine the popup never came)
     rail.click()
     popup = frame.locator(".leaflet-popup-content").last
-    expect(popup).to_contain_text("1. Rajin → Wladiwostok · sea")
+    expect(popup).to_contain_text("1. Rajin → Wladiwostok · sea", timeout=15_000)
     expect(popup).to_contain_text("2. Wladiwostok → Tikhoretsk · rail")
     assert popup.locator("b").inner_text() == "2. Wladiwostok → Tikhoretsk · rail"
     wait_idle(page)  # the click also picks the event on the page (a rerun)
