@@ -298,3 +298,17 @@ def test_an_unlikely_event_or_a_trading_session_is_none(pipeline, text, lang):
 def test_a_likely_import_stays(pipeline):
     text = "Gas imports from Norway to Germany rose to 40 bln cubic metres in 2015."
     assert [e.type for e in events_of(pipeline, text, "en")] == ["shipment"]
+
+
+# -- a place in what was told is no venue ----------------------------------------------------------
+def test_a_place_in_a_reported_clause_is_no_venue(pipeline):
+    text = ("He told reporters after meeting with President Widodo on Monday that demand was weak because of "
+            "warmer weather in Europe.")
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == [None]
+
+
+def test_a_place_after_that_as_a_determiner_stays(pipeline):
+    text = "The ministers met on Monday at that summit in Paris."
+    meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == ["paris"]

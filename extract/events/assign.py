@@ -35,7 +35,11 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if possessor_of_person(tokens, i, lex) or descriptor_modifier(tokens, i, pm, lex):
-            return None  # "made clear to Turkey's ambassador when he met ...": whose, not where
+            return None
+        if i > ti and any(tokens[k].low in lex.complementizers and k > 0 and tokens[k - 1].low not in lex.articles
+                          and tokens[k - 1].low not in lex.pp_openers for k in range(ti + 1, i)):
+            return None  # "told reporters after meeting Suharto that weakness ... was due to weather in the U.S.":
+            #              a place of what was told (not "met at that summit in Paris")  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if genitive_of_noun(tokens, i, ti, pm, lex) or owner_of_noun(tokens, i, ti, pm, lex) \
                 or infinitive_object(tokens, i, ti, lex):
             return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt", "to seek support for
