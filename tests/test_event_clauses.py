@@ -312,3 +312,22 @@ def test_a_place_after_that_as_a_determiner_stays(pipeline):
     text = "The ministers met on Monday at that summit in Paris."
     meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == ["paris"]
+
+
+# -- a participle as an adjective; leaving something as it is --------------------------------------
+@pytest.mark.parametrize("text", [
+    "Firms lack the cash to operate imported equipment from Germany.",
+    "The cost of imported oil from Russia rose in May.",
+    "The utility said the ruling will leave its gas rates unchanged.",
+])
+def test_an_adjective_participle_or_a_state_left_is_no_shipment(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+
+
+@pytest.mark.parametrize("text", [
+    "Japan imported cars from Korea in May.",
+    "The 40 Airbus A380s, to be delivered to Dubai from March, will fly to Asia.",
+    "The train with 30 tanks left Vienna on Tuesday for Lviv.",
+])
+def test_a_participle_as_a_verb_still_ships(pipeline, text):
+    assert [e.type for e in events_of(pipeline, text, "en")] == ["shipment"]

@@ -80,6 +80,7 @@ class EventLexicon:
     speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
     gerund_prepositions: frozenset[str] = frozenset()  # "for": opens a gerund phrase ("praised X for flying aid")
+    state_complements: frozenset[str] = frozenset()    # "unchanged": "leave its rates unchanged" is no departure
     market_words: frozenset[str] = frozenset()         # "trading", "Börse": a sitting noun near them is a trading session
     doubt_words: frozenset[str] = frozenset()          # "unlikely", "unwahrscheinlich" after an event noun: it will not happen
     virtual_words: tuple[str, ...] = ()                # "Internet-", "online": a forum on the net, no gathering

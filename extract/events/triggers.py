@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.events.cues import in_attribute
-from extract.events.goods import has_cargo, has_carrier, is_cargo, is_measure
+from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
+from extract.events.senses import attributive_participle, delegation_after, share_told, step_to, transitive_travel
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -68,6 +69,11 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "meeting" and trig.kind == "noun" and t.low.rsplit("-", 1)[-1] in lex.session_nouns \
                     and any(tk.low in lex.market_words for tk in tokens):
                 continue  # "panic selling during Friday's session": a market's trading session
+            if trig.kind == "departure" and any(tk.low in lex.state_complements for tk in tokens[i + 1:i + 6]
+                                                if tk.clause == t.clause):
+                continue  # "will leave its rates unchanged": something left as it is, no departure
+            if trig.type == "shipment" and trig.kind == "verb" and attributive_participle(tokens, i, lex):
+                continue  # "to operate imported equipment", "the cost of imported oil": an adjective
             if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
                 continue  # "output reached 7.7 mln bales": a figure, not an arrival
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
@@ -76,12 +82,12 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and trig.kind != "noun" and not trig.trade and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
-            if trig.type == "shipment" and trig.trade and _share_told(tokens, i, lex):
+            if trig.type == "shipment" and trig.trade and share_told(tokens, i, lex):
                 continue  # "EU exports rose 2%", "imports at about 30 pct of consumption": a trade statistic
             if trig.type == "shipment" and any(tokens[k].low in lex.reflexives for k in range(i + 1, min(len(tokens), i + 3))
                                                if tokens[k].clause == t.clause):
                 continue  # "liefern sich schwere Gefechte": the reflexive idiom, no delivery
-            if trig.kind == "travel" and not lex.nouns_capitalised and _transitive(tokens, i, lex):
+            if trig.kind == "travel" and not lex.nouns_capitalised and transitive_travel(tokens, i, lex):
                 continue  # "instrumental in returning Mr Livingstone to the party", "returned the favour": no journey
             if trig.kind == "noun" and trig.visit and _crowd_journey(tokens, i, lex, person_starts):
                 continue  # "drei Millionen Menschen hofften auf die Weiterreise nach Europa"
@@ -98,7 +104,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                     and lemma(t.low, lex.lang) == t.low and not (i and _verb_before(tokens[i - 1], lex)):
                 continue  # English "ship", "land", "station": a verb only inflected, after "to", "will", or
                 #           after its subject of people ("European leaders gather in Rome")
-            if not lex.nouns_capitalised and trig.type == "shipment" and trig.kind != "noun" and _step_to(tokens, i, lex):
+            if not lex.nouns_capitalised and trig.type == "shipment" and trig.kind != "noun" and step_to(tokens, i, lex):
                 continue  # "Moves to lift the ban", "moved to block the sale": a step to do something, no transport
             if trig.needs_cue is not None:
                 if lows_by_clause is None:
@@ -112,7 +118,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
                         trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
                     continue
-            if trig.addressee and not _delegation_after(tokens, i, lex):
+            if trig.addressee and not delegation_after(tokens, i, lex):
                 continue  # "told reporters", "told Mr Brown", "officials told Reuters": speech, no meeting
             if trig.needs_audience and not _audience_after(tokens, i, lex):
                 continue  # "eine Rede über Europa": a speech, but before no gathering
@@ -181,27 +187,6 @@ def _ordered_goods(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return goods(tokens[i + 1:i + 10]) or (lex.verb_final and goods(tokens[max(0, i - 9):i][::-1]))
 
 
-def _transitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether an English verb of travel has a direct object right after it: an article,
-    a determiner or a title ("returning Mr Livingstone to the Labour Party", "returned the
-    favour"); a journey takes a preposition or an adverb ("returned to Kiev", "flew home")."""
-    if i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause:
-        return False
-    nxt = tokens[i + 1].low
-    return nxt in lex.articles or nxt in lex.determiners or people_lexicon(lex.lang).is_title(nxt)
-
-
-def _step_to(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """"to", a bare verb and the start of its object right after the word at ``i`` ("moves to lift
-    the ban", "moved to block a takeover"): the verb of moving means taking a step."""
-    if i + 3 >= len(tokens) or tokens[i + 1].low not in lex.infinitive_markers:
-        return False
-    verb, obj = tokens[i + 2], tokens[i + 3]
-    return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.articles \
-        and verb.low not in lex.determiners and lemma(verb.low, lex.lang) == verb.low \
-        and (obj.low in lex.articles or obj.low in lex.determiners) and obj.clause == tokens[i].clause
-
-
 def _audience_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """A gathering after the speech noun at ``i``: a preposition within five words, then a body
     word (also a compound's head) within five ("Rede in einer Nationalratssitzung", "speech to
@@ -224,40 +209,6 @@ def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
     titles = people_lexicon(lex.lang)
     return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
                for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
-
-
-_ADDRESSEE_REACH = 4  # words from a verb of telling to the delegation it tells ("told private grain trade officials")
-
-
-def _delegation_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether the object right after a verb of telling is a delegation, officials or
-    representatives (small-written words between: "told visiting trade officials")."""
-    for t in tokens[i + 1:i + 1 + _ADDRESSEE_REACH]:
-        if t.clause != tokens[i].clause:
-            return False
-        if t.low in lex.delegations:
-            return True
-        if not (t.text.isalpha() and t.text.islower()) or t.low in lex.pp_openers:
-            return False
-    return False
-
-
-_SHARE_REACH = 6  # words after a trade word to the share that makes it a statistic ("exports rose by only 0.6%")
-
-
-def _share_told(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether a share follows the trade word at ``i`` in its clause and no other figure is told
-    there, nor an end of the flow right after it ("Non-EU imports rose 3%"; not "exported 84,960
-    tonnes, up 3 pct", "grew 34%, to $14bn", "exports to China rose 14.6 pct")."""
-    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
-    if any(is_measure(tokens, k, lex) for k in clause if k > 0):
-        return False
-    if i + 2 < len(tokens) and tokens[i + 1].low in lex.flow_ends and tokens[i + 2].cap:
-        return False  # "Japan's exports to China rose 14.6 pct": a flow between two places
-    shares = [k for k in clause if i < k <= i + _SHARE_REACH and tokens[k].low in lex.percent_words]
-    figures = [k for k in clause if any(c.isdigit() for c in tokens[k].text) and k + 1 not in shares
-               and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.percent_words)]
-    return bool(shares) and not figures  # (a value is a flow's size: "fell 4 pct to 562 mln dlrs")
 
 
 def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

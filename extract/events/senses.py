@@ -1,0 +1,82 @@
+"""Other senses of a trigger word, read from the words around it (issue 13): a participle that
+is an adjective ("imported equipment"), a verb of telling whose object is no delegation, a
+trade word with a share after it (a statistic), a verb of travel or moving with an object of
+its own ("returning Mr Livingstone to the party", "moves to lift the ban")."""
+from __future__ import annotations
+
+from extract.events.goods import is_measure
+from extract.events.lexicon import EventLexicon
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+from extract.text.people import people_lexicon
+
+
+def transitive_travel(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether an English verb of travel has a direct object right after it: an article,
+    a determiner or a title ("returning Mr Livingstone to the Labour Party", "returned the
+    favour"); a journey takes a preposition or an adverb ("returned to Kiev", "flew home")."""
+    if i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause:
+        return False
+    nxt = tokens[i + 1].low
+    return nxt in lex.articles or nxt in lex.determiners or people_lexicon(lex.lang).is_title(nxt)
+
+
+def step_to(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """"to", a bare verb and the start of its object right after the word at ``i`` ("moves to lift
+    the ban", "moved to block a takeover"): the verb of moving means taking a step."""
+    if i + 3 >= len(tokens) or tokens[i + 1].low not in lex.infinitive_markers:
+        return False
+    verb, obj = tokens[i + 2], tokens[i + 3]
+    return verb.text.isalpha() and verb.text.islower() and verb.low not in lex.articles \
+        and verb.low not in lex.determiners and lemma(verb.low, lex.lang) == verb.low \
+        and (obj.low in lex.articles or obj.low in lex.determiners) and obj.clause == tokens[i].clause
+
+
+def attributive_participle(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether an English participle of a shipping verb stands as an adjective before its noun
+    ("operate imported equipment", "the cost of imported oil"): after a preposition, an article
+    or a base verb after "to", with a small-written word after it."""
+    t = tokens[i]
+    if lex.nouns_capitalised or not t.low.endswith("ed") or i == 0 or i + 1 >= len(tokens):
+        return False
+    prev, nxt = tokens[i - 1], tokens[i + 1]
+    if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.low in lex.pp_openers or nxt.low in lex.articles:
+        return False
+    return prev.low in lex.pp_openers or prev.low in lex.genitive_articles or prev.low in lex.articles \
+        or prev.low in lex.determiners or (
+        i >= 2 and tokens[i - 2].low in lex.infinitive_markers and prev.text.islower() and lemma(prev.low, lex.lang) == prev.low
+        and lemma(prev.low, lex.lang) not in ("be", "have", "get"))  # ("to be delivered" is a passive)
+
+
+_ADDRESSEE_REACH = 4  # words from a verb of telling to the delegation it tells ("told private grain trade officials")
+
+
+def delegation_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the object right after a verb of telling is a delegation, officials or
+    representatives (small-written words between: "told visiting trade officials")."""
+    for t in tokens[i + 1:i + 1 + _ADDRESSEE_REACH]:
+        if t.clause != tokens[i].clause:
+            return False
+        if t.low in lex.delegations:
+            return True
+        if not (t.text.isalpha() and t.text.islower()) or t.low in lex.pp_openers:
+            return False
+    return False
+
+
+_SHARE_REACH = 6  # words after a trade word to the share that makes it a statistic ("exports rose by only 0.6%")
+
+
+def share_told(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a share follows the trade word at ``i`` in its clause and no other figure is told
+    there, nor an end of the flow right after it ("Non-EU imports rose 3%"; not "exported 84,960
+    tonnes, up 3 pct", "grew 34%, to $14bn", "exports to China rose 14.6 pct")."""
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    if any(is_measure(tokens, k, lex) for k in clause if k > 0):
+        return False
+    if i + 2 < len(tokens) and tokens[i + 1].low in lex.flow_ends and tokens[i + 2].cap:
+        return False  # "Japan's exports to China rose 14.6 pct": a flow between two places
+    shares = [k for k in clause if i < k <= i + _SHARE_REACH and tokens[k].low in lex.percent_words]
+    figures = [k for k in clause if any(c.isdigit() for c in tokens[k].text) and k + 1 not in shares
+               and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.percent_words)]
+    return bool(shares) and not figures  # (a value is a flow's size: "fell 4 pct to 562 mln dlrs")
