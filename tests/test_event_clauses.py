@@ -331,3 +331,14 @@ def test_an_adjective_participle_or_a_state_left_is_no_shipment(pipeline, text):
 ])
 def test_a_participle_as_a_verb_still_ships(pipeline, text):
     assert [e.type for e in events_of(pipeline, text, "en")] == ["shipment"]
+
+
+# -- a meeting of one body's members, told in a long genitive ----------------------------------------
+def test_a_meeting_of_a_bodys_members_is_its_routine(pipeline):
+    text = "A meeting of North Yorkshire Green Party members is due to be held next week in York."
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+
+
+def test_a_meeting_of_an_international_bodys_council_stays(pipeline):
+    text = "LONDON, March 2 - A special meeting of the International Cocoa Organization (ICCO) council failed to agree."
+    assert [e.type for e in events_of(pipeline, text, "en", "1987-03-02")] == ["meeting"]

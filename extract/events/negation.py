@@ -27,6 +27,7 @@ def _negated_phrase(tokens: list[Token], i: int, lex: EventLexicon, negator) -> 
     return False
 
 
+_GENITIVE_REACH = 7  # words of a genitive phrase after a meeting noun: "a meeting of Suffolk Coastal UKIP members"
 _DOUBT_REACH = 10  # words from an event noun to the predicate that doubts it ("imports from Algeria unlikely")
 
 
@@ -133,7 +134,14 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     first = next((k for k in range(len(tokens)) if tokens[k].clause != tokens[0].clause), len(tokens))
     opening = first if first <= _DATELINE_WORDS else 0  # a short first clause is a dateline ("Wien –")
     subject = set(range(min(_SUBJECT_OPENING, len(tokens)))) | set(range(opening, min(opening + _SUBJECT_OPENING, len(tokens))))
-    reach = range(max(0, i - _BODY_REACH), min(len(tokens), i + 4))
+    hi = i + 4
+    if i + 1 < len(tokens) and tokens[i + 1].low in lex.genitive_articles:  # "a meeting of Suffolk Coastal UKIP members":
+        hi = i + 2                                                           # the genitive phrase to its head
+        while hi < len(tokens) and hi - i <= _GENITIVE_REACH and tokens[hi].clause == tokens[i].clause \
+                and tokens[hi].low not in lex.pp_openers and tokens[hi].text[:1].isalpha():
+            hi += 1
+        hi = max(hi, i + 4)
+    reach = range(max(0, i - _BODY_REACH), min(len(tokens), hi))
     if not lex.nouns_capitalised:  # an English opening may be a quote's words ('"A flexible exchange rate ...," he told')
         subject &= set(reach)
     subject |= _antecedent(tokens, i, lex)
@@ -149,8 +157,9 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return j >= 0 and t.clause == tokens[k].clause and (
             t.text in lex.international_bodies or t.low in lex.international_bodies
             or t.text.split("-")[0] in lex.international_bodies)
-    bodies = [k for k in range(max(0, i - _BODY_REACH), i + 1)
+    bodies = [k for k in range(max(0, i - _BODY_REACH), min(len(tokens), hi))
               if k == i or tokens[k].low.rsplit("-", 1)[-1] in lex.domestic_bodies]
+    # (also one in the genitive after the noun: "a special meeting of the International Coffee Organization (ICO) council")
     if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2)):
         return False  # "The full ICO council is due to meet", "der Nato-Rat tagte": a session of states
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
