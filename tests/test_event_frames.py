@@ -1731,15 +1731,15 @@ ROUTE_ENDS = [
     # the agent of a passive sends ("supplied by"); of a purchase it receives
     ("Weapons supplied by Iran reached Hezbollah in Lebanon.", "en", "2024-03-12", ("Iran", "Lebanon"), "reported"),
     ("The tanks were delivered to Poland by Germany in May.", "en", "2024-06-12", ("Germany", "Poland"), "reported"),
-    # a bloc of states stands for its seat
+    # a bloc of states trades as its continent (set 24's gold: the EC's imports go to Europe)
     ("Thailand exported 20,000 tonnes of tapioca to the European Community in January.", "en", "2024-03-12",
-     ("Thailand", "Brussels"), "reported"),
+     ("Thailand", "Europe"), "reported"),
     # "in die": the accusative makes a destination of "in"
     ("Thailand exportierte im Januar 20.000 Tonnen Tapioka in die Türkei.", "de", "2024-03-12",
      ("Thailand", "Turkey"), "reported"),
     # an export quota with its amount is a flow allowed to move
     ("BANGKOK, March 2 - Thailand announced a new tapioca export quota of 737,987 tonnes for the European "
-     "Community.", "en", "2024-03-02", ("Thailand", "Brussels"), "planned"),
+     "Community.", "en", "2024-03-02", ("Thailand", "Europe"), "planned"),
     # a trade figure in percent is a flow (a sale in percent is a statistic)
     ("TOKYO, March 2 - Japan's exports rose 14.6 pct in the first 20 days of February to the United States.",
      "en", "1987-03-02", ("Japan", "United States"), "reported"),

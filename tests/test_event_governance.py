@@ -290,7 +290,7 @@ def test_a_council_of_states_meets_a_cabinet_sits_and_returning_someone_is_no_jo
     assert bool([e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]) == meets
 
 
-# -- money and words of no matter delivered are no shipment; a bloc sends from its seat ------------
+# -- money and words of no matter delivered are no shipment; a bloc trades as its continent ---------
 @pytest.mark.parametrize("text,lang", [
     ("Fannie Mae, which supplies funds to America's mortgage market, said profits fell.", "en"),
     ("Die EU liefert Geld an Griechenland.", "de"),
@@ -303,9 +303,11 @@ def test_money_and_words_delivered_are_no_shipment(pipeline, text, lang):
 
 @pytest.mark.parametrize("text,lang,route", [
     ("Russland hat am Montag Beweise und 30 Panzer nach Syrien geliefert.", "de", ("russia", "syria")),
-    ("The EU will send 500 tonnes of aid to Ukraine.", "en", ("brussels", "ukraine")),
+    ("The EU will send 500 tonnes of aid to Ukraine.", "en", ("europe", "ukraine")),
+    ("The European Community imports 2 mln tonnes of soybeans a year from the United States.", "en",
+     ("united states", "europe")),
 ])
-def test_goods_delivered_stay_and_a_bloc_sends_from_its_seat(pipeline, text, lang, route):
+def test_goods_delivered_stay_and_a_bloc_trades_as_its_continent(pipeline, text, lang, route):
     ships = [e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "shipment"]
     assert [(place(e.origin), place(e.destination)) for e in ships] == [route]
 

@@ -9,6 +9,7 @@ from typing import Optional
 from extract.events.orgs import ORG_CONFIDENCE, home_countries
 from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
+from geo.continents import continent_name, continent_of
 from records.model import Mention, Place
 
 # starts a line or follows a sentence end: "... Entwicklungshilfe. Wien – " is Wien's
@@ -169,7 +170,7 @@ def extra_places(text: str, s: int, e: int, tokens: list[Token], places: list[Me
     # an organisation that sends or receives goods stands for its home country (shipments only):
     # a listed one, or one named for its country ("Japan Airlines", "British Airways")
     for a, b, iso in home_countries(text, s, e) + national_companies(tokens, lex, gazetteer):
-        country = gazetteer.country(iso) if len(iso) == 2 else _city(gazetteer, iso, lex.lang, 100_000)
+        country = gazetteer.country(iso) if len(iso) == 2 else _bloc_region(gazetteer, iso, lex.lang)
         if country is not None and not any(x < b and a < y for x, y in taken):
             out.append(Mention(text[a:b], a, b, country, ORG_CONFIDENCE))
     orgs = [(pm.start, pm.end) for pm in out if pm.confidence == ORG_CONFIDENCE]
@@ -202,6 +203,18 @@ def national_companies(tokens: list[Token], lex: EventLexicon, gazetteer) -> lis
 
 
 ADJECTIVE_CONFIDENCE = 0.5  # marks a city named by its adjective ("beim Wiener Treffen")
+
+
+def _bloc_region(gazetteer, seat: str, lang: str) -> Optional[Place]:
+    """A bloc of states as a shipment's end: the continent of its seat ("the EC" imports: Europe,
+    as a region), else the seat itself."""
+    city = _city(gazetteer, seat, lang, 100_000)
+    name = continent_name(continent_of(city.country_code)) if city is not None else None
+    if name:
+        region = next((c.place for c in gazetteer.lookup(name, translit=False) if c.place.feature == "region"), None)
+        if region is not None:
+            return region
+    return city
 
 
 def _city(gazetteer, name: str, lang: str, min_population: int = 0) -> Optional[Place]:
