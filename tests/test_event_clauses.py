@@ -330,3 +330,18 @@ VENUES = [
 def test_the_venue_of_a_meeting(pipeline, text, where):
     meetings = [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == [where]
+
+
+def test_a_meeting_in_a_continent_is_not_the_one_in_its_city(pipeline):
+    text = ("Die Kommissare sprachen bei einer Konferenz über Europa. Der Minister meinte am Rande des "
+            "EU-Außenministerrats in Brüssel, er würde das befürworten.")
+    meetings = [e for e in events_of(pipeline, text, "de") if e.type == "meeting"]
+    assert "brussels" in [place(e.location) for e in meetings]
+
+
+@pytest.mark.parametrize("text,meets", [
+    ("Der Minister sei von seinen Beamten am Montag in Wien schlecht beraten worden, sagte sie.", False),
+    ("Die Minister haben am Montag in Wien über die Krise beraten.", True),
+])
+def test_beraten_after_an_adverb_of_quality_is_advice(pipeline, text, meets):
+    assert bool([e for e in events_of(pipeline, text, "de") if e.type == "meeting"]) == meets

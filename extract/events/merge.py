@@ -93,9 +93,10 @@ def _fits(h: Happening, m: EventMention) -> bool:
         if b is not None:
             own_places = True
         if a is not None and b is not None:
-            if not compatible(a, b) and not any(contains(o.place(role), b) or contains(b, o.place(role))
-                                                for o in h.mentions):
-                return False  # (a flow "to Europe" and its countries: "sold in Austria and Switzerland")
+            if not compatible(a, b) and not (m.spec.route and any(contains(o.place(role), b) or contains(b, o.place(role))
+                                                                  for o in h.mentions)):
+                return False  # (a flow "to Europe" and its countries: "sold in Austria and Switzerland";
+                #               a meeting "in Europe" is not the one in Brussels)
             agree = agree or not (told_anew and (m.by_dateline or all(o.by_dateline for o in h.mentions)))
     contrast = _across_contrast(h, m)
     if m.spec.route and (m.sentence != h.last_sentence or contrast) and (own := _figures(m, contrast)) \
