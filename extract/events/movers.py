@@ -83,25 +83,23 @@ def moves_goods(tokens: list[Token], i: int, lex: EventLexicon, person_starts: f
     gerund = _gerund_phrase(tokens, i, lo, lex)
     if gerund is not None:
         # "praised Scottish Water for immediately flying bottled water": the gerund's doer is the
-        # object right before its preposition, not the clause's subject
-        mover = mover_in(max(lo, gerund - GERUND_DOER), gerund) or "none"
+        # object right before its preposition, not the clause's subject (nor that of a conjunct)
+        mover = mover_in(max(lo, gerund - GERUND_DOER), gerund)
     else:
         mover = mover_in(lo, i)
-    if mover is None and lo > 0 and tokens[lo - 1].clause == clause:
-        # "... left Bucharest and reached Chisinau": the conjuncts share their subject
-        start = lo - 1
-        while start > 0 and tokens[start - 1].clause == clause:
-            start -= 1
-        mover = mover_in(start, lo - 1)
-    if mover is None and lex.verb_second:
-        # "am Mittwoch kamen sie in Siauliai an": the subject right after the finite verb
-        mover = mover_in(i + 1, min(len(tokens), i + 3))
+        if mover is None and lo > 0 and tokens[lo - 1].clause == clause:
+            # "... left Bucharest and reached Chisinau": the conjuncts share their subject
+            start = lo - 1
+            while start > 0 and tokens[start - 1].clause == clause:
+                start -= 1
+            mover = mover_in(start, lo - 1)
+        if mover is None and lex.verb_second:
+            # "am Mittwoch kamen sie in Siauliai an": the subject right after the finite verb
+            mover = mover_in(i + 1, min(len(tokens), i + 3))
     if mover == "person":
         return False
     if mover in ("goods", "pronoun"):
         return True
-    if mover == "none":
-        mover = None
     # no mover before the verb: a verb of leaving or arriving has none ("the ruling left
     # prices unchanged"); a verb that moves something may name the goods after it
     hi = i

@@ -205,9 +205,10 @@ def national_companies(tokens: list[Token], lex: EventLexicon, gazetteer) -> lis
 ADJECTIVE_CONFIDENCE = 0.5  # marks a city named by its adjective ("beim Wiener Treffen")
 
 
+@lru_cache(maxsize=256)
 def _bloc_region(gazetteer, seat: str, lang: str) -> Optional[Place]:
     """A bloc of states as a shipment's end: the continent of its seat ("the EC" imports: Europe,
-    as a region), else the seat itself."""
+    as a region), else the seat itself (looked up once per gazetteer and seat)."""
     city = _city(gazetteer, seat, lang, 100_000)
     name = continent_name(continent_of(city.country_code)) if city is not None else None
     if name:

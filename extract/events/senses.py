@@ -42,10 +42,12 @@ def attributive_participle(tokens: list[Token], i: int, lex: EventLexicon) -> bo
     prev, nxt = tokens[i - 1], tokens[i + 1]
     if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.low in lex.pp_openers or nxt.low in lex.articles:
         return False
-    return prev.low in lex.pp_openers or prev.low in lex.genitive_articles or prev.low in lex.articles \
-        or prev.low in lex.determiners or (
-        i >= 2 and tokens[i - 2].low in lex.infinitive_markers and prev.text.islower() and lemma(prev.low, lex.lang) == prev.low
-        and lemma(prev.low, lex.lang) not in ("be", "have", "get"))  # ("to be delivered" is a passive)
+    if prev.low in lex.pp_openers or prev.low in lex.genitive_articles or prev.low in lex.articles \
+            or prev.low in lex.determiners:
+        return True
+    base = lemma(prev.low, lex.lang)  # a bare verb after "to" ("to operate imported equipment"; "to be delivered" is a passive)
+    return i >= 2 and tokens[i - 2].low in lex.infinitive_markers and prev.text.islower() and base == prev.low \
+        and base not in ("be", "have", "get")
 
 
 _ADDRESSEE_REACH = 4  # words from a verb of telling to the delegation it tells ("told private grain trade officials")
