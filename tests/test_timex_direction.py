@@ -36,6 +36,11 @@ DIRECTION = [
     ("Für Samstag hatten sich 2.000 Menschen zu einer Demonstration verabredet.", "de", "2015-09-19"),
     ("Protesters had arranged a rally for Saturday.", "en", "2015-09-19"),
     ("Weitere Prozesstage sind für Samstag angesetzt.", "de", "2015-09-26"),
+    # ... and so may a plan told in the past perfect ("had been due to", "hatte geplant"): the nearest
+    ("The minister, who had been due to open the talks on Saturday, stayed in Rome.", "en", "2015-09-19"),
+    ("She had been expected to arrive in Kabul on Tuesday.", "en", "2015-09-22"),
+    ("Der Minister hatte geplant, am Samstag nach Rom zu reisen.", "de", "2015-09-19"),
+    ("He is due to open the talks on Saturday.", "en", "2015-09-26"),
     # a term set ("until", "through", "bis"): ahead, unless told in the past
     ("The bank has extended the loans through November.", "en", "2015-11"),
     ("Das Angebot gilt bis November.", "de", "2015-11"),

@@ -12,7 +12,7 @@ import re
 from typing import Callable, Sequence
 
 from extract.dates.grammar import Grammar, norm
-from extract.dates.tense import clause_bounds, clause_tense, set_in_the_past, word_before_in
+from extract.dates.tense import clause_bounds, clause_tense, planned_in_the_past, set_in_the_past, word_before_in
 from extract.text.lemmas import lemma
 
 _WORD = re.compile(r"\w+")
@@ -33,6 +33,8 @@ def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative:
     tense = clause_tense(text, start, end, grammar)
     if ahead:  # "für Dienstag hatten sich ... verabredet": set ahead of a past act; "sind für Dienstag angesetzt": ahead
         return (0, True) if tense < 0 and set_in_the_past(text, start, end, grammar) else (1, False)
+    if tense > 0 and planned_in_the_past(text, start, end, grammar):
+        return 0, True  # "who had been due to welcome delegates on Friday": a plan of the past, either way
     if not narrative and tense >= 0 and word_before_in(text, start, grammar, "term_prepositions") \
             and not _period_before(text, start, grammar) and not _figure_before(text, start, grammar):
         return 1, False  # "has extended loans through January", "gilt bis März": a term that runs on

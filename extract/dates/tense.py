@@ -125,6 +125,25 @@ def set_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bool:
     return any(w.lower() in aux for w in _WORD.findall(text, lo, hi))
 
 
+def planned_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bool:
+    """Whether the clause's plan was told in the past perfect: a future cue with an auxiliary
+    of ``past_auxiliaries`` among the two words before it ("who had been due to welcome
+    delegates on Friday", "had planned to visit on Monday"). The plan was made before the
+    report's time, so its day may have passed: the nearest such day, either way."""
+    aux = grammar.lex.get("past_auxiliaries")
+    if not aux:
+        return False
+    aux = _as_set(aux)
+    lo, hi = _clause(text, start, end, grammar)
+    for m in grammar.future_cue.finditer(text, lo, hi):
+        if m.start() < end and m.end() > start:
+            continue
+        before = _WORD.findall(text, max(lo, m.start() - 30), m.start())[-2:]
+        if any(w.lower() in aux for w in before):
+            return True
+    return False
+
+
 _PREV_WORD = re.compile(r"(\w+)\s+$")
 
 
