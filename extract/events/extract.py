@@ -283,7 +283,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
     for m in out:
         m.part = sum(1 for b in parts if b <= m.trigger_idx)
     split_goods = len({m.part for m in out if m.spec.route}) > 1
-    cargo = find_cargo(text, span, tokens, lex)
+    goods = [t for t in tokens if not any(pm.start <= t.start < pm.end for pm in sent_places)]
+    cargo = find_cargo(text, span, goods, lex)  # "evacuating its nationals from Ivory Coast": a place, no ivory
     # a person named by office or as a group ("Die Ministerin besuchte Athen", "the delegation")
     titles = people_lexicon(lex.lang)
     named_role = any(titles.is_title(t.low) or t.low in lex.delegations for t in tokens)
@@ -313,11 +314,12 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.modes = modes
         if m.spec.cargo and split_goods:  # each side of a contrast has its goods
             own = _part_tokens(tokens, parts, m.part)
-            m.cargo = find_cargo(text, (own[0].start, own[-1].end), own, lex)
-            m.cargo_nouns = cargo_nouns(own, lex)
+            own_goods = [t for t in own if t in goods]
+            m.cargo = find_cargo(text, (own[0].start, own[-1].end), own_goods, lex)
+            m.cargo_nouns = cargo_nouns(own_goods, lex)
         elif m.spec.cargo:
             m.cargo = cargo
-            m.cargo_nouns = cargo_nouns(tokens, lex)
+            m.cargo_nouns = cargo_nouns(goods, lex)
         if m.spec.route:
             m.amount_refs = _amount_refs(tokens, m, lex)
         if m.trigger_def.host and m.trigger_def.kind != "noun" and m.roles.get("location"):

@@ -84,6 +84,7 @@ class EventLexicon:
     market_words: frozenset[str] = frozenset()         # "trading", "Börse": a sitting noun near them is a trading session
     doubt_words: frozenset[str] = frozenset()          # "unlikely", "unwahrscheinlich" after an event noun: it will not happen
     virtual_words: tuple[str, ...] = ()                # "Internet-", "online": a forum on the net, no gathering
+    purpose_prepositions: frozenset[str] = frozenset()  # "zu", "for": what a meeting verb's gathering is for
     flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
     pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject
     session_nouns: tuple[str, ...] = ()                # "Sitzung", "session": a body's sitting (also a compound's head)

@@ -4,6 +4,8 @@ trade word with a share after it (a statistic), a verb of travel or moving with 
 its own ("returning Mr Livingstone to the party", "moves to lift the ban")."""
 from __future__ import annotations
 
+import re
+
 from extract.events.goods import is_measure
 from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
@@ -82,3 +84,38 @@ def share_told(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     figures = [k for k in clause if any(c.isdigit() for c in tokens[k].text) and k + 1 not in shares
                and not (k + 1 < len(tokens) and tokens[k + 1].low in lex.percent_words)]
     return bool(shares) and not figures  # (a value is a flow's size: "fell 4 pct to 562 mln dlrs")
+
+
+def broadcast_purpose(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a meeting verb's gathering is for a broadcast or the net: a word of
+    ``virtual_words`` after a purpose preposition in the verb's clause ("kommen ... zu ihrer
+    letzten Fernsehdebatte zusammen", "meet for a televised debate"), no meeting in a place."""
+    if not lex.virtual_words or not lex.purpose_prepositions:
+        return False
+    seen = None
+    for k in range(i + 1, len(tokens)):
+        t = tokens[k]
+        if t.clause != tokens[i].clause:
+            return False
+        if t.low in lex.purpose_prepositions:
+            seen = k
+        elif seen is not None and k - seen <= _PURPOSE_REACH and t.low.rstrip("-").startswith(lex.virtual_words):
+            return True
+    return False
+
+
+_PURPOSE_REACH = 3  # words from the preposition to the broadcast word ("zu ihrer letzten Fernsehdebatte")
+
+
+_SEASON = re.compile(r"(?:1[89]|20)\d\d(?:[/-]\d\d(?:\d\d)?)?")  # "2014/15", "2004-05", "1986"
+
+
+def session_period(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a sitting noun names a body's working season by its years: a year or a span of
+    two right after it or right before it ("die Bilanz der Tagung 2014/15", "the 2004-05
+    session"), a period, not one meeting."""
+    if tokens[i].low.rsplit("-", 1)[-1] not in lex.session_nouns:
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].clause == tokens[i].clause else None
+    before = tokens[i - 1] if i and tokens[i - 1].clause == tokens[i].clause else None
+    return any(t is not None and _SEASON.fullmatch(t.text) for t in (after, before))

@@ -12,7 +12,8 @@ from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
-from extract.events.senses import attributive_participle, delegation_after, share_told, step_to, transitive_travel
+from extract.events.senses import (attributive_participle, broadcast_purpose, delegation_after, session_period,
+                                   share_told, step_to, transitive_travel)
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -66,9 +67,13 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "meeting" and trig.kind == "noun" and lex.virtual_words and (
                     t.low.startswith(lex.virtual_words) or (i and tokens[i - 1].low.rstrip("-") in lex.virtual_words)):
                 continue  # "ein Internetforum", "an online conference": on the net, no gathering in a place
+            if trig.type == "meeting" and trig.kind == "verb" and broadcast_purpose(tokens, i, lex):
+                continue  # "kommen ... zu ihrer letzten Fernsehdebatte zusammen": a broadcast, no meeting
             if trig.type == "meeting" and trig.kind == "noun" and t.low.rsplit("-", 1)[-1] in lex.session_nouns \
                     and any(tk.low in lex.market_words for tk in tokens):
                 continue  # "panic selling during Friday's session": a market's trading session
+            if trig.type == "meeting" and trig.kind == "noun" and session_period(tokens, i, lex):
+                continue  # "die Bilanz der Tagung 2014/15": a body's working season
             if trig.kind == "departure" and any(tk.low in lex.state_complements for tk in tokens[i + 1:i + 6]
                                                 if tk.clause == t.clause):
                 continue  # "will leave its rates unchanged": something left as it is, no departure

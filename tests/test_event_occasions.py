@@ -1,0 +1,62 @@
+"""What a gathering is for and what moves (issue 13, session 33): a broadcast or a body's working
+season is no meeting, a phrasal verb of withdrawal moves troops, a place is no goods. One table
+per mechanism; every sentence was written for these tests, none comes from an evaluation article.
+"""
+import datetime as dt
+
+import pytest
+
+from geo.translit import fold
+
+
+def events_of(pipeline, text, lang, doc_date="2016-03-23"):
+    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
+    return doc.events
+
+
+def place(p):
+    return fold(p.name).lower() if p else None
+
+
+# -- a gathering for a broadcast, or a body's season named by its years: no meeting -----------------
+@pytest.mark.parametrize("text,lang", [
+    ("Am Dienstag kommen die Bewerber der Partei in Las Vegas zu ihrer letzten Fernsehdebatte zusammen.", "de"),
+    ("Die Kandidaten treffen sich am Sonntag in Köln zum TV-Duell.", "de"),
+    ("The candidates meet in Denver on Tuesday for a televised debate.", "en"),
+    ("Das geht aus der Bilanz der Tagung 2014/15 hervor.", "de"),
+    ("The assembly's 2004-05 session ends in April.", "en"),
+])
+def test_a_broadcast_or_a_season_is_no_meeting(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Am Dienstag kommen die Außenminister in Wien zu einer Konferenz zusammen.", "de", "vienna"),
+    ("The ministers meet in Vienna on Tuesday for talks on the pipeline.", "en", "vienna"),
+    ("Die Tagung am Montag in Genf endete ohne Ergebnis.", "de", "geneva"),
+])
+def test_a_gathering_for_talks_stays_a_meeting(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+# -- "pull out", "pull back": the phrasal verb of withdrawal ---------------------------------------
+def test_pulling_troops_out_is_a_withdrawal(pipeline):
+    (e,) = events_of(pipeline, "Spain pulled its troops out of Iraq in May.", "en")
+    assert (e.type, place(e.origin), place(e.destination)) == ("shipment", "iraq", "spain")
+
+
+@pytest.mark.parametrize("text", [
+    "The company pulled out of the deal with Fiat.",
+    "Investors pulled money out of the fund in Frankfurt.",
+    "Spain pulled the plug on the talks in Madrid.",
+])
+def test_pulling_out_of_a_deal_is_no_shipment(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "shipment"]
+
+
+# -- a goods word inside a place name is the place's -----------------------------------------------
+def test_a_place_name_is_no_goods(pipeline):
+    (e,) = events_of(pipeline, "The ship carried cocoa from Ivory Coast to Rotterdam.", "en")
+    assert e.cargo == "cocoa"
+    (e,) = events_of(pipeline, "The ship carried ivory from Kenya to Hong Kong.", "en")
+    assert e.cargo == "ivory"
