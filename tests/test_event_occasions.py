@@ -60,3 +60,25 @@ def test_a_place_name_is_no_goods(pipeline):
     assert e.cargo == "cocoa"
     (e,) = events_of(pipeline, "The ship carried ivory from Kenya to Hong Kong.", "en")
     assert e.cargo == "ivory"
+
+
+# -- the items of a list after a role cue share its role --------------------------------------------
+@pytest.mark.parametrize("text,lang,origins,destinations", [
+    ("Egypt imported wheat from Argentina, Brazil and Uruguay last year.", "en",
+     {"argentina", "brazil", "uruguay"}, {"egypt"}),
+    ("Weizen wurde aus Argentinien, Brasilien und Uruguay nach Ägypten verschifft.", "de",
+     {"argentina", "brazil", "uruguay"}, {"egypt"}),
+    ("The soldiers were flown from Germany, Italy and the Netherlands to Kabul.", "en",
+     {"germany", "italy", "the netherlands"}, {"kabul"}),
+])
+def test_the_items_of_a_list_of_origins_are_origins(pipeline, text, lang, origins, destinations):
+    ships = [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+    assert ships and {place(e.destination) for e in ships} == destinations
+    assert {place(e.origin) for e in ships} <= origins
+
+
+def test_a_list_of_destinations_is_one_flow_each(pipeline):
+    text = "The firm shipped grain from Odessa to Egypt, Libya and Tunisia."
+    ships = events_of(pipeline, text, "en")
+    assert sorted(place(e.destination) for e in ships) == ["egypt", "libya", "tunisia"]
+    assert {place(e.origin) for e in ships} == {"odesa"}

@@ -20,7 +20,7 @@ import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import compatible, inherit, merge, to_event
-from extract.events.phrases import (coordinated_role, definite, in_relative_about_place, owners, possessed,
+from extract.events.phrases import (coordinated_role, definite, listed_role, in_relative_about_place, owners, possessed,
                                     trigger_distance)
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.combine import arrival_dates, join_route, unite
@@ -226,7 +226,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             if m.trigger_def.kind == "travel" and i < m.trigger_idx and clause_goes_on(tokens, m.trigger_idx) \
                     and any(o.trigger_idx < i and o.trigger.clause == tokens[i].clause for o in out if o is not m):
                 continue  # "Nach einem Aufenthalt in Bari fliegt er nach Rom weiter": Bari is the stay's
-            role = role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital, fired)
+            role = (m.spec.route and listed_role(text, tokens, i, m, place_idx, lex)) \
+                or role_of(tokens, i, m, lex, frozenset(place_idx), pm, gazetteer.country, conj, capital, fired)
             if role is None and m.spec.route:
                 role = coordinated_role(tokens, i, m, place_idx, lex)  # "to Germany or Japan"
             if role is None:

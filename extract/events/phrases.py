@@ -3,6 +3,8 @@ coordinator, a place in a relative clause about another, a talk noun after "the"
 possessive that names the traveller."""
 from __future__ import annotations
 
+from typing import Optional
+
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
 from extract.text.document import Token
@@ -45,6 +47,29 @@ def coordinated_role(tokens: list[Token], i: int, m: EventMention, place_idx: di
     prev = place_idx.get(i - 2)
     if prev is None:
         return None
+    return _role_held(m, prev)
+
+
+def listed_role(text: str, tokens: list[Token], i: int, m: EventMention, place_idx: dict, lex: EventLexicon):
+    """The role of the list a place continues: the place before it, in its clause, with only a
+    comma or a list joiner (and an article) between ("from West Germany, Japan, Italy and
+    Spain", "aus Argentinien, Brasilien und Uruguay nach Ägypten", "Portugal and the Czech
+    Republic"); the list's first item took its role from its cue, and the items share it."""
+    before = [(k, pm) for k, pm in place_idx.items() if k < i and pm.end <= tokens[i].start]
+    if not before:
+        return None
+    k, prev = max(before, key=lambda kp: kp[1].end)
+    if tokens[k].clause != tokens[i].clause or tokens[i].low.endswith(("'s", "’s")):
+        return None
+    gap = [w.lower() for w in text[prev.end:tokens[i].start].replace(",", " , ").split()]
+    if gap and gap[-1] in lex.articles:
+        gap = gap[:-1]
+    if gap != [","] and not (len(gap) in (1, 2) and gap[-1] in lex.list_joiners and gap[0] in (",", gap[-1])):
+        return None  # ", ", " and ", ", and ", " und ": one list; "and to", "bound for" are cues of their own
+    return _role_held(m, prev)
+
+
+def _role_held(m: EventMention, prev) -> Optional[str]:
     for role, found in m.roles.items():
         if any(pm is prev for pm in found):
             return role
