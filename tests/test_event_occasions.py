@@ -82,3 +82,25 @@ def test_a_list_of_destinations_is_one_flow_each(pipeline):
     ships = events_of(pipeline, text, "en")
     assert sorted(place(e.destination) for e in ships) == ["egypt", "libya", "tunisia"]
     assert {place(e.origin) for e in ships} == {"odesa"}
+
+
+# -- a verb of hosting needs a guest: a person, a title, a delegation -------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The minister received money from the regime in Baghdad.", "en"),
+    ("The minister welcomed the decision in Brussels on Monday.", "en"),
+    ("Greece welcomed refugees on Lesbos in May.", "en"),
+    ("Menschen in Ungarn und Österreich begrüßen Flüchtlinge und unterstützen sie.", "de"),
+])
+def test_hosting_a_thing_or_a_crowd_is_no_meeting(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("The president received the ambassador in Paris on Monday.", "en", "paris"),
+    ("Blair welcomed Chinese Premier Wen in London on Monday.", "en", "london"),
+    ("The Pope received a delegation of bishops in Rome on Monday.", "en", "rome"),
+    ("Tuesday's meeting in London is being hosted by the prime minister.", "en", "london"),
+    ("Am Montag begrüßte die Kanzlerin den Präsidenten in Berlin.", "de", "berlin"),
+])
+def test_hosting_a_guest_is_a_meeting(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]

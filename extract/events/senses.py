@@ -119,3 +119,50 @@ def session_period(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     after = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].clause == tokens[i].clause else None
     before = tokens[i - 1] if i and tokens[i - 1].clause == tokens[i].clause else None
     return any(t is not None and _SEASON.fullmatch(t.text) for t in (after, before))
+
+
+_HOSTED_REACH = 3  # words of the object phrase read after the determiner ("a delegation of", "the new ambassador")
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def thing_hosted(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether an English verb of hosting has a thing as its object: the words right after it,
+    past a determiner and up to a preposition, are written small and hold no title, delegation
+    or meeting noun ("received money from the regime", "welcomed the decision", "welcome
+    refugees"); a guest is named or titled ("received the ambassador", "welcomed Chinese
+    Premier Li", "welcomed him", "a delegation of bishops"), and a hosted meeting is its own
+    noun ("hosted talks")."""
+    if lex.nouns_capitalised or i + 1 >= len(tokens) or tokens[i + 1].clause != tokens[i].clause:
+        return False
+    k = i + 1 + (tokens[i + 1].low in lex.determiners)
+    if tokens[k - 1].low in lex.agent_prepositions or k < len(tokens) and tokens[k].low in lex.agent_prepositions:
+        return False  # "is being hosted by Tony Blair": a passive, its guest is the subject
+    stops = _prepositions(lex)
+    words = []
+    while k < len(tokens) and len(words) < _HOSTED_REACH and tokens[k].clause == tokens[i].clause \
+            and tokens[k].low not in stops:
+        words.append(tokens[k])
+        k += 1
+    if not words or not words[0].text.isalpha() or words[0].low.endswith("ly"):
+        return False  # "was received by", "warmly welcomed": no object phrase read here
+    for n, t in enumerate(words):
+        if n and not t.text.islower():
+            break  # "money from Saddam Hussein's regime": a phrase of its own begins
+        if not t.text.islower() or t.low in _OBJECT_PRONOUNS or t.low in lex.pronouns or t.low in lex.delegations \
+                or people_lexicon(lex.lang).is_title(t.low) \
+                or any(x.type == "meeting" and x.kind == "noun" for x in lex.triggers_for(t.low)):
+            return False
+    return True
+
+
+_PREPOSITIONS: dict[str, frozenset[str]] = {}
+
+
+def _prepositions(lex: EventLexicon) -> frozenset[str]:
+    """The words that open a phrase after an object: the lexicon's phrase openers, its genitive
+    and agent prepositions, and every one-word role cue ("from", "to", "via")."""
+    hit = _PREPOSITIONS.get(lex.lang)
+    if hit is None:
+        cues = {ph[0] for by_role in lex.roles.values() for phrases in by_role.values() for ph in phrases if len(ph) == 1}
+        hit = _PREPOSITIONS[lex.lang] = frozenset(lex.pp_openers | lex.genitive_articles | lex.agent_prepositions | cues)
+    return hit

@@ -13,7 +13,7 @@ from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.senses import (attributive_participle, broadcast_purpose, delegation_after, session_period,
-                                   share_told, step_to, transitive_travel)
+                                   share_told, step_to, thing_hosted, transitive_travel)
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -67,6 +67,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "meeting" and trig.kind == "noun" and lex.virtual_words and (
                     t.low.startswith(lex.virtual_words) or (i and tokens[i - 1].low.rstrip("-") in lex.virtual_words)):
                 continue  # "ein Internetforum", "an online conference": on the net, no gathering in a place
+            if trig.host and trig.kind == "verb" and thing_hosted(tokens, i, lex):
+                continue  # "received money from the regime", "welcomed the decision": no guest
             if trig.type == "meeting" and trig.kind == "verb" and broadcast_purpose(tokens, i, lex):
                 continue  # "kommen ... zu ihrer letzten Fernsehdebatte zusammen": a broadcast, no meeting
             if trig.type == "meeting" and trig.kind == "noun" and t.low.rsplit("-", 1)[-1] in lex.session_nouns \
