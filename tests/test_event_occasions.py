@@ -104,3 +104,44 @@ def test_hosting_a_thing_or_a_crowd_is_no_meeting(pipeline, text, lang):
 ])
 def test_hosting_a_guest_is_a_meeting(pipeline, text, lang, where):
     assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+# -- an event noun whose verb of happening is negated or unreal did not happen ----------------------
+@pytest.mark.parametrize("text,lang", [
+    ("The talks in Geneva did not take place.", "en"),
+    ("The meeting in Paris never happened.", "en"),
+    ("Talks in London would not resume on Monday.", "en"),
+    ("Talks would have taken place in Geneva if the rebels had agreed.", "en"),
+    ("Das Treffen in Wien kam nicht zustande.", "de"),
+    ("Die Gespräche in Wien finden am Montag nicht statt.", "de"),
+])
+def test_a_meeting_that_did_not_take_place_is_none(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The talks in Geneva did not produce a deal.", "en"),          # an outcome negated
+    ("Die Gespräche in Wien brachten keinen Durchbruch.", "de"),
+    ("The talks in Geneva took place on Monday.", "en"),
+    ("Das Treffen in Wien findet am Montag statt.", "de"),
+    ("Dortmund will go bankrupt if rescue talks with creditors in Berlin fail.", "en"),  # the talks are there
+    ("Wenn sich die Minister am Montag in Wien treffen, wird es um Syrien gehen.", "de"),  # "wenn" of time
+])
+def test_a_meeting_whose_outcome_is_negated_stays(pipeline, text, lang):
+    assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]
+
+
+# -- an event in a clause of condition is a supposition ---------------------------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Falls die Waffen nach Syrien geliefert würden, drohten Sanktionen.", "de"),
+    ("Wenn die Minister sich in Wien treffen würden, gäbe es eine Lösung.", "de"),
+    ("If the talks in Geneva go ahead on Monday, the rebels will attend.", "en"),
+    ("Troops will stay unless the UN sends peacekeepers to Darfur.", "en"),
+])
+def test_an_event_in_a_condition_is_none(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang)
+
+
+def test_an_if_that_asks_sets_no_condition(pipeline):
+    text = "He said he did not remember if he had approved the arms sales to Iran."
+    assert [e.type for e in events_of(pipeline, text, "en", "1987-03-02")] == ["shipment"]

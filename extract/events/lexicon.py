@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Optional
 
 from extract.events.goods_words import MEMO_MAX, GoodsWords, alternation as _alt
+from extract.events.sense_words import SenseWords
 from extract.events.trigger_def import Trigger
 from extract.lexicon import load_json
 from extract.text.lemmas import lemma
@@ -23,7 +24,7 @@ ROLES = ("location", "origin", "destination", "via")
 
 
 @dataclass(frozen=True)
-class EventLexicon:
+class EventLexicon(SenseWords):
     lang: str
     triggers: tuple[Trigger, ...]
     trigger_stop: frozenset[str]
@@ -79,18 +80,6 @@ class EventLexicon:
     ongoing_spans: frozenset[str] = frozenset()        # "seit", "for" before a span of time: talks that go on
     speech_openers: frozenset[str] = frozenset()       # "said": a bare place right after it is the reported clause's subject
     coordinators: frozenset[str] = frozenset()         # "und", "and": may join two event clauses
-    gerund_prepositions: frozenset[str] = frozenset()  # "for": opens a gerund phrase ("praised X for flying aid")
-    state_complements: frozenset[str] = frozenset()    # "unchanged": "leave its rates unchanged" is no departure
-    market_words: frozenset[str] = frozenset()         # "trading", "Börse": a sitting noun near them is a trading session
-    doubt_words: frozenset[str] = frozenset()          # "unlikely", "unwahrscheinlich" after an event noun: it will not happen
-    virtual_words: tuple[str, ...] = ()                # "Internet-", "online": a forum on the net, no gathering
-    purpose_prepositions: frozenset[str] = frozenset()  # "zu", "for": what a meeting verb's gathering is for
-    flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
-    pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject
-    session_nouns: tuple[str, ...] = ()                # "Sitzung", "session": a body's sitting (also a compound's head)
-    content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
-    complementizers: frozenset[str] = frozenset()      # "that", "dass"
-    contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
     person_groups: frozenset[str] = frozenset()        # "Delegation", "passengers": people on the move
     delegations: frozenset[str] = frozenset()          # "Delegation", "officials": people who meet
     verb_markers: frozenset[str] = frozenset()         # "to", "will": a bare form after them is a verb

@@ -350,3 +350,31 @@ def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
             if after and not (after[0] + 1 < len(tokens) and tokens[after[0] + 1].low in lex.infinitive_markers):
                 return True
     return False
+
+
+_HAPPENING_REACH = 8  # words from an event noun to the verb of its happening ("the talks in Geneva did not take place")
+_NEGATOR_REACH = 3    # words from a negator to that verb ("did not take place", "would not resume")
+
+
+def happening_denied(tokens: list[Token], i: int, lex: EventLexicon, conditional: bool = False) -> bool:
+    """Whether an event noun is the subject of a verb of happening that is negated or unreal
+    ("The talks in Geneva did not take place", "the meeting never happened", "talks would not
+    resume", "Das Treffen kam nicht zustande", "Die Gespräche finden am Montag nicht statt",
+    "talks would have taken place if ..."); an outcome negated is no denial ("did not produce a
+    deal", "brachten keinen Durchbruch": no verb of happening). ``conditional``: the clause is
+    one of condition, and its verb of happening alone makes the event a supposition ("if the
+    talks go ahead")."""
+    if not lex.happening_words or not lex.clause_negators:
+        return False
+    clause = [k for k in range(i + 1, len(tokens)) if tokens[k].clause == tokens[i].clause]
+    if not lex.verb_final:
+        clause = [k for k in clause if k - i <= _HAPPENING_REACH]
+    verbs = [k for k in clause if tokens[k].low in lex.happening_words
+             or lemma(tokens[k].low, lex.lang) in lex.happening_words]
+    if not verbs:
+        return False
+    if conditional or counterfactual(tokens, i, lex):
+        return True
+    if lex.verb_final:  # the negator anywhere after the noun ("finden am Montag nicht statt")
+        return any(tokens[k].low in lex.clause_negators for k in clause if k < verbs[-1])
+    return any(tokens[k].low in lex.clause_negators for v in verbs for k in range(max(i + 1, v - _NEGATOR_REACH), v))

@@ -166,3 +166,29 @@ def _prepositions(lex: EventLexicon) -> frozenset[str]:
         cues = {ph[0] for by_role in lex.roles.values() for phrases in by_role.values() for ph in phrases if len(ph) == 1}
         hit = _PREPOSITIONS[lex.lang] = frozenset(lex.pp_openers | lex.genitive_articles | lex.agent_prepositions | cues)
     return hit
+
+
+_CONDITION_REACH = 12  # words from a conjunction of condition to the trigger in its clause
+
+
+def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the trigger stands in a clause of condition: one opened by a conjunction of
+    ``conditional_openers`` ("Falls die Waffen nach Syrien geliefert würden", "if the talks go
+    ahead", "unless troops are sent"), or by one of ``unreal_openers`` with a verb of the unreal
+    mood in it ("Wenn die Minister sich träfen / treffen würden"); a "wenn" of time ("Wenn sich
+    die Minister am Montag treffen") stays."""
+    if not lex.conditional_openers and not lex.unreal_openers:
+        return False
+    first = i
+    while first > 0 and tokens[first - 1].clause == tokens[i].clause:
+        first -= 1
+    if tokens[first].low in lex.coordinators and first + 1 < i:
+        first += 1  # ", and if the talks fail"
+    opener = tokens[first].low
+    if any(tokens[k].low in lex.conditional_openers and not (k and lemma(tokens[k - 1].low, lex.lang) in lex.question_heads)
+           for k in range(max(first, i - _CONDITION_REACH), i)):
+        return True  # also without a comma: "Troops will stay unless the UN sends peacekeepers"
+        #              (not a question: "did not remember if he had approved the arms sales")
+    if opener in lex.unreal_openers:
+        return any(t.low in lex.unreal_verbs for t in tokens[first:] if t.clause == tokens[i].clause)
+    return False

@@ -10,9 +10,9 @@ from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
-from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, interview, negated,
+from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, happening_denied, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
-from extract.events.senses import (attributive_participle, broadcast_purpose, delegation_after, session_period,
+from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after, session_period,
                                    share_told, step_to, thing_hosted, transitive_travel)
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
@@ -162,6 +162,11 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
+            if conditional_clause(tokens, i, lex) and (trig.kind != "noun" or happening_denied(tokens, i, lex, conditional=True)):
+                continue  # "Falls die Waffen nach Syrien geliefert würden", "if the talks go ahead": a condition
+                #           (a noun is there all the same when the condition is its outcome: "if rescue talks fail")
+            if (trig.kind == "noun" or i and tokens[i - 1].low in lex.determiners) and happening_denied(tokens, i, lex):
+                continue  # "the talks did not take place", "Das Treffen kam nicht zustande"
             if negated(tokens, i, trig, lex) or possible_noun(tokens, i, lex) or undecided(tokens, i, lex) \
                     or generic(tokens, i, trig, lex) or (trig.kind != "noun" and (counterfactual(tokens, i, lex)
                                                                         or possible(tokens, i, lex))) or (trig.kind == "noun" and (

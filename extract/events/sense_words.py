@@ -1,0 +1,30 @@
+"""The word lists that read a trigger's sense and its clause (issue 13): what a gathering is for,
+whether it happened, a condition, a contrast, a reported clause. Plain lists, each loaded from
+the data key of its name by :func:`extract.events.lexicon.event_lexicon`; a base of
+:class:`~extract.events.lexicon.EventLexicon`, kept apart so that neither module grows past
+its size."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class SenseWords:
+    gerund_prepositions: frozenset[str] = frozenset()  # "for": opens a gerund phrase ("praised X for flying aid")
+    state_complements: frozenset[str] = frozenset()    # "unchanged": "leave its rates unchanged" is no departure
+    market_words: frozenset[str] = frozenset()         # "trading", "Börse": a sitting noun near them is a trading session
+    doubt_words: frozenset[str] = frozenset()          # "unlikely", "unwahrscheinlich" after an event noun: it will not happen
+    virtual_words: tuple[str, ...] = ()                # "Internet-", "online": a forum on the net, no gathering
+    purpose_prepositions: frozenset[str] = frozenset()  # "zu", "for": what a meeting verb's gathering is for
+    happening_words: frozenset[str] = frozenset()  # "take place", "stattfinden": an event noun's verb of happening
+    clause_negators: frozenset[str] = frozenset()  # "not", "nicht": negate a clause's verb (not "no", "kein")
+    conditional_openers: frozenset[str] = frozenset()  # "falls", "if": a clause of condition
+    unreal_openers: frozenset[str] = frozenset()   # "wenn": of condition when the unreal mood follows
+    unreal_verbs: frozenset[str] = frozenset()     # "würden", "wäre": the unreal mood
+    question_heads: frozenset[str] = frozenset()   # "ask", "remember": an "if" after them asks, it sets no condition
+    flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
+    pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject
+    session_nouns: tuple[str, ...] = ()                # "Sitzung", "session": a body's sitting (also a compound's head)
+    content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
+    complementizers: frozenset[str] = frozenset()      # "that", "dass"
+    contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
