@@ -41,6 +41,8 @@ DIRECTION = [
     ("She had been expected to arrive in Kabul on Tuesday.", "en", "2015-09-22"),
     ("Der Minister hatte geplant, am Samstag nach Rom zu reisen.", "de", "2015-09-19"),
     ("He is due to open the talks on Saturday.", "en", "2015-09-26"),
+    # a word that names what is to come: "ahead of" a meeting points its date ahead
+    ("The move comes ahead of a meeting of finance ministers on Thursday.", "en", "2015-09-24"),
     # a term set ("until", "through", "bis"): ahead, unless told in the past
     ("The bank has extended the loans through November.", "en", "2015-11"),
     ("Das Angebot gilt bis November.", "de", "2015-11"),
