@@ -145,3 +145,25 @@ def test_an_event_in_a_condition_is_none(pipeline, text, lang):
 def test_an_if_that_asks_sets_no_condition(pipeline):
     text = "He said he did not remember if he had approved the arms sales to Iran."
     assert [e.type for e in events_of(pipeline, text, "en", "1987-03-02")] == ["shipment"]
+
+
+# -- a body's own sittings: a government's session, a numbered session of a standing body ----------
+@pytest.mark.parametrize("text,lang", [
+    ("Nach einer kurzen Regierungssitzung in Wien am Dienstag trat der Kanzler vor die Presse.", "de"),
+    ("Die Regierung traf sich am Montag in Athen zu einer Dringlichkeitssitzung.", "de"),
+    ("The government held an emergency session in Athens on Monday.", "en"),
+    ("Zu Beginn der 31. Sitzung des Menschenrechtsrats in Genf sprach er am Montag.", "de"),
+    ("The assembly's 59th session opened in New York on Monday.", "en"),
+    ("The boards of two banks, at separate meetings in London on Monday, approved the merger.", "en"),
+])
+def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Regierung traf sich am Montag in Athen mit den Gläubigern zu einer Sitzung.", "de"),
+    ("The government met the unions in Athens on Monday.", "en"),
+    ("Die Regierungsverhandlungen zwischen den Parteien in Wien gingen am Montag weiter.", "de"),
+])
+def test_a_government_meeting_a_counterpart_is_a_meeting(pipeline, text, lang):
+    assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]

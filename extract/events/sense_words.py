@@ -28,3 +28,4 @@ class SenseWords:
     content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
     complementizers: frozenset[str] = frozenset()      # "that", "dass"
     contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
+    sitting_bodies: frozenset[str] = frozenset()       # "Regierung", "government": whose sittings are their own

@@ -192,3 +192,36 @@ def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if opener in lex.unreal_openers:
         return any(t.low in lex.unreal_verbs for t in tokens[first:] if t.clause == tokens[i].clause)
     return False
+
+
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
+
+
+def numbered_session(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a sitting noun is counted in its body's series by a numeral ordinal ("zu Beginn
+    der 31. Sitzung des Menschenrechtsrats", "the assembly's 59th session"): a standing body's
+    routine, not a meeting of sides."""
+    if not tokens[i].low.rsplit("-", 1)[-1].endswith(lex.session_nouns) or i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.text == "." and i >= 2 and tokens[i - 2].text.isdigit() and len(tokens[i - 2].text) <= 3:
+        return True  # "31. Sitzung" (German ordinals take a full stop)
+    return bool(_ORDINAL.fullmatch(prev.low))
+
+
+def government_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a sitting noun is a government's own session: the noun opens with a word of
+    ``sitting_bodies`` ("Regierungssitzung") or one stands in its clause ("Die Regierung traf
+    sich zu einer Dringlichkeitssitzung", "eine Sitzung der Regierung"), and no counterpart
+    is named ("mit den Gewerkschaften", "with the unions": a meeting of sides)."""
+    if not lex.sitting_bodies:
+        return False
+    clause = [t for t in tokens if t.clause == tokens[i].clause]
+    sittings = [t for t in clause if t.low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
+                and (t.cap or not lex.nouns_capitalised)]  # the trigger, or a verb's purpose ("traf sich zu einer Sitzung")
+    if not sittings or any(t.low in lex.comitatives for t in clause):
+        return False
+    if lex.nouns_capitalised and any(t.low.startswith(b) and len(t.low) > len(b) + 3 for t in sittings for b in lex.sitting_bodies):
+        return True
+    return any(t.low.rsplit("-", 1)[-1] in lex.sitting_bodies or t.low.rstrip("s") in lex.sitting_bodies
+               for t in clause if t not in sittings)
