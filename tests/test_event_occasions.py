@@ -167,3 +167,17 @@ def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
 ])
 def test_a_government_meeting_a_counterpart_is_a_meeting(pipeline, text, lang):
     assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]
+
+
+# -- "kurz vor dem Besuch", "shortly before the summit": the event still lies ahead ----------------
+def test_an_event_shortly_before_which_something_happened_lies_ahead(pipeline):
+    text = ("Hanoi – Kurz vor dem Besuch von Präsident Obama in Vietnam ist der Priester freigelassen worden. "
+            "Präsident Obama wird am Sonntag zu einem dreitägigen Besuch in Hanoi erwartet.")
+    (e,) = events_of(pipeline, text, "de", "2016-05-21")
+    assert (e.status, place(e.location), e.to_dict()["date_start"]) == ("planned", "hanoi", "2016-05-22")
+
+
+def test_an_event_shortly_after_which_something_happened_is_told(pipeline):
+    text = "Kurz nach dem Besuch von Präsident Obama in Vietnam ist der Priester freigelassen worden."
+    (e,) = events_of(pipeline, text, "de", "2016-05-21")
+    assert e.status != "planned"

@@ -20,8 +20,8 @@ import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
 from extract.events.merge import compatible, inherit, merge, to_event
-from extract.events.phrases import (coordinated_role, definite, listed_role, in_relative_about_place, owners, possessed,
-                                    trigger_distance)
+from extract.events.phrases import (coordinated_role, definite, in_relative_about_place, listed_role, owners, possessed,
+                                    prospective_before, trigger_distance)
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
@@ -306,7 +306,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                 verb=m.trigger_def.kind not in ("noun", "agent")):
             m.status = "planned"
         ti = m.trigger_idx
-        if as_noun(tokens, ti, m.trigger_def, lex) and any(t.low in lex.prospective for t in tokens[max(0, ti - _PROSPECTIVE_REACH):ti] if t.clause == m.trigger.clause):
+        if as_noun(tokens, ti, m.trigger_def, lex) and prospective_before(tokens, ti, lex, _PROSPECTIVE_REACH):
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
             m.prospective = True
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status

@@ -119,3 +119,14 @@ def owners(mentions: list[EventMention], i: int, lex: EventLexicon,
     if any(heads.get(c) in lex.barriers for c in range(lo + 1, hi + 1)):
         return []
     return [m]
+
+
+def prospective_before(tokens: list[Token], ti: int, lex: EventLexicon, reach: int) -> bool:
+    """Whether a word of what lies ahead stands in the ``reach`` words before the noun at ``ti``
+    in its clause ("der nächste Finanzministerrat", "the upcoming summit"), or a phrase of
+    ``prospective_phrases`` ("kurz vor dem Besuch von Präsident Obama", "shortly before the
+    summit": the happening of the clause comes first, the event still lies ahead)."""
+    words = [t.low for t in tokens[max(0, ti - reach):ti] if t.clause == tokens[ti].clause]
+    if any(w in lex.prospective for w in words):
+        return True
+    return any(f"{a} {b}" in lex.prospective_phrases for a, b in zip(words, words[1:]))

@@ -29,3 +29,4 @@ class SenseWords:
     complementizers: frozenset[str] = frozenset()      # "that", "dass"
     contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
     sitting_bodies: frozenset[str] = frozenset()       # "Regierung", "government": whose sittings are their own
+    prospective_phrases: frozenset[str] = frozenset()  # "kurz vor", "shortly before": the noun after lies ahead
