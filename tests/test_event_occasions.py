@@ -181,3 +181,17 @@ def test_an_event_shortly_after_which_something_happened_is_told(pipeline):
     text = "Kurz nach dem Besuch von Präsident Obama in Vietnam ist der Priester freigelassen worden."
     (e,) = events_of(pipeline, text, "de", "2016-05-21")
     assert e.status != "planned"
+
+
+# -- a person of office "currently in" a place is there on a visit ----------------------------------
+def test_a_person_currently_in_a_place_visits_it(pipeline):
+    text = "Prime Minister Blair, currently in Washington, said on Monday he backed the plan."
+    assert [place(e.location) for e in events_of(pipeline, text, "en")] == ["washington"]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister is currently in hospital in London.",
+    "Sales are currently in decline in Britain.",
+])
+def test_currently_in_a_state_is_no_visit(pipeline, text):
+    assert not events_of(pipeline, text, "en")

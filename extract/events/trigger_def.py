@@ -41,5 +41,6 @@ class Trigger:
     needs_audience: bool = False # 'Rede vor dem Parlament', 'speech to the council': an event only before a gathering
     addressee: bool = False      # 'told representatives of 19 associations last Saturday': telling a delegation
     #                              (the object right after) where or when is meeting it; telling anyone else is speech
+    presence: bool = False       # 'currently in Peking': a place must follow right after the locative
     seized: bool = False         # 'beschlagnahmt', 'seized': the subject stops goods, it neither sends nor receives them;
     #                              the goods' provenance is the origin, and a seizure without one is no flow

@@ -114,6 +114,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 #           after its subject of people ("European leaders gather in Rome")
             if not lex.nouns_capitalised and trig.type == "shipment" and trig.kind != "noun" and step_to(tokens, i, lex):
                 continue  # "Moves to lift the ban", "moved to block the sale": a step to do something, no transport
+            if trig.presence and not (i + 2 < len(tokens) and tokens[i + 1].low in lex.locatives and tokens[i + 2].cap):
+                continue  # "currently in Peking" is a stay there; "currently in hospital", "in talks" are not
             if trig.needs_cue is not None:
                 if lows_by_clause is None:
                     lows_by_clause = {}
