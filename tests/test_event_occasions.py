@@ -195,3 +195,29 @@ def test_a_person_currently_in_a_place_visits_it(pipeline):
 ])
 def test_currently_in_a_state_is_no_visit(pipeline, text):
     assert not events_of(pipeline, text, "en")
+
+
+# -- refused, denied by its subject, negated at the end of a German clause, an unreal obligation ----
+@pytest.mark.parametrize("text,lang", [
+    ("Die Regierung weigerte sich, mit den Gläubigern in Klagenfurt Verhandlungen zu führen.", "de"),
+    ("Die Weigerung der Regierung, mit den Gläubigern in Klagenfurt Verhandlungen zu führen, stößt auf Kritik.", "de"),
+    ("The government's refusal to hold talks with creditors in Klagenfurt was criticised.", "en"),
+    ("The minister refused to attend the summit in Brussels.", "en"),
+    ("None of the OPEC members has asked for such a meeting in Vienna.", "en"),
+    ("Die Regierung werde am Montag in Athen nicht über den neuen Hilfsantrag beraten.", "de"),
+    ("Die Kunststoffabfälle müssten eigentlich in die Schweiz gebracht werden.", "de"),
+    ("Die Regierung lehnte es ab, die Gespräche in Wien aufzunehmen.", "de"),
+])
+def test_a_refused_denied_or_only_owed_event_is_none(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Die Regierung beschloss, am Montag mit den Gläubigern in Klagenfurt Verhandlungen zu führen.", "de"),
+    ("The unions failed to reach a deal at the talks in Geneva on Monday.", "en"),
+    ("The minister travelled to Brussels for the summit on Monday.", "en"),
+    ("The pressure is unlikely to ease ahead of a meeting of the G7 in London next week.", "en"),
+    ("Griss hat Unterstützung ausgeschlossen, dennoch war sie bei den Neos in Wien zu einem Treffen geladen.", "de"),
+])
+def test_an_event_beside_a_refusal_or_a_failure_stays(pipeline, text, lang):
+    assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]

@@ -30,3 +30,5 @@ class SenseWords:
     contrast_links: frozenset[str] = frozenset()       # ", while", ", während": the clause after is another thing
     sitting_bodies: frozenset[str] = frozenset()       # "Regierung", "government": whose sittings are their own
     prospective_phrases: frozenset[str] = frozenset()  # "kurz vor", "shortly before": the noun after lies ahead
+    negative_subjects: frozenset[str] = frozenset()    # "none", "niemand": a clause's subject that denies its event
+    unreal_obligations: frozenset[str] = frozenset()   # "müssten": what would have to happen

@@ -137,7 +137,7 @@ def thing_hosted(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     k = i + 1 + (tokens[i + 1].low in lex.determiners)
     if tokens[k - 1].low in lex.agent_prepositions or k < len(tokens) and tokens[k].low in lex.agent_prepositions:
         return False  # "is being hosted by Tony Blair": a passive, its guest is the subject
-    stops = _prepositions(lex)
+    stops = prepositions(lex)
     words = []
     while k < len(tokens) and len(words) < _HOSTED_REACH and tokens[k].clause == tokens[i].clause \
             and tokens[k].low not in stops:
@@ -158,7 +158,7 @@ def thing_hosted(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 _PREPOSITIONS: dict[str, frozenset[str]] = {}
 
 
-def _prepositions(lex: EventLexicon) -> frozenset[str]:
+def prepositions(lex: EventLexicon) -> frozenset[str]:
     """The words that open a phrase after an object: the lexicon's phrase openers, its genitive
     and agent prepositions, and every one-word role cue ("from", "to", "via")."""
     hit = _PREPOSITIONS.get(lex.lang)

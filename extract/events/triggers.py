@@ -8,6 +8,7 @@ from typing import Optional
 
 from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
+from extract.events.hypotheticals import negated_verb_final, negative_subject, refused_infinitive, unreal_obligation
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, happening_denied, interview, negated,
@@ -168,6 +169,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "der 31. Sitzung des Menschenrechtsrats", "Regierungssitzung": a body's own routine
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
+            if refused_infinitive(tokens, i, lex) or negative_subject(tokens, i, lex) or unreal_obligation(tokens, i, lex) \
+                    or (trig.kind != "noun" and negated_verb_final(tokens, i, lex)):
+                continue  # "refusal to hold talks", "None of the members has asked for a meeting", "müssten ... gebracht werden"
             if conditional_clause(tokens, i, lex) and (trig.kind != "noun" or happening_denied(tokens, i, lex, conditional=True)):
                 continue  # "Falls die Waffen nach Syrien geliefert würden", "if the talks go ahead": a condition
                 #           (a noun is there all the same when the condition is its outcome: "if rescue talks fail")
