@@ -43,6 +43,7 @@ DIRECTION = [
     ("He is due to open the talks on Saturday.", "en", "2015-09-26"),
     # a word that names what is to come: "ahead of" a meeting points its date ahead
     ("The move comes ahead of a meeting of finance ministers on Thursday.", "en", "2015-09-24"),
+    ("Mr Blair held talks with the Irish premier on Thursday ahead of an EU summit.", "en", "2015-09-17"),
     # a term set ("until", "through", "bis"): ahead, unless told in the past
     ("The bank has extended the loans through November.", "en", "2015-11"),
     ("Das Angebot gilt bis November.", "de", "2015-11"),

@@ -88,6 +88,8 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
             if sign < 0 and m.group().endswith("ten") and grammar.future_cue.match(text, _next_word(text, m.end())):
                 continue  # "eine Konferenz abhalten will", "arbeiten soll": an infinitive before its modal
+            if sign > 0 and m.start() >= end and m.group().lower() in grammar.lex.get("forward_cues", ()):
+                continue  # "held talks on Monday ahead of an EU summit": it points only at a date after it
             if sign > 0 and (_cue_noun(text, m, grammar) or in_name(text, m.start())):
                 continue  # "announced the plan Aug. 21", "unveiled plans in May": a thing, no tense;
                 #           "the National Planning Council": part of a name
