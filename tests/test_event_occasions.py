@@ -155,6 +155,8 @@ def test_an_if_that_asks_sets_no_condition(pipeline):
     ("Zu Beginn der 31. Sitzung des Menschenrechtsrats in Genf sprach er am Montag.", "de"),
     ("The assembly's 59th session opened in New York on Monday.", "en"),
     ("The boards of two banks, at separate meetings in London on Monday, approved the merger.", "en"),
+    ("Erstmals war die Sitzung am Dienstag in Graz von Gebärdendolmetscherinnen begleitet.", "de"),
+    ("The minister spoke at a question and answer session in Inverness on Monday.", "en"),
 ])
 def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
     assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
@@ -164,8 +166,10 @@ def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
     ("Die Regierung traf sich am Montag in Athen mit den Gläubigern zu einer Sitzung.", "de"),
     ("The government met the unions in Athens on Monday.", "en"),
     ("Die Regierungsverhandlungen zwischen den Parteien in Wien gingen am Montag weiter.", "de"),
+    ("Die Sitzung der EU-Außenminister in Brüssel am Montag endete ohne Ergebnis.", "de"),
+    ("The session with the rebels in Geneva on Monday ended without a deal.", "en"),
 ])
-def test_a_government_meeting_a_counterpart_is_a_meeting(pipeline, text, lang):
+def test_a_sitting_of_states_or_with_a_counterpart_is_a_meeting(pipeline, text, lang):
     assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]
 
 

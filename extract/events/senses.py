@@ -225,3 +225,18 @@ def government_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return True
     return any(t.low.rsplit("-", 1)[-1] in lex.sitting_bodies or t.low.rstrip("s") in lex.sitting_bodies
                for t in clause if t not in sittings)
+
+
+def bare_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a bare sitting noun ("die Sitzung am Dienstag", "the session"), no compound,
+    stands in a sentence that names no international body and no counterpart ("mit", "with"):
+    some body's own sitting, told after the body ("Im neuen Landtag sitzen ... Erstmals war die
+    Sitzung am Dienstag von Dolmetscherinnen begleitet"); "OPEC ... a scheduled June session",
+    "die Sitzung der EU-Außenminister" are sittings of states."""
+    if tokens[i].low not in lex.session_nouns:
+        return False
+    for t in tokens:
+        if t.low in lex.comitatives or t.text in lex.international_bodies or t.low in lex.international_bodies \
+                or t.text.split("-")[0] in lex.international_bodies:
+            return False
+    return True
