@@ -37,6 +37,7 @@ from extract.events.senders import goods_origins, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
+from extract.events.senses import bare_sitting
 from extract.events.plans import conjuncts, is_planned, ordered_against
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
@@ -328,6 +329,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
+        if m.trigger_def.kind == "noun" and not m.roles.get("location") and bare_sitting(tokens, m.trigger_idx, lex):
+            continue  # "Erstmals war die Sitzung am Dienstag ... begleitet": the sitting of a body told of before
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role
                                                or possessed(m, tokens, lex)):
             continue

@@ -32,3 +32,4 @@ class SenseWords:
     prospective_phrases: frozenset[str] = frozenset()  # "kurz vor", "shortly before": the noun after lies ahead
     negative_subjects: frozenset[str] = frozenset()    # "none", "niemand": a clause's subject that denies its event
     unreal_obligations: frozenset[str] = frozenset()   # "müssten": what would have to happen
+    audience_formats: frozenset[str] = frozenset()     # "answer": "a question and answer session" is a public format

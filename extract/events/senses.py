@@ -230,13 +230,16 @@ def government_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 def bare_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether a bare sitting noun ("die Sitzung am Dienstag", "the session"), no compound,
     stands in a sentence that names no international body and no counterpart ("mit", "with"):
-    some body's own sitting, told after the body ("Im neuen Landtag sitzen ... Erstmals war die
-    Sitzung am Dienstag von Dolmetscherinnen begleitet"); "OPEC ... a scheduled June session",
-    "die Sitzung der EU-Außenminister" are sittings of states."""
+    with no place of its own either, it is some body's own sitting, told after the body ("Im
+    neuen Landtag sitzen ... Erstmals war die Sitzung am Dienstag von Dolmetscherinnen
+    begleitet"); "OPEC ... a scheduled June session", "die Sitzung der EU-Außenminister" are
+    sittings of states. A public format ("a question and answer session") is none at all."""
     if tokens[i].low not in lex.session_nouns:
         return False
+    if i and tokens[i - 1].low in lex.audience_formats:
+        return True  # "a question and answer session": a public format, one speaker and an audience
     for t in tokens:
         if t.low in lex.comitatives or t.text in lex.international_bodies or t.low in lex.international_bodies \
                 or t.text.split("-")[0] in lex.international_bodies:
             return False
-    return True
+    return True  # (the caller keeps one its sentence places: "Bei der Sitzung in New York")

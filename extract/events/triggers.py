@@ -13,7 +13,7 @@ from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
 from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, happening_denied, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
-from extract.events.senses import (attributive_participle, bare_sitting, broadcast_purpose, conditional_clause, delegation_after,
+from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    thing_hosted, transitive_travel)
 from extract.events.topics import abstract_object, is_topic
@@ -164,7 +164,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "kam ums Leben", "came to an end": no journey
             if prev in lex.noun_idioms or trig.kind == "noun" and (_title_genitive(tokens, i, lex) or in_attribute(tokens, i, lex)):
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
-            if trig.type == "meeting" and (trig.kind == "noun" and (numbered_session(tokens, i, lex) or bare_sitting(tokens, i, lex))
+            if trig.type == "meeting" and (trig.kind == "noun" and (numbered_session(tokens, i, lex) or i and tokens[i - 1].low in lex.audience_formats)
                                            or government_sitting(tokens, i, lex)):
                 continue  # "der 31. Sitzung des Menschenrechtsrats", "Regierungssitzung": a body's own routine
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
