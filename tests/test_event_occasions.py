@@ -225,3 +225,21 @@ def test_a_refused_denied_or_only_owed_event_is_none(pipeline, text, lang):
 ])
 def test_an_event_beside_a_refusal_or_a_failure_stays(pipeline, text, lang):
     assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]
+
+
+# -- an English "-s" form after a determiner or a number is a plural noun --------------------------
+@pytest.mark.parametrize("text", [
+    "The alliance said the 19 February meets would show the law was unworkable.",
+    "More than 250 meets will be held in England.",
+])
+def test_a_plural_noun_of_another_sense_is_no_meeting(pipeline, text):
+    assert not events_of(pipeline, text, "en")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister meets his French counterpart in Paris on Monday.",
+    "The 12 EC ministers meet in Brussels on Monday.",
+    "The two unions' executives hold their meetings in London on Wednesday.",
+])
+def test_a_verb_after_its_subject_still_meets(pipeline, text):
+    assert [e.type for e in events_of(pipeline, text, "en")] == ["meeting"]

@@ -64,6 +64,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if noun_use and trig.kind != "noun":
                 continue  # "during a brief visit", "his trip": the noun, dated by its own phrase
+            if trig.type == "meeting" and trig.kind == "verb" and not lex.nouns_capitalised and t.low.endswith("s") \
+                    and not t.low.endswith("ings") and _noun_plural(tokens, i, lex):
+                continue  # "the 19 February meets", "more than 250 meets": a plural noun of another sense
             if trig.kind == "noun" and not lex.nouns_capitalised and i and tokens[i - 1].low in lex.person_subjects:
                 continue  # "he talks of ...": a verb after a pronoun
             if trig.type == "meeting" and trig.kind == "noun" and lex.virtual_words and (
@@ -369,3 +372,14 @@ def _clause_particles(tokens: list[Token], lex: EventLexicon) -> dict[int, str]:
         if t.low in lex.separable and (nxt is None or nxt.clause != t.clause or not nxt.text[:1].isalnum()):
             out[t.clause] = t.low
     return out
+
+
+def _noun_plural(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether an English "-s" form is a plural noun: right after a determiner or a number, or
+    after a day and month ("the meets", "250 meets", "the 19 February meets"); a verb follows
+    its subject ("the minister meets")."""
+    prev = tokens[i - 1] if i else None
+    if prev is None or prev.clause != tokens[i].clause:
+        return False
+    return prev.low in lex.determiners or prev.text.replace(",", "").isdigit() \
+        or (i >= 2 and tokens[i - 2].text.isdigit() and prev.cap)
