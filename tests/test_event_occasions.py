@@ -243,3 +243,18 @@ def test_a_plural_noun_of_another_sense_is_no_meeting(pipeline, text):
 ])
 def test_a_verb_after_its_subject_still_meets(pipeline, text):
     assert [e.type for e in events_of(pipeline, text, "en")] == ["meeting"]
+
+
+# -- the day of an undated lead's news, told in the sentence right after it -------------------------
+def test_the_next_sentence_retelling_the_lead_gives_its_day(pipeline):
+    text = ("Paris – Demonstranten haben ein Treffen von Konzernführung und Betriebsrat gestürmt. "
+            "Die Mitarbeiter drangen am Montagvormittag in die Zentrale ein und erzwangen einen Abbruch der Sitzung.")
+    (e,) = events_of(pipeline, text, "de", "2016-01-15")
+    assert (place(e.location), e.to_dict()["date_start"]) == ("paris", "2016-01-11")
+
+
+def test_a_retelling_with_only_a_month_leaves_the_guess(pipeline):
+    text = ("Paris – Demonstranten haben ein Treffen von Konzernführung und Betriebsrat gestürmt. "
+            "Schon im Dezember hatten die Mitarbeiter gestreikt, nun erzwangen sie einen Abbruch der Sitzung.")
+    (e,) = events_of(pipeline, text, "de", "2016-01-15")
+    assert e.to_dict()["date_start"] == "2016-01-15"

@@ -27,7 +27,7 @@ from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
-from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, is_cargo
+from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import (guest_near, invited_to_act, money, owned, named_body, ongoing, partner_after, said_during,
                                  sides_before, visiting_guest)
@@ -39,6 +39,7 @@ from extract.events.split import split_stops
 from extract.events.negation import modality_cue
 from extract.events.senses import bare_sitting
 from extract.events.plans import conjuncts, is_planned, ordered_against
+from extract.events.retold import retell_dates
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
 from extract.text.document import TextDoc, Token, words
@@ -123,7 +124,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
     events = []
     happenings = merge(mentions)
     inherit(happenings)
+    retell_dates(happenings, timexes)
     for h in happenings:
+        if all(m.bare_sitting for m in h.mentions):
+            continue  # "Erstmals war die Sitzung am Dienstag ... begleitet": a body's sitting, unless it retells a meeting
         if all(m.anaphoric and not any(m.roles.values()) for m in h.mentions) and h.date is None:
             continue  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one (with a
             #           date of its own, "bei dem Hearing am Dienstag", it is the one told of)
@@ -137,7 +141,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")) and not any(m.cargo for m in h.mentions):
             continue  # "imports gained 13%", "exports rose": a country's trade figure with no date, goods or flow
-        if h.spec.route and all(m.trigger.low.endswith(lex.trade_totals) and not _has_object(text, m) for m in h.mentions) \
+        if h.spec.route and all(m.trigger.low.endswith(lex.trade_totals) and not has_object(text, m) for m in h.mentions) \
                 and not (h.places.get("origin") and h.places.get("destination")):
             continue  # "Indonesia's wheat imports are expected to fall to 1.5 mln tonnes", "die Ölimporte
             #           übertrafen die Exporte": a country's trade total with one end is no origin-destination
@@ -329,8 +333,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
             if hosted is not None and not hosted.roles.get("location"):
                 hosted.roles["location"] = m.roles["location"]  # "Egypt will host talks": the host is the venue
-        if m.trigger_def.kind == "noun" and not m.roles.get("location") and bare_sitting(tokens, m.trigger_idx, lex):
-            continue  # "Erstmals war die Sitzung am Dienstag ... begleitet": the sitting of a body told of before
+        m.bare_sitting = m.trigger_def.kind == "noun" and not m.roles.get("location") and bare_sitting(tokens, m.trigger_idx, lex)
         if m.trigger_def.needs_person and not (has_person or orgs or lows & lex.pronouns or named_role
                                                or possessed(m, tokens, lex)):
             continue
@@ -388,9 +391,3 @@ def _amount_refs(tokens: list[Token], m: EventMention, lex: EventLexicon) -> fro
 def _part_tokens(tokens: list[Token], parts: list[int], k: int) -> list[Token]:
     bounds = [0] + parts + [len(tokens)]
     return tokens[bounds[k]:bounds[k + 1]]
-
-
-def _has_object(text: str, m: EventMention) -> bool:
-    """Whether the trigger's goods follow it as its object: "The company exports cars to ...",
-    a verb, not the trade total "exports"."""
-    return bool(m.cargo) and text[m.trigger.end:m.trigger.end + 80].lstrip().startswith(m.cargo.split()[0])

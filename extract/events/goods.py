@@ -111,3 +111,9 @@ def cargo_nouns(tokens: list[Token], lex: EventLexicon) -> frozenset[str]:
     """The cargo nouns of a sentence, lower-cased, without the compound's first parts."""
     return frozenset(t.low.rsplit("-", 1)[-1] for t in tokens if is_cargo(t.low, lex)
                      and (t.cap or not lex.nouns_capitalised) and t.low not in ("container", "containern"))
+
+
+def has_object(text: str, m) -> bool:
+    """Whether the trigger's goods follow it as its object: "The company exports cars to ...",
+    a verb, not the trade total "exports"."""
+    return bool(m.cargo) and text[m.trigger.end:m.trigger.end + 80].lstrip().startswith(m.cargo.split()[0])

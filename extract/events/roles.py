@@ -48,6 +48,7 @@ class EventMention:
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
     soft_date: bool = False         # its date is the report's day, guessed for an undated lead
+    bare_sitting: bool = False      # "die Sitzung", no body, place or counterpart: a body's own, unless it retells one
     arrival: Optional["EventMention"] = None  # the arrival joined to this departure (join_route)
     ongoing: Optional[str] = None   # "state" ("in talks with"), "going" ("talks continue"): a process
     conj: list[int] = field(default_factory=list)  # the conjunct of each token of the sentence
