@@ -258,3 +258,40 @@ def test_a_retelling_with_only_a_month_leaves_the_guess(pipeline):
             "Schon im Dezember hatten die Mitarbeiter gestreikt, nun erzwangen sie einen Abbruch der Sitzung.")
     (e,) = events_of(pipeline, text, "de", "2016-01-15")
     assert e.to_dict()["date_start"] == "2016-01-15"
+
+
+# -- a country named right before the goods made or sends them ------------------------------------
+@pytest.mark.parametrize("text,lang,origin,destination", [
+    ("Egypt bought U.S. wheat last year.", "en", "united states", "egypt"),
+    ("Autorama is considering importing U.S.-made cars into Japan.", "en", "united states", "japan"),
+    ("Korean Air ordered four US-built jets for delivery in 1988.", "en", "united states", "south korea"),
+    ("Die Lieferung von US-Waffen an die Ukraine soll im Mai beginnen.", "de", "united states", "ukraine"),
+    ("The United States secretly sold Iran arms in 1985.", "en", "united states", "iran"),  # the receiver
+    ("Germany supplied Ukraine tanks last year.", "en", "germany", "ukraine"),
+])
+def test_a_country_before_the_goods_is_their_origin(pipeline, text, lang, origin, destination):
+    (e,) = [e for e in events_of(pipeline, text, lang, "1987-03-02") if e.type == "shipment"]
+    assert (place(e.origin), place(e.destination)) == (origin, destination)
+
+
+def test_forces_withdrawn_go_back_to_their_country(pipeline):
+    (e,) = events_of(pipeline, "Der Abzug der US-Truppen aus Afghanistan soll im Mai beginnen.", "de")
+    assert (place(e.origin), place(e.destination)) == ("afghanistan", "united states")
+
+
+def test_a_country_owning_the_trade_is_not_the_goods_maker(pipeline):
+    text = "JAKARTA, March 2 - Indonesia's wheat imports rose. The main suppliers in 1986 were Australia and Canada."
+    ships = events_of(pipeline, text, "en", "1987-03-02")
+    assert all(place(e.origin) != "indonesia" for e in ships)
+
+
+def test_where_it_was_said_is_no_end_of_the_route(pipeline):
+    text = 'He wants to see a phased withdrawal of UK troops "as soon as possible", he said in London.'
+    (e,) = events_of(pipeline, text, "en", "2005-01-27")
+    assert (e.origin, place(e.destination)) == (None, "united kingdom")
+
+
+def test_the_nationality_of_forces_before_a_participle_sends_them(pipeline):
+    text = "Mr Kennedy argued that British troops deployed in Iraq should be replaced."
+    (e,) = events_of(pipeline, text, "en", "2005-01-27")
+    assert (place(e.origin), place(e.destination)) == ("united kingdom", "iraq")

@@ -12,6 +12,7 @@ from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
                                    possessor_of_person, title_after)
+from extract.events.senders import goods_maker, maker_role
 from extract.events.topics import is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -84,6 +85,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             role = None
         return role
     # shipments
+    if i >= 2 and tokens[i - 1].low in lex.locatives and tokens[i - 2].low in lex.speech:
+        return None  # "a phased withdrawal of UK troops, he said in London": where it was said
     if trig.seized:
         return role if role in ("origin", "destination", "via") else None  # the seizer is no end of the route
     j = i + 1
@@ -93,6 +96,10 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             is_cargo(tokens[j].low, lex) or (any(c.isdigit() for c in tokens[j].text) and tokens[j].text[:1].isalnum()
                                              and not tokens[j].text[:1].islower())):
         return ("origin", pm)  # "an order for 10 Airbus A380 jets", "30 Boeing planes": the maker of the goods
+    if not (i == m.trigger_idx + 1 and trig.kind != "noun" and not trig.reverse) \
+            and (made := goods_maker(tokens, i, pm, lex, compound=False)):
+        return (maker_role(m, made), as_country(pm, country_of))  # "U.S. goods accounted for 19 pct of its imports",
+        #     "Egypt bought U.S. wheat" (not the receiver right after a verb of selling: "sold Iran arms")
     if j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers and tokens[j].clause == tokens[i].clause:
         # "a deal for Airbus to sell 23 planes to Air China": the subject of the infinitive
         return ("destination" if trig.reverse else "origin", as_country(pm, country_of))

@@ -19,7 +19,7 @@ import copy
 import datetime as dt
 from extract.events.dates import assign_dates, usable_timexes
 from extract.events.lexicon import EventLexicon, event_lexicon
-from extract.events.merge import compatible, inherit, merge, to_event
+from extract.events.merge import compatible, inherit, merge, same_place, to_event
 from extract.events.phrases import (coordinated_role, definite, in_relative_about_place, listed_role, owners, possessed,
                                     prospective_before, trigger_distance)
 from extract.events.orgs import ORG_CONFIDENCE
@@ -33,7 +33,7 @@ from extract.events.cues import (guest_near, invited_to_act, money, owned, named
                                  sides_before, visiting_guest)
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
-from extract.events.senders import goods_origins, sender
+from extract.events.senders import goods_maker, goods_origins, maker_role, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
@@ -134,8 +134,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
         if not placed and all(m.trigger_def.needs_place for m in h.mentions):
             continue  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
-        if h.spec.route and not placed:
-            continue  # goods going nowhere known: trade talk, not a mappable shipment
+        if h.spec.route and not placed or h.spec.route and h.places.get("origin") and h.places.get("destination") \
+                and same_place(h.places["origin"], h.places["destination"]):
+            continue  # goods going nowhere known, or from a place to itself: trade talk, not a mappable shipment
         if h.spec.route and not h.places.get("origin") and all(m.trigger_def.seized for m in h.mentions):
             continue  # "Police confiscated 30 rifles in Marseille": goods stopped, from nowhere known
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
@@ -204,6 +205,9 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if text[pm.end:pm.end + 1] == "-":
             # "US-Beamte": a modifier, not a place the event happens at; but "US-Streitkräfte"
             # as the subject of a shipment is its sender, and "Indien-Besuch" is a visit there
+            made = goods_maker(tokens, i, pm, lex, compound=True)  # "US-Waffen", "U.S.-made cars": their maker
+            for m in (o for o in (owners(out, i, lex, tokens, conj) if made else ()) if o.spec.route):
+                m.roles.setdefault(maker_role(m, made), []).append(as_country(pm, gazetteer.country))
             for m in out:
                 if m.trigger_idx == i and m.trigger_def.visit and m.trigger_def.kind == "noun":
                     m.roles.setdefault("location", []).append(pm)

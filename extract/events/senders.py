@@ -3,6 +3,8 @@ trigger ("Dutch traders shipped", "der US-Kongress billigte Lieferungen"), and t
 own nationality ("20,000 tonnes of Malaysian palm olein")."""
 from __future__ import annotations
 
+from typing import Optional
+
 from extract.events.goods import is_cargo
 from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
@@ -23,6 +25,8 @@ def sender(tokens: list[Token], ti: int, noun: bool, lex: EventLexicon, conj: li
     while first < ti and tokens[first].low in lex.articles:
         first += 1
     spots = [ti - 1] if ti and tokens[ti - 1].clause == tokens[ti].clause else []
+    if spots and ti >= 2 and is_cargo(tokens[ti - 1].low, lex) and tokens[ti - 2].clause == tokens[ti].clause:
+        spots.append(ti - 2)  # "British troops deployed in Iraq": the participle after its goods
     if not noun:
         spots += list(range(first, min(first + 2, ti - 1)))
         if lex.verb_second:
@@ -85,3 +89,46 @@ def goods_origins(tokens: list[Token], lex: EventLexicon, country_of, region_of=
 
 def text_of(tokens: list[Token], start: int, end: int) -> str:
     return " ".join(t.text for t in tokens if start <= t.start and t.end <= end)
+
+
+def goods_maker(tokens: list[Token], i: int, pm: Mention, lex: EventLexicon, compound: bool) -> Optional[str]:
+    """The role of a country named as the goods' own, right before them: "U.S. goods", "Egypt
+    bought U.S. wheat", "U.S.-made cars", "US-built jets", "US-Waffen": the country that made
+    or sends them, the origin, for an import as for an export. Forces are sent by theirs too,
+    but brought home by it: for a withdrawal ("Abzug der US-Truppen") the country is the
+    destination ("troops" here; the caller's trigger says which). ``compound``: the name is
+    joined to the next word by a hyphen. Only a country; a city before goods names a make
+    ("Paris fashion")."""
+    if pm.place.feature != "country":
+        return None
+    word = next((t for t in tokens[i:] if t.end >= pm.end), None)
+    if word is None:
+        return None
+    k = tokens.index(word)
+    if word.low.endswith(("'s", "’s")) or k + 1 < len(tokens) and tokens[k + 1].low in ("'s", "’s"):
+        return None  # "Indonesia's wheat imports": whose trade, not whose wheat
+    head = None
+    if compound:  # "US-Waffen", "US-built jets", "U.S.-made cars"
+        rest = word.low.split("-", 1)[1] if "-" in word.low else ""
+        if rest and is_cargo(rest, lex) or is_cargo(word.low, lex) and word.end > pm.end + 1:
+            head = rest or word.low
+        else:
+            nxt = [t for t in tokens[k + 1:k + 4] if t.text not in ("-", ".")]
+            made = rest in lex.maker_participles or (nxt and nxt[0].low in lex.maker_participles)
+            after = nxt[1:] if nxt and nxt[0].low in lex.maker_participles else nxt
+            if made and after and is_cargo(after[0].low, lex):
+                head = after[0].low
+    elif not lex.nouns_capitalised:  # English modifiers stand apart ("U.S. goods"); German ones are
+        #                              compounds, and "an der Grenze zur Ukraine Truppen" are two phrases
+        nxt = tokens[k + 1] if k + 1 < len(tokens) and tokens[k + 1].clause == word.clause else None
+        if nxt is not None and is_cargo(nxt.low, lex):
+            head = nxt.low
+    if head is None:
+        return None
+    return "troops" if head.rsplit("-", 1)[-1] in lex.goods.troops else "origin"
+
+
+def maker_role(m, made: str) -> str:
+    """The role of the goods' own country (:func:`goods_maker`) for mention ``m``: the origin,
+    but forces withdrawn go back to theirs ("der Abzug der US-Truppen aus Afghanistan")."""
+    return "destination" if made == "troops" and m.trigger_def.reverse and m.trigger_def.leaves else "origin"

@@ -33,3 +33,4 @@ class SenseWords:
     negative_subjects: frozenset[str] = frozenset()    # "none", "niemand": a clause's subject that denies its event
     unreal_obligations: frozenset[str] = frozenset()   # "müssten": what would have to happen
     audience_formats: frozenset[str] = frozenset()     # "answer": "a question and answer session" is a public format
+    maker_participles: frozenset[str] = frozenset()    # "made", "built": "U.S.-made cars" are the country's goods
