@@ -295,3 +295,18 @@ def test_the_nationality_of_forces_before_a_participle_sends_them(pipeline):
     text = "Mr Kennedy argued that British troops deployed in Iraq should be replaced."
     (e,) = events_of(pipeline, text, "en", "2005-01-27")
     assert (place(e.origin), place(e.destination)) == ("united kingdom", "iraq")
+
+
+# -- a meeting placed only by the dateline joins the same person's meeting placed by the text -----
+def test_the_place_the_text_names_beats_the_dateline(pipeline):
+    text = ("Brüssel – Die Kommission lobte die Räumung des Lagers. Die Lage sei schwierig, sagte "
+            "EU-Kommissar Dimitris Avramopoulos am Montag bei einem Besuch in Athen. Im Gespräch mit dem "
+            "Staatspräsidenten Prokopis Pavlopoulos betonte Avramopoulos, der Pakt sei entscheidend.")
+    assert [place(e.location) for e in events_of(pipeline, text, "de", "2016-05-30") if e.type == "meeting"] == ["athens"]
+
+
+def test_a_dateline_meeting_of_other_people_stays_apart(pipeline):
+    text = ("Brüssel – EU-Kommissar Dimitris Avramopoulos war am Montag zu einem Besuch in Athen. "
+            "Am Dienstag traf sich Außenminister Frank-Walter Steinmeier mit dem Kommissionschef.")
+    where = sorted(place(e.location) or "" for e in events_of(pipeline, text, "de", "2016-05-30") if e.type == "meeting")
+    assert where == ["athens", "brussels"]

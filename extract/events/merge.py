@@ -42,9 +42,21 @@ class Happening:
     def last_sentence(self) -> int:
         return self.mentions[-1].sentence
 
+    def dateline_placed(self) -> bool:
+        """Whether the happening's location comes only from the dateline."""
+        placed = [o for o in self.mentions if o.place("location") is not None]
+        return bool(placed) and all(o.by_dateline for o in placed)
+
     def add(self, m: EventMention) -> None:
+        here, own = self.places.get("location"), m.place("location")
+        apart = here is not None and own is not None and not compatible(here, own)  # (else the finer place wins)
+        own_over_dateline = apart and not m.by_dateline and self.dateline_placed()
+        keep_own = apart and m.by_dateline and not self.dateline_placed()
         self.mentions.append(m)
         for role in ROLES:
+            if role == "location" and (own_over_dateline or keep_own):
+                self.places[role] = m.place(role) if own_over_dateline else self.places[role]
+                continue  # a place the text names beats the dateline's city
             self.places[role] = more_specific(self.places.get(role), m.place(role))
         if m.date is not None and (self.date is None or self.date_soft and not m.soft_date):
             self.date, self.date_soft = m.date, m.soft_date  # a dated account beats the lead's guess
@@ -93,6 +105,9 @@ def _fits(h: Happening, m: EventMention) -> bool:
         if b is not None:
             own_places = True
         if a is not None and b is not None:
+            if role == "location" and not compatible(a, b) and _dateline_against_own(h, m):
+                agree = True  # "… bei einem Besuch in Athen. … Im Gespräch mit Pavlopoulos betonte Avramopoulos"
+                continue      # under a "Brüssel –" dateline: the visit's own place, not the reporter's city
             if not compatible(a, b) and not (m.spec.route and any(contains(o.place(role), b) or contains(b, o.place(role))
                                                                   for o in h.mentions)):
                 return False  # (a flow "to Europe" and its countries: "sold in Austria and Switzerland";
@@ -127,6 +142,17 @@ def _fits(h: Happening, m: EventMention) -> bool:
     if m.sentence == h.last_sentence:
         agree = True
     return agree
+
+
+_DATELINE_REACH = 2  # sentences between a meeting placed by the text and one placed by the dateline
+
+
+def _dateline_against_own(h: Happening, m: EventMention) -> bool:
+    """Whether one side is placed only by the dateline, the other by its text, and they share a
+    person named in full, told within a couple of sentences: one meeting, at the place named."""
+    if m.by_dateline == h.dateline_placed() or abs(m.sentence - h.last_sentence) > _DATELINE_REACH:
+        return False
+    return any(" " in a and a.split()[0][:1].isupper() for a in set(m.actors) & set(h.actors))
 
 
 GUESS_DAYS = 10   # an undated lead's news happened at most this long before the report
