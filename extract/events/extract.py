@@ -294,6 +294,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.part = sum(1 for b in parts if b <= m.trigger_idx)
     split_goods = len({m.part for m in out if m.spec.route}) > 1
     goods = [t for t in tokens if not any(pm.start <= t.start < pm.end for pm in sent_places)]
+    goods_at = {t.start for t in goods}
     cargo = find_cargo(text, span, goods, lex)  # "evacuating its nationals from Ivory Coast": a place, no ivory
     # a person named by office or as a group ("Die Ministerin besuchte Athen", "the delegation")
     titles = people_lexicon(lex.lang)
@@ -324,7 +325,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.modes = modes
         if m.spec.cargo and split_goods:  # each side of a contrast has its goods
             own = _part_tokens(tokens, parts, m.part)
-            own_goods = [t for t in own if t in goods]
+            own_goods = [t for t in own if t.start in goods_at]
             m.cargo = find_cargo(text, (own[0].start, own[-1].end), own_goods, lex)
             m.cargo_nouns = cargo_nouns(own_goods, lex)
         elif m.spec.cargo:

@@ -15,7 +15,7 @@ import re
 
 from extract.events.lexicon import EventLexicon
 from extract.events.senses import prepositions
-from extract.text.document import Token
+from extract.text.document import Token, clause_start
 from extract.text.lemmas import lemma
 
 _INFINITIVE_OBJECT = 3  # words between "to" + its verb and the trigger noun ("to hold formal talks")
@@ -69,9 +69,7 @@ def negative_subject(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     OPEC members has asked for such a meeting", "Niemand hat die Gespräche in Wien besucht")."""
     if not lex.negative_subjects:
         return False
-    first = i
-    while first > 0 and tokens[first - 1].clause == tokens[i].clause:
-        first -= 1
+    first = clause_start(tokens, i)
     return first < i and tokens[first].low in lex.negative_subjects
 
 

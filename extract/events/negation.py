@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.text.document import Token
+from extract.text.document import Token, clause_start
 from extract.text.lemmas import lemma
 
 
@@ -171,9 +171,7 @@ def _antecedent(tokens: list[Token], i: int, lex: EventLexicon) -> set[int]:
     """The word a relative clause holding ``i`` refers to ("die Entscheidung der Geschworenen,
     die sich nach Beratungen nicht einigen konnten"): the last word before the clause's
     relative pronoun, which is the clause's subject."""
-    k = i
-    while k > 0 and tokens[k - 1].clause == tokens[i].clause:
-        k -= 1
+    k = clause_start(tokens, i)
     if k == 0 or tokens[k].low not in lex.relative:
         return set()
     return {k - 1}

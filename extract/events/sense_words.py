@@ -34,3 +34,4 @@ class SenseWords:
     unreal_obligations: frozenset[str] = frozenset()   # "müssten": what would have to happen
     audience_formats: frozenset[str] = frozenset()     # "answer": "a question and answer session" is a public format
     maker_participles: frozenset[str] = frozenset()    # "made", "built": "U.S.-made cars" are the country's goods
+    object_pronouns: frozenset[str] = frozenset()      # "him", "them": a guest a verb of hosting names

@@ -8,7 +8,7 @@ import re
 
 from extract.events.goods import is_measure
 from extract.events.lexicon import EventLexicon
-from extract.text.document import Token
+from extract.text.document import Token, clause_start
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 
@@ -122,7 +122,6 @@ def session_period(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 
 _HOSTED_REACH = 3  # words of the object phrase read after the determiner ("a delegation of", "the new ambassador")
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
 
 
 def thing_hosted(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
@@ -148,7 +147,7 @@ def thing_hosted(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     for n, t in enumerate(words):
         if n and not t.text.islower():
             break  # "money from Saddam Hussein's regime": a phrase of its own begins
-        if not t.text.islower() or t.low in _OBJECT_PRONOUNS or t.low in lex.pronouns or t.low in lex.delegations \
+        if not t.text.islower() or t.low in lex.object_pronouns or t.low in lex.pronouns or t.low in lex.delegations \
                 or people_lexicon(lex.lang).is_title(t.low) \
                 or any(x.type == "meeting" and x.kind == "noun" for x in lex.triggers_for(t.low)):
             return False
@@ -179,17 +178,14 @@ def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     die Minister am Montag treffen") stays."""
     if not lex.conditional_openers and not lex.unreal_openers:
         return False
-    first = i
-    while first > 0 and tokens[first - 1].clause == tokens[i].clause:
-        first -= 1
+    first = clause_start(tokens, i)
     if tokens[first].low in lex.coordinators and first + 1 < i:
         first += 1  # ", and if the talks fail"
-    opener = tokens[first].low
     if any(tokens[k].low in lex.conditional_openers and not (k and lemma(tokens[k - 1].low, lex.lang) in lex.question_heads)
            for k in range(max(first, i - _CONDITION_REACH), i)):
         return True  # also without a comma: "Troops will stay unless the UN sends peacekeepers"
         #              (not a question: "did not remember if he had approved the arms sales")
-    if opener in lex.unreal_openers:
+    if tokens[first].low in lex.unreal_openers:
         return any(t.low in lex.unreal_verbs for t in tokens[first:] if t.clause == tokens[i].clause)
     return False
 
@@ -233,11 +229,9 @@ def bare_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     with no place of its own either, it is some body's own sitting, told after the body ("Im
     neuen Landtag sitzen ... Erstmals war die Sitzung am Dienstag von Dolmetscherinnen
     begleitet"); "OPEC ... a scheduled June session", "die Sitzung der EU-Außenminister" are
-    sittings of states. A public format ("a question and answer session") is none at all."""
+    sittings of states. (A public format, "a question and answer session", is no trigger at all.)"""
     if tokens[i].low not in lex.session_nouns:
         return False
-    if i and tokens[i - 1].low in lex.audience_formats:
-        return True  # "a question and answer session": a public format, one speaker and an audience
     for t in tokens:
         if t.low in lex.comitatives or t.text in lex.international_bodies or t.low in lex.international_bodies \
                 or t.text.split("-")[0] in lex.international_bodies:

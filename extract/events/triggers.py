@@ -167,7 +167,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "kam ums Leben", "came to an end": no journey
             if prev in lex.noun_idioms or trig.kind == "noun" and (_title_genitive(tokens, i, lex) or in_attribute(tokens, i, lex)):
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
-            if trig.type == "meeting" and (trig.kind == "noun" and (numbered_session(tokens, i, lex) or i and tokens[i - 1].low in lex.audience_formats)
+            if trig.type == "meeting" and (trig.kind == "noun" and (numbered_session(tokens, i, lex)
+                                                                   or i and tokens[i - 1].low in lex.audience_formats)
                                            or government_sitting(tokens, i, lex)):
                 continue  # "der 31. Sitzung des Menschenrechtsrats", "Regierungssitzung": a body's own routine
             if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):

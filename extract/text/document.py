@@ -63,6 +63,14 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
+def clause_start(tokens: list[Token], i: int) -> int:
+    """The index of the first token of the clause that holds token ``i``."""
+    k = i
+    while k > 0 and tokens[k - 1].clause == tokens[i].clause:
+        k -= 1
+    return k
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Tokens of ``text[start:end]``, each tagged with its clause number.
 
