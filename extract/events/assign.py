@@ -110,11 +110,6 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         return ("destination" if trig.reverse else "origin", as_country(pm, country_of))  # "supplied by Iran"
     if trig.reverse and k >= 0 and tokens[k].low in lex.seller_prepositions and tokens[k].clause == tokens[i].clause:
         return ("origin", pm if pm.confidence == ORG_CONFIDENCE else as_country(pm, country_of))  # "bei Airbus bestellt"
-    nxt = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].low == ".")  # "U.S." is "U.S" and "."
-    if role is None and trig.trade and i == ti + 2 and tokens[ti + 1].low in lex.genitive_articles and nxt < len(tokens) \
-            and tokens[nxt].clause == tokens[i].clause and is_cargo(tokens[nxt].low, lex) \
-            and tokens[nxt].low not in lex.goods.troops:
-        return ("origin", as_country(pm, country_of))  # "imports of U.S. goods": a trade figure of their maker's
     if role is None and origin_clause:
         return "origin"
     if role is None and tokens[i].clause == m.trigger.clause:

@@ -55,7 +55,7 @@ class Happening:
         self.mentions.append(m)
         for role in ROLES:
             if role == "location" and (own_over_dateline or keep_own):
-                self.places[role] = m.place(role) if own_over_dateline else self.places[role]
+                self.places[role] = own if own_over_dateline else here
                 continue  # a place the text names beats the dateline's city
             self.places[role] = more_specific(self.places.get(role), m.place(role))
         if m.date is not None and (self.date is None or self.date_soft and not m.soft_date):
