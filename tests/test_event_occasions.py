@@ -157,6 +157,12 @@ def test_an_if_that_asks_sets_no_condition(pipeline):
     ("The boards of two banks, at separate meetings in London on Monday, approved the merger.", "en"),
     ("Graz – Erstmals war die Sitzung am Dienstag von Gebärdendolmetscherinnen begleitet.", "de"),
     ("The minister spoke at a question and answer session in Inverness on Monday.", "en"),
+    # a party's or a union's own MPs or executive
+    ("Labour MPs' meeting at Westminster on Monday was stormy.", "en"),
+    ("The union's executive was due to meet in Leeds on Friday.", "en"),
+    ("The unions' executives were meeting separately in London on Wednesday.", "en"),
+    ("Die SPÖ-Abgeordneten trafen sich am Montag in Wien.", "de"),
+    ("During shareholder meetings in Atlanta Mr Ebbers often passed questions to his finance chief.", "en"),
 ])
 def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
     assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
@@ -168,6 +174,13 @@ def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
     ("Die Regierungsverhandlungen zwischen den Parteien in Wien gingen am Montag weiter.", "de"),
     ("Die Sitzung der EU-Außenminister in Brüssel am Montag endete ohne Ergebnis.", "de"),
     ("The session with the rebels in Geneva on Monday ended without a deal.", "en"),
+    # a body with a counterpart named after the verb, or two sides before it
+    ("The cabinet met President Bush in Ottawa on Monday.", "en"),
+    ("The board met the minister in Paris on Monday.", "en"),
+    ("The committee met with the unions in Leeds on Monday.", "en"),
+    ("British MPs met President Assad in Damascus on Monday.", "en"),
+    ("Executives of the two firms met in Tokyo on Monday.", "en"),
+    ("Die Abgeordneten trafen am Montag den Präsidenten in Kiew.", "de"),
 ])
 def test_a_sitting_of_states_or_with_a_counterpart_is_a_meeting(pipeline, text, lang):
     assert [e.type for e in events_of(pipeline, text, lang)] == ["meeting"]
@@ -310,3 +323,37 @@ def test_a_dateline_meeting_of_other_people_stays_apart(pipeline):
             "Am Dienstag traf sich Außenminister Frank-Walter Steinmeier mit dem Kommissionschef.")
     where = sorted(place(e.location) or "" for e in events_of(pipeline, text, "de", "2016-05-30") if e.type == "meeting")
     assert where == ["athens", "brussels"]
+
+
+# -- a question about what is done at an event presupposes the event ---------------------------------
+@pytest.mark.parametrize("text,lang,when", [
+    ("Ob das Abkommen beim EU-Gipfel nächste Woche beschlossen wird, ist unklar.", "de", "2016-03-28"),
+    ("Offen ist, ob beim Treffen in Wien am Freitag eine Einigung gelingen wird.", "de", "2016-03-25"),
+])
+def test_a_question_about_what_is_done_at_an_event_keeps_it(pipeline, text, lang, when):
+    (e,) = events_of(pipeline, text, lang)
+    assert (e.type, e.status) == ("meeting", "planned") and str(e.date_start) <= when <= str(e.date_end)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Es ist unklar, ob die Gespräche in Wien nächste Woche beginnen.", "de"),
+    ("The board will decide whether to begin talks in Vienna next week.", "en"),
+])
+def test_a_question_whether_an_event_happens_leaves_it_out(pipeline, text, lang):
+    assert not events_of(pipeline, text, lang)
+
+
+# -- a plan or aim as the direct object of a meeting verb is fulfilled, nobody meets -----------------
+@pytest.mark.parametrize("text", [
+    "He will be judged on Europe's success in meeting the Lisbon agenda by 2010.",
+    "Thailand failed to meet its export quota in Europe last year.",
+    "The plant in Leeds is meeting the new schedule.",
+    "The firm in Leeds inflated its revenues to meet Wall Street earnings estimates.",
+])
+def test_an_aim_met_is_no_meeting(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en") if e.type == "meeting"]
+
+
+def test_the_agenda_beside_a_meeting_is_what_it_discusses(pipeline):
+    (e,) = events_of(pipeline, "The ministers met on Monday in Brussels with trade on the agenda.", "en")
+    assert (e.type, place(e.location)) == ("meeting", "brussels")

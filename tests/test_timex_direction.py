@@ -18,6 +18,17 @@ MONDAY = dt.date(2015, 9, 21)
 
 # (sentence, lang, the value of its one date)
 DIRECTION = [
+    # an article before a numbered day keeps the preposition's direction
+    ("Der Vorstand hat die Konferenz in Linz für den 20. Mai angeordnet.", "de", "2016-05-20"),
+    ("Seit dem 3. Januar gilt die neue Regel.", "de", "2015-01-03"),
+    # a reported perfect (Konjunktiv I) and a separable participle tell the past
+    ("Die Konferenz in Wien habe im Februar die Schließung ausgelöst.", "de", "2015-02"),
+    ("Die Minister seien im Juni zusammengekommen.", "de", "2015-06"),
+    ("Das Treffen hat im Oktober stattgefunden.", "de", "2014-10"),
+    # an infinitive before its modal is no participle, whatever it starts with ("gelingen wird")
+    ("Offen ist, ob am Freitag eine Einigung gelingen wird.", "de", "2015-09-25"),
+    # the participle of a plan points ahead
+    ("Das Treffen ist im Oktober vorgesehen.", "de", "2015-10"),
     # a cue word written capitalised inside a sentence is part of a name, not a verb of plans
     ("The minister gave a speech to the National Planning Council on Tuesday.", "en", "2015-09-15"),
     ("The Planning Council will meet on Tuesday.", "en", "2015-09-22"),
@@ -516,6 +527,10 @@ def test_figures_for_a_period_look_back(text, lang, value):
     ("Heute kam der Minister nach Wien.", "2016-03-01"),
     ("Ich hoffe, dass da heute eine gute Lösung herauskommt.", "2016-03-01"),
     ("Der Minister wird heute in Wien erwartet.", "2016-03-01"),
+    # "bis heute" is up to now, whatever the tense; a past form across a comma is another clause's
+    ("Bis heute ist kein Antrag eingelangt.", "PRESENT_REF"),
+    ("Die Nachricht hat uns mitgenommen, erinnert sich die Ministerin heute.", "PRESENT_REF"),
+    ("Heute ist der Minister nach Paris zurückgekehrt.", "2016-03-01"),
 ])
 def test_heute_is_the_day_only_with_signs_of_a_day(text, value):
     assert tag_timexes(text, dt.date(2016, 3, 1), "de")[0].value == value
@@ -745,3 +760,15 @@ def test_a_perfect_infinitive_points_back(text, lang, span, value):
 def test_wrapped_lines_and_ended_infinitives(text, span, value):
     values = values_of(text, dt.date(1987, 3, 2), "en")
     assert values.get(span) == value, values
+
+
+# -- a bare clock time is on the day the story is at: its sentence's day, or one told just before ----
+@pytest.mark.parametrize("text,lang,value", [
+    ("The minister will unveil the plan on Thursday in Rome. He is due to start at 1830 GMT.", "en", "2005-03-03T18:30"),
+    ("Der Kanzler reist am Donnerstag nach Rom. Das Treffen beginnt um 18 Uhr.", "de", "2005-03-03T18:00"),
+    # a day past does not hold for a clock time ahead, nor one told three sentences back
+    ("The minister met the unions last Friday. The talks will start at 1830 GMT.", "en", "2005-03-01T18:30"),
+    ("The minister arrived on Thursday. He spoke. He left. He ate. The talks start at 1830 GMT.", "en", "2005-03-01T18:30"),
+])
+def test_a_clock_time_is_on_the_storys_day(text, lang, value):
+    assert tag_timexes(text, dt.date(2005, 3, 1), lang)[-1].value == value

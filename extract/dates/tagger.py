@@ -249,6 +249,25 @@ def headline_end(text: str) -> int:
     return m.start() if m and m.start() < len(text.rstrip()) - 1 else 0
 
 
+_CLOCK_SENTENCES = 2  # sentence ends back from a bare clock time to the day it is on
+
+
+def _story_day(text: str, start: int, out: list[Timex], doc_date: dt.date, tense: int) -> Optional[dt.date]:
+    """The day a bare clock time at ``start`` is on: the last single day told in its sentence, or
+    in the two sentences before it when that day lies the way the clock's clause points (a day
+    ahead for a future clause, one past for a past one, either with no cue); else None."""
+    last = out[-1]
+    day = interval_of(last.value.split("/")[-1]) if last.type in ("DATE", "TIME") else None
+    if day is None or day[2] != "day":
+        return None
+    ends = len(_SENTENCE_END.findall(text, last.end, start))
+    if ends == 0:
+        return day[0]
+    if ends > _CLOCK_SENTENCES or (tense > 0 and day[0] < doc_date) or (tense < 0 and day[0] > doc_date):
+        return None
+    return day[0]
+
+
 def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
     """Temporal expressions of ``text`` with TIMEX3 values, sorted by start and non-overlapping.
 
@@ -294,10 +313,11 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
                 year = _year_listed_after(text, c, cands) or _year_of_sentence(text, c.start, out)
                 if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
                     here, local = dt.date(year, 1, 1), True
-        if c.kind == "clock" and not narrative and out and not _SENTENCE_END.search(text, out[-1].end, c.start):
-            day = interval_of(out[-1].value.split("/")[-1]) if out[-1].type in ("DATE", "TIME") else None
-            if day is not None and day[2] == "day":
-                here = day[0]  # "am Montag um 14 Uhr": that Monday's time
+        if c.kind == "clock" and not narrative and out:
+            day = _story_day(text, c.start, out, doc_date, tense)
+            if day is not None:
+                here = day  # "am Montag um 14 Uhr": that Monday's time; "... on Thursday night in Rome.
+                #             ... is scheduled to start the meeting at 1830 GMT": the day the story is at
         if c.kind == "deictic" and not local and fold_case(text[c.start:c.end]).lower() in grammar.lex.get("nowadays_words", ()) \
                 and means_nowadays(text, c.start, c.end, grammar):
             local = True  # "500 Menschen leben heute hier": the present, not the day (PRESENT_REF)

@@ -86,8 +86,8 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
             if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
                     and not _participle_ends(text, lo, hi, m.group().lower()):
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
-            if sign < 0 and m.group().endswith("ten") and grammar.future_cue.match(text, _next_word(text, m.end())):
-                continue  # "eine Konferenz abhalten will", "arbeiten soll": an infinitive before its modal
+            if sign < 0 and m.group().endswith("en") and grammar.future_cue.match(text, _next_word(text, m.end())):
+                continue  # "eine Konferenz abhalten will", "arbeiten soll", "gelingen wird": an infinitive before its modal
             if sign > 0 and m.start() >= end and m.group().lower() in grammar.lex.get("forward_cues", ()):
                 continue  # "held talks on Monday ahead of an EU summit": it points only at a date after it
             if sign > 0 and (_cue_noun(text, m, grammar) or in_name(text, m.start())):
@@ -273,7 +273,8 @@ _LAST_TWO_WORDS = re.compile(r"(\w+)\s+(\w+)\s+$")
 def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
     """Whether the word right before ``start`` is in the grammar's list ``key``:
     "ahead_prepositions" ("für Dienstag", "set for Tuesday": a time set ahead) or
-    "bound_prepositions" ("ab 1941", "since 1941": the edge of a span told in passing)."""
+    "bound_prepositions" ("ab 1941", "since 1941": the edge of a span told in passing); one
+    of ``date_articles`` may stand before a numbered day ("für den 20. Mai")."""
     words = grammar.lex.get(key)
     if not words:
         return False
@@ -281,7 +282,14 @@ def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
     if m and m.group(1).lower() in words:
         return True
     two = _LAST_TWO_WORDS.search(text, max(0, start - 30), start)  # "ahead of February's deadline"
-    return bool(two) and f"{two.group(1)} {two.group(2)}".lower() in words
+    if not two:
+        return False
+    if f"{two.group(1)} {two.group(2)}".lower() in words:
+        return True
+    # a day's article keeps the preposition's sense ("für den 20. Mai", "seit dem 3. Januar"); before
+    # a month or a weekday it is the noun's after the date ("for the November to April shipment")
+    return text[start:start + 1].isdigit() and two.group(2).lower() in grammar.lex.get("date_articles", ()) \
+        and two.group(1).lower() in words
 
 
 _CLAUSE_WORDS = re.compile(r"[^\W\d]+|\d+")
@@ -354,11 +362,16 @@ def means_nowadays(text: str, start: int, end: int, grammar: Grammar) -> bool:
     """Whether a word that can mean the day or the present ("heute") means the present here:
     its clause has no sign of a day -- a past or future form (not a bare present auxiliary,
     "ist", "hat"; a future one also in the clause it depends on), a verb of news or plans, a
-    weekday after it, or "seit"/"ab" before it (the grammar's "day_prepositions")."""
+    weekday after it, or "seit"/"ab" before it (the grammar's "day_prepositions"); "bis heute"
+    is always the present (``until_now_prepositions``)."""
     lo, hi = _clause(text, start, end, grammar)
+    if word_before_in(text, start, grammar, "until_now_prepositions"):
+        return True  # "Bis heute ist kein Antrag eingelangt": up to now
     def cues(regex, a=lo):
         return [m for m in regex.finditer(text, a, hi) if not (m.start() < end and m.end() > start)]
-    if any(m.group().lower() not in grammar.lex.get("present_auxiliaries", ()) for m in cues(grammar.past_cue)):
+    def beside(m) -> bool:  # a past form across a comma is another clause's ("Das hat uns mitgenommen, erinnert sich X heute")
+        return "," not in (text[m.end():start] if m.end() <= start else text[end:m.start()])
+    if any(m.group().lower() not in grammar.lex.get("present_auxiliaries", ()) and beside(m) for m in cues(grammar.past_cue)):
         return False
     if cues(grammar.future_cue, _clause(text, start, end)[0]):
         return False  # also the clause it depends on: "Ich hoffe, dass da heute eine Lösung herauskommt"

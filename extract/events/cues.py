@@ -156,45 +156,6 @@ def named_body(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     return ti > 0 and tokens[ti - 1].text in lex.organisations and tokens[ti - 1].clause == t.clause
 
 
-def partner_after(tokens: list[Token], ti: int, people, lex: EventLexicon) -> bool:
-    """A counterpart named right after the trigger: "talks with Clara Furse", "Gespräch mit
-    Kern", "met the president", "traf Macron" -- two sides, not a body sitting alone."""
-    starts = {p.start for p in people}
-    titles = people_lexicon(lex.lang)
-    for k in range(ti + 1, min(len(tokens), ti + 5)):
-        t = tokens[k]
-        if t.clause != tokens[ti].clause:
-            return False
-        if t.low in lex.partner_words:
-            return True
-        if t.start in starts or titles.is_title(t.low):
-            return True
-    return False
-
-
-_SIDES_REACH = 8  # words before a meeting word that may name its two sides ("Bosses of Deutsche Boerse and the LSE are to")
-
-
-def sides_before(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """Two sides named as the subject before the meeting word in its clause: a word of pairs
-    ("the two held talks", "die beiden trafen sich"; ``pair_words``) or two names joined by a
-    coordinator ("Bosses of Deutsche Boerse and the London Stock Exchange are to meet")."""
-    lo = max(0, ti - _SIDES_REACH)
-    words = [k for k in range(lo, ti) if tokens[k].clause == tokens[ti].clause]
-    if any(tokens[k].low in lex.pair_words for k in words):
-        return True
-    if lex.nouns_capitalised:
-        return False  # (German capitalises every noun: "Waffen und Munition" are no two sides)
-    for k in words:
-        if tokens[k].low in lex.coordinators and tokens[k].low not in lex.contrast_links \
-                and tokens[k].text != tokens[k].text.upper():  # (not a headline in capitals)
-            before = [j for j in words if j < k]
-            after = [j for j in words if j > k and tokens[j].low not in lex.articles]
-            if before and after and tokens[before[-1]].cap and tokens[after[0]].cap:
-                return True
-    return False
-
-
 def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
     """Talks told as a process that goes on, not as one meeting: "state" for "in" right before
     the noun ("is in talks with Barclays", "in Verhandlungen mit") or a span of time ("seit

@@ -29,8 +29,8 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
                                    region_place)
 from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
-from extract.events.cues import (guest_near, invited_to_act, money, owned, named_body, ongoing, partner_after, said_during,
-                                 sides_before, visiting_guest)
+from extract.events.cues import guest_near, invited_to_act, money, owned, named_body, ongoing, said_during, visiting_guest
+from extract.events.sides import partner_after, sides_before
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
 from extract.events.senders import goods_maker, goods_origins, maker_role, sender
@@ -304,7 +304,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.conj = conj
         m.actors = list(names)
         m.has_person = has_person
-        m.partner = partner_after(tokens, m.trigger_idx, people, lex) or (
+        m.partner = partner_after(tokens, m.trigger_idx, {p.start for p in people}, lex) or (
             not m.spec.route and sides_before(tokens, m.trigger_idx, lex))
         m.ongoing = ongoing(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)

@@ -288,13 +288,28 @@ def possible(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 def undecided(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """An event in an open question before it in its clause: German "ob" ("entscheidet, ob
     Gespräche beginnen"), English "whether" with an infinitive ("will decide whether to begin
-    entry talks"); "asked whether the talks had been useful" presupposes them."""
+    entry talks"); "asked whether the talks had been useful" presupposes them, and so does a
+    question about what is done at the event ("Ob das Abkommen beim EU-Gipfel nächste Woche
+    beschlossen wird, ist unklar": the summit is the setting, in a prepositional phrase)."""
+    if _in_prepositional_phrase(tokens, i, lex):
+        return False
     for k in range(i - 1, -1, -1):
         if tokens[k].clause != tokens[i].clause:
             return False
         if tokens[k].low in lex.question_openers:
             return lex.verb_final or any(tokens[j].low in lex.infinitive_markers for j in range(k + 1, i))
     return False
+
+
+def _in_prepositional_phrase(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the noun at ``i`` opens a prepositional phrase: one of ``pp_openers`` right
+    before it, or before its article ("beim Gipfel", "at the summit")."""
+    k = i - 1
+    article = k >= 0 and tokens[k].low in lex.articles
+    if article:
+        k -= 1
+    return k >= 0 and tokens[k].clause == tokens[i].clause and tokens[k].low in lex.pp_openers \
+        and (article or tokens[k].low not in lex.infinitive_markers)  # ("whether to discuss": an infinitive)
 
 
 def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bool:

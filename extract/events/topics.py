@@ -38,7 +38,7 @@ def abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None)
             t = tokens[k]
             if t.clause != tokens[i].clause or t.low in lex.pp_openers or t.low in lex.infinitive_markers:
                 break
-            if abstract(t.low):
+            if abstract(t.low) or t.low in lex.aim_objects:  # ("meeting the Lisbon agenda": an aim fulfilled)
                 return True
     first = next(k for k in range(i + 1) if tokens[k].clause == tokens[i].clause)
     if first >= 2 and tokens[first].low in lex.relative:

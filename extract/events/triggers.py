@@ -16,6 +16,7 @@ from extract.events.negation import (counterfactual, court_hearing, domestic_bod
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    thing_hosted, transitive_travel)
+from extract.events.sides import counterpart_named, mover_kind, sides_before
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -171,8 +172,10 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                                                                    or i and tokens[i - 1].low in lex.audience_formats)
                                            or government_sitting(tokens, i, lex)):
                 continue  # "der 31. Sitzung des Menschenrechtsrats", "Regierungssitzung": a body's own routine
-            if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex):
+            if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex) \
+                    and not counterpart_named(tokens, i, trig, lex, person_starts) and not sides_before(tokens, i, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
+                #           (not "The cabinet met President Bush", "Executives of the two firms met")
             if refused_infinitive(tokens, i, lex) or negative_subject(tokens, i, lex) or unreal_obligation(tokens, i, lex) \
                     or (trig.kind != "noun" and negated_verb_final(tokens, i, lex)):
                 continue  # "refusal to hold talks", "None of the members has asked for a meeting", "müssten ... gebracht werden"
@@ -314,21 +317,10 @@ def _person_after(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
 _OF_REACH = 4  # words after a travel noun to its traveller: "the arrival of US President Bush"
 
 
-def _mover_kind(t: Token, lex: EventLexicon, person_starts: frozenset[int]) -> Optional[str]:
-    """"person" for a name, a title, a delegation or a personal pronoun; "crowd" for a group
-    of people ("Menschen", "refugees") or "es"; else None."""
-    if t.start in person_starts or people_lexicon(lex.lang).is_title(t.low) or t.low in lex.delegations \
-            or t.low in lex.person_subjects:
-        return "person"
-    if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups or t.low in lex.impersonal:
-        return "crowd"
-    return None
-
-
 def _crowd_journey(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """Whether the subject before a visit noun in its clause is a crowd ("drei Millionen Menschen
     hofften auf die Weiterreise nach Europa, sagte der Kommissar"): theirs is no visit."""
-    before = [f for f in (_mover_kind(tokens[k], lex, person_starts) for k in range(max(0, i - 14), i)
+    before = [f for f in (mover_kind(tokens[k], lex, person_starts) for k in range(max(0, i - 14), i)
                           if tokens[k].clause == tokens[i].clause) if f]
     return bool(before) and before[-1] == "crowd"
 
@@ -340,7 +332,7 @@ def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: fr
     clause = tokens[i].clause
 
     def kind(k: int) -> Optional[str]:
-        return _mover_kind(tokens[k], lex, person_starts)
+        return mover_kind(tokens[k], lex, person_starts)
 
     if i and (tokens[i - 1].low in lex.articles or tokens[i - 1].low in lex.person_possessives) and not tokens[i].cap:
         # the noun ("the arrival of President Bush", "his arrival"): who arrives is its genitive

@@ -1,0 +1,89 @@
+"""Who meets whom (issue 13): the other side a meeting word names -- a partner after it
+("talks with the unions", "met President Bush"), two sides before it ("the two held talks"),
+and who moves (a person, a delegation, a crowd). A body's own sitting with a side named is a
+meeting of sides."""
+from __future__ import annotations
+
+from typing import Collection, Optional
+
+from extract.events.lexicon import EventLexicon, Trigger
+from extract.text.document import Token
+from extract.text.lemmas import lemma
+from extract.text.people import people_lexicon
+
+
+def partner_after(tokens: list[Token], ti: int, starts: Collection[int], lex: EventLexicon) -> bool:
+    """A counterpart named right after the trigger: "talks with Clara Furse", "Gespräch mit
+    Kern", "met the president", "traf Macron" -- two sides, not a body sitting alone.
+    ``starts``: where the sentence's person names start."""
+    titles = people_lexicon(lex.lang)
+    for k in range(ti + 1, min(len(tokens), ti + 5)):
+        t = tokens[k]
+        if t.clause != tokens[ti].clause:
+            return False
+        if t.low in lex.partner_words:
+            return True
+        if t.start in starts or titles.is_title(t.low):
+            return True
+    return False
+
+
+_SIDES_REACH = 8  # words before a meeting word that may name its two sides ("Bosses of Deutsche Boerse and the LSE are to")
+
+
+def sides_before(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Two sides named as the subject before the meeting word in its clause: a word of pairs
+    ("the two held talks", "die beiden trafen sich"; ``pair_words``) or two names joined by a
+    coordinator ("Bosses of Deutsche Boerse and the London Stock Exchange are to meet")."""
+    lo = max(0, ti - _SIDES_REACH)
+    words = [k for k in range(lo, ti) if tokens[k].clause == tokens[ti].clause]
+    if any(tokens[k].low in lex.pair_words for k in words):
+        return True
+    if lex.nouns_capitalised:
+        return False  # (German capitalises every noun: "Waffen und Munition" are no two sides)
+    for k in words:
+        if tokens[k].low in lex.coordinators and tokens[k].low not in lex.contrast_links \
+                and tokens[k].text != tokens[k].text.upper():  # (not a headline in capitals)
+            before = [j for j in words if j < k]
+            after = [j for j in words if j > k and tokens[j].low not in lex.articles]
+            if before and after and tokens[before[-1]].cap and tokens[after[0]].cap:
+                return True
+    return False
+
+
+def counterpart_named(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether a meeting word names its other side: a word of partners before people or a body
+    later in its clause ("talks with the unions", "traf sich ... zu einer Sitzung mit den
+    Ministern"), or a verb's object ("met President Bush"); a noun has no object (in "At board
+    meetings Mr X often passed" the name is the clause's subject)."""
+    if any(tokens[k].low in lex.partner_words and _side(tokens, k + 1, lex, person_starts)
+           for k in range(i + 1, len(tokens)) if tokens[k].clause == tokens[i].clause):
+        return True
+    return not (trig.kind == "noun" or (not lex.nouns_capitalised and tokens[i].low.endswith("ings"))) \
+        and partner_after(tokens, i, person_starts, lex)  # ("shareholder meetings" is a noun too)
+
+
+def _side(tokens: list[Token], k: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether the phrase from ``k`` (after "with"/"mit") names people, a body or (in English) a
+    name within its first words: "mit den Ministern", "with union leader Tom Baxter", "with
+    Iran"; not "mit dem Fall"."""
+    for t in tokens[k:k + 3]:
+        if t.clause != tokens[k - 1].clause:
+            return False
+        if mover_kind(t, lex, person_starts) or t.text in lex.organisations \
+                or lemma(t.low, lex.lang) in lex.domestic_bodies or (t.cap and not lex.nouns_capitalised):
+            return True
+        if t.low in lex.pp_openers:
+            return False
+    return False
+
+
+def mover_kind(t: Token, lex: EventLexicon, person_starts: frozenset[int]) -> Optional[str]:
+    """"person" for a name, a title, a delegation or a personal pronoun; "crowd" for a group
+    of people ("Menschen", "refugees") or "es"; else None."""
+    if t.start in person_starts or people_lexicon(lex.lang).is_title(t.low) or t.low in lex.delegations \
+            or t.low in lex.person_subjects:
+        return "person"
+    if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups or t.low in lex.impersonal:
+        return "crowd"
+    return None
