@@ -273,6 +273,8 @@ MEETINGS = [
     ("Kanzlerin Merkel beendete am Freitag ihre China-Visite.", "de", "2024-03-12", "China"),
     ("Die Moskau-Reise des Außenministers im Februar war kurz.", "de", "2024-03-12", "Moscow"),
     ("Beim G-7-Gipfel in Elmau sprachen die Regierungschefs über Russland.", "de", "2024-03-12", "Elmau"),
+    ("The leaders will meet at the G8 summit in Gleneagles in July.", "en", "2024-03-12", "Gleneagles"),
+    ("Die Kanzlerin empfängt den Präsidenten am Freitag in Meseberg.", "de", "2024-03-12", "Meseberg"),
     ("Die Syrien-Gespräche der Außenminister in Genf begannen am Montag.", "de", "2024-03-12", "Geneva"),
     # a verb-final subordinate clause meets the person before its verb; "wo"/"where" puts it at the
     # place its clause follows

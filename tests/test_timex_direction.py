@@ -766,7 +766,9 @@ def test_wrapped_lines_and_ended_infinitives(text, span, value):
 @pytest.mark.parametrize("text,lang,value", [
     ("The minister will unveil the plan on Thursday in Rome. He is due to start at 1830 GMT.", "en", "2005-03-03T18:30"),
     ("Der Kanzler reist am Donnerstag nach Rom. Das Treffen beginnt um 18 Uhr.", "de", "2005-03-03T18:00"),
-    # a day past does not hold for a clock time ahead, nor one told three sentences back
+    # a day past does not hold for a clock time ahead, nor one told three sentences back, nor a
+    # part of the day that leaves out the hour
+    ("The delegation will leave tomorrow morning. A council meeting is set for 1900 hours.", "en", "2005-03-01T19:00"),
     ("The minister met the unions last Friday. The talks will start at 1830 GMT.", "en", "2005-03-01T18:30"),
     ("The minister arrived on Thursday. He spoke. He left. He ate. The talks start at 1830 GMT.", "en", "2005-03-01T18:30"),
 ])

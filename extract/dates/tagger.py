@@ -250,21 +250,32 @@ def headline_end(text: str) -> int:
 
 
 _CLOCK_SENTENCES = 2  # sentence ends back from a bare clock time to the day it is on
+_PART_HOURS = {"MO": range(4, 12), "AF": range(12, 18), "EV": range(17, 24), "NI": (*range(18, 24), *range(0, 5))}
 
 
-def _story_day(text: str, start: int, out: list[Timex], doc_date: dt.date, tense: int) -> Optional[dt.date]:
-    """The day a bare clock time at ``start`` is on: the last single day told in its sentence, or
-    in the two sentences before it when that day lies the way the clock's clause points (a day
-    ahead for a future clause, one past for a past one, either with no cue); else None."""
+def _story_day(text: str, c, out: list[Timex], doc_date: dt.date, tense: int, grammar) -> Optional[dt.date]:
+    """The day a bare clock time ``c`` is on: the last single day told in its sentence, or in
+    the two sentences before it when that day lies the way the clock's clause points (a day
+    ahead for a future clause, one past for a past one, either with no cue) and its part of
+    the day holds the hour ("Thursday night ... at 1830 GMT"; not "tomorrow morning ... set for
+    1900 hours"); else None."""
     last = out[-1]
     day = interval_of(last.value.split("/")[-1]) if last.type in ("DATE", "TIME") else None
     if day is None or day[2] != "day":
         return None
-    ends = len(_SENTENCE_END.findall(text, last.end, start))
+    ends = len(_SENTENCE_END.findall(text, last.end, c.start))
     if ends == 0:
         return day[0]
     if ends > _CLOCK_SENTENCES or (tense > 0 and day[0] < doc_date) or (tense < 0 and day[0] > doc_date):
         return None
+    part = _PART_HOURS.get(last.value[-2:]) if "T" in last.value else None
+    if part is not None:
+        hour = int(c.groups.get("hour") or 0)
+        half = grammar.lookup["clock_words"].get(norm(c.groups.get("ampm") or "").rstrip("."))
+        if half in ("PM", "NIGHT") and hour < 12:
+            hour += 12
+        if hour not in part:
+            return None
     return day[0]
 
 
@@ -314,7 +325,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
                 if year is not None:  # "2005 vermeinte man ..., im Mai wurden Tafeln aufgestellt"
                     here, local = dt.date(year, 1, 1), True
         if c.kind == "clock" and not narrative and out:
-            day = _story_day(text, c.start, out, doc_date, tense)
+            day = _story_day(text, c, out, doc_date, tense, grammar)
             if day is not None:
                 here = day  # "am Montag um 14 Uhr": that Monday's time; "... on Thursday night in Rome.
                 #             ... is scheduled to start the meeting at 1830 GMT": the day the story is at
