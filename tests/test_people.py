@@ -38,6 +38,13 @@ CASES = [
      [("Ban Ki-moon", "Ban Ki-moon"), ("Ursula von der Leyen", "Ursula von der Leyen")]),
     # a name stops at a country name
     ("Präsident Wladimir Putin Russland", "de", [("Wladimir Putin", "Wladimir Putin")]),
+    # a surname spelt one letter apart is the same person; a common word one letter from a name is
+    # a word ("Schutz" is no "Schulz"), and so is a short one ("Busch" is no "Bush")
+    ("Secretary of State George Shultz arrived. Schultz is visiting Peking.", "en",
+     [("George Shultz", "George Shultz"), ("Schultz", "George Shultz")]),
+    ("Parlamentspräsident Martin Schulz sprach über den Schutz der Grenzen.", "de",
+     [("Martin Schulz", "Martin Schulz")]),
+    ("President George Bush spoke. Busch Gardens opened.", "en", [("George Bush", "George Bush")]),
     # a country right after a title is no name ("statten die Minister Rumänien einen Besuch ab")
     ("Am Montag statten die Minister Rumänien einen Besuch ab.", "de", []),
 ]

@@ -43,6 +43,8 @@ DETERMINER_PENALTY = 1.0
 ALIAS_PENALTY = 0.5
 INFLECTED_PENALTY = 1.5   # a capitalised word that is an inflected form of a common noun (as much as a locative before it)
 GIVEN_NAME_MAX_ZIPF = 5.0
+NAME_VARIANT_MAX_ZIPF = {"en": 4.0}  # a word this common is a word of its own, no misspelt name; in German,
+NAME_VARIANT_MAX_ZIPF_NOUNS = 2.0    # where every noun is capitalised, only a rare word ("Schutz" 4.8, "Schilling" 3.3)
 GIVEN_MEMO_MAX = 100_000  # words whose given-name verdict (and surfaces whose lookup) is remembered
 MAX_GAP = 3           # characters of white space between words of one name
 LOCATIVE_BONUS = 1.5
@@ -190,7 +192,9 @@ class PlaceRecognizer:
         return find_people(tdoc.text, tdoc.pieces, people_lexicon(tdoc.lang),
                            is_given=lambda w: self._is_given_name(w, tdoc.lang, cues),
                            is_country=self._is_country,
-                           is_place_name=lambda s: self.gaz.has_key(fold(s)))
+                           is_place_name=lambda s: self.gaz.has_key(fold(s)),
+                           is_common=lambda w: commonness(w, tdoc.lang)
+                           >= NAME_VARIANT_MAX_ZIPF.get(tdoc.lang, NAME_VARIANT_MAX_ZIPF_NOUNS))
 
     def recognize(self, tdoc: TextDoc) -> list[SpanCandidates]:
         """Place-name spans of ``tdoc`` (its pieces; its people layer must be filled)."""

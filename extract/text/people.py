@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional, Sequence
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from extract.lexicon import load_json
 from geo.translit import fold
 from records import languages
@@ -115,9 +117,12 @@ def people_lexicon(lang: str) -> PeopleLexicon:
 def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
                 is_given: Callable[[str], bool],
                 is_country: Callable[[str], bool] = lambda s: False,
-                is_place_name: Callable[[str], bool] = lambda s: False) -> People:
+                is_place_name: Callable[[str], bool] = lambda s: False,
+                is_common: Callable[[str], bool] = lambda s: True) -> People:
     """The people layer of ``text`` from its pieces (objects with ``text``, ``lower``,
-    ``start``, ``end``, ``sent``, ``cap``; see extract.places.recognize.Piece)."""
+    ``start``, ``end``, ``sent``, ``cap``; see extract.places.recognize.Piece).
+    ``is_common``: whether a word is a common word of the language (no spelling variant of a
+    name: "Schutz" is no "Schulz")."""
     out = People()
     full: dict[str, str] = {}   # a word of a full name -> the full name
     n = len(pieces)
@@ -156,12 +161,13 @@ def find_people(text: str, pieces: Sequence, lex: PeopleLexicon,
                     if pieces[k].lower.endswith(suf):
                         out.names.add(fold(pieces[k].text[: -len(suf)]))
         i = last + 1
-    # a bare word of a name written out before ("Xi", "Kirby") is that person
+    # a bare word of a name written out before ("Xi", "Kirby") is that person, also spelt one
+    # letter apart ("Schultz" for George Shultz, as wire copy slips)
     named = {(m.start, m.end) for m in out.mentions}
     for k, p in enumerate(pieces if full else ()):  # (with no full name, no word is known)
         if not p.cap or k in out.piece_idx:
             continue
-        name = _known(full, p.text, lex)
+        name = _known(full, p.text, lex) or (None if is_common(p.text) else _variant(full, p.text))
         if name and (p.start, p.end) not in named and not is_country(p.text):
             out.mentions.append(Person(name, p.start, p.end))
     out.mentions.sort(key=lambda m: m.start)
@@ -195,6 +201,22 @@ def _name_end(pieces: Sequence, i: int, lex: PeopleLexicon, is_country, full: di
             break
         j += 1
     return last
+
+
+VARIANT_MIN = 5  # letters: a shorter word one letter from a name is too often another word ("Bush", "Busch")
+
+
+def _variant(full: dict[str, str], word: str) -> Optional[str]:
+    """The full name one of whose words ``word`` spells one edit apart (a letter added,
+    dropped, changed or two swapped; same first letter, both at least ``VARIANT_MIN``
+    long): "Schultz" -> "George Shultz"."""
+    if len(word) < VARIANT_MIN or not word.isalpha():
+        return None
+    for w, name in full.items():
+        if len(w) >= VARIANT_MIN and w[0] == word[0] and abs(len(w) - len(word)) <= 1 \
+                and DamerauLevenshtein.distance(w, word, score_cutoff=1) <= 1:
+            return name
+    return None
 
 
 def _known(full: dict[str, str], word: str, lex: PeopleLexicon) -> Optional[str]:
