@@ -357,3 +357,21 @@ def test_an_aim_met_is_no_meeting(pipeline, text):
 def test_the_agenda_beside_a_meeting_is_what_it_discusses(pipeline):
     (e,) = events_of(pipeline, "The ministers met on Monday in Brussels with trade on the agenda.", "en")
     assert (e.type, place(e.location)) == ("meeting", "brussels")
+
+
+# -- a sale in a market with no receiver is sales, a figure; a sale to a receiver is a flow ---------
+@pytest.mark.parametrize("text,lang", [
+    ("BMW sold nearly 95,000 cars in Asia last year.", "en"),
+    ("Toyota sold 1.2 million vehicles in the United States in 2004.", "en"),
+    ("BMW verkaufte im vergangenen Jahr in Asien 95.000 Autos.", "de"),
+])
+def test_a_sale_in_a_market_is_no_flow(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+
+
+@pytest.mark.parametrize("text,lang,destination", [
+    ("Boeing sold 20 jets to Iran last year.", "en", "iran"),
+    ("Russland verkaufte im Mai 40 Panzer nach Syrien.", "de", "syria"),
+])
+def test_a_sale_to_a_receiver_is_a_flow(pipeline, text, lang, destination):
+    assert [place(e.destination) for e in events_of(pipeline, text, lang) if e.type == "shipment"] == [destination]

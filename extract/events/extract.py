@@ -27,13 +27,13 @@ from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
-from extract.events.goods import cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
+from extract.events.goods import amount_refs, cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, invited_to_act, money, owned, named_body, ongoing, said_during, visiting_guest
 from extract.events.sides import partner_after, sides_before
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
-from extract.events.senders import goods_maker, goods_origins, maker_role, sender
+from extract.events.senders import goods_maker, goods_origins, maker_role, market_sale, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
@@ -332,7 +332,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.cargo = cargo
             m.cargo_nouns = cargo_nouns(goods, lex)
         if m.spec.route:
-            m.amount_refs = _amount_refs(tokens, m, lex)
+            m.amount_refs = amount_refs(tokens, m, lex)
         if m.trigger_def.host and m.trigger_def.kind != "noun" and m.roles.get("location"):
             hosted = next((o for o in out if o.type == m.type and o.trigger_def.kind == "noun"
                            and o.trigger.clause == m.trigger.clause and o.trigger_idx > m.trigger_idx), None)
@@ -344,6 +344,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue
         if m.trigger_def.receiver_after and not any(pm.start > m.trigger.start for pm in m.roles.get("destination", ())):
             continue  # "India's domestic car sales rose": a market's figure, no flow to anyone
+        if market_sale(m, tokens, place_idx, lex):
+            continue  # "BMW sold nearly 95,000 cars in Asia last year": a market's figure, no flow
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
         if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):
@@ -371,26 +373,6 @@ def contrast_parts(tokens: list[Token], lex: EventLexicon) -> list[int]:
     a clause (after a comma or a dash) ("..., while the 70 new orders are due", "..., während die übrigen")."""
     return [i for i in range(1, len(tokens)) if tokens[i].low in lex.contrast_links
             and tokens[i].clause != tokens[i - 1].clause]
-
-
-_AMOUNT_REACH = 3  # words from a figure to its noun: "the 70 new Airbus orders"
-
-
-def _amount_refs(tokens: list[Token], m: EventMention, lex: EventLexicon) -> frozenset[str]:
-    """The figures of the mention's clause that count its goods or its own kind of event ("the 70
-    new orders are due for delivery", "die 30 Panzer wurden verladen"): a later mention that
-    repeats a consignment's figure tells of that consignment."""
-    out = set()
-    for k, t in enumerate(tokens):
-        if t.clause != m.trigger.clause or not t.text[:1].isdigit():
-            continue
-        for w in tokens[k + 1:k + 1 + _AMOUNT_REACH]:
-            if w.clause != t.clause or w.low in lex.pp_openers or w.low in lex.articles:
-                break  # ("300 für den Transport ... zusammengebaute Container": no count of transports)
-            if is_cargo(w.low, lex) or any(tr.type == m.type and tr.kind == "noun" for tr in lex.triggers_for(w.low)):
-                out.add(t.text.replace(",", "").replace(".", ""))
-                break
-    return frozenset(out)
 
 
 def _part_tokens(tokens: list[Token], parts: list[int], k: int) -> list[Token]:

@@ -117,3 +117,23 @@ def has_object(text: str, m) -> bool:
     """Whether the trigger's goods follow it as its object: "The company exports cars to ...",
     a verb, not the trade total "exports"."""
     return bool(m.cargo) and text[m.trigger.end:m.trigger.end + 80].lstrip().startswith(m.cargo.split()[0])
+
+
+_AMOUNT_REACH = 3  # words from a figure to its noun: "the 70 new Airbus orders"
+
+
+def amount_refs(tokens: list[Token], m, lex: EventLexicon) -> frozenset[str]:
+    """The figures of the mention's clause that count its goods or its own kind of event ("the 70
+    new orders are due for delivery", "die 30 Panzer wurden verladen"): a later mention that
+    repeats a consignment's figure tells of that consignment."""
+    out = set()
+    for k, t in enumerate(tokens):
+        if t.clause != m.trigger.clause or not t.text[:1].isdigit():
+            continue
+        for w in tokens[k + 1:k + 1 + _AMOUNT_REACH]:
+            if w.clause != t.clause or w.low in lex.pp_openers or w.low in lex.articles:
+                break  # ("300 für den Transport ... zusammengebaute Container": no count of transports)
+            if is_cargo(w.low, lex) or any(tr.type == m.type and tr.kind == "noun" for tr in lex.triggers_for(w.low)):
+                out.add(t.text.replace(",", "").replace(".", ""))
+                break
+    return frozenset(out)

@@ -42,5 +42,6 @@ class Trigger:
     addressee: bool = False      # 'told representatives of 19 associations last Saturday': telling a delegation
     #                              (the object right after) where or when is meeting it; telling anyone else is speech
     presence: bool = False       # 'currently in Peking': a place must follow right after the locative
+    market_in: bool = False      # 'sold 95,000 cars in Asia': a place after "in" and no receiver is a market, no flow
     seized: bool = False         # 'beschlagnahmt', 'seized': the subject stops goods, it neither sends nor receives them;
     #                              the goods' provenance is the origin, and a seizure without one is no flow
