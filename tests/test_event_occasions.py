@@ -375,3 +375,19 @@ def test_a_sale_in_a_market_is_no_flow(pipeline, text, lang):
 ])
 def test_a_sale_to_a_receiver_is_a_flow(pipeline, text, lang, destination):
     assert [place(e.destination) for e in events_of(pipeline, text, lang) if e.type == "shipment"] == [destination]
+
+
+# -- "for X to <verb>": X is who would act — for a shipment the sender, never its destination --------
+@pytest.mark.parametrize("text,origin,destination", [
+    ("It will be hard for Britain to send more troops to Iraq next year.", "united kingdom", "iraq"),
+    ("It is time for Japan to import more rice from Thailand.", "thailand", "japan"),
+    ("Canada shipped 5,000 tonnes of wheat for Egypt to the port of Alexandria.", "canada", "alexandria"),
+])
+def test_the_subject_of_an_infinitive_after_for_acts(pipeline, text, origin, destination):
+    (e,) = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+    assert (place(e.origin), place(e.destination)) == (origin, destination)
+
+
+def test_a_quota_for_a_country_to_keep_is_no_flow_to_it(pipeline):
+    text = "It would be easy for Indonesia to stick to an export quota of 24,516 tonnes."
+    assert not events_of(pipeline, text, "en", "1987-03-02")

@@ -31,6 +31,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
     role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
+    if infinitive_subject(tokens, i, pm, lex):  # "easy for Indonesia to stick to an export quota": who would
+        return (("destination" if trig.reverse else "origin") if m.spec.route and i < ti else None)  # act, so who sends
     if not m.spec.route:
         if i > ti and is_topic(tokens, i, lex) and not any(
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
@@ -314,3 +316,19 @@ def visited_object(m: EventMention, tokens: list[Token], place_idx: dict, lex: E
             m.roles["location"] = [pm]
             return
 
+
+def infinitive_subject(tokens: list[Token], i: int, pm: Mention, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is the subject of an infinitive after "for" and a word of
+    judgement (``infinitive_subject_heads``: "it would be easy for Indonesia to stick to its
+    quota", "hard for Britain to send more troops", "time for Japan to import"): the
+    one who would act -- for a shipment after it, the sender (the receiver of an import) -- not
+    where goods go or a meeting is. English only (``infinitive_subjects``)."""
+    if not lex.infinitive_subjects or i < 2 or tokens[i - 1].low not in lex.infinitive_subjects \
+            or tokens[i - 2].low not in lex.infinitive_subject_heads:
+        return False  # ("will leave next week for Washington to renegotiate": a journey's goal)
+    j = i
+    while j < len(tokens) and tokens[j].start < pm.end:
+        j += 1  # the token after the place name
+    return j + 1 < len(tokens) and tokens[j].low in lex.infinitive_markers and tokens[j + 1].text.isalpha() \
+        and tokens[j + 1].text.islower() and lemma(tokens[j + 1].low, lex.lang) == tokens[j + 1].low \
+        and tokens[j + 1].low not in lex.articles and tokens[j + 1].low not in lex.determiners  # ("for Egypt to the port")

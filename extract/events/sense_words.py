@@ -35,5 +35,7 @@ class SenseWords:
     audience_formats: frozenset[str] = frozenset()     # "answer": "a question and answer session" is a public format
     maker_participles: frozenset[str] = frozenset()    # "made", "built": "U.S.-made cars" are the country's goods
     object_pronouns: frozenset[str] = frozenset()      # "him", "them": a guest a verb of hosting names
+    infinitive_subjects: frozenset[str] = frozenset()  # "for": "for Indonesia to stick to its quota" names who acts
+    infinitive_subject_heads: frozenset[str] = frozenset()  # "easy", "time": judge what "for X to" does
     market_prepositions: frozenset[str] = frozenset()  # "in": "sold cars in Asia" names a market
     aim_objects: frozenset[str] = frozenset()          # "agenda", "quota": met as a direct object, a plan fulfilled
