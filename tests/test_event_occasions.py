@@ -391,3 +391,33 @@ def test_the_subject_of_an_infinitive_after_for_acts(pipeline, text, origin, des
 def test_a_quota_for_a_country_to_keep_is_no_flow_to_it(pipeline):
     text = "It would be easy for Indonesia to stick to an export quota of 24,516 tonnes."
     assert not events_of(pipeline, text, "en", "1987-03-02")
+
+
+# -- a vehicle that carries people carries no goods: a journey, no shipment -------------------------
+@pytest.mark.parametrize("text,lang", [
+    ("Die Flüchtlinge wurden am Montag mit Lastwagen zurück nach Griechenland gebracht.", "de"),
+    ("The refugees were carried by truck back to Greece on Monday.", "en"),
+])
+def test_people_carried_are_no_shipment(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+
+
+def test_goods_for_people_carried_are_a_shipment(pipeline):
+    text = "Die Hilfsgüter für die Flüchtlinge wurden am Montag mit Lastwagen nach Griechenland gebracht."
+    assert [place(e.destination) for e in events_of(pipeline, text, "de") if e.type == "shipment"] == ["greece"]
+
+
+# -- a shipment word modifying a figure, a facility or a firm; exporters named as a group ------------
+@pytest.mark.parametrize("text", [
+    "The strike closed banks, hospitals and transport facilities in Israel last week.",
+    "Active soymeal export loadings at the Gulf pushed futures higher on Friday.",
+    "Growth in Germany was driven by export sales last year.",
+    "On Monday a dissident group of coffee exporters walked out of the talks in London.",
+])
+def test_a_modifier_or_a_group_of_traders_is_no_shipment(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "shipment"]
+
+
+def test_an_export_to_a_country_stays_a_shipment(pipeline):
+    (e,) = events_of(pipeline, "Canada exported 5,000 tonnes of wheat to Egypt last week.", "en", "1987-03-02")
+    assert (e.type, place(e.origin), place(e.destination)) == ("shipment", "canada", "egypt")

@@ -148,9 +148,11 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             #           übertrafen die Exporte": a country's trade total with one end is no origin-destination
             #           flow (a consignment is: "the export of 200 tanks to Poland", "Thailand exported 84,960
             #           tonnes of rice", "Indonesia bought 162,500 tonnes of sugar")
-        if h.spec.route and not h.places.get("destination") and h.date is None \
+        if h.spec.route and not h.places.get("destination") and (h.date is None or all(
+                m.trigger_def.kind == "agent" for m in h.mentions)) \
                 and not any(w.rsplit("-", 1)[-1] in lex.goods.troops for m in h.mentions for w in m.cargo_nouns):
-            continue  # "Brazil is the biggest exporter of orange juice": a trade fact, no flow (forces
+            continue  # "Brazil is the biggest exporter of orange juice", "a dissident group of exporters ... yesterday":
+            #           a trade fact, no flow, whatever its date (forces
             #           leaving a place are a movement: "the withdrawal of their troops from Iraq")
         if not placed and all(m.trigger_def.kind == "travel" or (m.trigger_def.visit and h.date is None)
                               for m in h.mentions):
