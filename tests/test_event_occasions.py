@@ -421,3 +421,18 @@ def test_a_modifier_or_a_group_of_traders_is_no_shipment(pipeline, text):
 def test_an_export_to_a_country_stays_a_shipment(pipeline):
     (e,) = events_of(pipeline, "Canada exported 5,000 tonnes of wheat to Egypt last week.", "en", "1987-03-02")
     assert (e.type, place(e.origin), place(e.destination)) == ("shipment", "canada", "egypt")
+
+
+# -- a date past what moves on a market dates the market move, not the event noun before it ----------
+@pytest.mark.parametrize("text,lang", [
+    ("Reports of deadlocked talks in Turin sent Fiat shares down 1.2% on Tuesday.", "en"),
+    ("Berichte über festgefahrene Gespräche in Turin drückten die Aktie am Dienstag um 1,2 Prozent.", "de"),
+])
+def test_a_market_move_does_not_date_the_event(pipeline, text, lang):
+    (e,) = events_of(pipeline, text, lang, "2005-03-03")
+    assert (e.type, e.date_start) == ("meeting", None)
+
+
+def test_a_date_in_the_events_own_phrase_still_dates_it(pipeline):
+    (e,) = events_of(pipeline, "The talks in Turin on Tuesday lifted Fiat shares by 1.2%.", "en", "2005-03-03")
+    assert str(e.date_start) == "2005-03-01"

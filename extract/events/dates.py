@@ -152,6 +152,9 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
                 if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex) or any(
                         tokens[k].low in lex.non_anchor_heads for k in range(m.trigger_idx + 1, idx))):
                     continue  # "to resume quotas from April 1", "a meeting since ... declared ... last June"
+                if m.trigger_def.kind == "noun" and idx > m.trigger_idx and any(
+                        tokens[k].low in lex.market_movers for k in range(m.trigger_idx + 1, idx)):
+                    continue  # "Reports of deadlocked talks sent Fiat shares down 1.2% on Tuesday": the market's day
                 dist = min(abs(idx - k) for k in same_type)
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx + 6 and dist > 6 \
                         and not _supported(tokens, m.trigger_idx, idx, lex) \

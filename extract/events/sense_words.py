@@ -37,5 +37,6 @@ class SenseWords:
     object_pronouns: frozenset[str] = frozenset()      # "him", "them": a guest a verb of hosting names
     infinitive_subjects: frozenset[str] = frozenset()  # "for": "for Indonesia to stick to its quota" names who acts
     infinitive_subject_heads: frozenset[str] = frozenset()  # "easy", "time": judge what "for X to" does
+    market_movers: frozenset[str] = frozenset()  # "shares": a date after them, past a noun trigger, is the market's
     market_prepositions: frozenset[str] = frozenset()  # "in": "sold cars in Asia" names a market
     aim_objects: frozenset[str] = frozenset()          # "agenda", "quota": met as a direct object, a plan fulfilled
