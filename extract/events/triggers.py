@@ -142,7 +142,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
                 goods = cargo or has_carrier(tokens, lex, freight_only=not cargo)
-            if trig.needs_cargo and goods and not has_cargo(tokens, lex) and _people_carried(tokens, i, lex):
+            if trig.needs_cargo and goods and not cargo and _people_carried(tokens, i, lex):  # (cargo: set with goods)
                 continue  # "Die Flüchtlinge wurden mit Lastwagen nach Griechenland gebracht": people, no goods
             if trig.orders and not _ordered_goods(tokens, i, lex):
                 continue  # an order's goods are its object ("ordered 30 planes"); "ordered an inquiry", "losing orders to"
@@ -205,7 +205,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
 def _people_carried(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the clause of a trigger whose only goods are a carrier names a group of people
     (``person_groups``: "Flüchtlinge", "refugees"): the vehicle carries them, a journey."""
-    return any((t.cap or not lex.nouns_capitalised) and (t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups)
+    return any((t.cap or not lex.nouns_capitalised)
+               and (t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups)
                for t in tokens if t.clause == tokens[i].clause)
 
 
