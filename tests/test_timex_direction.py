@@ -27,6 +27,9 @@ DIRECTION = [
     ("Das Treffen hat im Oktober stattgefunden.", "de", "2014-10"),
     # an infinitive before its modal is no participle, whatever it starts with ("gelingen wird")
     ("Offen ist, ob am Freitag eine Einigung gelingen wird.", "de", "2015-09-25"),
+    # a participle before a passive infinitive has the modal's tense; "worden" keeps the past
+    ("Der Plan solle bis Mitte Oktober ausgearbeitet und umgesetzt werden.", "de", "2015-10"),
+    ("Die Panzer sind im Juni geliefert worden.", "de", "2015-06"),
     # the participle of a plan points ahead
     ("Das Treffen ist im Oktober vorgesehen.", "de", "2015-10"),
     # a cue word written capitalised inside a sentence is part of a name, not a verb of plans

@@ -86,6 +86,8 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
             if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
                     and not _participle_ends(text, lo, hi, m.group().lower()):
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
+            if sign < 0 and _passive_infinitive(text, m, hi, grammar):
+                continue  # "solle bis Mitte Oktober ausgearbeitet und umgesetzt werden": a participle of the passive infinitive
             if sign < 0 and m.group().endswith("en") and grammar.future_cue.match(text, _next_word(text, m.end())):
                 continue  # "eine Konferenz abhalten will", "arbeiten soll", "gelingen wird": an infinitive before its modal
             if sign > 0 and m.start() >= end and m.group().lower() in grammar.lex.get("forward_cues", ()):
@@ -106,6 +108,17 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
 
 
 _LOWER_WORD = re.compile(r"[^\W\d]+")
+
+
+def _passive_infinitive(text: str, m: re.Match, hi: int, grammar: Grammar) -> bool:
+    """Whether the past cue ``m`` is a participle ("ge" inside, written small) that a passive
+    infinitive of the grammar's ``passive_infinitives`` follows in its clause ("ausgearbeitet
+    und umgesetzt werden"): it carries the tense of the modal before it, no past of its own."""
+    infinitives = grammar.lex.get("passive_infinitives")
+    word = m.group()
+    if not infinitives or not word.islower() or "ge" not in word[:12]:
+        return False
+    return any(w in infinitives for w in _WORD.findall(text, m.end(), hi))
 
 
 def _participle_ends(text: str, lo: int, hi: int, helper: str) -> bool:
