@@ -316,13 +316,17 @@ def resolve_set(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
 def resolve_clock(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:
     """'4:45 Uhr', '10 p.m.', '1430 GMT': that time on the day the text is at (the last day a
     history named, else the publication day)."""
-    hour, minute = int(g["hour"]), int(g.get("minute") or g.get("minute2") or 0)
+    minute = int(g.get("minute") or g.get("minute2") or 0)
+    return Resolved(f"{ctx.anchor.isoformat()}T{clock_hour(g, maps):02d}:{minute:02d}", True, "TIME")
+
+
+def clock_hour(g: Groups, maps: Maps) -> int:
+    """The hour of a clock time on the 24-hour clock ("10 p.m." -> 22, "10 Uhr nachts" -> 22)."""
+    hour = int(g["hour"])
     half = maps["clock_words"].get(norm(g.get("ampm") or "").rstrip("."))
     if (half == "PM" and hour < 12) or (half == "NIGHT" and 6 <= hour < 12):
-        hour += 12
-    elif half == "AM" and hour == 12:
-        hour = 0
-    return Resolved(f"{ctx.anchor.isoformat()}T{hour:02d}:{minute:02d}", True, "TIME")
+        return hour + 12
+    return 0 if half == "AM" and hour == 12 else hour
 
 
 def resolve_week_of(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:

@@ -23,7 +23,7 @@ from extract.dates.calendar import interval_of
 from extract.dates.compare import ReportFocus, is_comparison
 from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
-from extract.dates.resolve import Context, resolve
+from extract.dates.resolve import Context, clock_hour, resolve
 from extract.dates.sections import headings
 from extract.dates.direction import date_direction
 from extract.dates.nondates import named_season, not_a_date_here, season_homograph, span_of_years
@@ -269,13 +269,8 @@ def _story_day(text: str, c, out: list[Timex], doc_date: dt.date, tense: int, gr
     if ends > _CLOCK_SENTENCES or (tense > 0 and day[0] < doc_date) or (tense < 0 and day[0] > doc_date):
         return None
     part = _PART_HOURS.get(last.value[-2:]) if "T" in last.value else None
-    if part is not None:
-        hour = int(c.groups.get("hour") or 0)
-        half = grammar.lookup["clock_words"].get(norm(c.groups.get("ampm") or "").rstrip("."))
-        if half in ("PM", "NIGHT") and hour < 12:
-            hour += 12
-        if hour not in part:
-            return None
+    if part is not None and clock_hour(c.groups, grammar.lookup) not in part:
+        return None
     return day[0]
 
 

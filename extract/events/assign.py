@@ -31,9 +31,9 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if (t.clause == tokens[i].clause or i < k <= i + 5) and conj[k] == conj[i])
     role = place_role(tokens, i, m.type, lex, ti, origin_clause or trig.leaves,
                       arrival=trig.kind == "arrival" or trig.stationed, place_idx=place_idx)
-    if infinitive_subject(tokens, i, pm, lex):  # "easy for Indonesia to stick to an export quota": who would
-        return (("destination" if trig.reverse else "origin") if m.spec.route and i < ti else None)  # act, so who sends
     if not m.spec.route:
+        if infinitive_subject(tokens, i, pm, lex):
+            return None  # "hard for Britain to host the talks": who would act, not where
         if i > ti and is_topic(tokens, i, lex) and not any(
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
@@ -102,8 +102,12 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             and (made := goods_maker(tokens, i, pm, lex, compound=False)):
         return (maker_role(m, made), as_country(pm, country_of))  # "U.S. goods accounted for 19 pct of its imports",
         #     "Egypt bought U.S. wheat" (not the receiver right after a verb of selling: "sold Iran arms")
-    if j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers and tokens[j].clause == tokens[i].clause:
-        # "a deal for Airbus to sell 23 planes to Air China": the subject of the infinitive
+    subject = infinitive_subject(tokens, i, pm, lex)
+    if subject and i > ti:
+        return None  # "shipped wheat, easy for Egypt to store": who would act, no end of the route
+    if subject or j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers and tokens[j].clause == tokens[i].clause:
+        # "a deal for Airbus to sell 23 planes to Air China", "easy for Indonesia to stick to an export
+        # quota": the subject of the infinitive sends (an import's receives)
         return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
     k = i - 1
     while k > 0 and tokens[k].low in lex.articles:
