@@ -17,6 +17,7 @@ from test_export import DOCS
 CHROMIUM = "/usr/bin/chromium"
 MAP_IFRAME = "iframe[title*='st_folium']"
 CHART = "[data-testid='stVegaLiteChart']"
+CHART_TITLE = re.compile(r"Timeline: .*? \((\d+) dated\) · (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d)")
 STEP = re.compile(r"Window (\d{4}-\d\d-\d\d) – (\d{4}-\d\d-\d\d) · step (\d+) of (\d+) · playing")
 
 # the page's text and the charts' (SVG) text, read in one go
@@ -124,9 +125,10 @@ def test_play_steps_through_at_least_five_windows(page, artifacts):
             shown = re.search(r"(\d+) of 5 events", text)[1]
             assert int(shown) == _overlapping(window) + 1, (found[0], shown)   # + undated
         if found and int(found[3]) not in charted:
-            # the chart is drawn by vega in the browser a moment later: check it once it is there
-            dated = re.search(r"Timeline: .*? \((\d+) dated\)", charts)
-            if dated is not None:
+            # the chart is drawn by vega in the browser a moment later: check it once its
+            # title names this step's window (until then it may still show the step before)
+            dated = CHART_TITLE.search(charts)
+            if dated is not None and (dated[2], dated[3]) == (found[1], found[2]):
                 assert int(dated[1]) == _overlapping((found[1], found[2])), (found[0], dated[1])
                 charted.add(int(found[3]))
                 page.screenshot(path=str(artifacts / f"timeline-play-{int(found[3]):02d}.png"))

@@ -227,7 +227,8 @@ def timeline_chart(events: Iterable[Mapping[str, Any]],
                    mode: str = "auto") -> alt.Chart:
     """The chart of the dated *events* over *window* (inclusive dates; the x axis
     spans exactly it), in the mode :func:`timeline_mode` picks; its title names
-    the mode and the number of dated events."""
+    the mode, the number of dated events and the window, so a chart says which
+    span it draws (while play steps on, the browser redraws it a moment later)."""
     frame = timeline_frame(events)
     chosen = timeline_mode(len(frame), span_days(frame, window), mode)
     colour = alt.Color("type:N", title="type", scale=colour_scale(frame["type"]))
@@ -236,4 +237,7 @@ def timeline_chart(events: Iterable[Mapping[str, Any]],
         chart = _bars(frame, colour, x, highlight_id)
     else:
         chart = _counts(binned_counts(frame, chosen, window), colour, x, chosen)
-    return chart.properties(title=f"Timeline: {TITLES[chosen]} ({len(frame)} dated)")
+    title = f"Timeline: {TITLES[chosen]} ({len(frame)} dated)"
+    if window is not None:
+        title += f" · {window[0].isoformat()} – {window[1].isoformat()}"
+    return chart.properties(title=title)
