@@ -1881,6 +1881,11 @@ def test_a_publication_date_dates_no_flow(pipeline, text, lang, date, start):
     ("Die Landesregierung trat noch am Donnerstagnachmittag zu einer Sitzung zusammen.", "de", False),
     ("Die EU-Außenminister trafen sich am Montag zu einer Sitzung in Brüssel.", "de", True),
     ("Das Vorgehen der deutschen Regierung am Donnerstag beim Treffen in Brüssel überraschte.", "de", True),
+    # a numbered session is a standing body's routine, unless the sentence names a body of states
+    ("Am Dienstag begann in Wien die 12. Sitzung des Landtags.", "de", False),
+    ("The assembly opened its 59th session in Boston on Tuesday.", "en", False),
+    ("Das sagte der UN-Hochkommissar am Montag in Genf zu Beginn der 31. Sitzung des Menschenrechtsrats.", "de", True),
+    ("The UN General Assembly opened its 59th session in New York on Tuesday.", "en", True),
 ])
 def test_one_bodys_sitting_is_no_meeting(pipeline, text, lang, kept):
     meetings = [e for e in events_of(pipeline, text, lang, "2016-03-10") if e.type == "meeting"]

@@ -377,6 +377,27 @@ def test_a_sale_to_a_receiver_is_a_flow(pipeline, text, lang, destination):
     assert [place(e.destination) for e in events_of(pipeline, text, lang) if e.type == "shipment"] == [destination]
 
 
+# -- goods made in one place and sold in a market go from there to it ------------------------------
+@pytest.mark.parametrize("text,lang,origin,destination", [
+    ("The SUVs will be built in Japan and sold mainly in the European market.", "en", "japan", "europe"),
+    ("The cars are made in Mexico and sold in the United States.", "en", "mexico", "united states"),
+    ("Die Autos werden in Japan gebaut und im europäischen Markt verkauft.", "de", "japan", "europe"),
+    ("Die in Mexiko gebauten Autos werden in den USA verkauft.", "de", "mexico", "united states"),
+])
+def test_goods_made_in_a_place_and_sold_in_a_market_flow(pipeline, text, lang, origin, destination):
+    (e,) = [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+    assert (place(e.origin), place(e.destination)) == (origin, destination)
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Toyota sold more cars in the European market last year.", "en"),   # a market by its demonym
+    ("Die Firma hat im vergangenen Jahr in Asien 95.000 Autos verkauft.", "de"),   # the market before the verb
+    ("The plant was built in Japan in 1990.", "en"),                     # made, not sold
+])
+def test_a_market_or_a_making_alone_is_no_flow(pipeline, text, lang):
+    assert not [e for e in events_of(pipeline, text, lang) if e.type == "shipment"]
+
+
 # -- "for X to <verb>": X is who would act — for a shipment the sender, never its destination --------
 @pytest.mark.parametrize("text,origin,destination", [
     ("It will be hard for Britain to send more troops to Iraq next year.", "united kingdom", "iraq"),

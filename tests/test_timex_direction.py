@@ -186,6 +186,37 @@ def test_tense_points_the_date(text, lang, value):
     assert [t.value for t in tag_timexes(text, MONDAY, lang)] == [value]
 
 
+# -- a range of weekdays: its start points the way its end does and lies on or before it ----------
+# (Tuesday 9 June 2015)
+@pytest.mark.parametrize("text,lang,values", [
+    ("Von Mittwoch 8.00 Uhr bis Sonntag 20.00 Uhr tritt ein Flugverbot in Kraft.", "de",
+     ["2015-06-10", "2015-06-10T08:00", "2015-06-14", "2015-06-14T20:00"]),
+    ("Vom Montag bis Freitag hatte es geregnet.", "de", ["2015-06-01", "2015-06-05"]),
+    ("Prices rose from Monday to Friday.", "en", ["2015-06-01", "2015-06-05"]),
+    # a weekday alone keeps its own way
+    ("Am Montag hatte es geregnet.", "de", ["2015-06-08"]),
+])
+def test_a_weekday_range_is_ordered(text, lang, values):
+    assert [t.value for t in tag_timexes(text, dt.date(2015, 6, 9), lang)] == values
+
+
+# -- the part of the current week, month or quarter; this year's month; figures for months ------
+# (Friday 14 August 2015; Wednesday 7 October 2015)
+@pytest.mark.parametrize("text,lang,date,value", [
+    ("Bereits Anfang der Woche gab es Gerüchte.", "de", "2015-08-14", "2015-W33"),
+    ("Zu Beginn der Woche traf er den Präsidenten.", "de", "2015-08-14", "2015-W33"),
+    ("Bis Ende des Quartals soll das Werk stehen.", "de", "2015-08-14", "2015-Q3"),
+    ("Im diesjährigen März kamen 300 Menschen.", "de", "2015-08-14", "2015-03"),
+    # a noun of figures, also as a compound's head, makes "für" tell a period, not set a term
+    ("Die Migrationszahlen liegen erst für April bis Juni vor.", "de", "2015-10-07", "2015-04/2015-06"),
+    ("Die Zahlen für Juli liegen vor.", "de", "2015-10-07", "2015-07"),
+    # ... not a word that only ends like one ("Soldaten")
+    ("Die Regierung schickt Soldaten für Dezember.", "de", "2015-10-07", "2015-12"),
+])
+def test_parts_of_the_current_unit_and_figures(text, lang, date, value):
+    assert [t.value for t in tag_timexes(text, dt.date.fromisoformat(date), lang)] == [value]
+
+
 # -- a history told in order: bounds do not move its "now"; "des neuen Jahres" is the next year ------
 @pytest.mark.parametrize("text,lang,date,value", [
     # a headline with no verb: the nearest such day, either way (Sunday 16 August 2015)

@@ -8,10 +8,14 @@ date either way (a time set ahead of a past act).
 """
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import re
 from typing import Callable, Sequence
 
 from extract.dates.grammar import Grammar, norm
+from records import languages
+from records.model import Timex
 from extract.dates.tense import clause_bounds, clause_tense, planned_in_the_past, set_in_the_past, word_before_in
 from extract.text.lemmas import lemma
 
@@ -28,6 +32,9 @@ def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative:
         return 1, False
     if word_before_in(text, start, grammar, "past_prepositions"):
         return -1, False  # "seit Ende September", "since May": a start that has passed
+    partner = _range_end_after(text, end, grammar) if word_before_in(text, start, grammar, "range_openers") else None
+    if partner is not None:
+        return date_direction(text, *partner, grammar, narrative)  # "Von Mittwoch 8.00 Uhr bis Sonntag": its end's way
     ahead = word_before_in(text, start, grammar, "ahead_prepositions") \
         and not _figure_before(text, start, grammar)  # "figures for November": a period told
     tense = clause_tense(text, start, end, grammar)
@@ -41,17 +48,66 @@ def date_direction(text: str, start: int, end: int, grammar: Grammar, narrative:
     return tense, False
 
 
+_RANGE_REACH = 30  # characters from a range's first date to its closing word ("Mittwoch 8.00 Uhr bis")
+
+
+def _range_end_after(text: str, end: int, grammar: Grammar) -> tuple[int, int] | None:
+    """The span of the word after a range's closing word (``range_closers``: "bis", "to") that
+    follows the date ending at ``end`` within a few words, or None: the range's other end."""
+    closers = grammar.lex.get("range_closers")
+    if not closers:
+        return None
+    for m in _WORD.finditer(text, end, min(len(text), end + _RANGE_REACH)):
+        if m.group().lower() in closers:
+            nxt = _WORD.search(text, m.end())
+            return (nxt.start(), nxt.end()) if nxt else None
+        if not (m.group().isdigit() or m.group().lower() in grammar.lex.get("range_fillers", ())):
+            return None  # only a clock time may stand between ("von Mittwoch 8.00 Uhr bis")
+    return None
+
+
+_DAY = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def ordered_ranges(text: str, timexes: list[Timex], grammar: Grammar) -> list[Timex]:
+    """A range of weekdays starts on or before its end: a start resolved after it ("Vom Montag
+    bis Freitag hatte es geregnet" read Montag as yesterday) moves back a week, with the clock
+    times of its day that follow it ("Von Mittwoch 8.00 Uhr bis ...")."""
+    out = list(timexes)
+    weekdays = grammar.lookup.get("weekdays", {})
+    for i, t in enumerate(out):
+        if t.type != "DATE" or not _DAY.fullmatch(t.value) or norm(t.text) not in weekdays \
+                or not word_before_in(text, t.start, grammar, "range_openers"):
+            continue
+        partner = _range_end_after(text, t.end, grammar)
+        j = next((k for k in range(i + 1, len(out)) if partner and out[k].start == partner[0]), None)
+        if j is None or not _DAY.match(out[j].value) or out[j].value[:10] >= t.value:
+            continue
+        day = t.value
+        earlier = (dt.date.fromisoformat(day) - dt.timedelta(days=7)).isoformat()
+        for k in range(i, j):
+            if out[k].value.startswith(day):
+                out[k] = dataclasses.replace(out[k], value=earlier + out[k].value[10:])
+    return out
+
+
+_MIN_COMPOUND_HEAD = 6  # a noun of figures this long may end a compound ("Migrationszahlen"; not "daten": "Soldaten")
 _FIGURE_REACH = 6  # words back from the preposition: "Figures from the Commerce Department for November"
 
 
 def _figure_before(text: str, start: int, grammar: Grammar) -> bool:
     """Whether a noun of figures stands in the words before the preposition before ``start``,
-    in its sentence ("exports for January", "die Zahlen für November")."""
+    in its sentence ("exports for January", "die Zahlen für November"); where compounds are
+    closed, also as a compound's head ("Die Migrationszahlen liegen erst für April bis Juni vor")."""
     nouns = grammar.lex.get("period_nouns")
     if not nouns:
         return False
     head = re.split(r"[.!?;:]\s", text[max(0, start - 80):start])[-1]
-    return any(w.lower() in nouns for w in _WORD.findall(head)[-_FIGURE_REACH - 1:-1])
+    words = [w.lower() for w in _WORD.findall(head)[-_FIGURE_REACH - 1:-1]]
+    if languages.language(grammar.lang).closed_compounds:
+        heads = tuple(n for n in nouns if len(n) >= _MIN_COMPOUND_HEAD)
+        return any(w in nouns or w.endswith(heads) for w in words)
+    return any(w in nouns for w in words)
 
 
 def _period_before(text: str, start: int, grammar: Grammar) -> bool:

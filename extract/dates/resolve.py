@@ -147,7 +147,8 @@ def _range_end(g: Groups, maps: Maps, ctx: Context) -> Optional[tuple[dt.date, b
 
 
 def _month_range_start(g: Groups, maps: Maps, ctx: Context, month: int) -> int:
-    """The year of a month range's first month when no year is written."""
+    """The year of a month range's first month when no year is written: where a bare month
+    would be ("Die Zahlen liegen erst für April bis Juni vor" in October: this year's)."""
     if g.get("rel"):
         rel = maps["rel"].get(norm(g["rel"]), 0)
         if rel:
@@ -156,7 +157,7 @@ def _month_range_start(g: Groups, maps: Maps, ctx: Context, month: int) -> int:
         return ctx.anchor.year
     if ctx.narrative:
         return ctx.anchor.year
-    return cal.month_near(ctx.anchor, month, ctx.tense)[0]
+    return cal.month_near(ctx.anchor, month, _month_direction(ctx, month))[0]  # as a bare month
 
 
 def resolve_range(g: Groups, maps: Maps, ctx: Context) -> Optional[Resolved]:

@@ -25,9 +25,10 @@ from extract.dates.grammar import Grammar, load_grammar, norm
 from extract.dates.literals import fold_case
 from extract.dates.resolve import Context, clock_hour, resolve
 from extract.dates.sections import headings
-from extract.dates.direction import date_direction
+from extract.dates.direction import date_direction, ordered_ranges
 from extract.dates.nondates import named_season, not_a_date_here, season_homograph, span_of_years
-from extract.dates.tense import means_nowadays, told_in_passing, word_before_in
+from extract.dates.background import told_in_passing
+from extract.dates.tense import means_nowadays, word_before_in
 
 _WINDOW_BACK, _WINDOW_FORWARD = 60, 60  # characters a pattern may reach around its trigger word
 _NEAR_YEARS = (-3, 1)
@@ -350,7 +351,7 @@ def tag_timexes(text: str, doc_date: dt.date, lang: str) -> list[Timex]:
             first = interval_of(res.value.split("/")[0])  # "1862"; "Juni 1944 bis Mai 1945" from its start
             section, set_by = (first[0] if first else anchor), hi
             anchor = section
-    return _season_months(out)
+    return _season_months(ordered_ranges(text, out, grammar))
 
 
 _SEASON = re.compile(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})")

@@ -136,7 +136,7 @@ def set_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bool:
     the past perfect (the lexicon's ``past_auxiliaries``: "hatten sich für Dienstag verabredet",
     "had arranged a rally for Saturday"): the time was set before the report, and may have passed."""
     lo, hi = _clause(text, start, end, grammar)
-    aux = _as_set(grammar.lex.get("past_auxiliaries", []))
+    aux = as_set(grammar.lex.get("past_auxiliaries", []))
     return any(w.lower() in aux for w in _WORD.findall(text, lo, hi))
 
 
@@ -148,7 +148,7 @@ def planned_in_the_past(text: str, start: int, end: int, grammar: Grammar) -> bo
     aux = grammar.lex.get("past_auxiliaries")
     if not aux:
         return False
-    aux = _as_set(aux)
+    aux = as_set(aux)
     lo, hi = _clause(text, start, end, grammar)
     for m in grammar.future_cue.finditer(text, lo, hi):
         if m.start() < end and m.end() > start:
@@ -201,7 +201,7 @@ def in_name(text: str, start: int) -> bool:
 def _cue_noun(text: str, m: re.Match, grammar: Grammar) -> bool:
     """Whether a future cue that can be a noun (the lexicon's ``future_cue_nouns``) is one here:
     after a determiner or an -ed form."""
-    if m.group().lower() not in _as_set(grammar.lex.get("future_cue_nouns", [])):
+    if m.group().lower() not in as_set(grammar.lex.get("future_cue_nouns", [])):
         return False
     prev = _PREV_WORD.search(text, max(0, m.start() - 20), m.start())
     return bool(prev) and (prev.group(1).lower() in grammar.attributive or bool(_PAST_PARTICIPLE.search(prev.group(1).lower())))
@@ -239,8 +239,8 @@ def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar
     intents = grammar.lex.get("intent_verbs")
     if not intents:
         return False
-    intents = _as_set(intents)
-    markers = _as_set(grammar.lex.get("infinitive_markers", []))
+    intents = as_set(intents)
+    markers = as_set(grammar.lex.get("infinitive_markers", []))
     lang = grammar.lang
     if grammar.lex.get("infinitive_last"):  # "..., [date] ... zu treffen" / "aufzunehmen" after a verb of intent
         after = _WORD.findall(text, end, seg_hi)
@@ -268,7 +268,8 @@ def _intended(text: str, start: int, end: int, seg_lo: int, seg_hi: int, grammar
 _SETS: dict[int, tuple[list, frozenset]] = {}  # id of a lexicon list -> (the list, kept alive; its set)
 
 
-def _as_set(words: list) -> frozenset:
+def as_set(words: list) -> frozenset:
+    """A lexicon list as a set, made once per list."""
     hit = _SETS.get(id(words))
     if hit is None:
         hit = _SETS[id(words)] = (words, frozenset(words))
@@ -305,38 +306,6 @@ def word_before_in(text: str, start: int, grammar: Grammar, key: str) -> bool:
         and two.group(1).lower() in words
 
 
-_CLAUSE_WORDS = re.compile(r"[^\W\d]+|\d+")
-_PASSING_REACH = 4  # words back from a date to a word that tells it in passing
-
-
-def told_in_passing(text: str, start: int, grammar: Grammar, bare_year: bool) -> bool:
-    """Whether a history mentions the date at ``start`` as background, which does not move
-    the story's time: the edge of a span ("ab 1941", "bis zum 9. Januar 1916", "until the
-    end of 1916"), a flashback ("Bereits beim Kriegsrat vom 8. Dezember 1912", "wie 1914"),
-    an aside in brackets ("den Balkankriegen (1912/13)"), or a bare year naming a thing
-    ("die Grenze von 1940")."""
-    lex = grammar.lex
-    clause = re.split(r"[.!?;:,–—]\s", text[max(0, start - 80):start])[-1]
-    if clause.rfind("(") > clause.rfind(")"):
-        return True
-    words = _CLAUSE_WORDS.findall(clause)
-    low = [w.lower() for w in words]
-    articles = _as_set(lex.get("passing_articles", []))  # (lower-case in the data)
-    i = len(low) - 1
-    while i >= 0 and low[i] in articles:
-        i -= 1
-    if i >= 0 and low[i] in _as_set(lex.get("bound_prepositions", [])):
-        return True
-    if not _as_set(lex.get("flashback_words", [])).isdisjoint(low[-_PASSING_REACH:]):
-        return True
-    if not bare_year or len(words) < 2 or not clause.endswith(words[-1] + " "):
-        return False
-    if words[-1][:1].isupper():
-        return True  # a name's year: "vor Verdun 1916", "des Jahrgangs 1900"
-    return low[-1] in _as_set(lex.get("designation_prepositions", [])) and words[-2][:1].isupper() \
-        and low[-2] not in articles
-
-
 def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end: int) -> Optional[int]:
     """The distance to the nearest verb of plans in the present tense in the clause ("Am
     Dienstag fliegt er", "Talks begin on Monday"), or None: nearer than any other tense
@@ -349,7 +318,7 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
         return None  # (most clauses have no such verb: one look in C)
     prev: list[str] = []
     best = None
-    helpers = _as_set(grammar.lex.get("participle_auxiliaries", []))
+    helpers = as_set(grammar.lex.get("participle_auxiliaries", []))
     for m in _HYPHENATED.finditer(text, lo, hi):
         word = m.group()
         low = word.lower()
@@ -358,7 +327,7 @@ def _present_plan(text: str, lo: int, hi: int, grammar: Grammar, start: int, end
             continue  # "wurde am Montag eröffnet": the participle of a passive, no present of plans
         passive = low in grammar.passive_plans and prev[-1:] == ["being"] and grammar.progressive.intersection(prev[-2:-1])
         if (passive or low in grammar.present_forms) and not grammar.determiners.intersection(prev[-1:]) \
-                and not _as_set(grammar.lex.get("infinitive_markers", [])).intersection(prev[-1:]) \
+                and not as_set(grammar.lex.get("infinitive_markers", [])).intersection(prev[-1:]) \
                 and (not low.endswith("ing") or grammar.progressive.intersection(prev[-1:])) \
                 and not (prev and prev[-1].endswith(_SPAN_ADJECTIVES)) and (
                 grammar.lang != "de" or word[0].islower()) and not (m.start() < end and m.end() > start):

@@ -12,7 +12,7 @@ from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
                                    possessor_of_person, title_after)
-from extract.events.senders import goods_maker, maker_role
+from extract.events.senders import goods_maker, maker_role, production_place
 from extract.events.topics import is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -91,6 +91,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         return None  # "a phased withdrawal of UK troops, he said in London": where it was said
     if trig.seized:
         return role if role in ("origin", "destination", "via") else None  # the seizer is no end of the route
+    if production_place(tokens, i, pm, ti, lex):
+        return "origin"  # "The SUVs will be built in Japan ... and sold in Europe": where the goods are made
     j = i + 1
     while j < len(tokens) and tokens[j - 1].end < pm.end:
         j += 1  # the token after the place mention that starts at ``i`` (as last_token walks it)

@@ -33,7 +33,7 @@ from extract.events.cues import guest_near, invited_to_act, money, owned, named_
 from extract.events.sides import partner_after, sides_before
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
-from extract.events.senders import goods_maker, goods_origins, maker_role, market_sale, sender
+from extract.events.senders import goods_maker, goods_origins, made_at, maker_role, market_named, market_sale, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
@@ -346,8 +346,12 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             continue
         if m.trigger_def.receiver_after and not any(pm.start > m.trigger.start for pm in m.roles.get("destination", ())):
             continue  # "India's domestic car sales rose": a market's figure, no flow to anyone
-        if market_sale(m, tokens, place_idx, lex):
-            continue  # "BMW sold nearly 95,000 cars in Asia last year": a market's figure, no flow
+        market = market_sale(m, tokens, place_idx, lex) or market_named(
+            m, tokens, lex, gazetteer.country, lambda name: region_place(gazetteer, name))
+        if market is not None:
+            if not made_at(m, tokens, place_idx, lex):
+                continue  # "BMW sold nearly 95,000 cars in Asia last year": a market's figure, no flow
+            m.roles["destination"] = [market]  # "made in Mexico and sold in the United States", "... in the European market"
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
         if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):

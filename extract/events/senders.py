@@ -134,19 +134,72 @@ def maker_role(m, made: str) -> str:
     return "destination" if made == "troops" and m.trigger_def.reverse and m.trigger_def.leaves else "origin"
 
 
-def market_sale(m, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> bool:
-    """Whether a sale names a market, not a receiver: no destination, and a place after one of
-    ``market_prepositions`` (an article between allowed) after the trigger in its clause
-    ("BMW sold nearly 95,000 cars in Asia last year", "verkaufte in Asien 95.000 Autos"): sales
-    in a market are a figure, no flow to anyone."""
+def market_sale(m, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> Optional[Mention]:
+    """The market a sale names instead of a receiver, or None: no destination, and a place
+    after one of ``market_prepositions`` (an article between allowed) after the trigger in its
+    clause ("BMW sold nearly 95,000 cars in Asia last year", "verkaufte in Asien 95.000 Autos"):
+    sales in a market are a figure, no flow to anyone -- unless the goods' place of making is
+    named (:func:`production_place`: "made in Mexico and sold in the United States"), when the
+    market receives them."""
     if not m.trigger_def.market_in or m.roles.get("destination"):
-        return False
+        return None
+    ti = m.trigger_idx
     for k in place_idx:
-        if k <= m.trigger_idx or tokens[k].clause != m.trigger.clause:
-            continue
+        if tokens[k].clause != m.trigger.clause or k == ti or k < ti and not (
+                lex.verb_final and not production_place(tokens, k, place_idx[k], ti, lex)):
+            continue  # (where verbs come last, the market may stand before it: "in den USA verkauft")
         j = k - 1
-        if j > m.trigger_idx and tokens[j].low in lex.articles:
+        if j != ti and tokens[j].low in lex.articles:
             j -= 1
-        if j > m.trigger_idx and tokens[j].low in lex.market_prepositions:
-            return True
-    return False
+        if j != ti and tokens[j].low in lex.market_prepositions:
+            return place_idx[k]
+    return None
+
+
+def market_named(m, tokens: list[Token], lex: EventLexicon, country_of, region_of=lambda name: None) -> Optional[Mention]:
+    """The market a sale names by its nationality after the trigger in its clause, or None:
+    one of ``market_prepositions`` (an article after it allowed), a demonym and a noun of
+    ``market_nouns`` ("sold mainly in the European market", "im europäischen Markt"): that
+    country or region."""
+    ti = m.trigger_idx
+    if not m.trigger_def.market_in or m.roles.get("destination"):
+        return None
+    for k in range(1 if lex.verb_final else ti + 1, len(tokens) - 1):  # (before the verb where verbs come last)
+        if tokens[k].clause != m.trigger.clause or k == ti:
+            continue
+        if tokens[k + 1].low not in lex.market_nouns:
+            continue
+        prev = tokens[k - 1].low
+        if not (prev in lex.market_prepositions or prev in lex.articles and tokens[k - 2].low in lex.market_prepositions):
+            continue  # "in the European market", "im europäischen Markt"
+        two = f"{tokens[k - 1].low} {tokens[k].low}"
+        region = lex.region_demonym(tokens[k].low) or (lex.region_demonym(two) if lex.region_demonyms else None)
+        place = region_of(region) if region else (country_of(iso) if (iso := lex.demonym(tokens[k].low)) else None)
+        if place is not None:
+            return Mention(tokens[k].text, tokens[k].start, tokens[k].end, place, 0.6)
+    return None
+
+
+def made_at(m, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> bool:
+    """Whether the sentence names where the goods of mention ``m`` are made (before it)."""
+    return any(production_place(tokens, k, pm, m.trigger_idx, lex) for k, pm in place_idx.items())
+
+
+def production_place(tokens: list[Token], i: int, pm: Mention, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i``, before the trigger at ``ti``, is where the goods are made:
+    a participle of ``production_participles`` and a locative before it ("The SUVs will be
+    built in Japan ... and sold in Europe", an adverb between: "made mainly in China"), or where
+    verbs come last, after it ("Die Autos werden in Japan gebaut und ... verkauft")."""
+    if i >= ti or i < 1 or not lex.production_participles or tokens[i - 1].low not in lex.locatives:
+        return False
+    before = [tokens[k] for k in (i - 2, i - 3) if k >= 0]
+    if before and before[0].low in lex.production_participles:
+        return True
+    if len(before) == 2 and before[1].low in lex.production_participles and before[0].low.endswith("ly"):
+        return True
+    if not lex.verb_final:
+        return False
+    k = i
+    while k + 1 < len(tokens) and tokens[k].end < pm.end:
+        k += 1  # the last token of the place
+    return k + 1 < ti and tokens[k + 1].low in lex.production_participles

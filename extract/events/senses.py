@@ -194,15 +194,23 @@ _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def numbered_session(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether a sitting noun is counted in its body's series by a numeral ordinal ("zu Beginn
-    der 31. Sitzung des Menschenrechtsrats", "the assembly's 59th session"): a standing body's
-    routine, not a meeting of sides."""
+    """Whether a sitting noun is counted in its body's series by a numeral ordinal ("the
+    assembly's 59th session", "die 12. Sitzung des Landtags"): a standing body's routine, not
+    a meeting of sides -- unless its sentence names an intergovernmental body ("zu Beginn der
+    31. Sitzung des Menschenrechtsrats", said the UN-Hochkommissar; "the UN General
+    Assembly's 59th session"): the delegations of states meet."""
     if not tokens[i].low.rsplit("-", 1)[-1].endswith(lex.session_nouns) or i == 0:
         return False
     prev = tokens[i - 1]
-    if prev.text == "." and i >= 2 and tokens[i - 2].text.isdigit() and len(tokens[i - 2].text) <= 3:
-        return True  # "31. Sitzung" (German ordinals take a full stop)
-    return bool(_ORDINAL.fullmatch(prev.low))
+    numbered = prev.text == "." and i >= 2 and tokens[i - 2].text.isdigit() and len(tokens[i - 2].text) <= 3 \
+        or bool(_ORDINAL.fullmatch(prev.low))  # "31. Sitzung" (German ordinals take a full stop)
+    return numbered and not any(international_word(t, lex) for t in tokens)
+
+
+def international_word(t: Token, lex: EventLexicon) -> bool:
+    """Whether a word names an intergovernmental body ("UN", "Nato-Rat", "international")."""
+    return t.text in lex.international_bodies or t.low in lex.international_bodies \
+        or t.text.split("-")[0] in lex.international_bodies
 
 
 def government_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
@@ -233,7 +241,6 @@ def bare_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     if tokens[i].low not in lex.session_nouns:
         return False
     for t in tokens:
-        if t.low in lex.comitatives or t.text in lex.international_bodies or t.low in lex.international_bodies \
-                or t.text.split("-")[0] in lex.international_bodies:
+        if t.low in lex.comitatives or international_word(t, lex):
             return False
     return True  # (the caller keeps one its sentence places: "Bei der Sitzung in New York")

@@ -242,11 +242,13 @@ def _audience_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """Whether "mit"/"with" follows the trigger at ``i`` and a person or a title comes within
-    four words of its clause ("Pressekonferenz mit seinem deutschen Kollegen Steinmeier")."""
+    four words of its clause ("Pressekonferenz mit seinem deutschen Kollegen Steinmeier"); where
+    only names are capitalised, a name will do ("discussions with MCI")."""
     if i + 1 >= len(tokens) or tokens[i + 1].low not in lex.comitatives:
         return False
     titles = people_lexicon(lex.lang)
     return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
+               or not lex.nouns_capitalised and tokens[k].cap and tokens[k].text.isalpha()
                for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
 
 
