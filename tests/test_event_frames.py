@@ -862,6 +862,10 @@ NOT_SHIPMENTS = [
     ("The plant closure left 2,000 workers in Ohio without jobs.", "en", "2024-03-12"),
     # a trade fact without destination or date is no flow
     ("Chinese exports rose 5 percent.", "en", "2024-06-12"),
+    # "bases" is the noun or "to base a claim on", never forces stationed
+    ("Indonesia's coffee exports will fall. The ministry bases this on the quotas of the Brazilian coffee board.",
+     "en", "1987-03-02"),
+    ("The US bases in Germany house 35,000 troops.", "en", "2024-06-12"),
 ]
 
 

@@ -224,6 +224,24 @@ def test_topics_processes_and_obligations_are_no_event(pipeline, text, lang):
     assert not events_of(pipeline, text, lang, "2005-03-01")
 
 
+# -- talks that go on with a counterpart named by its name are two named sides negotiating ----------
+@pytest.mark.parametrize("text", [
+    "Trouble-hit Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen about an alliance.",
+    "Hutton had been in talks with Purolator's adviser, Dillon, Read and Co since late December.",
+])
+def test_talks_going_on_with_a_named_counterpart_are_a_meeting(pipeline, text):
+    assert [e.type for e in events_of(pipeline, text, "en", "2005-03-01")] == ["meeting"]
+
+
+@pytest.mark.parametrize("text", [
+    "The firm is in talks to buy the company.",
+    "Shares rose on speculation that it is in takeover talks.",
+    "The carmaker is in talks with its creditors.",
+])
+def test_talks_going_on_with_no_named_counterpart_are_none(pipeline, text):
+    assert not events_of(pipeline, text, "en", "2005-03-01")
+
+
 @pytest.mark.parametrize("text,lang", [
     ("Athen – Das Votum am Sonntag gilt als Signal für eine mögliche Wiederaufnahme der Gespräche mit den Geldgebern.", "de"),
     ("Analysts see a possible resumption of talks with the creditors next week.", "en"),

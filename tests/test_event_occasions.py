@@ -163,6 +163,11 @@ def test_an_if_that_asks_sets_no_condition(pipeline):
     ("The unions' executives were meeting separately in London on Wednesday.", "en"),
     ("Die SPÖ-Abgeordneten trafen sich am Montag in Wien.", "de"),
     ("During shareholder meetings in Atlanta Mr Ebbers often passed questions to his finance chief.", "en"),
+    # a body named in the possessive; a central bank's council; a party's MPs by abbreviation; a firm's staff
+    ("The committee's meeting in Leeds ended on Monday.", "en"),
+    ("Markets await the US Federal Reserve's latest rate-setting meeting in Washington on Tuesday.", "en"),
+    ("The prime minister spoke at the PLP meeting in London on Monday.", "en"),
+    ("Staff at the firm met in Leeds on Friday afternoon to discuss how to react.", "en"),
 ])
 def test_a_bodys_own_sitting_is_no_meeting(pipeline, text, lang):
     assert not [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
@@ -221,6 +226,8 @@ def test_currently_in_a_state_is_no_visit(pipeline, text):
     ("The government's refusal to hold talks with creditors in Klagenfurt was criticised.", "en"),
     ("The minister refused to attend the summit in Brussels.", "en"),
     ("None of the OPEC members has asked for such a meeting in Vienna.", "en"),
+    ('He was quoted as saying that "none of the OPEC members has asked for such a meeting in Vienna."', "en"),
+    ("Er sagte, dass niemand die Gespräche in Wien besucht habe.", "de"),
     ("Die Regierung werde am Montag in Athen nicht über den neuen Hilfsantrag beraten.", "de"),
     ("Die Kunststoffabfälle müssten eigentlich in die Schweiz gebracht werden.", "de"),
     ("Die Regierung lehnte es ab, die Gespräche in Wien aufzunehmen.", "de"),
@@ -457,3 +464,48 @@ def test_a_market_move_does_not_date_the_event(pipeline, text, lang):
 def test_a_date_in_the_events_own_phrase_still_dates_it(pipeline):
     (e,) = events_of(pipeline, "The talks in Turin on Tuesday lifted Fiat shares by 1.2%.", "en", "2005-03-03")
     assert str(e.date_start) == "2005-03-01"
+
+
+# -- a place in a noun's phrase before "and" and a new noun phrase belongs to that noun ---------------
+@pytest.mark.parametrize("text,lang,location", [
+    ("Der Schritt fällt in die Woche des Nato-Einsatzes gegen Schlepper in der Ägäis und eines EU-Gipfels.", "de", None),
+    ("The move came in the week of the NATO mission in the Aegean and an EU summit.", "en", None),
+    # a place that opens the clause stands for all of it
+    ("In Paris the ministers and their aides held a meeting on Monday.", "en", "paris"),
+    ("In Brüssel kamen die Minister und die Kommission zu einem Treffen zusammen.", "de", "brussels"),
+])
+def test_a_place_of_the_phrase_before_and_is_not_the_meetings(pipeline, text, lang, location):
+    (e,) = [e for e in events_of(pipeline, text, lang, "2016-02-14") if e.type == "meeting"]
+    assert place(e.location) == location
+
+
+# -- a date that ends a participle phrase on another noun dates that noun, not the event ------------
+@pytest.mark.parametrize("text,start", [
+    ("Ministers will meet in Geneva to review the accord reached last month.", None),
+    ("Ministers will meet in Geneva to review the quota set last December.", None),
+    # the event's own participle, or a passive, keeps its date
+    ("The meeting held last week in Paris was a success.", "1987-02-23"),
+    ("Talks were held on Monday in Geneva.", "1987-03-02"),
+])
+def test_a_participle_phrase_on_another_noun_keeps_its_date(pipeline, text, start):
+    (e,) = [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
+    assert e.date_start == start
+
+
+# -- a person of office "due in" a place is expected there: a planned visit --------------------------
+@pytest.mark.parametrize("text,location", [
+    ("President Bush is due in Brussels on Tuesday for talks with EU leaders.", "brussels"),
+    ("Mr Bush is due in Europe at the end of January.", "europe"),
+])
+def test_a_person_due_in_a_place_visits_it(pipeline, text, location):
+    (e,) = [e for e in events_of(pipeline, text, "en", "2005-01-10") if e.type == "meeting"]
+    assert (place(e.location), e.to_dict()["modality"]) == (location, "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "The shipment of grain is due in Rotterdam on Friday.",
+    "The rise was due in part to higher prices in Asia.",
+    "Payment is due in March.",
+])
+def test_due_without_a_traveller_is_no_visit(pipeline, text):
+    assert not [e for e in events_of(pipeline, text, "en", "2005-01-10") if e.type == "meeting"]

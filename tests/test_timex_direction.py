@@ -521,6 +521,9 @@ def test_seasons_and_halves_are_intervals(value, first, last):
     ("Workers held a day-long strike in the port.", "en"),
     ("Sir Digby Jones told the BBC's Today programme.", "en"),
     ("Von den mehr als 1000 Hektar blieb wenig.", "de"),
+    # a year that ends a name
+    ("Sie traf Vertreter von Attac und Global 2000.", "de"),
+    ("The Agenda 2000 reforms divided the ministers.", "en"),
 ])
 def test_no_date_from_adjectives_titles_and_areas(text, lang):
     assert not [t for t in tag_timexes(text, FRIDAY, lang) if t.type in ("DATE", "REF")]

@@ -1,5 +1,5 @@
 """What looks like a date but is none here: a relative word as an adjective or a programme's
-name, a season that names an era, two years joined by a dash that are each a date.
+name, a year that ends a name, a season that names an era, two years joined by a dash that are each a date.
 
     not_a_date_here(text, candidate, grammar), named_season(text, candidate),
     span_of_years(text, candidate) -> bool
@@ -19,9 +19,16 @@ from extract.dates.tense import in_name
 _NEXT_WORD = re.compile(r"\s*([\w-]+)")
 
 
+_WORD_BEFORE = re.compile(r"([\w-]+)\s+$")
+
+
 def not_a_date_here(text: str, c, grammar: Grammar) -> bool:
     """A relative word as an adjective ("the year-long quota period", "a day-long strike") or as
-    a programme's title ("the BBC's Today programme", "he told Today:"): no date."""
+    a programme's title ("the BBC's Today programme", "he told Today:"), or a year that ends a
+    name (``year_name_heads``: "Global 2000", "Agenda 2010", "Expo 2000"): no date."""
+    if c.kind == "date" and re.fullmatch(r"\d{4}", text[c.start:c.end]):
+        m = _WORD_BEFORE.search(text, max(0, c.start - 30), c.start)
+        return bool(m) and m.group(1) in grammar.lex.get("year_name_heads", ())
     if c.kind not in ("deictic", "rel", "duration"):
         return False
     if text[c.end:c.end + 1] == "-" and text[c.end + 1:c.end + 2].isalpha():

@@ -80,6 +80,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 role = "location"  # "a London conference", "the Paris currencies meeting", "the Downing Street talks"
         if role == "location" and trig.kind == "noun" and _topic_of(tokens, ti, i, lex):
             return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic
+        if role == "location" and trig.kind == "noun" and i < ti and _in_conjunct_before(tokens, i, ti, lex):
+            return None  # "in der Woche des Nato-Einsatzes ... in der Ägäis und eines EU-Gipfels": the other noun's place
         if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
                 and (i > ti or _verb_in_clause(tokens, ti, lex, fired)):
             # a noun trigger's place must be in its phrase, unless the clause has no verb trigger
@@ -181,6 +183,25 @@ def _topic_of(tokens: list[Token], ti: int, i: int, lex: EventLexicon) -> bool:
             return i - k <= 5 and all(t.clause == tokens[ti].clause and t.low not in lex.locatives
                                       for t in tokens[k + 1:i])
     return False
+
+
+def _in_conjunct_before(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether a coordinator and an article (``phrase_openers``) stand between the place at ``i`` and the noun
+    trigger at ``ti`` after it: the noun opens a phrase coordinated with the one that holds the
+    place ("des Nato-Einsatzes gegen Schlepper in der Ägäis und eines EU-Gipfels", "the NATO
+    mission in the Aegean and an EU summit"), not one the place stands in. The place must
+    follow a noun's preposition; a place that opens the clause stands for all ("In Paris, the
+    ministers and their aides held a meeting")."""
+    p = i - 1
+    while p > 0 and tokens[p].low in lex.articles:
+        p -= 1
+    if p < 1 or tokens[p].low not in lex.locatives or tokens[p - 1].clause != tokens[i].clause:
+        return False
+    noun = tokens[p - 1]  # the place modifies the noun before its preposition ("Schlepper in der Ägäis")
+    if not noun.text.isalpha() or (lex.nouns_capitalised and not noun.cap):
+        return False
+    return any(tokens[k].low in lex.coordinators and tokens[k + 1].low in lex.phrase_openers
+               for k in range(i + 1, ti) if tokens[k].clause == tokens[ti].clause)
 
 
 def _verb_in_clause(tokens: list[Token], ti: int, lex: EventLexicon, fired: Optional[frozenset[int]] = None) -> bool:

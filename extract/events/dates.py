@@ -14,6 +14,7 @@ from typing import Optional
 
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import np_reach
+from extract.events.phrases import other_participle_date
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from records.model import Timex
@@ -149,7 +150,8 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
             if clause == m.trigger.clause:
                 if idx < m.trigger_idx and _reported_content(tokens, idx, m.trigger_idx, lex):
                     continue  # "have risen on Monday following a press report that it had held talks"
-                if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex) or any(
+                if idx > m.trigger_idx and (_embedded_verb(tokens, m.trigger_idx, idx, lex)
+                                            or other_participle_date(tokens, idx, m.trigger_idx, lex) or any(
                         tokens[k].low in lex.non_anchor_heads for k in range(m.trigger_idx + 1, idx))):
                     continue  # "to resume quotas from April 1", "a meeting since ... declared ... last June"
                 if m.trigger_def.kind == "noun" and idx > m.trigger_idx and any(

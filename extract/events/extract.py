@@ -30,7 +30,7 @@ from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline
 from extract.events.goods import amount_refs, cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, invited_to_act, money, owned, named_body, ongoing, said_during, visiting_guest
-from extract.events.sides import partner_after, sides_before
+from extract.events.sides import named_partner, partner_after, sides_before
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
                                    relative_place, role_of, visited_object)
 from extract.events.senders import goods_maker, goods_origins, made_at, maker_role, market_named, market_sale, sender
@@ -159,10 +159,11 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
         if not placed and h.date is None and all(m.trigger_def.addressee for m in h.mentions):
             continue  # "he told officials that ...": neither where nor when, only what was said
-        if h.type == "meeting" and not placed and all(m.ongoing == "state" for m in h.mentions):
+        if h.type == "meeting" and not placed and all(m.ongoing == "state" and not m.named_partner for m in h.mentions):
             continue  # "have spent much of 2004 in tough talks with unions": a process over a span, no meeting
         if not placed and h.date is None and not any(
-                (m.partner and (m.has_person or not m.ongoing) or m.named_body) and not m.anaphoric for m in h.mentions):
+                (m.partner and (m.has_person or not m.ongoing) or m.named_body or m.named_partner) and not m.anaphoric
+                for m in h.mentions):
             continue  # nothing to map or date, and no one named meeting someone: talk of talks (talks
             #           "with" a counterpart are two sides, unless they go on: "is in talks with Barclays")
         events.append(to_event(text, h))
@@ -309,6 +310,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         m.partner = partner_after(tokens, m.trigger_idx, {p.start for p in people}, lex) or (
             not m.spec.route and sides_before(tokens, m.trigger_idx, lex))
         m.ongoing = ongoing(tokens, m.trigger_idx, lex)
+        m.named_partner = m.trigger_def.kind == "noun" and named_partner(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)

@@ -66,10 +66,16 @@ def _zu_infinitive(tokens: list[Token], own: list[int], lex: EventLexicon) -> bo
 
 def negative_subject(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the trigger's clause opens with a negative pronoun as its subject ("None of the
-    OPEC members has asked for such a meeting", "Niemand hat die Gespräche in Wien besucht")."""
+    OPEC members has asked for such a meeting", "Niemand hat die Gespräche in Wien besucht"),
+    also after "that"/"dass" and a quote ('quoted as saying that "none of the members has asked ...')."""
     if not lex.negative_subjects:
         return False
     first = clause_start(tokens, i)
+    told = [k for k in range(first, i) if tokens[k].low in lex.complementizers]
+    if told:
+        first = told[-1] + 1  # the reported clause's own subject: 'saying that "none of the OPEC members has asked ..."'
+    while first < i and not tokens[first].text[:1].isalnum():
+        first += 1  # (a quote before it)
     return first < i and tokens[first].low in lex.negative_subjects
 
 

@@ -146,7 +146,7 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         subject &= set(reach)
     subject |= _antecedent(tokens, i, lex)
     session = low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
-    near = [tokens[k].low.rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
+    near = [_bare(tokens[k].low).rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
             if k != i and (k in subject or tokens[k].clause == tokens[i].clause)
             and (session or k < i or tokens[k - 1].low not in lex.locatives)]
     # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)
@@ -158,13 +158,18 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
             t.text in lex.international_bodies or t.low in lex.international_bodies
             or t.text.split("-")[0] in lex.international_bodies)
     bodies = [k for k in range(max(0, i - _BODY_REACH), min(len(tokens), hi))
-              if k == i or tokens[k].low.rsplit("-", 1)[-1] in lex.domestic_bodies]
+              if k == i or _bare(tokens[k].low).rsplit("-", 1)[-1] in lex.domestic_bodies]
     # (also one in the genitive after the noun: "a special meeting of the International Coffee Organization (ICO) council")
     if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2)):
         return False  # "The full ICO council is due to meet", "der Nato-Rat tagte": a session of states
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
     return any(w in lex.domestic_bodies for w in near)
+
+
+def _bare(low: str) -> str:
+    """A word without its possessive ending ("reserve's" -> "reserve")."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _antecedent(tokens: list[Token], i: int, lex: EventLexicon) -> set[int]:

@@ -130,3 +130,27 @@ def prospective_before(tokens: list[Token], ti: int, lex: EventLexicon, reach: i
     if any(w in lex.prospective for w in words):
         return True
     return any(f"{a} {b}" in lex.prospective_phrases for a, b in zip(words, words[1:]))
+
+
+def other_participle_date(tokens: list[Token], idx: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the date at token ``idx``, after the trigger at ``ti``, ends a participle phrase
+    that modifies another noun ("an emergency meeting would address ... the quota set last
+    December", "talks on the agreement signed in May"): a past participle (-ed, or one of
+    ``irregular_participles``), one preposition between allowed, right after a word that is
+    neither the trigger nor an auxiliary ("the meeting held last week", "talks were held on
+    Monday" keep the date). Where participles come last (German), this does not apply."""
+    if lex.verb_final or idx - 3 <= ti:
+        return False
+    k = idx - 1
+    if tokens[k].low in lex.date_prepositions:
+        k -= 1
+    word, noun = tokens[k], tokens[k - 1]
+    if not (word.low.endswith("ed") or word.low in lex.irregular_participles) or not word.text.islower():
+        return False
+    if lex.triggers_for(word.low):
+        return False  # an event verb of its own ("were moved by rail and arrived on Friday")
+    function = lex.progressive_auxiliaries | lex.active_auxiliaries | lex.passive_auxiliaries | lex.coordinators \
+        | lex.pp_openers | lex.complementizers | lex.pronouns | lex.negators
+    return k - 1 > ti and noun.text.isalpha() and noun.text.islower() and noun.low not in function \
+        and noun.low not in lex.articles and not noun.low.endswith("ly") \
+        and noun.clause == word.clause == tokens[idx].clause

@@ -37,6 +37,7 @@ class EventMention:
     date: Optional[tuple[dt.date, dt.date, str]] = None
     has_person: bool = False
     partner: bool = False           # a counterpart named right after the trigger ("talks with X")
+    named_partner: bool = False     # that counterpart by its name ("in talks with PSA Peugeot Citroen")
     named_body: bool = False        # a meeting named for its body ("EU-Gipfel", "Nato summit")
     cargo_nouns: frozenset[str] = frozenset()
     anaphoric: bool = False         # "bei dem Treffen": names an event told of before

@@ -39,6 +39,9 @@ class SenseWords:
     infinitive_subject_heads: frozenset[str] = frozenset()  # "easy", "time": judge what "for X to" does
     market_movers: frozenset[str] = frozenset()  # "shares": a date after them, past a noun trigger, is the market's
     market_prepositions: frozenset[str] = frozenset()  # "in": "sold cars in Asia" names a market
+    date_prepositions: frozenset[str] = frozenset()   # "in", "on": before a date that ends a participle phrase
+    irregular_participles: frozenset[str] = frozenset()  # "set", "held": past participles without -ed
+    phrase_openers: frozenset[str] = frozenset()      # "eines", "an": after "und"/"and" they open a coordinated noun phrase
     market_nouns: frozenset[str] = frozenset()        # "market", "Markt": "in the European market" names a market
     production_participles: frozenset[str] = frozenset()  # "built in Japan", "in Mexiko gebaut": where goods are made
     aim_objects: frozenset[str] = frozenset()          # "agenda", "quota": met as a direct object, a plan fulfilled

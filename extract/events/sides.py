@@ -28,6 +28,26 @@ def partner_after(tokens: list[Token], ti: int, starts: Collection[int], lex: Ev
     return False
 
 
+def named_partner(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A counterpart named by its name after "with" right after a talks noun, where only names
+    are capitalised ("Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen",
+    "had been in talks with Purolator's adviser"): two named sides negotiate, even as a process
+    ("in tough talks with unions" names none)."""
+    if lex.nouns_capitalised or ti + 1 >= len(tokens) or tokens[ti + 1].low not in lex.comitatives:
+        return False
+    function = lex.pp_openers | lex.coordinators | lex.topic_prepositions | lex.meeting_topic_prepositions | lex.locatives
+
+    def modifier(k: int) -> bool:  # "a Korean rival", "French carmaker": a word before a noun of its phrase
+        if tokens[k].low.endswith(("'s", "’s")):
+            return False  # "Purolator's adviser": whose, a name
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        return nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.low not in function
+
+    return any(tokens[k].cap and tokens[k].text.removesuffix("'s").removesuffix("’s").isalpha()
+               and lex.demonym(tokens[k].low) is None and not modifier(k)
+               for k in range(ti + 2, min(len(tokens), ti + 6)) if tokens[k].clause == tokens[ti].clause)
+
+
 _SIDES_REACH = 8  # words before a meeting word that may name its two sides ("Bosses of Deutsche Boerse and the LSE are to")
 
 
@@ -87,3 +107,20 @@ def mover_kind(t: Token, lex: EventLexicon, person_starts: frozenset[int]) -> Op
     if t.low in lex.person_groups or lemma(t.low, lex.lang) in lex.person_groups or t.low in lex.impersonal:
         return "crowd"
     return None
+
+
+_PURPOSE_REACH = 8  # words from a meeting verb to the infinitive of its purpose ("met on Friday afternoon to discuss")
+
+
+def purpose_head(tokens: list[Token], i: int, lex: EventLexicon) -> int:
+    """The meeting verb whose purpose the infinitive at ``i`` tells ("Staff at the firm met on
+    Friday to discuss how to react", "trafen sich, um darüber zu beraten"): the gathering is
+    that verb's, and whose sitting it is is read there; else ``i`` itself."""
+    if i < 2 or tokens[i - 1].low not in lex.infinitive_markers:
+        return i
+    for k in range(i - 2, max(-1, i - 2 - _PURPOSE_REACH), -1):
+        if tokens[k].clause != tokens[i].clause and not (lex.verb_final and tokens[k].clause == tokens[i].clause - 1):
+            break
+        if any(t.type == "meeting" and t.kind == "verb" and not t.needs_place for t in lex.triggers_for(tokens[k].low)):
+            return k
+    return i

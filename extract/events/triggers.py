@@ -16,7 +16,7 @@ from extract.events.negation import (counterfactual, court_hearing, domestic_bod
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    thing_hosted, transitive_travel)
-from extract.events.sides import counterpart_named, mover_kind, sides_before
+from extract.events.sides import counterpart_named, mover_kind, purpose_head, sides_before
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -174,8 +174,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                                                                    or i and tokens[i - 1].low in lex.audience_formats)
                                            or government_sitting(tokens, i, lex)):
                 continue  # "der 31. Sitzung des Menschenrechtsrats", "Regierungssitzung": a body's own routine
-            if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, i, lex) \
-                    and not counterpart_named(tokens, i, trig, lex, person_starts) and not sides_before(tokens, i, lex):
+            head = purpose_head(tokens, i, lex) if trig.type == "meeting" else i  # ("met ... to discuss": the meeting's)
+            if trig.type == "meeting" and not trig.needs_audience and domestic_body(tokens, head, lex) \
+                    and not counterpart_named(tokens, head, trig, lex, person_starts) and not sides_before(tokens, head, lex):
                 continue  # "the Treasury committee meets", "Nationalratssitzung": one body's routine
                 #           (not "The cabinet met President Bush", "Executives of the two firms met")
             if refused_infinitive(tokens, i, lex) or negative_subject(tokens, i, lex) or unreal_obligation(tokens, i, lex) \
