@@ -549,11 +549,17 @@ def test_base_forms_and_stays_without_office_are_no_meeting(pipeline, text):
 # an agreement "getroffen", "the president of the General Assembly", "came to an end"
 @pytest.mark.parametrize("text,lang", [
     ("In Weißbach kam am Montag ein 60-Jähriger in einer Tiefgarage ums Leben.", "de"),
+    ("In Perg soll es seit Anfang des Jahres zu Übergriffen auf einen 14-Jährigen gekommen sein.", "de"),
+    ("Es kam am Montag in Wien zu Zusammenstößen.", "de"),
     ("Die Flüchtlinge wurden am Montag in Wien von Helfern in Empfang genommen.", "de"),
     ("Der Minister sei in Wien schlecht beraten worden, meint ein Experte.", "de"),
     ("Diese Abmachung hatte die Partei mit ihren Kandidaten im Jänner in Wien getroffen.", "de"),
     ("Belgrad – Vuk Jeremic, der frühere Vorsitzende der Uno-Vollversammlung, kandidiert.", "de"),
     ("The former president of the General Assembly spoke in Vienna on Monday.", "en"),
+    # a meeting noun that modifies a building, a firm or a call
+    ("The conference centre in London was closed on Monday.", "en"),
+    ("He joined a conference company in Leeds on Monday.", "en"),
+    ("The summit organisers in Gleneagles expect 5,000 protesters on Monday.", "en"),
 ])
 def test_idioms_and_titles_are_no_meeting(pipeline, text, lang):
     assert not [e for e in events_of(pipeline, text, lang, "2024-03-12") if e.type == "meeting"]

@@ -217,6 +217,16 @@ def test_parts_of_the_current_unit_and_figures(text, lang, date, value):
     assert [t.value for t in tag_timexes(text, dt.date.fromisoformat(date), lang)] == [value]
 
 
+# -- a demonstrative before "Tag" points to the day told of; before week or year it is the present ---
+@pytest.mark.parametrize("text,lang,values", [
+    ("Am Mittwoch traf er die Grünen. An diesem Tag sprach er auch mit der FPÖ.", "de", ["2015-08-12", "2015-08-12"]),
+    ("Am Mittwoch traf er die Grünen. An jenem Tag sprach er auch mit der FPÖ.", "de", ["2015-08-12", "2015-08-12"]),
+    ("Am Mittwoch traf er die Grünen. Diese Woche sprach er auch mit der FPÖ.", "de", ["2015-08-12", "2015-W33"]),
+])
+def test_a_demonstrative_day_is_the_day_told_of(text, lang, values):
+    assert [t.value for t in tag_timexes(text, dt.date(2015, 8, 14), lang)] == values
+
+
 # -- a history told in order: bounds do not move its "now"; "des neuen Jahres" is the next year ------
 @pytest.mark.parametrize("text,lang,date,value", [
     # a headline with no verb: the nearest such day, either way (Sunday 16 August 2015)

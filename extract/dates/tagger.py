@@ -216,7 +216,8 @@ def _anaphoric(c: Candidate, grammar: Grammar) -> bool:
     rel = norm(c.groups.get("rel") or "")
     if c.kind == "weekday":  # "the previous Friday", "am folgenden Montag" (not "that Friday": this one)
         return rel in grammar.lookup["anaphoric_rel"] and grammar.lookup["rel"].get(rel, 0) != 0
-    return c.kind == "rel" and rel in grammar.lookup["anaphoric_rel"]
+    day = grammar.lookup["units"].get(norm(c.groups.get("unit") or "")) == "D"  # "an diesem Tag": the day told of
+    return c.kind == "rel" and (rel in grammar.lookup["anaphoric_rel"] or day and rel in grammar.lex.get("anaphoric_day_rel", ()))
 
 
 def _looks_back(c: Candidate, grammar: Grammar) -> bool:

@@ -92,6 +92,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
                     and not (tokens[i + 1].low in lex.quota_heads and _amount_after(tokens, i + 1)):
                 continue  # "export quotas", "import controls": a modifier of a policy or a figure
+            if trig.type == "meeting" and trig.kind == "noun" and i + 1 < len(tokens) and tokens[i + 1].low in lex.meeting_modifier_heads:
+                continue  # "the conference centre", "a conference company", "a conference call": a modifier
             if trig.type == "shipment" and trig.kind != "noun" and not trig.trade and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
@@ -254,9 +256,13 @@ def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts:
 
 
 def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """Whether the clause of the verb at ``i`` holds an idiom that makes it no journey."""
-    clause = " " + " ".join(t.low for t in tokens if t.clause == tokens[i].clause) + " "
-    return any(f" {p} " in clause for p in lex.travel_idioms)
+    """Whether the clause of the verb at ``i`` holds an idiom that makes it no journey: a fixed
+    phrase ("kam ums Leben"), or the impersonal subject with a preposition of what happens ("soll
+    es ... zu sexuellen Übergriffen gekommen sein", "es kam zu Zusammenstößen")."""
+    words = [t.low for t in tokens if t.clause == tokens[i].clause]
+    clause = " " + " ".join(words) + " "
+    return any(f" {p} " in clause for p in lex.travel_idioms) or bool(lex.happening_prepositions) \
+        and not lex.impersonal.isdisjoint(words) and not lex.happening_prepositions.isdisjoint(words)
 
 
 def _title_genitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
