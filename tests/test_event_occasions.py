@@ -509,3 +509,16 @@ def test_a_person_due_in_a_place_visits_it(pipeline, text, location):
 ])
 def test_due_without_a_traveller_is_no_visit(pipeline, text):
     assert not [e for e in events_of(pipeline, text, "en", "2005-01-10") if e.type == "meeting"]
+
+
+# -- a body counted in states is a meeting of states; "here" after the meeting word is the dateline --
+def test_a_council_of_states_meeting_here_is_at_the_dateline(pipeline):
+    text = ("MANAMA, March 2 - Deputy oil ministers of the six-nation Gulf Co-operation Council ended a "
+            "meeting here after discussing co-operation in the oil field.")
+    (e,) = events_of(pipeline, text, "en", "1987-03-02")
+    assert (e.type, place(e.location), e.date_start) == ("meeting", "manama", "1987-03-02")
+
+
+def test_a_council_of_one_state_is_its_routine(pipeline):
+    text = "LONDON, March 2 - Members of the city council ended a meeting here after discussing the budget."
+    assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]

@@ -61,6 +61,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
         if trig.kind == "noun" and not trig.visit and ti + 2 <= i <= ti + 3 and tokens[i - 1].low in lex.venue_prepositions \
                 and all(tokens[k].low in lex.articles for k in range(ti + 1, i - 1)):
             return "location"  # "auf der Konferenz von St. Petersburg", "beim Gipfel von Minsk"
+        if ti < i <= ti + 2 and pm.text.lower() in lex.anaphor_here:
+            return "location"  # "ended a meeting here", "met here on Monday": the dateline's place
         if role != "location":
             came_from = role == "origin"  # "kamen aus dem Banat": where they came from
             role = None

@@ -152,15 +152,15 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)
     # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
     #  Dringlichkeitssitzung mit dem Fall befassen")
-    def international(j: int, k: int) -> bool:  # the body word at k or one of the two words before it
-        t = tokens[j]
-        return j >= 0 and t.clause == tokens[k].clause and (
+    def international(j: int, k: int) -> bool:  # the body word at k or one of the three words before it
+        return j >= 0 and (t := tokens[j]).clause == tokens[k].clause and (
             t.text in lex.international_bodies or t.low in lex.international_bodies
-            or t.text.split("-")[0] in lex.international_bodies)
+            or t.text.split("-")[0] in lex.international_bodies
+            or "-" in t.low and t.low.rsplit("-", 1)[1] in lex.member_words)  # "the six-nation Gulf Co-operation Council"
     bodies = [k for k in range(max(0, i - _BODY_REACH), min(len(tokens), hi))
               if k == i or _bare(tokens[k].low).rsplit("-", 1)[-1] in lex.domestic_bodies]
     # (also one in the genitive after the noun: "a special meeting of the International Coffee Organization (ICO) council")
-    if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2)):
+    if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2, k - 3)):
         return False  # "The full ICO council is due to meet", "der Nato-Rat tagte": a session of states
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
