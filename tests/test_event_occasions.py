@@ -522,3 +522,13 @@ def test_a_council_of_states_meeting_here_is_at_the_dateline(pipeline):
 def test_a_council_of_one_state_is_its_routine(pipeline):
     text = "LONDON, March 2 - Members of the city council ended a meeting here after discussing the budget."
     assert not [e for e in events_of(pipeline, text, "en", "1987-03-02") if e.type == "meeting"]
+
+
+# -- going or arriving at a court is an appearance in court, no visit --------------------------------
+@pytest.mark.parametrize("text,lang,kept", [
+    ("As the minister arrived at Spain's High Court in Madrid on Wednesday, he said nothing.", "en", False),
+    ("Der Minister kam am Montag zum Landesgericht in Graz.", "de", False),
+    ("The minister arrived in Madrid on Wednesday for talks with the king.", "en", True),
+])
+def test_arriving_at_a_court_is_no_visit(pipeline, text, lang, kept):
+    assert bool([e for e in events_of(pipeline, text, lang, "2005-03-01") if e.type == "meeting"]) == kept

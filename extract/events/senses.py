@@ -244,3 +244,15 @@ def bare_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         if t.low in lex.comitatives or international_word(t, lex):
             return False
     return True  # (the caller keeps one its sentence places: "Bei der Sitzung in New York")
+
+
+_COURT_REACH = 5  # words from a verb of arriving to the court it names ("arrived at Spain's High Court")
+
+
+def to_court(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a verb of going or arriving at ``i`` goes to a court (``court_words`` within a
+    few words after it in its clause: "As he arrived at Spain's High Court", "kam zum
+    Landesgericht"): an appearance in court, no visit."""
+    return any(tokens[k].low.rsplit("-", 1)[-1].removesuffix("'s") in lex.court_words
+               or lex.nouns_capitalised and tokens[k].low.endswith(("gericht", "gerichts", "gerichtshof"))
+               for k in range(i + 1, min(len(tokens), i + 1 + _COURT_REACH)) if tokens[k].clause == tokens[i].clause)

@@ -15,7 +15,7 @@ from extract.events.negation import (counterfactual, court_hearing, domestic_bod
                                      generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
-                                   thing_hosted, transitive_travel)
+                                   thing_hosted, to_court, transitive_travel)
 from extract.events.sides import counterpart_named, mover_kind, purpose_head, sides_before
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
@@ -168,8 +168,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
                     tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
                 continue  # "would like to meet": a wish
-            if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex):
-                continue  # "kam ums Leben", "came to an end": no journey
+            if trig.kind == "travel" and lex.travel_idioms and _idiom_in_clause(tokens, i, lex) \
+                    or trig.type == "meeting" and trig.kind in ("travel", "arrival") and to_court(tokens, i, lex):
+                continue  # "kam ums Leben", "came to an end": no journey; "arrived at the High Court": in court
             if prev in lex.noun_idioms or trig.kind == "noun" and (_title_genitive(tokens, i, lex) or in_attribute(tokens, i, lex)):
                 continue  # "in Empfang genommen" (whichever entry read the word); "der Vorsitzende der Uno-Vollversammlung"
             if trig.type == "meeting" and (trig.kind == "noun" and (numbered_session(tokens, i, lex)
