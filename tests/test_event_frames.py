@@ -868,6 +868,9 @@ NOT_SHIPMENTS = [
     ("The plant closure left 2,000 workers in Ohio without jobs.", "en", "2024-03-12"),
     # a trade fact without destination or date is no flow
     ("Chinese exports rose 5 percent.", "en", "2024-06-12"),
+    # goods measured only in money with no destination are a trade figure
+    ("During November the UK exported £16.9bn worth of goods, but imported £21.5bn.", "en", "2005-03-01"),
+    ("Ghana exported 1.2bn dollars worth of the beans during 2003-04.", "en", "2005-03-01"),
     # "bases" is the noun or "to base a claim on", never forces stationed
     ("Indonesia's coffee exports will fall. The ministry bases this on the quotas of the Brazilian coffee board.",
      "en", "1987-03-02"),
@@ -1824,7 +1827,8 @@ def test_a_visiting_officials_country_is_no_venue(pipeline):
 
 
 def test_exports_and_imports_are_two_flows_dated_by_the_sentence(pipeline):
-    text = "During November the UK exported £16.9bn worth of goods, but imported £21.5bn."
+    # (goods counted in tonnes: measured only in money, the two are a trade figure, NOT_SHIPMENTS)
+    text = "During November the UK exported 16,900 tonnes of steel, but imported 21,500 tonnes of steel."
     ships = {(name(e.origin), name(e.destination), e.date_start)
              for e in events_of(pipeline, text, "en", "2005-01-20") if e.type == "shipment"}
     assert ships == {("United Kingdom", None, "2004-11-01"), (None, "United Kingdom", "2004-11-01")}, ships

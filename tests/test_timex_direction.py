@@ -30,6 +30,9 @@ DIRECTION = [
     # a participle before a passive infinitive has the modal's tense; "worden" keeps the past
     ("Der Plan solle bis Mitte Oktober ausgearbeitet und umgesetzt werden.", "de", "2015-10"),
     ("Die Panzer sind im Juni geliefert worden.", "de", "2015-06"),
+    # a shipment verb in the past tells the past; a passive after "will be" points ahead
+    ("Russia shipped 300 tanks to Syria in May.", "en", "2015-05"),
+    ("The tanks will be delivered in November.", "en", "2015-11"),
     # the participle of a plan points ahead
     ("Das Treffen ist im Oktober vorgesehen.", "de", "2015-10"),
     # a cue word written capitalised inside a sentence is part of a name, not a verb of plans

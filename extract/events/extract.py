@@ -27,7 +27,7 @@ from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
                                    region_place)
-from extract.events.goods import amount_refs, cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo
+from extract.events.goods import amount_refs, cargo_nouns, find_cargo, find_modes, has_carrier, has_object, is_cargo, valued
 from extract.events.context import dateline_day, implicit_traders, nationalities, office_holders
 from extract.events.cues import guest_near, invited_to_act, money, owned, named_body, ongoing, said_during, visiting_guest
 from extract.events.sides import named_partner, partner_after, sides_before
@@ -137,6 +137,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if h.spec.route and not placed or h.spec.route and h.places.get("origin") and h.places.get("destination") \
                 and same_place(h.places["origin"], h.places["destination"]):
             continue  # goods going nowhere known, or from a place to itself: trade talk, not a mappable shipment
+        if h.spec.route and not (h.places.get("origin") and h.places.get("destination")) and all(m.valued for m in h.mentions):
+            continue  # "the UK exported £16.9bn worth of goods, but imported £21.5bn": a trade figure in money
         if h.spec.route and not h.places.get("origin") and all(m.trigger_def.seized for m in h.mentions):
             continue  # "Police confiscated 30 rifles in Marseille": goods stopped, from nowhere known
         if h.spec.route and h.date is None and any(m.trigger_def.trade for m in h.mentions) \
@@ -311,6 +313,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             not m.spec.route and sides_before(tokens, m.trigger_idx, lex))
         m.ongoing = ongoing(tokens, m.trigger_idx, lex)
         m.named_partner = m.trigger_def.kind == "noun" and named_partner(tokens, m.trigger_idx, lex)
+        m.valued = m.spec.route and valued(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]
                          if t.clause == m.trigger.clause)

@@ -137,3 +137,19 @@ def amount_refs(tokens: list[Token], m, lex: EventLexicon) -> frozenset[str]:
                 out.add(t.text.replace(",", "").replace(".", ""))
                 break
     return frozenset(out)
+
+
+_VALUE_REACH = 4  # words after a trade verb to the money it is measured in ("exported £16.9bn worth of goods")
+
+
+def valued(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Whether the goods of the trade word at ``ti`` are measured in money, before any goods
+    word: a currency sign or a word of ``value_words`` in its clause ("the UK exported £16.9bn
+    worth of goods", "imported £21.5bn", "exportierte Waren im Wert von"): a trade figure."""
+    for k in range(ti + 1, min(len(tokens), ti + 1 + _VALUE_REACH)):
+        t = tokens[k]
+        if t.clause != tokens[ti].clause or is_cargo(t.low, lex):
+            return False
+        if t.text[:1] in lex.currency_signs or t.low in lex.value_words or t.low.endswith("-worth"):
+            return True
+    return False

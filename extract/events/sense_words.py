@@ -39,6 +39,8 @@ class SenseWords:
     infinitive_subject_heads: frozenset[str] = frozenset()  # "easy", "time": judge what "for X to" does
     market_movers: frozenset[str] = frozenset()  # "shares": a date after them, past a noun trigger, is the market's
     market_prepositions: frozenset[str] = frozenset()  # "in": "sold cars in Asia" names a market
+    value_words: frozenset[str] = frozenset()         # "worth", "dlrs": goods measured in money
+    currency_signs: frozenset[str] = frozenset()      # "£", "$": a figure of money
     member_words: frozenset[str] = frozenset()        # "nation": "the six-nation council" is a body of states
     meeting_modifier_heads: frozenset[str] = frozenset()  # "centre": "the conference centre" is a building, no meeting
     happening_prepositions: frozenset[str] = frozenset()  # "zu": "es kam zu Zusammenstößen" tells what happened
