@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.text.document import Token, clause_start
+from extract.events.sides import international_word
+from extract.text.document import Token, clause_start, without_possessive
 from extract.text.lemmas import lemma
 
 
@@ -146,30 +147,22 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         subject &= set(reach)
     subject |= _antecedent(tokens, i, lex)
     session = low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
-    near = [_bare(tokens[k].low).rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
+    near = [without_possessive(tokens[k].low).rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
             if k != i and (k in subject or tokens[k].clause == tokens[i].clause)
             and (session or k < i or tokens[k - 1].low not in lex.locatives)]
     # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)
     # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
     #  Dringlichkeitssitzung mit dem Fall befassen")
     def international(j: int, k: int) -> bool:  # the body word at k or one of the three words before it
-        return j >= 0 and (t := tokens[j]).clause == tokens[k].clause and (
-            t.text in lex.international_bodies or t.low in lex.international_bodies
-            or t.text.split("-")[0] in lex.international_bodies
-            or "-" in t.low and t.low.rsplit("-", 1)[1] in lex.member_words)  # "the six-nation Gulf Co-operation Council"
+        return j >= 0 and tokens[j].clause == tokens[k].clause and international_word(tokens[j], lex)
     bodies = [k for k in range(max(0, i - _BODY_REACH), min(len(tokens), hi))
-              if k == i or _bare(tokens[k].low).rsplit("-", 1)[-1] in lex.domestic_bodies]
+              if k == i or without_possessive(tokens[k].low).rsplit("-", 1)[-1] in lex.domestic_bodies]
     # (also one in the genitive after the noun: "a special meeting of the International Coffee Organization (ICO) council")
     if any(international(j, k) for k in bodies for j in (k, k - 1, k - 2, k - 3)):
         return False  # "The full ICO council is due to meet", "der Nato-Rat tagte": a session of states
     if lex.nouns_capitalised:  # a compound's head names the body too: "Landesregierung", "Verwaltungsgerichtshof"
         return any(w.endswith(b) and len(b) >= 5 or w == b for w in near for b in lex.domestic_bodies)
     return any(w in lex.domestic_bodies for w in near)
-
-
-def _bare(low: str) -> str:
-    """A word without its possessive ending ("reserve's" -> "reserve")."""
-    return low[:-2] if low.endswith(("'s", "’s")) else low
 
 
 def _antecedent(tokens: list[Token], i: int, lex: EventLexicon) -> set[int]:

@@ -8,7 +8,8 @@ import re
 
 from extract.events.goods import is_measure
 from extract.events.lexicon import EventLexicon
-from extract.text.document import Token, clause_start
+from extract.events.sides import international_word
+from extract.text.document import Token, clause_start, without_possessive
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 
@@ -207,12 +208,6 @@ def numbered_session(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return numbered and not any(international_word(t, lex) for t in tokens)
 
 
-def international_word(t: Token, lex: EventLexicon) -> bool:
-    """Whether a word names an intergovernmental body ("UN", "Nato-Rat", "international")."""
-    return t.text in lex.international_bodies or t.low in lex.international_bodies \
-        or t.text.split("-")[0] in lex.international_bodies
-
-
 def government_sitting(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether a sitting noun is a government's own session: the noun opens with a word of
     ``sitting_bodies`` ("Regierungssitzung") or one stands in its clause ("Die Regierung traf
@@ -253,6 +248,6 @@ def to_court(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether a verb of going or arriving at ``i`` goes to a court (``court_words`` within a
     few words after it in its clause: "As he arrived at Spain's High Court", "kam zum
     Landesgericht"): an appearance in court, no visit."""
-    return any(tokens[k].low.rsplit("-", 1)[-1].removesuffix("'s") in lex.court_words
+    return any(without_possessive(tokens[k].low).rsplit("-", 1)[-1] in lex.court_words
                or lex.nouns_capitalised and tokens[k].low.endswith(("gericht", "gerichts", "gerichtshof"))
                for k in range(i + 1, min(len(tokens), i + 1 + _COURT_REACH)) if tokens[k].clause == tokens[i].clause)

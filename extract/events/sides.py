@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Collection, Optional
 
 from extract.events.lexicon import EventLexicon, Trigger
-from extract.text.document import Token
+from extract.text.document import Token, without_possessive
 from extract.text.lemmas import lemma
 from extract.text.people import people_lexicon
 
@@ -28,24 +28,53 @@ def partner_after(tokens: list[Token], ti: int, starts: Collection[int], lex: Ev
     return False
 
 
+_WITH_REACH = 4  # words after "with"/"mit" searched for the counterpart ("mit seinem deutschen Kollegen Steinmeier")
+
+
+def partner_with(tokens: list[Token], ti: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
+    """Whether "mit"/"with" follows the trigger at ``ti`` and a person or a title comes within a
+    few words of its clause ("Pressekonferenz mit seinem deutschen Kollegen Steinmeier"), or,
+    where only names are capitalised, a name (:func:`named_partner`: "discussions with MCI")."""
+    if ti + 1 >= len(tokens) or tokens[ti + 1].low not in lex.comitatives:
+        return False
+    titles = people_lexicon(lex.lang)
+    return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low) for k in _after_with(tokens, ti)) \
+        or named_partner(tokens, ti, lex)
+
+
 def named_partner(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
-    """A counterpart named by its name after "with" right after a talks noun, where only names
+    """A counterpart named by its name after "with" right after the trigger, where only names
     are capitalised ("Mitsubishi Motors is in talks with French carmaker PSA Peugeot Citroen",
-    "had been in talks with Purolator's adviser"): two named sides negotiate, even as a process
-    ("in tough talks with unions" names none)."""
+    "had been in talks with Purolator's adviser"): two named sides, even in talks that go on.
+    A demonym or a capitalised word before a noun of its phrase is no name ("a Korean rival",
+    "French carmaker"); "in tough talks with unions" names none."""
     if lex.nouns_capitalised or ti + 1 >= len(tokens) or tokens[ti + 1].low not in lex.comitatives:
         return False
     function = lex.pp_openers | lex.coordinators | lex.topic_prepositions | lex.meeting_topic_prepositions | lex.locatives
 
-    def modifier(k: int) -> bool:  # "a Korean rival", "French carmaker": a word before a noun of its phrase
-        if tokens[k].low.endswith(("'s", "’s")):
-            return False  # "Purolator's adviser": whose, a name
+    def name(k: int) -> bool:
+        t, bare = tokens[k], without_possessive(tokens[k].low)
+        if not t.cap or not bare.isalpha() or lex.demonym(t.low) is not None:
+            return False
+        if bare != t.low:
+            return True  # "Purolator's adviser": whose, a name
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        return nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.low not in function
+        return not (nxt is not None and nxt.text.isalpha() and nxt.text.islower() and nxt.low not in function)
 
-    return any(tokens[k].cap and tokens[k].text.removesuffix("'s").removesuffix("’s").isalpha()
-               and lex.demonym(tokens[k].low) is None and not modifier(k)
-               for k in range(ti + 2, min(len(tokens), ti + 6)) if tokens[k].clause == tokens[ti].clause)
+    return any(name(k) for k in _after_with(tokens, ti))
+
+
+def _after_with(tokens: list[Token], ti: int) -> list[int]:
+    """The words after the "with" that follows the trigger at ``ti``, in its clause."""
+    return [k for k in range(ti + 2, min(len(tokens), ti + 2 + _WITH_REACH)) if tokens[k].clause == tokens[ti].clause]
+
+
+def international_word(t: Token, lex: EventLexicon) -> bool:
+    """Whether a word names an intergovernmental body or counts a body in states ("UN",
+    "Nato-Rat", "international", "the six-nation council": ``member_words`` after a hyphen)."""
+    return t.text in lex.international_bodies or t.low in lex.international_bodies \
+        or t.text.split("-")[0] in lex.international_bodies \
+        or "-" in t.low and t.low.rsplit("-", 1)[1] in lex.member_words
 
 
 _SIDES_REACH = 8  # words before a meeting word that may name its two sides ("Bosses of Deutsche Boerse and the LSE are to")

@@ -16,7 +16,7 @@ from extract.events.negation import (counterfactual, court_hearing, domestic_bod
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    thing_hosted, to_court, transitive_travel)
-from extract.events.sides import counterpart_named, mover_kind, purpose_head, sides_before
+from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -139,7 +139,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "told reporters", "told Mr Brown", "officials told Reuters": speech, no meeting
             if trig.needs_audience and not _audience_after(tokens, i, lex):
                 continue  # "eine Rede über Europa": a speech, but before no gathering
-            if trig.needs_partner and not _partner_with(tokens, i, lex, person_starts):
+            if trig.needs_partner and not partner_with(tokens, i, lex, person_starts):
                 continue  # "bei einer Pressekonferenz in Berlin": one speaker; "mit seinem Kollegen X": two sides
             if trig.needs_cargo and goods is None:
                 cargo = has_cargo(tokens, lex)
@@ -242,18 +242,6 @@ def _audience_after(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
             return any(tokens[j].low.rsplit("-", 1)[-1].endswith(lex.audience_bodies)
                        for j in range(k + 1, min(len(tokens), k + 7)) if tokens[j].clause == clause)
     return False
-
-
-def _partner_with(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
-    """Whether "mit"/"with" follows the trigger at ``i`` and a person or a title comes within
-    four words of its clause ("Pressekonferenz mit seinem deutschen Kollegen Steinmeier"); where
-    only names are capitalised, a name will do ("discussions with MCI")."""
-    if i + 1 >= len(tokens) or tokens[i + 1].low not in lex.comitatives:
-        return False
-    titles = people_lexicon(lex.lang)
-    return any(tokens[k].start in person_starts or titles.is_title(tokens[k].low)
-               or not lex.nouns_capitalised and tokens[k].cap and tokens[k].text.isalpha()
-               for k in range(i + 2, min(len(tokens), i + 6)) if tokens[k].clause == tokens[i].clause)
 
 
 def _idiom_in_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:

@@ -63,6 +63,11 @@ class Token(NamedTuple):
         return self.text[:1].isupper()
 
 
+def without_possessive(low: str) -> str:
+    """A written-small word without its possessive ending ("reserve's" -> "reserve", "court’s")."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
 def clause_start(tokens: list[Token], i: int) -> int:
     """The index of the first token of the clause that holds token ``i``."""
     k = i
