@@ -56,18 +56,29 @@ def _route_popup(page) -> str:
     return popup.inner_text()
 
 
-def _choose(page, key: str, typed: str, option: re.Pattern) -> None:
-    """Pick in a select box the way an analyst does: type into it, click the option."""
+def _choose(page, key: str, typed: str, option: re.Pattern, attempts: int = 4) -> None:
+    """Pick in a select box the way an analyst does: type into it, click the option.
+
+    A rerun that lands while the list is open (a map pick redraws the page a moment
+    after the app looked idle) closes the list; the analyst then opens it again, and
+    so does this helper, up to *attempts* times."""
     box = page.locator(f".st-key-{key} [role='combobox']")
-    box.click()
-    box.fill(typed)
-    choice = page.get_by_role("option", name=option).first
-    try:
-        choice.click(timeout=15_000)
-    except playwright_api.Error:
-        raise AssertionError(f"no option {option.pattern!r} in "
-                             f"{page.get_by_role('option').all_inner_texts()}") from None
-    wait_idle(page)
+    shown: list[str] = []
+    for _ in range(attempts):
+        box.click()
+        box.fill(typed)
+        choice = page.get_by_role("option", name=option).first
+        try:
+            choice.click(timeout=8_000)
+        except playwright_api.Error:
+            shown = page.get_by_role("option").all_inner_texts()
+            box.press("Escape")
+            wait_idle(page)
+            continue
+        wait_idle(page)
+        return
+    raise AssertionError(f"no option {option.pattern!r} after {attempts} tries; the list "
+                         f"last showed {shown}")
 
 
 def test_a_shipment_gets_another_destination_through_the_form(served, browser_ctx, root):
