@@ -111,9 +111,11 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
     subject = infinitive_subject(tokens, i, pm, lex)
     if subject and i > ti:
         return None  # "shipped wheat, easy for Egypt to store": who would act, no end of the route
-    if subject or j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers and tokens[j].clause == tokens[i].clause:
+    if subject or not lex.verb_final and j + 1 == m.trigger_idx and tokens[j].low in lex.infinitive_markers \
+            and tokens[j].clause == tokens[i].clause:
         # "a deal for Airbus to sell 23 planes to Air China", "easy for Indonesia to stick to an export
-        # quota": the subject of the infinitive sends (an import's receives)
+        # quota": the subject of the infinitive sends (an import's receives); German puts the verb
+        # last, so the word before "zu" is its object or phrase ("Gas aus Peru zu importieren")
         return ("destination" if trig.reverse else "origin", as_country(pm, country_of))
     k = i - 1
     while k > 0 and tokens[k].low in lex.articles:

@@ -55,7 +55,8 @@ def money(tokens: list[Token], ti: int, lex: EventLexicon, is_goods=lambda w: Fa
         return True
     spans = [range(ti + 1, min(len(tokens), ti + 1 + _OBJECT_REACH))]
     if lex.verb_final and not tokens[ti].cap:
-        spans.append(range(ti - 1, max(-1, ti - 1 - 2 * _OBJECT_REACH), -1))
+        spans.append(range(ti - 1, max(-1, ti - 1 - 4 * _OBJECT_REACH), -1))  # (its object may carry a phrase:
+        #                               "um eine Grundlage für eine Begrünung Europas zu liefern")
     for span in spans:
         for k in span:
             t = tokens[k]

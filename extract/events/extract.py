@@ -97,6 +97,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
                     m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
+            m.now = any(t.low in lex.now_words or t.low in lex.present_words for t in tokens if t.clause == m.trigger.clause)
             if e <= dateline_start and m.status == "reported" and any(
                     tokens[k].low in lex.infinitive_markers for k in range(m.trigger_idx)
                     if tokens[k].clause == m.trigger.clause):

@@ -7,6 +7,7 @@ from typing import Optional
 
 from extract.events.lexicon import EventLexicon
 from extract.events.orgs import makers
+from extract.events.text import in_name
 from extract.text.document import Token
 
 
@@ -20,7 +21,8 @@ def has_carrier(tokens: list[Token], lex: EventLexicon, freight_only: bool = Fal
 def has_cargo(tokens: list[Token], lex: EventLexicon, skip: int = -1) -> bool:
     """Goods in the sentence: a goods noun, or a number with a unit of bulk goods (not the word
     at ``skip``, a verb that is also a goods noun: "Umbro supplies 150 teams")."""
-    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) for k, t in enumerate(tokens) if k != skip) \
+    return any(is_cargo(t.low, lex) and (t.cap or not lex.nouns_capitalised) and not in_name(tokens, k, lex)
+               for k, t in enumerate(tokens) if k != skip) \
         or any(t.text in makers() and k + 1 < len(tokens) and _model(tokens[k + 1].text) for k, t in enumerate(tokens)) \
         or any(is_measure(tokens, k, lex) for k in range(1, len(tokens)))
 
@@ -77,9 +79,9 @@ def find_cargo(text: str, span: tuple[int, int], tokens: list[Token], lex: Event
                     break              # ("Tonnen an Munition" is a measure of goods)
             return " ".join(parts).rstrip(" ,.")
     nouns = []
-    for t in tokens:
-        if lex.nouns_capitalised and not t.cap:
-            continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods)
+    for k, t in enumerate(tokens):
+        if lex.nouns_capitalised and not t.cap or in_name(tokens, k, lex):
+            continue  # German nouns are capitalised ("waren" is a verb, "Waren" goods); "Coffee Organization"
         if is_cargo(t.low, lex) and t.text not in nouns:
             nouns.append(t.text)
     return ", ".join(nouns[:3]) if nouns else None

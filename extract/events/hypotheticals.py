@@ -2,12 +2,14 @@
 refusal governing an infinitive ("refusal to hold talks", "weigerte sich, Verhandlungen zu
 führen"), a negative subject ("None of the members has asked for a meeting"), a German verb at
 the end of its clause negated before it ("werde nicht über den Antrag beraten"), and an
-obligation in the unreal mood ("müssten in die Schweiz gebracht werden").
+obligation in the unreal mood ("müssten in die Schweiz gebracht werden"), and a wish
+or chance that did not come true ("she would have met him").
 
     refused_infinitive(tokens, i, lex) -> bool
     negative_subject(tokens, i, lex) -> bool
     negated_verb_final(tokens, i, lex) -> bool
     unreal_obligation(tokens, i, lex) -> bool
+    counterfactual(tokens, i, lex) -> bool
 """
 from __future__ import annotations
 
@@ -25,6 +27,13 @@ def _refusal(tok: Token, lex: EventLexicon) -> bool:
     return tok.low in lex.refusals or lemma(tok.low, lex.lang) in lex.refusals
 
 
+def _refuses(clause: list[Token], lex: EventLexicon, near: list[Token]) -> bool:
+    """A verb of refusal among ``near``, also as a separable verb whose particle ends ``clause``
+    ("lehnte es ab": "ablehnen")."""
+    particles = [t.low for t in clause if t.low in lex.separable]
+    return any(_refusal(t, lex) or any(p + lemma(t.low, lex.lang) in lex.refusals for p in particles) for t in near)
+
+
 def refused_infinitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the trigger is the infinitive, or its object, that a refusal governs: English
     "refused to attend the summit", "the refusal to hold talks" ("to", a verb, at most a few
@@ -37,9 +46,11 @@ def refused_infinitive(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         if not own or own[0] == 0 or not _zu_infinitive(tokens, own, lex):
             return False
         before = [tokens[k] for k in range(own[0]) if tokens[k].clause == tokens[own[0] - 1].clause]
-        particles = [t.low for t in before if t.low in lex.separable]
-        return any(_refusal(t, lex) or any(p + lemma(t.low, lex.lang) in lex.refusals for p in particles)
-                   for t in before[-4:])  # ("lehnte es ab, ... aufzunehmen": the separable verb's particle)
+        nxt = own[-1] + 1 + (own[-1] + 1 < len(tokens) and not tokens[own[-1] + 1].text[:1].isalpha())
+        after = [t for t in tokens[nxt:] if t.clause == tokens[nxt].clause] if nxt < len(tokens) else []
+        # ("Den Vorschlag, Hubschrauber nach Tirol zu entsenden, lehnte er ab": the fronted object's verb after it)
+        return _refuses(before, lex, before[-4:]) or bool(after) and after[0].text.islower() and _refuses(after, lex, after)
+
     for k in range(i - 1, max(-1, i - 3 - _INFINITIVE_OBJECT), -1):
         t = tokens[k]
         if t.clause != clause:
@@ -102,3 +113,20 @@ def unreal_obligation(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     müssten eigentlich in die Schweiz gebracht werden"): what would have to happen, not what did."""
     return bool(lex.unreal_obligations) and any(
         t.low in lex.unreal_obligations for t in tokens if t.clause == tokens[i].clause)
+
+
+def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """A wish or chance that did not come true: an auxiliary of the unreal with its partner in
+    the trigger's clause ("Er hätte nach Ägypten fliegen wollen", "she would have met him"),
+    not an obligation ahead ("would have to meet"). For verbs: a summit named in the clause
+    ("die Aufträge vom letzten Gipfel hätten ... sollen") took place all the same."""
+    aux, partners = lex.counterfactual_auxiliaries, lex.counterfactual_partners
+    if not aux:
+        return False
+    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
+    for k in clause:
+        if tokens[k].low in aux:
+            after = [m for m in clause if m > k and tokens[m].low in partners]
+            if after and not (after[0] + 1 < len(tokens) and tokens[after[0] + 1].low in lex.infinitive_markers):
+                return True
+    return False

@@ -313,7 +313,8 @@ def _singular(word: str) -> str:
 def inherit(happenings: list[Happening], window: int = 2) -> None:
     """Fill what a follow-up leaves out from the happening told just before it:
     a date ("He also flew to Basra" after "a trip to Iraq this week") when they share a
-    country or an actor; a shipment's origin or destination when they share cargo words."""
+    country or an actor and the follow-up does not say "now" ("Last April, Argentina signed a deal to import
+    fuel ... Venezuela will now import cattle"); a shipment's origin or destination when they share cargo words."""
     for i, h in enumerate(happenings):
         first = h.mentions[0].sentence
         prev = [p for p in happenings[:i] if p.type == h.type and 0 <= first - p.last_sentence <= window
@@ -325,7 +326,7 @@ def inherit(happenings: list[Happening], window: int = 2) -> None:
                 and not _figures(h.mentions[0]) & {q for o in p.mentions for q in _figures(o)}:
             continue  # the other side of a contrast in the same sentence, with goods of its own count
         related = bool(_countries(h) & _countries(p)) or bool(set(h.actors) & set(p.actors))
-        if h.date is None and p.date is not None and related and h.status == p.status:
+        if h.date is None and p.date is not None and related and h.status == p.status and not any(o.now for o in h.mentions):
             h.date = p.date
         if h.spec.cargo and (_cargo_shared(_cargo_key(h), _cargo_key(p)) or not _cargo_key(h)):
             for role in ("origin", "destination"):

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Optional
 
+from extract.events.hypotheticals import counterfactual
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.sides import international_word
+from extract.events.text import past_modifiers
 from extract.text.document import Token, clause_start, without_possessive
 from extract.text.lemmas import lemma
 
@@ -301,8 +303,8 @@ def undecided(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
 
 def _in_prepositional_phrase(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the noun at ``i`` opens a prepositional phrase: one of ``pp_openers`` right
-    before it, or before its article ("beim Gipfel", "at the summit")."""
-    k = i - 1
+    before it, or before its article and up to two modifiers ("beim Gipfel", "at a monthly meeting")."""
+    k = past_modifiers(tokens, i, lex)
     article = k >= 0 and tokens[k].low in lex.articles
     if article:
         k -= 1
@@ -315,8 +317,11 @@ def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     event noun past its modifiers ("any negotiations with Algeria would", "jede Lieferung von
     Waffen"), or, for a meeting, a word of recurrence in its clause ("would meet annually",
     "tagt regelmäßig")."""
-    if trig.type == "meeting" and any(t.low in lex.habitual_words for t in tokens if t.clause == tokens[i].clause):
-        return True
+    k = past_modifiers(tokens, i, lex)
+    attributive = {j for j in range(k + 1, i)} if k >= 0 and tokens[k].low in lex.articles else set()
+    if trig.type == "meeting" and any(t.low in lex.habitual_words for j, t in enumerate(tokens)
+                                      if t.clause == tokens[i].clause and j not in attributive):
+        return True  # (but "at a monthly meeting of ministers on Monday" is one of them)
     for k in range(i - 1, max(-1, i - 1 - _CHANCE_REACH), -1):
         t = tokens[k]
         if t.clause != tokens[i].clause or not t.text.isalpha():
@@ -344,23 +349,6 @@ def possible_noun(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
                if k != i and tokens[k].clause == tokens[i].clause) or \
         any(tokens[k].low in lex.possibility_adjectives for k in range(max(0, i - _CHANCE_REACH), i)
             if tokens[k].clause == tokens[i].clause)
-
-
-def counterfactual(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
-    """A wish or chance that did not come true: an auxiliary of the unreal with its partner in
-    the trigger's clause ("Er hätte nach Ägypten fliegen wollen", "she would have met him"),
-    not an obligation ahead ("would have to meet"). For verbs: a summit named in the clause
-    ("die Aufträge vom letzten Gipfel hätten ... sollen") took place all the same."""
-    aux, partners = lex.counterfactual_auxiliaries, lex.counterfactual_partners
-    if not aux:
-        return False
-    clause = [k for k in range(len(tokens)) if tokens[k].clause == tokens[i].clause]
-    for k in clause:
-        if tokens[k].low in aux:
-            after = [m for m in clause if m > k and tokens[m].low in partners]
-            if after and not (after[0] + 1 < len(tokens) and tokens[after[0] + 1].low in lex.infinitive_markers):
-                return True
-    return False
 
 
 _HAPPENING_REACH = 8  # words from an event noun to the verb of its happening ("the talks in Geneva did not take place")

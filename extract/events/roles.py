@@ -50,6 +50,7 @@ class EventMention:
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
     soft_date: bool = False         # its date is the report's day, guessed for an undated lead
+    now: bool = False               # its clause says "now" ("Venezuela will now import"): no neighbour's date
     bare_sitting: bool = False      # "die Sitzung", no body, place or counterpart: a body's own, unless it retells one
     arrival: Optional["EventMention"] = None  # the arrival joined to this departure (join_route)
     ongoing: Optional[str] = None   # "state" ("in talks with"), "going" ("talks continue"): a process
@@ -109,6 +110,8 @@ def place_role(tokens: list[Token], i: int, etype: str, lex: EventLexicon, trig_
             continue
         if hit is not None and ph_infinitive(tokens, k, hit[1], lex):
             break           # "here to attend the Geneva Auto Show": "to" of a verb, not whither
+        if hit is not None and k - len(hit[1]) > 0 and tokens[k - len(hit[1]) - 1].low in lex.preposition_idioms:
+            break           # "in contrast to European rival Airbus", "im Vergleich zu Frankreich": a comparison
         if hit is not None and not (tr is not None and len(tr) > len(hit[1])):
             role, ph = hit
             # "in", "im", "at": where, unless an accusative article makes it whither ("in die Türkei")

@@ -24,6 +24,7 @@ class SenseWords:
     question_heads: frozenset[str] = frozenset()   # "ask", "remember": an "if" after them asks, it sets no condition
     flow_ends: frozenset[str] = frozenset()            # "to", "nach" right after a trade word: an end of its flow
     pair_words: frozenset[str] = frozenset()           # "the two", "die beiden": two sides as a subject
+    pair_nouns: frozenset[str] = frozenset()           # "sides", "Seiten": "the two sides", "beide Seiten"
     session_nouns: tuple[str, ...] = ()                # "Sitzung", "session": a body's sitting (also a compound's head)
     content_heads: frozenset[str] = frozenset()        # "report", "said": a "that" after them opens what was told
     complementizers: frozenset[str] = frozenset()      # "that", "dass"
@@ -49,4 +50,6 @@ class SenseWords:
     phrase_openers: frozenset[str] = frozenset()      # "eines", "an": after "und"/"and" they open a coordinated noun phrase
     market_nouns: frozenset[str] = frozenset()        # "market", "Markt": "in the European market" names a market
     production_participles: frozenset[str] = frozenset()  # "built in Japan", "in Mexiko gebaut": where goods are made
+    now_words: frozenset[str] = frozenset()            # "now", "nun": a clause told of the present, not of a neighbour's day
+    preposition_idioms: frozenset[str] = frozenset()   # "contrast": "in contrast to X" names no end of a flow
     aim_objects: frozenset[str] = frozenset()          # "agenda", "quota": met as a direct object, a plan fulfilled

@@ -77,17 +77,22 @@ def international_word(t: Token, lex: EventLexicon) -> bool:
         or "-" in t.low and t.low.rsplit("-", 1)[1] in lex.member_words
 
 
+_PAIR_REACH = 16  # words before a meeting word to "the two sides", "beide Seiten" of its clause
 _SIDES_REACH = 8  # words before a meeting word that may name its two sides ("Bosses of Deutsche Boerse and the LSE are to")
 
 
 def sides_before(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     """Two sides named as the subject before the meeting word in its clause: a word of pairs
-    ("the two held talks", "die beiden trafen sich"; ``pair_words``) or two names joined by a
+    ("the two held talks", "die beiden trafen sich"; ``pair_words``; further back with a noun of
+    sides, ``pair_nouns``: "the two sides failed to agree after months of talks") or two names joined by a
     coordinator ("Bosses of Deutsche Boerse and the London Stock Exchange are to meet")."""
     lo = max(0, ti - _SIDES_REACH)
     words = [k for k in range(lo, ti) if tokens[k].clause == tokens[ti].clause]
     if any(tokens[k].low in lex.pair_words for k in words):
         return True
+    if any(tokens[k].low in lex.pair_words and tokens[k + 1].low in lex.pair_nouns and tokens[k].clause == tokens[ti].clause
+           for k in range(max(0, ti - _PAIR_REACH), ti - 1)):
+        return True  # "the two sides failed to come to an agreement after six months of talks"
     if lex.nouns_capitalised:
         return False  # (German capitalises every noun: "Waffen und Munition" are no two sides)
     for k in words:

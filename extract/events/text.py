@@ -9,6 +9,28 @@ from extract.events.lexicon import EventLexicon
 from extract.text.document import Token
 
 
+def in_name(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """An English common word written capitalised next to another capitalised word inside the
+    sentence is part of a name ("British and Commonwealth Shipping", "the International Coffee
+    Organization"), not the goods or the event it would name written small. German capitalises
+    every noun, and a sentence's first word or a line in capitals tells nothing."""
+    t = tokens[k]
+    if lex.nouns_capitalised or k == 0 or not t.cap or t.text.isupper() or t.text[:-1].isupper():
+        return False  # (nor an acronym's plural: "The SUVs")
+    return k > 1 and tokens[k - 1].cap and tokens[k - 1].text.isalpha() \
+        or k + 1 < len(tokens) and tokens[k + 1].cap and tokens[k + 1].text.isalpha()
+
+
+def past_modifiers(tokens: list[Token], i: int, lex: EventLexicon, reach: int = 2) -> int:
+    """The index before the written-small modifiers (at most ``reach``) right before the noun at
+    ``i``: its article in "at a monthly meeting", "beim nächsten Gipfel"."""
+    k = i - 1
+    while k >= max(0, i - reach) and tokens[k].text.isalpha() and tokens[k].text.islower() \
+            and tokens[k].clause == tokens[i].clause and tokens[k].low not in lex.articles and tokens[k].low not in lex.pp_openers \
+            and tokens[k].low not in lex.genitive_articles and tokens[k].low not in lex.plan_prepositions:  # ("the cost of meeting")
+        k -= 1
+    return k
+
 
 def phrase_before(tokens: list[Token], i: int, phrases) -> Optional[tuple[str, ...]]:
     """The longest cue phrase that ends right before token ``i`` in the same clause."""

@@ -8,15 +8,17 @@ from typing import Optional
 
 from extract.events.cues import in_attribute
 from extract.events.goods import has_cargo, has_carrier, is_cargo
-from extract.events.hypotheticals import negated_verb_final, negative_subject, refused_infinitive, unreal_obligation
+from extract.events.hypotheticals import (counterfactual, negated_verb_final, negative_subject, refused_infinitive,
+                                         unreal_obligation)
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.movers import is_motion, moves_goods
-from extract.events.negation import (counterfactual, court_hearing, domestic_body, founded, happening_denied, interview, negated,
+from extract.events.negation import (court_hearing, domestic_body, founded, happening_denied, interview, negated,
                                      generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    thing_hosted, to_court, transitive_travel)
 from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before
+from extract.events.text import in_name, past_modifiers
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
 from extract.text.lemmas import lemma
@@ -94,6 +96,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "export quotas", "import controls": a modifier of a policy or a figure
             if trig.type == "meeting" and trig.kind == "noun" and i + 1 < len(tokens) and tokens[i + 1].low in lex.meeting_modifier_heads:
                 continue  # "the conference centre", "a conference company", "a conference call": a modifier
+            if trig.type == "shipment" and in_name(tokens, i, lex):
+                continue  # "British and Commonwealth Shipping said": a firm's name
             if trig.type == "shipment" and trig.kind != "noun" and not trig.trade and any(
                     tokens[k].low in lex.percent_words for k in range(i + 1, min(len(tokens), i + 4))):
                 continue  # "sold 2.1% more cars": a statistic
@@ -163,8 +167,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue
             if is_topic(tokens, i, lex):
                 continue
-            if not event_type(trig.type).route and trig.kind != "noun" and abstract_object(tokens, i, lex, trig.needs_cue):
-                continue
+            if not event_type(trig.type).route and trig.kind != "noun" and abstract_object(tokens, i, lex, trig.needs_cue) \
+                    and not (t.low.endswith(("ing", "ings")) and (d := past_modifiers(tokens, i, lex)) >= 0 and tokens[d].low in lex.determiners):
+                continue  # "can meet demand"; but "issue a statement at a monthly meeting": the noun has no object
             if i >= 2 and tokens[i - 1].low in lex.infinitive_markers and (
                     tokens[i - 2].low in lex.wishes or lemma(tokens[i - 2].low, lex.lang) in lex.wishes):
                 continue  # "would like to meet": a wish
@@ -336,11 +341,11 @@ def _crowd_journey(tokens: list[Token], i: int, lex: EventLexicon, person_starts
 def _traveller(tokens: list[Token], i: int, lex: EventLexicon, person_starts: frozenset[int]) -> bool:
     """Whether a person travels: the subject before the verb in its clause (or, where the verb
     comes second, right after it) is a name, a title, a delegation or a personal pronoun --
-    not a crowd ("Menschen", "refugees") nor "es"."""
+    not a crowd ("Menschen", "refugees"), "es" nor a vehicle ("the plane may be able to fly to Sydney")."""
     clause = tokens[i].clause
 
     def kind(k: int) -> Optional[str]:
-        return mover_kind(tokens[k], lex, person_starts)
+        return mover_kind(tokens[k], lex, person_starts) or ("vehicle" if lex.carrier(tokens[k].low) else None)
 
     if i and (tokens[i - 1].low in lex.articles or tokens[i - 1].low in lex.person_possessives) and not tokens[i].cap:
         # the noun ("the arrival of President Bush", "his arrival"): who arrives is its genitive
