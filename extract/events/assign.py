@@ -80,8 +80,11 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                     or (last == ti - 2 and not lex.nouns_capitalised and tokens[ti - 1].text.islower()
                         and tokens[ti - 1].text.isalpha())):
                 role = "location"  # "a London conference", "the Paris currencies meeting", "the Downing Street talks"
-        if role == "location" and trig.kind == "noun" and _topic_of(tokens, ti, i, lex):
-            return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic
+        if role == "location" and (trig.kind == "noun" and _topic_of(tokens, ti, i, lex) or trig.kind != "noun" and any(
+                _topic_of(tokens, j, i, lex) for j in range(ti, i) if tokens[j].clause == tokens[i].clause
+                and any(t.type == "meeting" and as_noun(tokens, j, t, lex) for t in lex.triggers_for(tokens[j].low)))):
+            return None  # "talks on the future of Gibraltar", "Gespräche über Syrien": the topic (also of a
+            #              noun the verb's gathering is for: "kamen zu einer Krisensitzung zu Griechenland zusammen")
         if role == "location" and trig.kind == "noun" and i < ti and _in_conjunct_before(tokens, i, ti, lex):
             return None  # "in der Woche des Nato-Einsatzes ... in der Ägäis und eines EU-Gipfels": the other noun's place
         if role == "location" and trig.kind == "noun" and not np_reach(tokens, ti, i, lex) \
@@ -330,6 +333,26 @@ def relative_place(m: EventMention, tokens: list[Token], place_idx: dict, lex: E
         before = next((pm for i, pm in place_idx.items() if i <= k and pm.end >= tokens[k].end), None)
     if before is not None and before.confidence > ADJECTIVE_CONFIDENCE:
         m.roles["location"] = [before]
+
+
+def venue_named(m: EventMention, tokens: list[Token], place_idx: dict, text: str, lex: EventLexicon) -> None:
+    """A place with a venue noun after it in apposition is the meeting's place, over the dateline
+    and the place of a speaker ("said by telephone from Milwaukee, site of the talks", "in Genf,
+    dem Schauplatz der Gespräche"): a comma, a venue noun, a genitive and the meeting's noun."""
+    if m.spec.route or not lex.venue_nouns:
+        return
+    for i, pm in place_idx.items():
+        j = next((k for k in range(i, len(tokens)) if tokens[k].start >= pm.end), len(tokens))
+        if j < len(tokens) and tokens[j].low in lex.articles and tokens[j].clause != tokens[i].clause:
+            j += 1  # ("dem Schauplatz der Gespräche")
+        if pm.confidence <= ADJECTIVE_CONFIDENCE or j + 2 >= len(tokens) or tokens[j].low not in lex.venue_nouns \
+                or "," not in text[pm.end:tokens[j].start] or tokens[j + 1].low not in lex.genitive_articles:
+            continue
+        k = j + 2 + (tokens[j + 2].low in lex.articles)
+        if k < len(tokens) and any(t.type == m.type and t.kind == "noun" for t in lex.triggers_for(tokens[k].low)):
+            m.roles["location"] = [pm]
+            m.by_dateline, m.venue = False, True
+            return
 
 
 def visited_object(m: EventMention, tokens: list[Token], place_idx: dict, lex: EventLexicon) -> None:

@@ -162,7 +162,38 @@ def ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
     the noun ("is in talks with Barclays", "in Verhandlungen mit") or a span of time ("seit
     einem Jahr"); "going" for a word of going on in its clause ("talks will continue",
     "Negotiations had been ongoing", "die Verhandlungen laufen": in a dated lead, that day's
-    session); else None."""
+    session); "deal" for a state or an English progressive whose clause tells of a change of
+    ownership ("is in talks with Barclays over the sale of its stake"): a firm's deal in the
+    making, no meeting; else None."""
+    state = _ongoing(tokens, ti, lex)
+    progressive = ti > 0 and tokens[ti - 1].low in lex.progressive_auxiliaries and tokens[ti].low.endswith("ing")
+    if (state == "state" or progressive and not lex.nouns_capitalised) and _deal_in_clause(tokens, ti, lex):
+        return "deal"  # "is in talks with Barclays over the sale of its stake", "is negotiating the sale of X"
+    return state
+
+
+def _deal_in_clause(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """A change of ownership after the talk word in its clause: a takeover or merger
+    (``deal_nouns``), a business or a share in one (``ownership_nouns``) after a word of handing
+    over ("to take a 20% stake", "over the sale of its stake"; not "negotiations with the mining
+    companies": who talks), or the sale of a named firm ("the sale of Bankhaus Centrale Credit")."""
+    transfer = False
+    for k in range(ti + 1, len(tokens)):
+        t = tokens[k]
+        if t.clause != tokens[ti].clause:
+            break
+        if not (lex.nouns_capitalised or t.text.islower()):
+            continue  # (a name's word is none: "visiting the West Bank")
+        if t.low.rsplit("-", 1)[-1] in lex.deal_nouns or transfer and t.low in lex.ownership_nouns:
+            return True
+        if t.low in lex.sale_nouns and k + 2 < len(tokens) and tokens[k + 1].low in lex.genitive_articles \
+                and tokens[k + 2].cap and not lex.nouns_capitalised:
+            return True  # (goods are written small: "the sale of 30 jets")
+        transfer = transfer or t.low in lex.sale_nouns or lemma(t.low, lex.lang) in lex.transfer_verbs
+    return False
+
+
+def _ongoing(tokens: list[Token], ti: int, lex: EventLexicon) -> Optional[str]:
     k = ti - 1
     while k > 0 and ti - k <= _ONGOING_MODIFIERS and tokens[k].clause == tokens[ti].clause \
             and tokens[k].text.isalpha() and tokens[k].text.islower() and tokens[k].low not in lex.articles \

@@ -279,9 +279,20 @@ def _reported_content(tokens: list[Token], idx: int, ti: int, lex: EventLexicon)
     """Whether the trigger stands in a reported clause opened after the date ("risen on Monday
     following a weekend press report that it had held merger talks", "told officials last week
     that Moscow would buy wheat"): the date is the report's."""
-    return any(tokens[k].low in lex.complementizers and any(
-        tokens[j].low in lex.content_heads and tokens[j].clause == tokens[k].clause for j in range(max(0, idx - 8), k))
-        for k in range(idx + 1, ti))
+    if any(tokens[k].low in lex.complementizers and any(
+            tokens[j].low in lex.content_heads and tokens[j].clause == tokens[k].clause for j in range(max(0, idx - 8), k))
+            for k in range(idx + 1, ti)):
+        return True
+    # with no "that": the trigger's subject phrase opens right after the date ("told the news agency
+    # PAP yesterday the talks were a step towards fresh credits", "said on Monday the meeting had ...")
+    return not lex.verb_final and any(
+        tokens[k].low in lex.articles and tokens[k].clause == tokens[ti].clause and ti - k <= _SUBJECT_REACH
+        and any(tokens[j].low in lex.content_heads or tokens[j].low in lex.speech
+                                          for j in range(max(0, idx - 8), idx) if tokens[j].clause == tokens[ti].clause)
+        for k in range(idx + 1, min(ti, idx + 4)))
+
+
+_SUBJECT_REACH = 3  # words from the article of a reported clause's subject to the trigger: "the two sides' talks"
 
 
 def _when_clause_date(tokens: list[Token], heads: dict[int, int], clause: int, idx: int,

@@ -32,7 +32,7 @@ from extract.events.context import dateline_day, implicit_traders, nationalities
 from extract.events.cues import guest_near, invited_to_act, money, owned, named_body, ongoing, said_during, visiting_guest
 from extract.events.sides import named_partner, partner_after, sides_before
 from extract.events.assign import (agreement_city, as_country, as_noun, clause_goes_on, plan_sender,
-                                   relative_place, role_of, visited_object)
+                                   relative_place, role_of, venue_named, visited_object)
 from extract.events.senders import goods_maker, goods_origins, made_at, maker_role, market_named, market_sale, sender
 from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
@@ -93,7 +93,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:
                 if m.date is None and m.status == "reported" and not (m.spec.route and not m.roles.get("destination")) \
-                        and not _elsewhere(m, dline) and m.ongoing != "state":
+                        and not _elsewhere(m, dline) and m.ongoing not in ("state", "deal"):
                     m.date = lead_day  # "LONDON, March 2 - Talks ... continued": the lead is that day's news
                     m.soft_date = lead_guessed  # no day in the dateline: a later dated account wins
         for m in sent_mentions:
@@ -107,7 +107,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             if m.date is not None and m.date[0] > doc_date and m.status == "reported":
                 m.status = "planned"
             if dline and "location" in m.spec.roles and not m.roles.get("location") and e > dateline_start \
-                    and dline[0].place.feature != "country" and not m.anaphoric and m.ongoing != "state" \
+                    and dline[0].place.feature != "country" and not m.anaphoric and m.ongoing not in ("state", "deal") \
                     and (not m.trigger_def.visit or visiting_guest(tokens, m.trigger_idx, lex)) \
                     and not m.trigger_def.needs_place and not m.trigger_def.from_location \
                     and (m.trigger_def.kind != "noun" or m.date is not None or m.partner or m.has_person
@@ -162,8 +162,10 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             continue  # a journey to no place named; a visit with neither place nor date ("besuchen Schulen")
         if not placed and h.date is None and all(m.trigger_def.addressee for m in h.mentions):
             continue  # "he told officials that ...": neither where nor when, only what was said
-        if h.type == "meeting" and not placed and all(m.ongoing == "state" and not m.named_partner for m in h.mentions):
-            continue  # "have spent much of 2004 in tough talks with unions": a process over a span, no meeting
+        if h.type == "meeting" and all(m.ongoing == "deal" or not placed and m.ongoing == "state" and not m.named_partner
+                                       for m in h.mentions):
+            continue  # "have spent much of 2004 in tough talks with unions": a process over a span, no meeting;
+            #           "is in talks with Barclays over the sale of its stake": a deal in the making
         if not placed and h.date is None and not any(
                 (m.partner and (m.has_person or not m.ongoing) or m.named_body or m.named_partner) and not m.anaphoric
                 for m in h.mentions):
@@ -257,6 +259,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         agreement_city(m, tokens, place_idx, lex)
         relative_place(m, tokens, place_idx, lex)
         visited_object(m, tokens, place_idx, lex)
+        venue_named(m, tokens, place_idx, text, lex)
     used = {pm.start for m in out for found in m.roles.values() for pm in found}
     for m in out:
         role = "destination" if m.trigger_def.reverse else "origin"

@@ -149,9 +149,12 @@ _DATELINE_REACH = 2  # sentences between a meeting placed by the text and one pl
 
 def _dateline_against_own(h: Happening, m: EventMention) -> bool:
     """Whether one side is placed only by the dateline, the other by its text, and they share a
-    person named in full, told within a couple of sentences: one meeting, at the place named."""
+    person named in full, told within a couple of sentences, or the text names the venue of the
+    meeting told of: one meeting, at the place named."""
     if m.by_dateline == h.dateline_placed() or abs(m.sentence - h.last_sentence) > _DATELINE_REACH:
         return False
+    if m.venue or any(o.venue for o in h.mentions):
+        return True  # "..., site of the talks": the place of the talks told of
     return any(" " in a and a.split()[0][:1].isupper() for a in set(m.actors) & set(h.actors))
 
 

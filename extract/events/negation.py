@@ -319,7 +319,7 @@ def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
     "tagt regelmäßig")."""
     k = past_modifiers(tokens, i, lex)
     attributive = {j for j in range(k + 1, i)} if k >= 0 and tokens[k].low in lex.articles else set()
-    if trig.type == "meeting" and any(t.low in lex.habitual_words for j, t in enumerate(tokens)
+    if trig.type == "meeting" and any(t.low in lex.habitual_words or _occasions(tokens, j, lex) for j, t in enumerate(tokens)
                                       if t.clause == tokens[i].clause and j not in attributive):
         return True  # (but "at a monthly meeting of ministers on Monday" is one of them)
     for k in range(i - 1, max(-1, i - 1 - _CHANCE_REACH), -1):
@@ -333,6 +333,13 @@ def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         if t.low in lex.articles or t.low in lex.pp_openers:
             return False
     return False
+
+
+def _occasions(tokens: list[Token], j: int, lex: EventLexicon) -> bool:
+    """A count of occasions: a noun of occasions after a number or a word of many, a word or two
+    before ("on at least three occasions", "several times"): many meetings, none told as one."""
+    return tokens[j].low in lex.occasion_nouns and any(
+        lex.goods.is_number(tokens[k].low) or tokens[k].low in lex.many_words for k in range(max(0, j - 2), j))
 
 
 _CHANCE_REACH = 3  # words before the noun (or the noun it is the complement of): "a possible new round of talks"

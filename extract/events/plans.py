@@ -29,6 +29,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
             return True
         if verb and not lex.verb_final and any(tokens[j].low in lex.infinitive_markers for j in range(trigger + 1, k)):
             return False  # "met his counterparts on Monday to consider proposals": a purpose, not a plan
+        if tokens[k].low in lex.purpose_participles:
+            return False  # "(held) talks aimed at extending the plant's life": what the talks were for
         if not verb and any(tokens[j].low in lex.active_auxiliaries for j in range(trigger + 1, k)):
             return False  # "Der EU-Gipfel hat beschlossen, ...": the meeting decided (active), it was not planned
         return not _in_pp(tokens, trigger, lex)
@@ -47,6 +49,8 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     if _alleged_past(tokens, clause, lex):
         return False  # "sollen im März einen Agenten getroffen haben", "are said to have shipped": a claim
     particle = _final_particle(tokens, clause, lex)
+    if trigger >= 0 and _be_to(tokens, trigger, lex):
+        return True  # "Employers and the union are to meet again this afternoon", "is to hold talks"
 
     def of_plan(t: Token) -> bool:  # by lemma, a separable verb with its particle ("kündigten ... an")
         lem = lemma(t.low, lex.lang)
@@ -77,6 +81,23 @@ def is_planned(tokens: list[Token], clause: int, lex: EventLexicon,
     # (the trigger is no cue of itself: "OPEC ministers agreed in Geneva last December" met)
     # (a modal after the trigger is governed like a verb: "EU leaders at a summit in Lisbon pledged the
     #  economy would outstrip ...": the subject's, not the summit's)
+
+
+_BE_TO_REACH = 3  # words from "to" to the trigger: "is to hold membership talks"
+
+
+def _be_to(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """English "be" + "to" + a bare verb, the trigger or the verb before its noun ("are to meet",
+    "is to hold membership talks"): what is arranged to happen (a purpose after another verb has
+    no "be": "went to meet")."""
+    if not lex.future_copulas:
+        return False
+    for k in range(max(1, trigger - _BE_TO_REACH - 1), trigger):
+        if tokens[k].low in lex.infinitive_markers and tokens[k - 1].low in lex.future_copulas \
+                and tokens[k].clause == tokens[trigger].clause and tokens[k + 1].text.islower() \
+                and lemma(tokens[k + 1].low, lex.lang) == tokens[k + 1].low:
+            return True
+    return False
 
 
 _ATTRIBUTE_REACH = 3  # words from "upcoming" to its noun: "the upcoming NATO summit"

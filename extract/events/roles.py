@@ -50,6 +50,7 @@ class EventMention:
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence
     soft_date: bool = False         # its date is the report's day, guessed for an undated lead
+    venue: bool = False             # its place is named as the venue of a meeting told of ("Milwaukee, site of the talks")
     now: bool = False               # its clause says "now" ("Venezuela will now import"): no neighbour's date
     bare_sitting: bool = False      # "die Sitzung", no body, place or counterpart: a body's own, unless it retells one
     arrival: Optional["EventMention"] = None  # the arrival joined to this departure (join_route)

@@ -53,3 +53,12 @@ class SenseWords:
     now_words: frozenset[str] = frozenset()            # "now", "nun": a clause told of the present, not of a neighbour's day
     preposition_idioms: frozenset[str] = frozenset()   # "contrast": "in contrast to X" names no end of a flow
     aim_objects: frozenset[str] = frozenset()          # "agenda", "quota": met as a direct object, a plan fulfilled
+    venue_nouns: frozenset[str] = frozenset()          # "site": "Milwaukee, site of the talks" names a meeting's place
+    purpose_participles: frozenset[str] = frozenset()  # "aimed": "talks aimed at ..." tells their purpose, no plan
+    deal_nouns: frozenset[str] = frozenset()           # "takeover", "Fusion": talks going on about one are a deal in the making
+    sale_nouns: frozenset[str] = frozenset()           # "sale": "the sale of <a named firm>" changes its owner
+    transfer_verbs: frozenset[str] = frozenset()       # "take", "übernehmen": hand a business or a share over
+    future_copulas: frozenset[str] = frozenset()       # "is", "are": "are to meet" is arranged, still ahead
+    occasion_nouns: frozenset[str] = frozenset()       # "occasions": "on three occasions" counts many meetings
+    many_words: frozenset[str] = frozenset()           # "several": a count of many without a number
+    reached_states: tuple[str, ...] = ()               # "agreement", "Einigung": reached, a state, not a place (a compound's head)

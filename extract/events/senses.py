@@ -40,7 +40,11 @@ def attributive_participle(tokens: list[Token], i: int, lex: EventLexicon) -> bo
     ("operate imported equipment", "the cost of imported oil"): after a preposition, an article
     or a base verb after "to", with a small-written word after it."""
     t = tokens[i]
-    if lex.nouns_capitalised or not t.low.endswith("ed") or i == 0 or i + 1 >= len(tokens):
+    if lex.nouns_capitalised or i + 1 >= len(tokens):
+        return False
+    if t.low.endswith("ing"):
+        return _present_attribute(tokens, i, lex)
+    if not t.low.endswith("ed") or i == 0:
         return False
     prev, nxt = tokens[i - 1], tokens[i + 1]
     if not (nxt.text.isalpha() and nxt.text.islower()) or nxt.low in lex.pp_openers or nxt.low in lex.articles:
@@ -51,6 +55,56 @@ def attributive_participle(tokens: list[Token], i: int, lex: EventLexicon) -> bo
     base = lemma(prev.low, lex.lang)  # a bare verb after "to" ("to operate imported equipment"; "to be delivered" is a passive)
     return i >= 2 and tokens[i - 2].low in lex.infinitive_markers and prev.text.islower() and base == prev.low \
         and base not in ("be", "have", "get")
+
+
+def _present_attribute(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """An English "-ing" form before a noun of members or sides, also across "and" and another
+    "-ing" form: "between importing and exporting countries", "the exporting nations" tell who
+    trades, not a flow ("exporting oil", "importing 30 tanks" have an object)."""
+    k = i + 1
+    if k + 1 < len(tokens) and tokens[k].low in lex.coordinators and tokens[k + 1].low.endswith("ing"):
+        k += 2
+    return k < len(tokens) and tokens[k].clause == tokens[i].clause \
+        and (tokens[k].low in lex.member_words or tokens[k].low in lex.pair_nouns)
+
+
+_STATE_MODIFIERS = 2  # small-written words between an article and the state reached ("a broad new consensus")
+
+
+def state_reached(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether a verb of arriving at ``i`` reaches a state, not a place: "failed to reach
+    agreement", "reached a broad consensus", "eine Einigung erreicht". English reads the object
+    right after the verb (past an article and small-written modifiers); German, whose object may
+    stand before the verb, reads the verb's clause, nouns by their compound's head
+    ("Rekordniveau")."""
+    def state(low: str) -> bool:
+        return low.rsplit("-", 1)[-1].endswith(lex.reached_states) if lex.nouns_capitalised \
+            else low in lex.reached_states
+    if lex.nouns_capitalised:  # (a state in a phrase of its own is none: "Nach der Einigung erreichte der Zug Lwiw")
+        return any(state(t.low) and not _after_preposition(tokens, k, lex)
+                   for k, t in enumerate(tokens) if t.clause == tokens[i].clause and t.cap)
+    k, modifiers = i + 1, 0
+    while k < len(tokens) and tokens[k].clause == tokens[i].clause:
+        t = tokens[k]
+        if state(t.low):
+            return True
+        if t.low in lex.articles or t.low in lex.determiners:
+            k += 1
+            continue
+        if not (t.text.isalpha() and t.text.islower()) or t.low in lex.pp_openers or modifiers == _STATE_MODIFIERS:
+            return False
+        k, modifiers = k + 1, modifiers + 1
+    return False
+
+
+def _after_preposition(tokens: list[Token], k: int, lex: EventLexicon) -> bool:
+    """Whether the noun at ``k`` heads a prepositional phrase (past its article and small-written modifiers)."""
+    j = k - 1
+    while j >= 0 and tokens[j].clause == tokens[k].clause and (
+            tokens[j].low in lex.articles or tokens[j].low in lex.determiners or tokens[j].text.islower()
+            and tokens[j].low not in lex.pp_openers):
+        j -= 1
+    return j >= 0 and tokens[j].low in lex.pp_openers
 
 
 _ADDRESSEE_REACH = 4  # words from a verb of telling to the delegation it tells ("told private grain trade officials")

@@ -16,7 +16,7 @@ from extract.events.negation import (court_hearing, domestic_body, founded, happ
                                      generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
-                                   thing_hosted, to_court, transitive_travel)
+                                   state_reached, thing_hosted, to_court, transitive_travel)
 from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before
 from extract.events.text import in_name, past_modifiers
 from extract.events.topics import abstract_object, is_topic
@@ -89,8 +89,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
                 continue  # "will leave its rates unchanged": something left as it is, no departure
             if trig.type == "shipment" and trig.kind == "verb" and attributive_participle(tokens, i, lex):
                 continue  # "to operate imported equipment", "the cost of imported oil": an adjective
-            if trig.kind == "arrival" and _quantity_after(tokens, i, lex):
-                continue  # "output reached 7.7 mln bales": a figure, not an arrival
+            if trig.kind == "arrival" and (_quantity_after(tokens, i, lex) or state_reached(tokens, i, lex)):
+                continue  # "output reached 7.7 mln bales": a figure; "failed to reach agreement": a state
             if trig.type == "shipment" and i + 1 < len(tokens) and tokens[i + 1].low in lex.trade_modifier_heads \
                     and not (tokens[i + 1].low in lex.quota_heads and _amount_after(tokens, i + 1)):
                 continue  # "export quotas", "import controls": a modifier of a policy or a figure
