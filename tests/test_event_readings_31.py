@@ -191,3 +191,44 @@ def test_the_topic_of_the_gathering_is_no_venue(pipeline, text, lang):
 def test_the_venue_beside_the_topic_stays(pipeline, text, lang, where):
     meetings = [e for e in events_of(pipeline, text, lang, "2016-02-17") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == [where]
+
+
+# -- "the war in Syria": a state of affairs placed by its own locative, not the meeting -------------
+@pytest.mark.parametrize("text,lang", [
+    ("The ministers held talks on the war in Syria on Monday.", "en"),
+    ("Leaders met in an emergency summit on the crisis in Ukraine on Monday.", "en"),
+    ("Die Außenminister berieten am Montag über die Lage in der Ukraine.", "de"),
+    ("Die Innenminister trafen sich am Montag zu Gesprächen über die Flüchtlingskrise in Griechenland.", "de"),
+])
+def test_the_place_of_a_war_or_crisis_is_no_venue(pipeline, text, lang):
+    meetings = [e for e in events_of(pipeline, text, lang, "2016-03-02") if e.type == "meeting"]
+    assert meetings and all(e.location is None for e in meetings), [place(e.location) for e in meetings]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("The ministers held talks on Syria in Geneva on Monday.", "en", "geneva"),
+    ("The ministers held talks on trade in Geneva on Monday.", "en", "geneva"),
+    ("Die Außenminister berieten am Montag in Genf über den Krieg in Syrien.", "de", "geneva"),
+])
+def test_a_venue_beside_a_placed_topic_stays(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2016-03-02") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == [where]
+
+
+# -- earlier ones of a kind, with no article, are none told; with an article it is one --------------
+@pytest.mark.parametrize("text,lang", [
+    ("Bei früheren Konferenzen in Davos sei die Sorge der Anleger vor allem China gewesen.", "de"),
+    ("At previous meetings in Geneva the ministers failed to agree.", "en"),
+    ("Past summits in Brussels had failed to settle the budget.", "en"),
+])
+def test_earlier_ones_of_a_kind_are_no_meeting(pipeline, text, lang):
+    assert [e for e in events_of(pipeline, text, lang, "2016-03-09") if e.type == "meeting"] == []
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Bei einem früheren Treffen in Wien hatten die Minister am 3. März eine Einigung erzielt.", "de", "vienna"),
+    ("At an earlier meeting in Geneva on March 3 the ministers failed to agree.", "en", "geneva"),
+])
+def test_one_earlier_meeting_stays(pipeline, text, lang, where):
+    meetings = [e for e in events_of(pipeline, text, lang, "2016-03-09") if e.type == "meeting"]
+    assert [place(e.location) for e in meetings] == [where]

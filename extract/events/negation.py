@@ -326,6 +326,8 @@ def generic(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon) -> bo
         t = tokens[k]
         if t.clause != tokens[i].clause or not t.text.isalpha():
             return False
+        if t.low in lex.earlier_words and not (k and (tokens[k - 1].low in lex.articles or tokens[k - 1].low in lex.determiners)):
+            return True  # "Bei früheren Konferenzen", "at previous meetings": earlier ones, none told (not "an earlier meeting")
         if t.low in lex.generic_determiners:
             # (after a denial or negation "any" is no kind: "Iran has denied any arms shipments")
             return not any(tokens[j].low in lex.negators or lemma(tokens[j].low, lex.lang) in lex.denials | lex.refusals

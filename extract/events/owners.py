@@ -95,6 +95,26 @@ def descriptor_modifier(tokens: list[Token], i: int, pm: Mention, lex: EventLexi
     return False
 
 
+_SITUATION_GAP = 2  # words between the locative and the place: "der Unruhen im afrikanischen Burundi"
+
+
+def situation_place(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is where a state of affairs is, told by a noun right before
+    its locative ("über die Folgen der Unruhen im afrikanischen Burundi", "talks on the war in
+    Syria", "die Lage in der Ukraine"): that noun's place, not the meeting's (a compound's head
+    counts: "Flüchtlingskrise in Griechenland")."""
+    if not lex.situation_nouns:
+        return False
+    k = i - 1
+    while k > 0 and i - k <= _SITUATION_GAP and tokens[k].clause == tokens[i].clause \
+            and tokens[k].low not in lex.locatives and (tokens[k].low in lex.articles or tokens[k].text.islower()):
+        k -= 1  # back over an article and small-written adjectives to the locative
+    if k < 1 or tokens[k].low not in lex.locatives or tokens[k - 1].clause != tokens[i].clause:
+        return False
+    noun = tokens[k - 1].low.rsplit("-", 1)[-1]
+    return noun.endswith(lex.situation_nouns) if lex.nouns_capitalised else noun in lex.situation_nouns
+
+
 def possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
     "Britain's foreign secretary")."""

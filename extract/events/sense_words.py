@@ -61,4 +61,6 @@ class SenseWords:
     future_copulas: frozenset[str] = frozenset()       # "is", "are": "are to meet" is arranged, still ahead
     occasion_nouns: frozenset[str] = frozenset()       # "occasions": "on three occasions" counts many meetings
     many_words: frozenset[str] = frozenset()           # "several": a count of many without a number
+    situation_nouns: tuple[str, ...] = ()              # "war", "Krise": "the war in Syria" places the war, not a meeting
+    earlier_words: frozenset[str] = frozenset()        # "previous", "früheren": with no article, earlier ones of a kind
     reached_states: tuple[str, ...] = ()               # "agreement", "Einigung": reached, a state, not a place (a compound's head)
