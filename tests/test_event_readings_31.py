@@ -232,3 +232,25 @@ def test_earlier_ones_of_a_kind_are_no_meeting(pipeline, text, lang):
 def test_one_earlier_meeting_stays(pipeline, text, lang, where):
     meetings = [e for e in events_of(pipeline, text, lang, "2016-03-09") if e.type == "meeting"]
     assert [place(e.location) for e in meetings] == [where]
+
+
+# -- a place in the phrase of a noun after "from"/"aus" is whence, not the venue ------------------
+def locations(pipeline, text, lang, doc_date):
+    return [place(e.location) for e in events_of(pipeline, text, lang, doc_date) if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("Tony Blair flew from a holiday in Egypt to official discussions with the king.", "en", [None]),
+    ("Merkel came from her holiday home in Italy to talks with Renzi in Rome.", "en", ["rome"]),
+    ("Die Ministerin reiste aus dem Urlaub in Spanien zu Gesprächen mit dem König.", "de", [None]),
+])
+def test_a_place_someone_came_from_is_no_venue(pipeline, text, lang, where):
+    assert locations(pipeline, text, lang, "2016-02-16" if lang == "de" else "2005-02-15") == where
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    ("He returned from the talks in Geneva with Lavrov.", "en", ["geneva"]),
+    ("Die Ministerin traf in Madrid den König.", "de", ["madrid"]),
+])
+def test_the_talks_own_place_after_from_stays(pipeline, text, lang, where):
+    assert locations(pipeline, text, lang, "2016-02-16" if lang == "de" else "2005-02-15") == where

@@ -11,7 +11,7 @@ from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
 from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
-                                   possessor_of_person, situation_place, title_after)
+                                   possessor_of_person, situation_place, source_place, title_after)
 from extract.events.senders import goods_maker, maker_role, production_place
 from extract.events.topics import is_topic
 from extract.text.document import Token
@@ -38,8 +38,8 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
                 tokens[k].low in lex.locatives for k in range(max(ti + 1, i - 3), i)):
             return None  # "met Berlusconi to talk about Turkey entering the EU": what, not where
         if possessor_of_person(tokens, i, lex) or descriptor_modifier(tokens, i, pm, lex) \
-                or situation_place(tokens, i, lex):
-            return None  # ("talks on the war in Syria": the war's place)
+                or situation_place(tokens, i, lex) or source_place(tokens, i, ti, lex):
+            return None  # ("talks on the war in Syria": the war's place; "from a holiday in Egypt": whence)
         if i > ti and any(tokens[k].low in lex.complementizers and k > 0 and tokens[k - 1].low not in lex.articles
                           and tokens[k - 1].low not in lex.pp_openers for k in range(ti + 1, i)):
             return None  # "told reporters after meeting Suharto that weakness ... was due to weather in the U.S.":

@@ -115,6 +115,28 @@ def situation_place(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     return noun.endswith(lex.situation_nouns) if lex.nouns_capitalised else noun in lex.situation_nouns
 
 
+def source_place(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the place at ``i`` is in the locative phrase of a noun that a preposition of
+    source governs ("flew from a holiday in Egypt to talks", "kam aus dem Urlaub in Spanien zu
+    Gesprächen"): where someone came from, not where the meeting was. The trigger must not be
+    inside that phrase ("from the talks in Geneva" still places the talks)."""
+    if not lex.source_prepositions:
+        return False
+    k = i - 1
+    while k > 0 and i - k <= _SITUATION_GAP and tokens[k].clause == tokens[i].clause \
+            and tokens[k].low not in lex.locatives and (tokens[k].low in lex.articles or tokens[k].text.islower()):
+        k -= 1  # back over an article and small-written adjectives to the locative
+    if k < 2 or tokens[k].low not in lex.locatives:
+        return False
+    j = k - 1   # the noun the locative phrase belongs to, then back over its modifiers
+    start = j
+    while start > 0 and j - start < 3 and tokens[start - 1].clause == tokens[i].clause \
+            and tokens[start - 1].low not in lex.source_prepositions and tokens[start - 1].text.isalpha() \
+            and (tokens[start - 1].text.islower() or lex.nouns_capitalised and tokens[start - 1].low in lex.articles):
+        start -= 1
+    return start > 0 and tokens[start - 1].low in lex.source_prepositions and not start <= ti <= j
+
+
 def possessor_of_person(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` owns a person named by office ("Turkey's ambassador",
     "Britain's foreign secretary")."""

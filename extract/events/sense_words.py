@@ -63,4 +63,5 @@ class SenseWords:
     many_words: frozenset[str] = frozenset()           # "several": a count of many without a number
     situation_nouns: tuple[str, ...] = ()              # "war", "Krise": "the war in Syria" places the war, not a meeting
     earlier_words: frozenset[str] = frozenset()        # "previous", "früheren": with no article, earlier ones of a kind
+    source_prepositions: frozenset[str] = frozenset()  # "from", "aus": "from a holiday in Egypt" is where one came from
     reached_states: tuple[str, ...] = ()               # "agreement", "Einigung": reached, a state, not a place (a compound's head)
