@@ -75,8 +75,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = join_lists(text, tdoc.tokens_in(s, e), lex,
                             tuple((m.start, m.end) for m in places if s <= m.start < e))
-        triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e))) \
-            if tokens else []
+        triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e)),
+                                 frozenset(t.start for t in timexes if s <= t.start < e)) if tokens else []
         if not triggers:
             continue
         sent_places = [m for m in places if s <= m.start < e]

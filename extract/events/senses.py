@@ -225,12 +225,15 @@ def prepositions(lex: EventLexicon) -> frozenset[str]:
 _CONDITION_REACH = 12  # words from a conjunction of condition to the trigger in its clause
 
 
-def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
+def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon,
+                       date_starts: frozenset[int] = frozenset()) -> bool:
     """Whether the trigger stands in a clause of condition: one opened by a conjunction of
     ``conditional_openers`` ("Falls die Waffen nach Syrien geliefert würden", "if the talks go
     ahead", "unless troops are sent"), or by one of ``unreal_openers`` with a verb of the unreal
-    mood in it ("Wenn die Minister sich träfen / treffen würden"); a "wenn" of time ("Wenn sich
-    die Minister am Montag treffen") stays."""
+    mood in it ("Wenn die Minister sich träfen / treffen würden") or with no date in it ("wenn
+    die EU und die USA ihr Abkommen ausverhandeln", "Wenn Lehrer Politiker einladen": a
+    condition or a habit). A "wenn" of time, dated in its clause ("Wenn sich die Minister am
+    Montag treffen"), stays. ``date_starts``: where the sentence's dates begin."""
     if not lex.conditional_openers and not lex.unreal_openers:
         return False
     first = clause_start(tokens, i)
@@ -241,7 +244,9 @@ def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         return True  # also without a comma: "Troops will stay unless the UN sends peacekeepers"
         #              (not a question: "did not remember if he had approved the arms sales")
     if tokens[first].low in lex.unreal_openers:
-        return any(t.low in lex.unreal_verbs for t in tokens[first:] if t.clause == tokens[i].clause)
+        clause = [t for t in tokens[first:] if t.clause == tokens[i].clause]
+        return any(t.low in lex.unreal_verbs for t in clause) \
+            or not any(clause[0].start <= d < clause[-1].end for d in date_starts)
     return False
 
 

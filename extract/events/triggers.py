@@ -26,8 +26,8 @@ from extract.text.people import people_lexicon
 from records.event_types import event_type
 
 
-def find_triggers(tokens: list[Token], lex: EventLexicon,
-                  person_starts: frozenset[int] = frozenset()) -> list[tuple[int, Trigger]]:
+def find_triggers(tokens: list[Token], lex: EventLexicon, person_starts: frozenset[int] = frozenset(),
+                  date_starts: frozenset[int] = frozenset()) -> list[tuple[int, Trigger]]:
     """(token index, trigger) for every trigger word in a sentence, first pattern wins.
 
     A verb whose particle ends its clause is read with it ("kam ... an" -> "ankommen"); a
@@ -190,7 +190,7 @@ def find_triggers(tokens: list[Token], lex: EventLexicon,
             if refused_infinitive(tokens, i, lex) or negative_subject(tokens, i, lex) or unreal_obligation(tokens, i, lex) \
                     or (trig.kind != "noun" and negated_verb_final(tokens, i, lex)):
                 continue  # "refusal to hold talks", "None of the members has asked for a meeting", "müssten ... gebracht werden"
-            if conditional_clause(tokens, i, lex) and (trig.kind != "noun" or happening_denied(tokens, i, lex, conditional=True)):
+            if conditional_clause(tokens, i, lex, date_starts) and (trig.kind != "noun" or happening_denied(tokens, i, lex, conditional=True)):
                 continue  # "Falls die Waffen nach Syrien geliefert würden", "if the talks go ahead": a condition
                 #           (a noun is there all the same when the condition is its outcome: "if rescue talks fail")
             if (trig.kind == "noun" or i and tokens[i - 1].low in lex.determiners) and happening_denied(tokens, i, lex):

@@ -1,0 +1,29 @@
+"""How a sentence is read around its event words, third table (issue 13, silver review 39 and
+the dev sets): a German "wenn" clause without a date is a condition or a habit. One table per
+mechanism, with the readings that must stay; every sentence was written for these tests.
+"""
+import pytest
+
+from reading_support import events_of, place
+
+
+# -- a "wenn" clause with no date of its own is a condition or a habit, no event (German) ---------
+@pytest.mark.parametrize("text", [
+    "Die Kritiker fürchten Nachteile, wenn die EU und die USA ihr Abkommen in Brüssel ausverhandeln.",
+    "Wenn Lehrer Vertreter der Parteien in die Schule einladen, müssen sie für Ausgewogenheit sorgen.",
+    "Wenn Panzer nach Polen geliefert werden, steigen die Kosten.",
+    "Wenn die Minister sich in Brüssel treffen würden, könnten sie eine Lösung finden.",
+])
+def test_an_undated_wenn_clause_is_no_event(pipeline, text):
+    assert events_of(pipeline, text, "de") == []
+
+
+@pytest.mark.parametrize("text,where", [
+    # dated in its own clause: a "wenn" of time
+    ("Wenn sich die Minister am Donnerstag in Brüssel treffen, wollen sie über Flüchtlinge beraten.", "brussels"),
+    # the event in the main clause, the condition after it
+    ("Die Minister wollen sich in Brüssel treffen, wenn die Einigung steht.", "brussels"),
+    ("Die Ministerin traf sich am Montag in Wien mit den Gewerkschaften, wenn auch nur kurz.", "vienna"),
+])
+def test_a_dated_wenn_or_a_main_clause_event_stays(pipeline, text, where):
+    assert [place(e.location) for e in events_of(pipeline, text, "de") if e.type == "meeting"] == [where]
