@@ -27,3 +27,25 @@ def test_an_undated_wenn_clause_is_no_event(pipeline, text):
 ])
 def test_a_dated_wenn_or_a_main_clause_event_stays(pipeline, text, where):
     assert [place(e.location) for e in events_of(pipeline, text, "de") if e.type == "meeting"] == [where]
+
+
+# -- a German sentence that opens with its verb and goes on with the main clause's verb is a
+#    condition without a conjunction: neither it nor its consequence happened ----------------------
+@pytest.mark.parametrize("text", [
+    "Werden etwa Tomaten aus Marokko nach Schweden eingeführt, kommt das einem Wasserimport gleich.",
+    "Würden alle Abfälle auf Züge geladen, reichte der Zug von Linz bis Paris.",
+    "Werden die Panzer im März nach Polen geliefert, beginnt die Ausbildung im April.",
+    "Hat Russland im März Waffen nach Syrien geliefert, so wäre das ein Bruch des Abkommens.",
+])
+def test_a_verb_first_condition_tells_no_event(pipeline, text):
+    assert events_of(pipeline, text, "de") == []
+
+
+@pytest.mark.parametrize("text,route", [
+    # a relative clause after the comma: the verb-first sentence is a report after all
+    ("Wurden am Montag 30 Panzer nach Polen geliefert, die Polen bestellt hatte.", (None, "poland")),
+    ("Am Montag wurden 30 Panzer nach Polen geliefert, teilte das Ministerium mit.", (None, "poland")),
+])
+def test_a_verb_first_report_stays(pipeline, text, route):
+    assert [(place(e.origin), place(e.destination)) for e in events_of(pipeline, text, "de")
+            if e.type == "shipment"] == [route]

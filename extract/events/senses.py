@@ -250,6 +250,21 @@ def conditional_clause(tokens: list[Token], i: int, lex: EventLexicon,
     return False
 
 
+def verb_first_condition(tokens: list[Token], lex: EventLexicon) -> bool:
+    """Whether a German sentence opens with a clause of condition that has no conjunction: a
+    finite auxiliary or verb of the unreal mood first ("Werden Kartoffeln aus Ägypten
+    eingeführt, kommt das einem Wasserimport gleich", "Würden die Abfälle in Lkws geladen,
+    reichte die Kolonne ..."), then the main clause's verb, written small (no relative, article
+    or conjunction: "Wurden am Montag 30 Panzer geliefert, die Polen bestellt hatte" tells).
+    Neither the condition nor what would follow from it is told as having happened."""
+    if not lex.verb_final or len(tokens) < 3 or not tokens[0].cap \
+            or tokens[0].low not in lex.auxiliaries | lex.unreal_verbs:
+        return False
+    head = next((t for t in tokens if t.clause != tokens[0].clause and t.text[:1].isalpha()), None)
+    return tokens[-1].text != "?" and head is not None and head.text[:1].islower() \
+        and head.low not in lex.relative | lex.articles | lex.subordinators
+
+
 _ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 

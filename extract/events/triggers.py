@@ -16,7 +16,7 @@ from extract.events.negation import (court_hearing, domestic_body, founded, happ
                                      generic, possible, possible_noun, undecided, under_discussion)
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
-                                   state_reached, thing_hosted, to_court, transitive_travel)
+                                   state_reached, thing_hosted, to_court, transitive_travel, verb_first_condition)
 from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before
 from extract.events.text import in_name, past_modifiers
 from extract.events.topics import abstract_object, is_topic
@@ -33,6 +33,8 @@ def find_triggers(tokens: list[Token], lex: EventLexicon, person_starts: frozens
     A verb whose particle ends its clause is read with it ("kam ... an" -> "ankommen"); a
     trigger that needs goods finds them as cargo or as a carrier ("Frachter", "convoy"); a
     noun that is what others talk about ("um über Lieferungen zu sprechen") is no event."""
+    if verb_first_condition(tokens, lex):
+        return []  # "Werden Kartoffeln aus Ägypten eingeführt, kommt das einem Wasserimport gleich"
     out = []
     lows_by_clause: Optional[dict[int, list[str]]] = None  # made for the first trigger that needs a cue
     particles = _clause_particles(tokens, lex) if lex.separable else {}
