@@ -35,6 +35,13 @@ DIRECTION = [
     ("The tanks will be delivered in November.", "en", "2015-11"),
     # the participle of a plan points ahead
     ("Das Treffen ist im Oktober vorgesehen.", "de", "2015-10"),
+    # a present auxiliary beside the date that makes no perfect is the present of a plan;
+    # the perfect, a participle in another clause's stretch and an unknown past verb stay past
+    ("Am Dienstag ist der Außenminister in der polnischen Hauptstadt zu Besuch.", "de", "2015-09-22"),
+    ("Die Kanzlerin ist am Freitag in Wien zu Gast.", "de", "2015-09-25"),
+    ("Am Dienstag ist der Außenminister in Warschau eingetroffen.", "de", "2015-09-15"),
+    ("Am Wochenende hat er das Land Richtung München verlassen, wie es heißt.", "de", "2015-W38-WE"),
+    ("Grund ist ein Interview, in dem der Diplomat am Freitag Warschau vorwarf, Kontakte einzufrieren.", "de", "2015-09-18"),
     # a cue word written capitalised inside a sentence is part of a name, not a verb of plans
     ("The minister gave a speech to the National Planning Council on Tuesday.", "en", "2015-09-15"),
     ("The Planning Council will meet on Tuesday.", "en", "2015-09-22"),

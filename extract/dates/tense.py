@@ -77,6 +77,7 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
     if grammar.perfect is not None and grammar.perfect.search(text, lo, hi):
         return -1  # "sollen im März einen Agenten getroffen haben", "is said to have met in May": the past
     best: Optional[tuple[int, int]] = None  # (distance, -sign) so future wins ties
+    present = False  # a present auxiliary that makes no perfect ("Am Dienstag ist er zu Besuch")
     for sign, regex in ((1, grammar.future_cue), (-1, grammar.past_cue)):
         for m in regex.finditer(text, lo, hi):
             if m.start() < end and m.end() > start:
@@ -85,6 +86,7 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
                 continue  # "bevor die nächste Runde beginnt", "the planned talks": an adjective
             if sign < 0 and m.group().lower() in grammar.lex.get("perfect_helpers", ()) \
                     and not _participle_ends(text, lo, hi, m.group().lower()):
+                present = present or _present_beside(text, m, start, end)
                 continue  # "Bis 4. September ist dafür Zeit": a present auxiliary, no perfect
             if sign < 0 and _passive_infinitive(text, m, hi, grammar):
                 continue  # "solle bis Mitte Oktober ausgearbeitet und umgesetzt werden": a participle of the passive infinitive
@@ -104,6 +106,8 @@ def _clause_tense(text: str, start: int, end: int, grammar: Grammar, lo: int, hi
         return 1  # "told reporters ... when talks reopen in New York on Tuesday": the nearer verb
     if _infinitive_plan(text, start, end, grammar):
         return 1  # "kündigten an, sich im April erneut zu treffen", "agreed to meet again in April"
+    if best is None and present:
+        return 1  # "Am Dienstag ist der Minister in Warschau zu Besuch": the present of a plan
     return -best[1] if best else 0
 
 
@@ -119,6 +123,22 @@ def _passive_infinitive(text: str, m: re.Match, hi: int, grammar: Grammar) -> bo
     if not infinitives or not word.islower() or "ge" not in word[:12]:
         return False
     return any(w in infinitives for w in _WORD.findall(text, m.end(), hi))
+
+
+_PRESENT_REACH = 5  # characters between a present auxiliary and the date beside it (" am ")
+_SEGMENT_END = re.compile(r"[,.;:!?–—]")
+
+
+def _present_beside(text: str, m: re.Match, start: int, end: int) -> bool:
+    """Whether the auxiliary ``m`` stands right beside the date as the finite verb of a
+    present clause ("Am Dienstag ist der Minister in Warschau zu Besuch", "Der Minister ist
+    am Dienstag zu Gast"): no participle ends its stretch up to the next comma ("Am
+    Wochenende hat er den Oman verlassen, ..." is a perfect)."""
+    if min(abs(m.start() - end), abs(start - m.end())) > _PRESENT_REACH:
+        return False
+    stop = _SEGMENT_END.search(text, max(m.end(), end))
+    words = _LOWER_WORD.findall(text, max(m.end(), end), stop.start() if stop else len(text))
+    return not (words and words[-1].islower() and words[-1].endswith(("t", "en")))
 
 
 def _participle_ends(text: str, lo: int, hi: int, helper: str) -> bool:
