@@ -49,3 +49,15 @@ def test_a_verb_first_condition_tells_no_event(pipeline, text):
 def test_a_verb_first_report_stays(pipeline, text, route):
     assert [(place(e.origin), place(e.destination)) for e in events_of(pipeline, text, "de")
             if e.type == "shipment"] == [route]
+
+
+# -- a focus particle before a fronted date leaves it the date of the clause that follows ---------
+@pytest.mark.parametrize("text,lang,doc_date,day", [
+    ("Bereits Anfang der Woche – anlässlich eines Treffens von Fico mit Bundespräsident Fischer – gab es Gerüchte.",
+     "de", "2015-08-14", "2015-08-10"),
+    ("Schon am Montag, bei einem Treffen mit dem Bundespräsidenten in Wien, sprach Fico von Gerüchten.",
+     "de", "2015-08-14", "2015-08-10"),
+    ("Already on Monday, during talks with Fischer in Vienna, Fico spoke of rumours.", "en", "2015-08-14", "2015-08-10"),
+])
+def test_a_focus_particle_keeps_a_fronted_date(pipeline, text, lang, doc_date, day):
+    assert [str(e.date_start) for e in events_of(pipeline, text, lang, doc_date)] == [day]

@@ -212,10 +212,11 @@ def assign_dates(mentions, usable, tokens: list[Token], lex: EventLexicon) -> No
 
 def _fronted(tokens: list[Token], tx: Timex, clause: int, lex: EventLexicon) -> bool:
     """Whether the timex's clause is the timex alone, with its preposition: a date fronted before
-    the clause it dates ("In 2000, ...", "Last week, ...")."""
+    the clause it dates ("In 2000, ...", "Last week, ...", "Bereits Anfang der Woche – ...": a
+    focus particle before it is no clause of its own)."""
     words = [t for t in tokens if t.clause == clause]
-    return bool(words) and all(tx.start <= t.start < tx.end or t.low in lex.pp_openers for t in words) \
-        and words[0].start <= tx.start
+    return bool(words) and all(tx.start <= t.start < tx.end or t.low in lex.pp_openers | lex.focus_particles
+                               for t in words) and words[0].start <= tx.start
 
 
 def _supported(tokens: list[Token], ti: int, idx: int, lex: EventLexicon) -> bool:

@@ -179,6 +179,7 @@ class EventLexicon(SenseWords):
     office_pronouns: frozenset[str] = frozenset()      # 'he', 'his': the office holder named just before
     counterfactual_auxiliaries: frozenset[str] = frozenset()  # 'hätte', 'would': the unreal ...
     determiners: frozenset[str] = frozenset()          # 'a', 'his' before a word that is a noun or a verb
+    focus_particles: frozenset[str] = frozenset()      # 'bereits', 'already' before a date: it still fronts its clause
     during: frozenset[str] = frozenset()               # 'during', 'bei': "said during a visit to X"
     prospective: frozenset[str] = frozenset()          # 'nächste', 'upcoming' before a meeting noun: planned
     inflected_endings: tuple[str, ...] = ()            # German determiner and adjective endings
