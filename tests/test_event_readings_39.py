@@ -61,3 +61,28 @@ def test_a_verb_first_report_stays(pipeline, text, route):
 ])
 def test_a_focus_particle_keeps_a_fronted_date(pipeline, text, lang, doc_date, day):
     assert [str(e.date_start) for e in events_of(pipeline, text, lang, doc_date)] == [day]
+
+
+# -- the day of a sentence carries over to the next that goes on about its person -----------------
+@pytest.mark.parametrize("text,lang,doc_date,day", [
+    ("Am Montag hat die Kommissarin Cecilia Malmström in Österreich um Vertrauen geworben. "
+     "Die Schwedin traf sich in Wien mit Vertretern der Gewerkschaften.", "de", "2016-02-24", "2016-02-22"),
+    ("On Tuesday the minister John Smith spoke at a rally in Accra. He met President Mahama at the palace.",
+     "en", "2016-02-19", "2016-02-16"),
+])
+def test_a_back_reference_takes_the_day_before(pipeline, text, lang, doc_date, day):
+    assert [str(e.date_start) for e in events_of(pipeline, text, lang, doc_date) if e.type == "meeting"] == [day]
+
+
+@pytest.mark.parametrize("text,lang,doc_date", [
+    # a bound is no day of the story; a person named anew starts afresh; a plan keeps its own time
+    ("Seit Montag wirbt die Kommissarin Cecilia Malmström in Österreich um Vertrauen. "
+     "Die Schwedin traf sich in Wien mit Vertretern der Gewerkschaften.", "de", "2016-02-24"),
+    ("On Tuesday the minister John Smith spoke in parliament. Ghana's president Mahama met Nigeria's leader in Abuja.",
+     "en", "2016-02-19"),
+    ("On Tuesday the minister John Smith spoke in parliament. He will meet President Mahama in Accra.",
+     "en", "2016-02-19"),
+])
+def test_no_day_is_carried_without_a_back_reference_to_a_dated_story(pipeline, text, lang, doc_date):
+    meetings = [e for e in events_of(pipeline, text, lang, doc_date) if e.type == "meeting"]
+    assert meetings and all(e.date_start is None or str(e.date_start) > doc_date for e in meetings)

@@ -23,6 +23,7 @@ from extract.events.merge import compatible, inherit, merge, same_place, to_even
 from extract.events.phrases import (coordinated_role, definite, in_relative_about_place, listed_role, owners, possessed,
                                     prospective_before, trigger_distance)
 from extract.events.orgs import ORG_CONFIDENCE
+from extract.events.carried import carry_dates
 from extract.events.combine import arrival_dates, join_route, unite
 from extract.events.lists import join_lists
 from extract.events.places import (ADJECTIVE_CONFIDENCE, capital_check, dateline, extra_places, refine_sentences,
@@ -70,7 +71,8 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
     capital = capital_check(gazetteer)
     officials = office_holders(text, tdoc.people.mentions, people_lexicon(lang))
     mentions: list[EventMention] = []
-    for si, (s, e) in enumerate(refine_sentences(text, sentences)):
+    spans = list(refine_sentences(text, sentences))
+    for si, (s, e) in enumerate(spans):
         if not lex.may_any(words(text, s, e)):
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = join_lists(text, tdoc.tokens_in(s, e), lex,
@@ -122,6 +124,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                 m.by_dateline = True
         mentions += sent_mentions
     implicit_traders(mentions, dline, gazetteer, places, lambda: nationalities(text, lex))
+    carry_dates(mentions, spans, timexes, tdoc.people.mentions, lex, text, doc_date, (dateline_start, dateline_end))
     events = []
     happenings = merge(mentions)
     inherit(happenings)
