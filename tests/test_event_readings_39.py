@@ -86,3 +86,29 @@ def test_a_back_reference_takes_the_day_before(pipeline, text, lang, doc_date, d
 def test_no_day_is_carried_without_a_back_reference_to_a_dated_story(pipeline, text, lang, doc_date):
     meetings = [e for e in events_of(pipeline, text, lang, doc_date) if e.type == "meeting"]
     assert meetings and all(e.date_start is None or str(e.date_start) > doc_date for e in meetings)
+
+
+# -- a gerund of sequence has no tense of its own: it takes the plan of the verb it hangs on ------
+def modalities(pipeline, text, lang="en", doc_date="2005-01-10"):
+    return [(place(e.location), e.to_dict()["modality"]) for e in events_of(pipeline, text, lang, doc_date)
+            if e.type == "meeting"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He will visit an orphanage in Tanzania and a school in Mozambique before chairing a meeting in Cape Town.",
+     [("tanzania", "planned"), ("mozambique", "planned"), ("cape town", "planned")]),
+    ("The minister will fly to Kenya after meeting Tony Blair in London.",
+     [("kenya", "planned"), ("london", "planned")]),
+    ("The envoy is due to arrive in Colombo before holding talks with the rebels.", [("colombo", "planned")]),
+])
+def test_a_gerund_after_a_plan_is_planned(pipeline, text, expected):
+    assert modalities(pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of announcing plans the thing it announces, not what came in sequence
+    ("He announced the package before chairing a meeting in Cape Town.", [("cape town", "actual")]),
+    ("The minister flew to Kenya after meeting Tony Blair in London.", [("kenya", "actual"), ("london", "actual")]),
+])
+def test_a_gerund_after_a_past_verb_is_actual(pipeline, text, expected):
+    assert modalities(pipeline, text) == expected

@@ -39,7 +39,7 @@ from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
 from extract.events.senses import bare_sitting
-from extract.events.plans import conjuncts, is_planned, ordered_against
+from extract.events.plans import conjuncts, gerund_of_plan, is_planned, ordered_against
 from extract.events.retold import retell_dates
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
@@ -333,6 +333,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
         if as_noun(tokens, ti, m.trigger_def, lex) and prospective_before(tokens, ti, lex, _PROSPECTIVE_REACH):
             m.status = "planned"  # "der nächste Finanzministerrat", "the upcoming summit", "ahead of a meeting"
             m.prospective = True
+        if gerund_of_plan(tokens, ti, lex):
+            m.status = "planned"  # "He will visit ... before chairing a meeting in Cape Town"
         m.status = modality_cue(tokens, m.trigger_idx, lex, m.trigger_def.kind == "noun") or m.status
         plan_sender(m, tokens, place_idx, lex, gazetteer.country)
         if m.spec.modes:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Optional
 
 from extract.events.lexicon import EventLexicon
-from extract.text.document import Token
+from extract.text.document import Token, clause_start
 from extract.text.lemmas import lemma
 
 
@@ -226,3 +226,25 @@ def _alleged_past(tokens: list[Token], clause: int, lex: EventLexicon) -> bool:
                 and tokens[k + 1].low.endswith(("ed", "en", "t")) and tokens[k + 1].low != "to":
             return True
     return False
+
+
+def gerund_of_plan(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """Whether the trigger is the object of a gerund of sequence ("before chairing a meeting in
+    Cape Town", "after holding talks") that hangs on a verb with a plan ("He will visit an
+    orphanage in Tanzania before ..."): a gerund has no tense of its own, it takes the plan
+    of the verb it depends on: a future auxiliary or a word of plans before "to" ("is due
+    to arrive ... before holding talks"); not a verb of announcing ("announced the package
+    before visiting Kenya"). English only (German clauses of sequence are finite)."""
+    if lex.verb_final:
+        return False
+    g = next((k for k in range(trigger, max(0, trigger - _GERUND_OBJECT) - 1, -1)
+              if tokens[k].low.endswith("ing") and k and tokens[k - 1].low in lex.sequence_prepositions), None)
+    if g is None:
+        return False
+    head = tokens[g - 1].clause
+    return any(t.clause in (head, head - 1) and (t.low in lex.future_auxiliaries or t.low in lex.planned and k + 1 < g
+                                                 and tokens[k + 1].low in lex.infinitive_markers)
+               for k, t in enumerate(tokens[:g - 1]))
+
+
+_GERUND_OBJECT = 3  # words from a gerund to the noun it governs ("before chairing a meeting")
