@@ -198,6 +198,9 @@ def test_a_place_owning_a_noun_after_the_trigger_is_no_venue(pipeline, text, whe
     ("European Union finance ministers meet on Thursday to discuss proposals for a jet fuel tax.", True),
     ("The mills cannot meet demand for steel this year.", False),
     ("Profits failed to meet market expectations on Wednesday.", False),
+    # a norm one complies with
+    ("The plant in Ohio was upgraded to meet new emission legislation on Monday.", False),
+    ("The cars in Bremen must meet EU regulations from March.", False),
 ])
 def test_the_object_of_an_infinitive_after_meet_is_its_own(pipeline, text, meets):
     assert bool([e for e in events_of(pipeline, text, "en", "2005-03-01") if e.type == "meeting"]) == meets
