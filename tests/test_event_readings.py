@@ -4,20 +4,9 @@ series is one meeting, "now" takes no neighbour's date, and "the two sides" are 
 further back. One table per mechanism; every sentence was written for these tests, none comes
 from an evaluation article.
 """
-import datetime as dt
-
 import pytest
 
-from geo.translit import fold
-
-
-def events_of(pipeline, text, lang, doc_date="2005-02-15"):
-    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
-    return doc.events
-
-
-def place(p):
-    return fold(p.name) if p else None
+from reading_support import events_of, place
 
 
 # -- a capitalised common word next to another capital is part of a name (English) -------------

@@ -3,20 +3,9 @@ of arriving that reaches a state, an "-ing" form that describes traders, a place
 venue of the talks told of, and a participle of purpose after an event noun. One table per
 mechanism, with the readings that must stay; every sentence was written for these tests.
 """
-import datetime as dt
-
 import pytest
 
-from geo.translit import fold
-
-
-def events_of(pipeline, text, lang, doc_date="2005-02-15"):
-    doc = pipeline.process(text, doc_id="t", doc_date=dt.date.fromisoformat(doc_date), lang=lang)
-    return doc.events
-
-
-def place(p):
-    return fold(p.name) if p else None
+from reading_support import events_of, place
 
 
 def shipments(pipeline, text, lang, doc_date="2005-02-15"):
