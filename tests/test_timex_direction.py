@@ -196,6 +196,20 @@ def test_tense_points_the_date(text, lang, value):
     assert [t.value for t in tag_timexes(text, MONDAY, lang)] == [value]
 
 
+# -- a clause with no verb of its own (a list split at commas) takes the future of its sentence;
+#    a headline before a blank line is no part of the sentence, an abbreviation ends none --------
+# (Thursday 26 February 1987)
+@pytest.mark.parametrize("text,value", [
+    ("The minister will brief Baker, Volcker and Camdessus, before travelling to Europe at the weekend.", "1987-W09-WE"),
+    ("The minister will brief U.S. Treasury Secretary Baker and Camdessus, before travelling to Europe at the weekend.",
+     "1987-W09-WE"),
+    ("The minister will meet Baker, Volcker and Camdessus before he travelled to Europe at the weekend.", "1987-W08-WE"),
+    ("Jobs rise more than expected\n\nThe economy added 337,000 jobs in October.", "1986-10"),
+])
+def test_a_clause_without_a_verb_takes_its_sentence_s_future(text, value):
+    assert [t.value for t in tag_timexes(text, dt.date(1987, 2, 26), "en")] == [value]
+
+
 # -- a range of weekdays: its start points the way its end does and lies on or before it ----------
 # (Tuesday 9 June 2015)
 @pytest.mark.parametrize("text,lang,values", [
