@@ -70,9 +70,8 @@ def clause_tense(text: str, start: int, end: int, grammar: Grammar) -> int:
         wide = _clause(text, start, end, grammar, coordinated=False)
         if wide != narrow:
             sign = _clause_tense(text, start, end, grammar, *wide)
-    if sign > 0 or sign == 0 and _sentence_future(text, start, end, grammar, narrow[0]):
-        return sign or 1  # "Funaro will be explaining ... to Baker, Volcker and Camdessus before
-        #                    travelling to Europe at the weekend": a clause with no verb of its own
+    if sign == 0 and _sentence_future(text, start, end, grammar, narrow[0]):
+        return 1  # "will be explaining ... to Baker, Volcker and Camdessus, before travelling at the weekend"
     return sign
 
 
@@ -82,9 +81,8 @@ _SENTENCE_OPEN = re.compile(r"(?:(?<=[a-zäöüß\d]{3})\.|[!?])\s+|\n\s*\n")  #
 def _sentence_future(text: str, start: int, end: int, grammar: Grammar, lo: int) -> bool:
     """Whether the sentence before a clause with no tense of its own speaks of the future: its
     nearest tense cue before the clause is a future one."""
-    base = max(0, lo - 300)
-    ends = list(_SENTENCE_OPEN.finditer(text, base, start))
-    first = ends[-1].end() if ends else base
+    ends = list(_SENTENCE_OPEN.finditer(text, max(0, lo - 300), start))
+    first = ends[-1].end() if ends else max(0, lo - 300)
     return first < lo and _clause_tense(text, start, end, grammar, first, lo) > 0
 
 

@@ -98,6 +98,16 @@ def descriptor_modifier(tokens: list[Token], i: int, pm: Mention, lex: EventLexi
 _SITUATION_GAP = 2  # words between the locative and the place: "der Unruhen im afrikanischen Burundi"
 
 
+def _locative_before(tokens: list[Token], i: int, lex: EventLexicon) -> int:
+    """The index of the locative before the place at ``i``, back over an article and
+    small-written adjectives ("im afrikanischen Burundi"), or where the walk stopped."""
+    k = i - 1
+    while k > 0 and i - k <= _SITUATION_GAP and tokens[k].clause == tokens[i].clause \
+            and tokens[k].low not in lex.locatives and (tokens[k].low in lex.articles or tokens[k].text.islower()):
+        k -= 1
+    return k
+
+
 def situation_place(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     """Whether the place at ``i`` is where a state of affairs is, told by a noun right before
     its locative ("über die Folgen der Unruhen im afrikanischen Burundi", "talks on the war in
@@ -105,10 +115,7 @@ def situation_place(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     counts: "Flüchtlingskrise in Griechenland")."""
     if not lex.situation_nouns:
         return False
-    k = i - 1
-    while k > 0 and i - k <= _SITUATION_GAP and tokens[k].clause == tokens[i].clause \
-            and tokens[k].low not in lex.locatives and (tokens[k].low in lex.articles or tokens[k].text.islower()):
-        k -= 1  # back over an article and small-written adjectives to the locative
+    k = _locative_before(tokens, i, lex)
     if k < 1 or tokens[k].low not in lex.locatives or tokens[k - 1].clause != tokens[i].clause:
         return False
     noun = tokens[k - 1].low.rsplit("-", 1)[-1]
@@ -122,10 +129,7 @@ def source_place(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> boo
     inside that phrase ("from the talks in Geneva" still places the talks)."""
     if not lex.source_prepositions:
         return False
-    k = i - 1
-    while k > 0 and i - k <= _SITUATION_GAP and tokens[k].clause == tokens[i].clause \
-            and tokens[k].low not in lex.locatives and (tokens[k].low in lex.articles or tokens[k].text.islower()):
-        k -= 1  # back over an article and small-written adjectives to the locative
+    k = _locative_before(tokens, i, lex)
     if k < 2 or tokens[k].low not in lex.locatives:
         return False
     j = k - 1   # the noun the locative phrase belongs to, then back over its modifiers
