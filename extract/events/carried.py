@@ -3,14 +3,13 @@
 Malmström in Österreich einen neuen Anlauf unternommen. Die Schwedin traf sich in Wien mit
 Vertretern ...", "On Tuesday the minister flew to Accra. He met President Mahama ...".
 
-    carry_dates(mentions, spans, timexes, people, lex, doc_date, dateline)
+    carry_dates(mentions, spans, timexes, people, lex, text, doc_date, dateline)
 
 A meeting told as done, with no date of its own, takes the day of the sentence right before
 its own when its sentence opens with a back-reference to a person (a pronoun, or an article
-and a noun that is no name) and that sentence names a person and holds one past date that
-anchors it (no "seit"/"since" before it), and its own sentence has no date and no word of
-plans. Nothing else moves: a sentence that names its
-people anew, or a date told as a bound, gives nothing to the next.
+and a noun that is no name), has no date and no word of plans, and the sentence before names
+a person and holds one past date that anchors it (no "seit"/"since" before it). Nothing else
+moves: a sentence that names its people anew, or a date told as a bound, gives nothing on.
 """
 from __future__ import annotations
 

@@ -215,7 +215,7 @@ def _fronted(tokens: list[Token], tx: Timex, clause: int, lex: EventLexicon) -> 
     the clause it dates ("In 2000, ...", "Last week, ...", "Bereits Anfang der Woche – ...": a
     focus particle before it is no clause of its own)."""
     words = [t for t in tokens if t.clause == clause]
-    return bool(words) and all(tx.start <= t.start < tx.end or t.low in lex.pp_openers | lex.focus_particles
+    return bool(words) and all(tx.start <= t.start < tx.end or t.low in lex.pp_openers or t.low in lex.focus_particles
                                for t in words) and words[0].start <= tx.start
 
 

@@ -77,8 +77,9 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
             continue  # no word of the sentence can be a trigger: no tokens needed
         tokens = join_lists(text, tdoc.tokens_in(s, e), lex,
                             tuple((m.start, m.end) for m in places if s <= m.start < e))
+        sent_timexes = [t for t in timexes if s <= t.start < e]  # (read once: the triggers' and the dates')
         triggers = find_triggers(tokens, lex, frozenset(p.start for p in tdoc.people.between(s, e)),
-                                 frozenset(t.start for t in timexes if s <= t.start < e)) if tokens else []
+                                 frozenset(t.start for t in sent_timexes)) if tokens else []
         if not triggers:
             continue
         sent_places = [m for m in places if s <= m.start < e]
@@ -88,8 +89,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
                                            sent_people, orgs, lex, gazetteer, capital, officials)
-        usable = usable_timexes([t for t in timexes if s <= t.start < e], tokens, lex,
-                                (dateline_start, dateline_end))
+        usable = usable_timexes(sent_timexes, tokens, lex, (dateline_start, dateline_end))
         assign_dates(sent_mentions + [m.arrival for m in sent_mentions if m.arrival], usable, tokens, lex)
         arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:

@@ -59,7 +59,7 @@ class SenseWords:
     sale_nouns: frozenset[str] = frozenset()           # "sale": "the sale of <a named firm>" changes its owner
     transfer_verbs: frozenset[str] = frozenset()       # "take", "übernehmen": hand a business or a share over
     future_copulas: frozenset[str] = frozenset()       # "is", "are": "are to meet" is arranged, still ahead
-    future_auxiliaries: frozenset[str] = frozenset()   # "will": a meeting in its sentence's sequence is ahead too
+    future_auxiliaries: frozenset[str] = frozenset()   # "will": a meeting a gerund of sequence governs is ahead too
     occasion_nouns: frozenset[str] = frozenset()       # "occasions": "on three occasions" counts many meetings
     many_words: frozenset[str] = frozenset()           # "several": a count of many without a number
     situation_nouns: tuple[str, ...] = ()              # "war", "Krise": "the war in Syria" places the war, not a meeting
