@@ -427,6 +427,20 @@ def test_ago_makes_a_history_laden_text_news():
     assert values_of(text, dt.date(1999, 3, 12), "en")["April"] == "1999-04"
 
 
+# -- a period of "this" compared with now is the report's own, even in a story told by its dates ----
+@pytest.mark.parametrize("text,span,value", [
+    ("He was born in 1951. He won the seat in 1983, married in 2000 and had a son in October 2003. "
+     "A trip to Africa earlier this year showed his softer side.", "earlier this year", "2005"),
+    ("She was elected in 1979 and again in 1983. In 1992 she led the party, in 2001 she retired. "
+     "Her memoirs are due later this month.", "later this month", "2005-03"),
+    # "this year" without a comparison stays the year the story has reached
+    ("She was elected in 1979 and again in 1983. In 1992 she led the party, in 2001 she retired. "
+     "That spring she left London; this year she wrote a book.", "this year", "2001"),
+])
+def test_a_period_compared_with_now_is_the_reports(text, span, value):
+    assert values_of(text, dt.date(2005, 3, 15), "en").get(span) == value
+
+
 # -- a night named by the day it runs into is that day ------------------------------------------------
 @pytest.mark.parametrize("text,span,value", [
     ("Tsipras hatte das Referendum in der Nacht auf Samstag angekündigt.", "Nacht auf Samstag", "2015-06-27"),

@@ -201,7 +201,10 @@ _BARE_YEAR = re.compile(r"\d{3,4}(?:/\d{2,4})?")  # "1916", a split year "1870/7
 
 
 def _deictic_later(c: Candidate, grammar: Grammar) -> bool:
-    """'four years ago', 'vor vier Jahren': a span counted from the report's day."""
+    """'four years ago', 'vor vier Jahren': a span counted from the report's day; so is a period
+    of 'this' compared with now ('earlier this year', 'later this month')."""
+    if c.kind == "rel" and c.groups.get("rel") and grammar.lookup["rel"].get(norm(c.groups["rel"])) == 0:
+        return norm(c.groups.get("mod") or "") in grammar.lex.get("deictic_mods", ())
     return c.kind == "ago" and norm(c.groups.get("later") or "") in grammar.lex.get("deictic_later", ())
 
 
