@@ -4,7 +4,8 @@ A timex dates the trigger whose clause it is in; failing that, the nearest trigg
 of its sentence. Timexes that cannot anchor the happening are skipped: those in a
 reporting clause ("Auf einer Pressekonferenz am Freitag sagte ..."), those after
 "seit"/"since"/"bis"/"until", those in a dateline ("TOKYO, March 2 -"), and values
-that are no calendar interval (PAST_REF, durations). Never the publication date.
+that are no calendar interval (PAST_REF, durations not counted from the report's day).
+Never the publication date alone.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Optional
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import np_reach
 from extract.events.phrases import other_participle_date
+from extract.events.stretches import stretch
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 from records.model import Timex
@@ -74,20 +76,19 @@ def _publication_date(tokens: list[Token], idx: int, clause: int, lex: EventLexi
     return False
 
 
-def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
-                   dateline: tuple[int, int]) -> list[tuple[Timex, int, tuple]]:
-    """(timex, clause, interval) for the timexes of a sentence that may anchor an event."""
+def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon, dateline: tuple[int, int],
+                   doc_date: Optional[dt.date] = None) -> list[tuple[Timex, int, tuple]]:
+    """(timex, clause, interval) for the timexes of a sentence that may anchor an event; a
+    duration counted from the report's day gives its stretch ("in the next two weeks")."""
     out = []
     speech_clauses = {t.clause for t in tokens if t.low in lex.speech}
     grammar = load_grammar(lex.lang)
     for tx in timexes:
         if dateline[0] <= tx.start < dateline[1]:
             continue  # "TOKYO, March 2 -": the report's day (a headline before the dateline dates its own)
-        iv = interval(tx.value)
-        if iv is None:
-            continue
         idx = next((i for i, t in enumerate(tokens) if t.end > tx.start), None)
-        if idx is None:
+        iv = interval(tx.value) or (stretch(tx, tokens, idx, lex, doc_date) if idx is not None else None)
+        if iv is None or idx is None:
             continue
         clause = tokens[idx].clause
         before = [t.low for t in tokens[max(0, idx - 3):idx] if t.clause == clause]

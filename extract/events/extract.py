@@ -89,7 +89,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
         orgs = find_organisations(text, s, e, lex)
         sent_mentions = _sentence_mentions(text, (s, e), si, tokens, triggers, sent_places,
                                            sent_people, orgs, lex, gazetteer, capital, officials)
-        usable = usable_timexes(sent_timexes, tokens, lex, (dateline_start, dateline_end))
+        usable = usable_timexes(sent_timexes, tokens, lex, (dateline_start, dateline_end), doc_date)
         assign_dates(sent_mentions + [m.arrival for m in sent_mentions if m.arrival], usable, tokens, lex)
         arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:

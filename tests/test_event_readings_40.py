@@ -1,0 +1,39 @@
+"""How a sentence is read around its event words, fourth table (issue 13, dev sets 21-33 and the
+silver review of the session): the stretch of a counted duration from the report's day dates the
+event inside it. One table per mechanism, with the readings that must stay; every sentence was
+written for these tests.
+"""
+import pytest
+
+from reading_support import TUESDAY, events_of
+
+# TUESDAY is 2005-02-15
+
+
+# -- a counted duration after a word that points from now is a stretch that starts or ends on the
+#    report's day: the event told inside it falls between the two --------------------------------
+@pytest.mark.parametrize("text,lang,dates", [
+    ("Der Parteichef will sich in den kommenden 14 Tagen mit den anderen Parteien in Graz treffen.", "de",
+     ("2005-02-15", "2005-03-01")),
+    ("In den vergangenen zehn Tagen wurden 300 Panzer aus Polen in die Ukraine geliefert.", "de",
+     ("2005-02-05", "2005-02-15")),
+    ("Die Hilfsgüter sollen in den nächsten drei Wochen per Schiff nach Beirut gebracht werden.", "de",
+     ("2005-02-15", "2005-03-08")),
+    ("The ministers will meet in Paris in the next two weeks.", "en", ("2005-02-15", "2005-03-01")),
+    ("Over the past three months Russia shipped 40 tanks to Syria.", "en", ("2004-11-15", "2005-02-15")),
+    ("The envoy is expected to visit Kabul within the coming ten days.", "en", ("2005-02-15", "2005-02-25")),
+])
+def test_a_stretch_from_the_reports_day_dates_its_event(pipeline, text, lang, dates):
+    assert [(e.date_start, e.date_end) for e in events_of(pipeline, text, lang)] == [dates]
+
+
+@pytest.mark.parametrize("text,lang", [
+    # counted from another event ("following", "folgenden"), or the term of a deal in years: no dates
+    ("Two weeks after the summit, in the following ten days, the ministers met in Paris.", "en"),
+    ("The firm will supply gas to China over the next ten years.", "en"),
+    ("Nach dem Gipfel trafen sich die Minister in den folgenden zehn Tagen in Paris.", "de"),
+    # a stretch without a count is no calendar stretch
+    ("The ministers will meet in Paris in the coming weeks.", "en"),
+])
+def test_no_stretch_without_a_count_from_now(pipeline, text, lang):
+    assert [(e.date_start, e.date_end) for e in events_of(pipeline, text, lang)] in ([(None, None)], [])
