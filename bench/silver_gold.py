@@ -12,8 +12,9 @@ Sets (annotated blind to the code by helpers, CONVENTIONS.md of the gold news): 
 ``set24_en`` (seed 2902) are dev sets of a later session, annotated the same way.
 ``set25_de`` (seed 3001) and ``set25_en`` (seed 3002) are dev sets of the session after.
 Sets 26-32 followed the same way, each blind when made and opened as dev a session later.
-``set33_de`` (seed 4301, from position 0) and ``set33_en`` (seed 4302, from position 300) are
-blind: scored only, their errors not read.
+``set33_de`` (seed 4301, from position 0) and ``set33_en`` (seed 4302, from position 300) were
+blind when made and are dev sets since. ``set34_de`` (seed 4401) and ``set34_en`` (seed 4402),
+both walked from position 0, are blind: scored only, their errors not read.
 """
 from __future__ import annotations
 
