@@ -37,3 +37,24 @@ def test_a_stretch_from_the_reports_day_dates_its_event(pipeline, text, lang, da
 ])
 def test_no_stretch_without_a_count_from_now(pipeline, text, lang):
     assert [(e.date_start, e.date_end) for e in events_of(pipeline, text, lang)] in ([(None, None)], [])
+
+
+# -- a body named before a conjunction is the subject of another clause: the verb after it has a
+#    subject of its own, so it is no sitting of that body ----------------------------------------
+@pytest.mark.parametrize("text,lang,dates", [
+    ("After talks with the board the hospital waits until health chiefs meet in Cardiff in March.", "en",
+     [(None, None), ("2005-03-01", "2005-03-31")]),
+    ("The council delayed the vote because the two ministers meet in Rome on Friday.", "en",
+     [("2005-02-18", "2005-02-18")]),
+])
+def test_a_body_before_a_conjunction_is_another_clauses(pipeline, text, lang, dates):
+    assert [(e.date_start, e.date_end) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == dates
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasury committee meets on Tuesday.",
+    "The board will meet in London on Friday.",
+    "The council of the city is due to meet in Leeds on Monday.",
+])
+def test_a_bodys_own_sitting_stays_no_event(pipeline, text):
+    assert events_of(pipeline, text, "en") == []

@@ -8,7 +8,7 @@ from typing import Optional
 from extract.events.hypotheticals import counterfactual
 from extract.events.lexicon import EventLexicon, Trigger
 from extract.events.sides import international_word
-from extract.events.text import past_modifiers
+from extract.events.text import after_conjunction, past_modifiers
 from extract.text.document import Token, clause_start, without_possessive
 from extract.text.lemmas import lemma
 
@@ -151,7 +151,10 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
     session = low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
     near = [without_possessive(tokens[k].low).rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
             if k != i and (k in subject or tokens[k].clause == tokens[i].clause)
-            and (session or k < i or tokens[k - 1].low not in lex.locatives)]
+            and (session or k < i or tokens[k - 1].low not in lex.locatives)
+            and not k < after_conjunction(tokens, k, i, lex)]
+    # (a body before a conjunction is another clause's: "after talks with the board the hospital
+    #  waits until health chiefs meet")
     # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)
     # (a German subject counts at any distance: "Das Gericht, das ... aktiv wurde, will sich ... in einer
     #  Dringlichkeitssitzung mit dem Fall befassen")

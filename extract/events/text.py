@@ -32,6 +32,13 @@ def past_modifiers(tokens: list[Token], i: int, lex: EventLexicon, reach: int = 
     return k
 
 
+def after_conjunction(tokens: list[Token], lo: int, i: int, lex: EventLexicon) -> int:
+    """The first index from ``lo`` that lies in the subordinate clause holding ``i``: after the
+    last conjunction between them ("the council delayed the vote because the ministers meet":
+    "the vote" is not what they meet). English clauses often lack the comma German writes."""
+    return max([lo] + [j + 1 for j in range(lo, i) if tokens[j].low in lex.subordinators])
+
+
 def phrase_before(tokens: list[Token], i: int, phrases) -> Optional[tuple[str, ...]]:
     """The longest cue phrase that ends right before token ``i`` in the same clause."""
     for ph in phrases:

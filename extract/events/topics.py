@@ -8,6 +8,7 @@ object that makes a meeting verb another verb ("meet demand", "eine Entscheidung
 from __future__ import annotations
 
 from extract.events.lexicon import EventLexicon
+from extract.events.text import after_conjunction
 from extract.text.document import Token
 from extract.text.lemmas import lemma
 
@@ -26,6 +27,7 @@ def abstract_object(tokens: list[Token], i: int, lex: EventLexicon, wanted=None)
     if lex.verb_final:
         lo, hi = 0, len(tokens)  # anywhere in its clause ("Diese Abmachung hatte ... getroffen", "begrüßte ... die Einigung")
     else:  # an infinitive after the verb has its own object ("meet on Thursday to discuss proposals")
+        lo = after_conjunction(tokens, lo, i, lex)
         hi = next((k for k in range(i + 1, hi) if tokens[k].low in lex.infinitive_markers
                    and k + 1 < len(tokens) and tokens[k + 1].text.islower()), hi)
     if any(abstract(tokens[k].low) for k in range(lo, hi)
