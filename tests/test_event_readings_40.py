@@ -5,7 +5,7 @@ written for these tests.
 """
 import pytest
 
-from reading_support import TUESDAY, events_of
+from reading_support import TUESDAY, events_of, place
 
 # TUESDAY is 2005-02-15
 
@@ -58,3 +58,33 @@ def test_a_body_before_a_conjunction_is_another_clauses(pipeline, text, lang, da
 ])
 def test_a_bodys_own_sitting_stays_no_event(pipeline, text):
     assert events_of(pipeline, text, "en") == []
+
+
+# -- a guest of a host at a place is a visit: "zu Gast" after its place, "as a guest of" -----------
+@pytest.mark.parametrize("text,lang,where", [
+    ("Der Minister war am Montag in Graz zu Gast bei Landeshauptmann Schützenhöfer.", "de", "graz"),
+    ("Die Kanzlerin ist am Freitag in Prag zu Gast.", "de", "prague"),
+    ("The minister was in Lisbon on Monday as a guest of the prime minister.", "en", "lisbon"),
+    ("The oil minister was in Caracas as a guest of the state oil company.", "en", "caracas"),
+    ("The Queen will be the guest of President Chirac in Paris next week.", "en", "paris"),
+])
+def test_a_guest_at_a_place_is_a_visit(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The hotel in Paris had 300 guests of the festival.", "en"),
+    ("Guests of the show in London included the actor Hugh Grant.", "en"),
+    ("He was a guest of honour.", "en"),
+    # an infinitive between the place and the trigger still parts them
+    ("The firm signed an agreement to distribute computers in Japan.", "en"),
+])
+def test_no_visit_without_a_guest_at_a_place(pipeline, text, lang):
+    assert [e for e in events_of(pipeline, text, lang) if e.type == "meeting"] == []
+
+
+def test_a_german_comparative_als_is_no_conjunction(pipeline):
+    # the jury's deliberations stay its own sitting: "als" inside a clause compares
+    text = ("Der Richter verkündete am Freitag in Graz die Entscheidung der Geschworenen, die sich nach "
+            "mehr als sechsstündigen Beratungen nicht einigen konnten.")
+    assert [e for e in events_of(pipeline, text, "de") if e.type == "meeting"] == []

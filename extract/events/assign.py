@@ -257,7 +257,8 @@ def _venue_near(tokens: list[Token], i: int, ti: int, lex: EventLexicon, noun: b
     clause ("ein Bild von der Lage der Flüchtlinge auf der Insel Lesbos gemacht")."""
     lo, hi = min(i, ti), max(i, ti)
     return (hi - lo <= _VENUE_REACH or lex.verb_final and (i < ti or noun)) and tokens[i].clause == tokens[ti].clause and not any(
-        tokens[k].low in lex.infinitive_markers for k in range(lo + 1, hi))
+        tokens[k].low in lex.infinitive_markers and tokens[k + 1].text.islower() for k in range(lo + 1, hi))
+    # (a marker before a name or a German noun is a preposition: "war in Wien zu Gast bei ...")
 
 
 def _reach(tokens: list[Token], ti: int, i: int, place_idx: frozenset[int], lex: EventLexicon) -> int:

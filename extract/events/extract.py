@@ -368,8 +368,8 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             m.roles["destination"] = [market]  # "made in Mexico and sold in the United States", "... in the European market"
         if m.trigger_def.needs_place and not any(m.roles.values()):
             continue  # "to renegotiate an agreement signed last year": no place, and not the trip's date
-        if m.trigger_def.needs_place and lows & lex.firm_words and not (named_role or states):
-            continue  # "the company said it signed an agreement in ...": a firm's contract, no meeting
+        if m.trigger_def.needs_place and not m.trigger_def.visit and lows & lex.firm_words and not (named_role or states):
+            continue  # "the company said it signed an agreement in ...": a firm's contract (a firm may host a guest)
         if m.trigger_def.kind == "travel" and (m.trigger_def.visit or m.trigger_def.from_location) and not (
                 named_role or orgs or any(officials.holds(p.name) for p in people)
                 or (lows & lex.office_pronouns and officials.told_before(span[0]))):

@@ -35,7 +35,11 @@ def past_modifiers(tokens: list[Token], i: int, lex: EventLexicon, reach: int = 
 def after_conjunction(tokens: list[Token], lo: int, i: int, lex: EventLexicon) -> int:
     """The first index from ``lo`` that lies in the subordinate clause holding ``i``: after the
     last conjunction between them ("the council delayed the vote because the ministers meet":
-    "the vote" is not what they meet). English clauses often lack the comma German writes."""
+    "the vote" is not what they meet). English clauses often lack the comma German writes; German
+    sets one before every subordinate clause, so a conjunction's word inside a clause is no
+    conjunction there ("nach mehr als sechsstündigen Beratungen", "bis zum Abend")."""
+    if lex.verb_final:
+        return lo
     return max([lo] + [j + 1 for j in range(lo, i) if tokens[j].low in lex.subordinators])
 
 
