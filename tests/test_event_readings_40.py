@@ -88,3 +88,25 @@ def test_a_german_comparative_als_is_no_conjunction(pipeline):
     text = ("Der Richter verkündete am Freitag in Graz die Entscheidung der Geschworenen, die sich nach "
             "mehr als sechsstündigen Beratungen nicht einigen konnten.")
     assert [e for e in events_of(pipeline, text, "de") if e.type == "meeting"] == []
+
+
+# -- one meeting per counterpart that a word of sequence after a coordinator or comma sets apart ---
+@pytest.mark.parametrize("text,lang,actors", [
+    ("Der Minister traf am Montag in Kairo zunächst Außenminister Schukri und anschließend Präsident Sisi.", "de",
+     [["Schukri"], ["Sisi"]]),
+    ("In Cairo the minister first met Foreign Minister Shoukry and then President Sisi.", "en",
+     [["Shoukry"], ["Sisi"]]),
+    ("Die Kanzlerin empfing in Berlin zuerst Premier Rutte, danach Präsident Macron.", "de", [["Rutte"], ["Macron"]]),
+])
+def test_one_meeting_per_counterpart_in_sequence(pipeline, text, lang, actors):
+    events = [e for e in events_of(pipeline, text, lang) if e.type == "meeting"]
+    assert [[a.split()[-1] for a in e.actors if a.split()[-1] in text] for e in events] == actors
+    assert len({(e.location.name, e.date_start) for e in events}) == 1
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("The minister met Shoukry and Sisi in Cairo on Monday.", "en"),
+    ("Der Premier zitierte am Montag in Jerusalem den Minister Jaalon zu sich, nachdem dieser General Golan verteidigt hatte.", "de"),
+])
+def test_counterparts_without_a_sequence_share_one_meeting(pipeline, text, lang):
+    assert len([e for e in events_of(pipeline, text, lang) if e.type == "meeting"]) == 1

@@ -85,6 +85,8 @@ def _fits(h: Happening, m: EventMention) -> bool:
     if h.type != m.type or (_dates_conflict(h.date, m.date) and not _onward(h, m)
                             and not _near_guess(h, m)):
         return False
+    if m.turn and any(o.sentence == m.sentence and o.trigger_idx == m.trigger_idx and o.turn != m.turn for o in h.mentions):
+        return False  # "traf zunächst seinen Amtskollegen, danach Präsident Sisi": one meeting per counterpart
     if m.repeated and m.sentence != h.last_sentence:
         return False  # "when the two meet again next month": a follow-up, not the talks told of before
     if m.ordered and any(o.trigger.start in m.ordered for o in h.mentions):

@@ -46,6 +46,7 @@ class EventMention:
     repeated: bool = False          # "meet again", "erneut treffen": a new meeting after one told of
     amount_refs: frozenset[str] = frozenset()  # figures its clause gives its goods or its noun ("the 70 new orders")
     part: int = 0                   # the side of a contrast in its sentence (", while ..."): 0 before the first
+    turn: int = 0                   # the counterpart's turn in a sequence ("traf zunächst X, danach Y"): 1, 2, ...
     ordered: frozenset[int] = frozenset()  # starts of the nouns it is told before or after: "Noch vor dem Treffen ... ein Mini-Gipfel"
     prospective: bool = False       # "der nächste Gipfel", "the upcoming summit": one still to come
     by_dateline: bool = False       # its location is the dateline's, not named in its sentence

@@ -8,6 +8,7 @@ import copy
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import EventMention
 from extract.text.document import Token
+from extract.text.people import people_lexicon
 
 
 def split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLexicon,
@@ -23,7 +24,7 @@ def split_stops(mentions: list[EventMention], tokens: list[Token], lex: EventLex
             continue
         places = sorted({pm.start: pm for pm in m.roles.get("location", [])}.values(), key=lambda pm: pm.start)
         if len(places) < 2 or len({pm.place.name for pm in places}) < 2:
-            out.append(m)
+            out += _split_counterparts(m, tokens, lex, text)
             continue
         separated = all("," in text[a.end:b.start] or any(t.low in lex.coordinators or t.low in lex.sequence_words
                                                           for t in tokens if a.end <= t.start < b.start)
@@ -63,4 +64,46 @@ def _split_flows(m: EventMention, tokens: list[Token], lex: EventLexicon, text: 
         flow = copy.copy(m)
         flow.roles = {**m.roles, "destination": [pm]}
         out.append(flow)
+    return out
+
+
+_TURN_REACH = 4  # words after a word of sequence that may hold the next counterpart ("danach Präsident Sisi")
+
+
+def _split_counterparts(m: EventMention, tokens: list[Token], lex: EventLexicon, text: str) -> list[EventMention]:
+    """One meeting per counterpart that a word of sequence after a coordinator or comma sets
+    apart ("traf in Kairo zunächst seinen Amtskollegen, danach Präsident Sisi", "first met
+    Foreign Minister Shoukry and then President Sisi"): the conventions count a visitor who
+    meets a minister and then the president twice. Each copy keeps the place and the date and
+    takes the actors on its side; the subject before the trigger stays in both."""
+    ti = m.trigger_idx
+    if m.spec.route or m.trigger_def.kind == "noun" or not text:
+        return [m]
+    titles = people_lexicon(lex.lang)
+
+    def counterpart(lo: int, hi: int) -> bool:  # a name or a title among tokens[lo:hi]
+        return any(tokens[k].cap and not lex.nouns_capitalised or titles.is_title(tokens[k].low)
+                   or tokens[k].text in " ".join(m.actors).split() for k in range(lo, min(hi, len(tokens))))
+
+    turn = next((k for k in range(ti + 2, len(tokens)) if tokens[k].low in lex.sequence_words
+                 and tokens[k].low not in lex.subordinators  # ("nachdem dieser ...": a clause of its own)
+                 and (tokens[k - 1].low in lex.coordinators or text[tokens[k - 1].end:tokens[k].start].strip() == ",")), None)
+    if turn is None or any(tokens[k].low in lex.sequence_words for k in range(turn + 1, len(tokens))) \
+            or not counterpart(ti + 1, turn) or not counterpart(turn + 1, turn + 1 + _TURN_REACH) \
+            or any(lex.triggers_for(tokens[k].low) for k in range(turn + 1, min(len(tokens), turn + 1 + _TURN_REACH))):
+        return [m]  # (another event word after it tells its own meeting: "and then flew to Rome")
+    cut = tokens[turn].start
+
+    def side(first: bool) -> list[str]:
+        kept = []
+        for a in m.actors:
+            at = text.find(a, m.span[0], m.span[1])
+            if at < 0 or at < m.trigger.start or (at < cut) == first:
+                kept.append(a)
+        return kept
+    out = []
+    for n, first in enumerate((True, False), 1):
+        part = copy.copy(m)
+        part.actors, part.turn = side(first), n
+        out.append(part)
     return out
