@@ -110,3 +110,13 @@ def test_one_meeting_per_counterpart_in_sequence(pipeline, text, lang, actors):
 ])
 def test_counterparts_without_a_sequence_share_one_meeting(pipeline, text, lang):
     assert len([e for e in events_of(pipeline, text, lang) if e.type == "meeting"]) == 1
+
+
+# -- an office of a state's region or a party is a title: its holder is a person who hosts -------
+@pytest.mark.parametrize("text,lang,where", [
+    ("Am Nachmittag empfing Landeshauptmann Pühringer die Grünen in Linz.", "de", "linz"),
+    ("Am Montag empfing Landesrätin Huber die Bürgermeister in Bregenz.", "de", "bregenz"),
+    ("Commissioner Hogan received the delegates in Brussels on Monday.", "en", "brussels"),
+])
+def test_a_regional_or_party_office_is_a_title(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]

@@ -74,6 +74,10 @@ TITLES = [
     ("de", "präsident", True), ("de", "präsidenten", True), ("de", "außenministerin", True),
     ("de", "verteidigungsminister", True), ("de", "herrn", True), ("de", "haus", False),
     ("en", "sen.", True), ("en", "president", True), ("en", "presidents", True), ("en", "ministers", True), ("en", "bus", False),
+    # offices of a state's regions and of parties (Austrian "Landeshauptmann", "Klubobmann"), envoys
+    ("de", "landeshauptmann", True), ("de", "landeshauptfrau", True), ("de", "landesrätin", True),
+    ("de", "klubobmann", True), ("de", "eu-kommissarin", True), ("de", "diplomaten", True), ("de", "mann", False),
+    ("en", "commissioner", True), ("en", "diplomats", True), ("en", "negotiators", True), ("en", "mep", True),
 ]
 
 
