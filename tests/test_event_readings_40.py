@@ -120,3 +120,14 @@ def test_counterparts_without_a_sequence_share_one_meeting(pipeline, text, lang)
 ])
 def test_a_regional_or_party_office_is_a_title(pipeline, text, lang, where):
     assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+# -- a German place in a later "zu" infinitive clause is where that act would be, not the venue ------
+@pytest.mark.parametrize("text,where", [
+    ("Die Männer sollen im März einen Agenten getroffen haben, der ihnen anbot, sich den Milizen in Syrien anzuschließen.", None),
+    ("Der Minister traf am Montag den Botschafter, der ihn einlud, nach Rom zu reisen.", None),
+    # a purpose clause with "um" tells where they meet
+    ("Die Minister trafen sich am Montag, um in Brüssel über die Krise zu verhandeln.", "brussels"),
+])
+def test_a_zu_infinitive_clause_places_its_own_act(pipeline, text, where):
+    assert [place(e.location) for e in events_of(pipeline, text, "de") if e.type == "meeting"] == [where]

@@ -10,8 +10,9 @@ from extract.events.lexicon import EventLexicon
 from extract.events.orgs import ORG_CONFIDENCE
 from extract.events.places import ADJECTIVE_CONFIDENCE, unmarked_role
 from extract.events.roles import EventMention, np_reach, place_role
-from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_object, last_index, last_token, owner_of_noun,
-                                   possessor_of_person, situation_place, source_place, title_after)
+from extract.events.owners import (descriptor_modifier, genitive_of_noun, infinitive_clause, infinitive_object, last_index,
+                                   last_token, owner_of_noun, possessor_of_person, situation_place, source_place,
+                                   title_after)
 from extract.events.senders import goods_maker, maker_role, production_place
 from extract.events.topics import is_topic
 from extract.text.document import Token
@@ -45,7 +46,7 @@ def role_of(tokens: list[Token], i: int, m: EventMention, lex: EventLexicon,
             return None  # "told reporters after meeting Suharto that weakness ... was due to weather in the U.S.":
             #              a place of what was told (not "met at that summit in Paris")  # "made clear to Turkey's ambassador when he met ...": whose, not where
         if genitive_of_noun(tokens, i, ti, pm, lex) or owner_of_noun(tokens, i, ti, pm, lex) \
-                or infinitive_object(tokens, i, ti, lex):
+                or infinitive_object(tokens, i, ti, lex) or infinitive_clause(tokens, i, ti, lex):
             return None  # "findet auf Initiative Österreichs ein Mini-Gipfel statt", "to seek support for
             #              a refinancing of Nigeria's debt": whose, not where; "talks to bring Turkey
             #              within the EU": the infinitive's object

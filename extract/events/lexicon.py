@@ -169,6 +169,7 @@ class EventLexicon(SenseWords):
     condition_openers: frozenset[str] = frozenset()     # 'if', 'ob': a clause of its own after the trigger
     adverb_endings: tuple[str, ...] = ()                # '-ly': one such word before a comma opens the sentence
     subordinators: frozenset[str] = frozenset()        # 'when', 'nachdem': a clause of its own follows
+    purpose_openers: frozenset[str] = frozenset()      # 'um' (... zu): a purpose clause, which may tell the venue
     possibility_modals: frozenset[str] = frozenset()   # 'may', 'könnte': a chance, not an event
     possibility_adverbs: frozenset[str] = frozenset()  # 'perhaps', 'womöglich': a chance, not an event
     modal_gap: frozenset[str] = frozenset()            # 'be', 'soon' between a modal and its verb ("may well import")

@@ -57,6 +57,23 @@ def infinitive_object(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -
         and tokens[k].clause == tokens[i].clause
 
 
+def infinitive_clause(tokens: list[Token], i: int, ti: int, lex: EventLexicon) -> bool:
+    """Whether the German place at ``i`` stands in a later clause that is an infinitive with
+    "zu" ("getroffen haben, der ihm Hilfe anbot, sich dem IS im Irak anzuschließen": where he
+    would go, not where they met): its last word is "zu" plus a verb, or a separable verb with
+    "zu" inside ("anzuschließen", "einzureisen"). A purpose clause ("um in Brüssel zu
+    verhandeln") may tell where the meeting is, and stays."""
+    if not lex.verb_final or i <= ti or tokens[i].clause == tokens[ti].clause:
+        return False
+    clause = [t for t in tokens if t.clause == tokens[i].clause and t.text[:1].isalpha()]
+    if not clause or clause[0].low in lex.purpose_openers:
+        return False
+    last = clause[-1].low
+    zu_before = len(clause) > 1 and clause[-2].low in lex.infinitive_markers
+    zu_inside = any(last.startswith(p + "zu") and len(last) > len(p) + 4 for p in lex.separable)
+    return last.islower() and last.endswith("en") and (zu_before or zu_inside)
+
+
 def owner_of_noun(tokens: list[Token], i: int, ti: int, pm: Mention, lex: EventLexicon) -> bool:
     """Whether the English place at ``i``, after the trigger, owns the common noun after it
     ("a refinancing of Nigeria's debt", "Turkey's entry into the EU"); a capital or a facility
