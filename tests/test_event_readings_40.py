@@ -131,3 +131,18 @@ def test_a_regional_or_party_office_is_a_title(pipeline, text, lang, where):
 ])
 def test_a_zu_infinitive_clause_places_its_own_act(pipeline, text, where):
     assert [place(e.location) for e in events_of(pipeline, text, "de") if e.type == "meeting"] == [where]
+
+
+# -- a date that owns the event noun ("Monday's summit") dates it, also after "after"/"nach" -------
+@pytest.mark.parametrize("text,lang,day", [
+    ("Speaking after Monday's summit in Brussels, he said the deal was done.", "en", "2005-02-14"),
+    ("After Friday's talks in Geneva, the envoys flew home.", "en", "2005-02-11"),
+])
+def test_a_date_that_owns_the_noun_dates_it(pipeline, text, lang, day):
+    assert [e.date_start for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [day]
+
+
+def test_a_possessive_month_that_owns_no_event_noun_dates_nothing(pipeline):
+    # "May's chairman": the company May; the talks are undated
+    text = "Negotiations between the two retailers sped up after May's chairman resigned."
+    assert [e.date_start for e in events_of(pipeline, text, "en") if e.type == "meeting"] in ([None], [])

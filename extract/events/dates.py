@@ -101,8 +101,10 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
         deadline = before[-1:] and before[-1] in lex.non_anchor and tx.text.lower().startswith(_end_words(lex.lang))
         # ("will begin exporting before the end of this year": the end of a period is the plan's date)
         # ("shipped from May to July": "from" opens the range the timex is, not a span from its start)
+        owner = tokens[idx].low.endswith(("'s", "’s")) and any(  # "after Monday's summit": the noun's date
+            lex.triggers_for(t.low) for t in tokens[idx + 1:idx + 4] if t.clause == clause)
         if (any(w in lex.non_anchor for w in before[-2:]) and not _range_end(timexes, tokens, idx)
-                and not opens_range and not deadline) \
+                and not opens_range and not deadline and not owner) \
                 or any(w in lex.non_anchor_heads for w in clause_head):
             continue
         if not opens_range and _baseline(tokens, idx, clause, lex):
