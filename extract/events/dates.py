@@ -13,6 +13,7 @@ import datetime as dt
 from functools import lru_cache
 from typing import Optional
 
+from extract.events.figure_dates import is_baseline, is_publication_date
 from extract.events.lexicon import EventLexicon
 from extract.events.roles import np_reach
 from extract.events.phrases import other_participle_date
@@ -40,40 +41,6 @@ def interval(value: str) -> Optional[tuple[dt.date, dt.date, str]]:
         coarse = [p[2] for p in precs if p]
         prec = "year" if "year" in coarse else "month" if "month" in coarse else "day"
     return a, b, _PRECISION.get(prec, "day")
-
-
-_BASELINE_REACH = 5  # words back from a date to a word of comparison ("up from 17,359 tonnes in 1985")
-
-
-def _baseline(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> bool:
-    """Whether the date at token ``idx`` is what a figure is compared with."""
-    for k in range(max(0, idx - _BASELINE_REACH), idx):
-        t = tokens[k]
-        if t.clause != clause:
-            continue
-        if t.low in lex.baseline_markers:
-            return True
-        if t.low in lex.baseline_adjacent and k and tokens[k - 1].low in lex.baseline_directions:
-            return True  # "up from 17,359 in 1985"
-        if t.low in lex.baseline_adjacent and k == idx - 1 and any(
-                tokens[j].text[:1].isdigit() or tokens[j].low in lex.percent_words
-                for j in range(k) if tokens[j].clause == clause):
-            return True  # "rose 14.6 pct from a year earlier"; not "deliveries from 2009", a start
-    return False
-
-
-def _publication_date(tokens: list[Token], idx: int, clause: int, lex: EventLexicon) -> bool:
-    """Whether the date at token ``idx`` tells when figures came out ("Figures released earlier
-    this year showed exports at a high in 2004", "die am Montag veröffentlichten Zahlen"): a
-    noun of figures and a verb of publishing (lemma) next to each other just before or after it."""
-    if not lex.figure_nouns or not lex.publication_verbs:
-        return False
-    near = [k for k in range(max(0, idx - 4), min(len(tokens), idx + 4)) if tokens[k].clause == clause]
-    for k in near:
-        if lemma(tokens[k].low, lex.lang) in lex.publication_verbs:
-            if any(j in near and tokens[j].low in lex.figure_nouns for j in (k - 1, k + 1, k + 2)):
-                return True
-    return False
 
 
 def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon, dateline: tuple[int, int],
@@ -107,9 +74,9 @@ def usable_timexes(timexes: list[Timex], tokens: list[Token], lex: EventLexicon,
                 and not opens_range and not deadline and not owner) \
                 or any(w in lex.non_anchor_heads for w in clause_head):
             continue
-        if not opens_range and _baseline(tokens, idx, clause, lex):
+        if not opens_range and is_baseline(tokens, idx, clause, lex):
             continue  # "rose 14.6 pct from a year earlier", "up from 17,359 in 1985": a figure's baseline
-        if _publication_date(tokens, idx, clause, lex):
+        if is_publication_date(tokens, idx, clause, lex):
             continue  # "Figures released earlier this year": when the figures came out
         out.append((tx, clause, iv, idx, clause in speech_clauses, False))
     return out
