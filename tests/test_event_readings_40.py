@@ -146,3 +146,20 @@ def test_a_possessive_month_that_owns_no_event_noun_dates_nothing(pipeline):
     # "May's chairman": the company May; the talks are undated
     text = "Negotiations between the two retailers sped up after May's chairman resigned."
     assert [e.date_start for e in events_of(pipeline, text, "en") if e.type == "meeting"] in ([None], [])
+
+
+# -- two titles joined as the subject are two sides: a verb of talks needs no "mit" then ----------
+@pytest.mark.parametrize("text,lang,where", [
+    ("Ministerin und Landeshauptleute verhandelten am Montag drei Stunden in Graz.", "de", "graz"),
+    ("Kanzler und Vizekanzler berieten am Dienstag in Wien.", "de", "vienna"),
+])
+def test_two_titles_joined_are_two_sides(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+@pytest.mark.parametrize("text", [
+    "Der Kanzler verhandelte am Montag in Wien.",
+    "Waffen und Munition verhandelten am Montag in Wien.",
+])
+def test_one_side_alone_does_not_negotiate(pipeline, text):
+    assert [e for e in events_of(pipeline, text, "de") if e.type == "meeting"] == []

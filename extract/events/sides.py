@@ -93,8 +93,8 @@ def sides_before(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
     if any(tokens[k].low in lex.pair_words and tokens[k + 1].low in lex.pair_nouns and tokens[k].clause == tokens[ti].clause
            for k in range(max(0, ti - _PAIR_REACH), ti - 1)):
         return True  # "the two sides failed to come to an agreement after six months of talks"
-    if lex.nouns_capitalised:
-        return False  # (German capitalises every noun: "Waffen und Munition" are no two sides)
+    if lex.nouns_capitalised:  # German capitalises every noun ("Waffen und Munition" are no two sides)
+        return titles_joined(tokens, ti, lex)
     for k in words:
         if tokens[k].low in lex.coordinators and tokens[k].low not in lex.contrast_links \
                 and tokens[k].text != tokens[k].text.upper():  # (not a headline in capitals)
@@ -103,6 +103,16 @@ def sides_before(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
             if before and after and tokens[before[-1]].cap and tokens[after[0]].cap:
                 return True
     return False
+
+
+def titles_joined(tokens: list[Token], ti: int, lex: EventLexicon) -> bool:
+    """Two titles joined by a coordinator before the trigger in its clause: two sides as its
+    subject ("Ministerin und Landeshauptleute verhandelten am Montag", "Kanzler und Vizekanzler
+    berieten"), who need no "mit" to meet."""
+    titles = people_lexicon(lex.lang)
+    words = {k for k in range(max(0, ti - _SIDES_REACH), ti) if tokens[k].clause == tokens[ti].clause}
+    return any(tokens[k].low in lex.coordinators and k - 1 in words and k + 1 in words
+               and titles.is_title(tokens[k - 1].low) and titles.is_title(tokens[k + 1].low) for k in words)
 
 
 def counterpart_named(tokens: list[Token], i: int, trig: Trigger, lex: EventLexicon, person_starts: frozenset[int]) -> bool:

@@ -17,7 +17,7 @@ from extract.events.negation import (court_hearing, domestic_body, founded, happ
 from extract.events.senses import (attributive_participle, broadcast_purpose, conditional_clause, delegation_after,
                                    government_sitting, numbered_session, session_period, share_told, step_to,
                                    state_reached, thing_hosted, to_court, transitive_travel, verb_first_condition)
-from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before
+from extract.events.sides import counterpart_named, mover_kind, partner_with, purpose_head, sides_before, titles_joined
 from extract.events.text import in_name, past_modifiers
 from extract.events.topics import abstract_object, is_topic
 from extract.text.document import Token
@@ -139,8 +139,9 @@ def find_triggers(tokens: list[Token], lex: EventLexicon, person_starts: frozens
                     clause = clause + [tokens[i - 1].low]  # "The protocol, signed in Cairo, ...": the noun
                     #                                        a reduced relative clause after a comma tells of
                 if not any(trig.needs_cue.fullmatch(w) for w in clause if w != t.low) and not (
-                        trig.or_person_object and _person_after(tokens, i, lex, person_starts)):
-                    continue
+                        trig.or_person_object and _person_after(tokens, i, lex, person_starts)) \
+                        and not (trig.kind == "verb" and titles_joined(tokens, i, lex)):
+                    continue  # (two sides as the subject need no "mit": "Ministerin und Landeshauptleute verhandelten")
             if trig.addressee and not delegation_after(tokens, i, lex):
                 continue  # "told reporters", "told Mr Brown", "officials told Reuters": speech, no meeting
             if trig.needs_audience and not _audience_after(tokens, i, lex):
