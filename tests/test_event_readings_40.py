@@ -163,3 +163,23 @@ def test_two_titles_joined_are_two_sides(pipeline, text, lang, where):
 ])
 def test_one_side_alone_does_not_negotiate(pipeline, text):
     assert [e for e in events_of(pipeline, text, "de") if e.type == "meeting"] == []
+
+
+# -- talks as the source of what one knows, or as a count of many, are no one meeting -------------
+@pytest.mark.parametrize("text,lang", [
+    ("I know from my discussions with council leaders that they want change.", "en"),
+    ("She held numerous discussions with teachers about the plan.", "en"),
+    ("Aus Gesprächen mit Diplomaten weiß man, dass die Lage ernst ist.", "de"),
+    ("Für die Studie wurden 40 Gespräche mit Lehrern geführt.", "de"),
+])
+def test_talks_as_a_source_or_a_count_are_no_meeting(pipeline, text, lang):
+    assert [e for e in events_of(pipeline, text, lang) if e.type == "meeting"] == []
+
+
+@pytest.mark.parametrize("text,lang,where", [
+    # placed, they are a meeting after all: the talks the journey comes from
+    ("He returned from talks with Bush in Washington on Monday.", "en", "washington"),
+    ("Der Minister kehrte am Montag aus den Gesprächen in Brüssel zurück.", "de", "brussels"),
+])
+def test_placed_talks_after_from_stay(pipeline, text, lang, where):
+    assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]

@@ -40,7 +40,7 @@ from extract.events.roles import EventMention, actors_in
 from extract.events.split import split_stops
 from extract.events.negation import modality_cue
 from extract.events.senses import bare_sitting
-from extract.events.plans import conjuncts, gerund_of_plan, is_planned, ordered_against
+from extract.events.plans import conjuncts, gerund_of_plan, is_planned, ordered_against, talk_of_talks
 from extract.events.retold import retell_dates
 from extract.events.triggers import find_triggers
 from extract.events.text import find_organisations
@@ -278,6 +278,7 @@ def _sentence_mentions(text, span, si, tokens, triggers, sent_places, people, or
             not m.spec.route and sides_before(tokens, m.trigger_idx, lex))
         m.ongoing = ongoing(tokens, m.trigger_idx, lex)
         m.named_partner = m.trigger_def.kind == "noun" and named_partner(tokens, m.trigger_idx, lex)
+        m.hearsay = m.trigger_def.kind == "noun" and talk_of_talks(tokens, m.trigger_idx, lex)
         m.valued = m.spec.route and valued(tokens, m.trigger_idx, lex)
         m.named_body = m.trigger_def.kind == "noun" and named_body(tokens, m.trigger_idx, lex)
         m.repeated = any(t.low in lex.repetitions for t in tokens[max(0, m.trigger_idx - 4):m.trigger_idx + 4]

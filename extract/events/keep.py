@@ -16,6 +16,8 @@ def worth_an_event(h: Happening, text: str, lex: EventLexicon) -> bool:
         return False  # "bei dem Treffen", "the talks": an event told of elsewhere, not a new one (with a
         #               date of its own, "bei dem Hearing am Dienstag", it is the one told of)
     placed = any(h.places.get(r) for r in ("location", "origin", "destination"))
+    if not placed and h.date is None and all(m.hearsay for m in h.mentions):
+        return False  # "Aus Gesprächen mit Diplomaten weiß man", "40 Gespräche mit Eltern geführt": no one meeting
     if not placed and all(m.trigger_def.needs_place for m in h.mentions):
         return False  # "sich bei dem Hearing ein Bild von der Kandidatin machen": an impression, no visit
     if h.spec.route and not placed or h.spec.route and h.places.get("origin") and h.places.get("destination") \

@@ -170,6 +170,8 @@ class EventLexicon(SenseWords):
     adverb_endings: tuple[str, ...] = ()                # '-ly': one such word before a comma opens the sentence
     subordinators: frozenset[str] = frozenset()        # 'when', 'nachdem': a clause of its own follows
     purpose_openers: frozenset[str] = frozenset()      # 'um' (... zu): a purpose clause, which may tell the venue
+    knowledge_sources: frozenset[str] = frozenset()    # 'from', 'aus' before a talk noun: where knowledge comes from
+    series_words: frozenset[str] = frozenset()         # 'numerous', 'zahlreiche' before a talk noun: many talks
     possibility_modals: frozenset[str] = frozenset()   # 'may', 'könnte': a chance, not an event
     possibility_adverbs: frozenset[str] = frozenset()  # 'perhaps', 'womöglich': a chance, not an event
     modal_gap: frozenset[str] = frozenset()            # 'be', 'soon' between a modal and its verb ("may well import")

@@ -148,6 +148,19 @@ def preposition_of(tokens: list[Token], trigger: int, lex: EventLexicon, openers
     return k if trigger > 0 and k >= 0 and tokens[k].low in openers and tokens[k].clause == tokens[trigger].clause else -1
 
 
+def talk_of_talks(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
+    """Whether a talk noun is where knowledge comes from ("I know from my discussions with council
+    leaders", "Aus Gesprächen mit Diplomaten weiß man") or a count of many ("40 Gespräche mit
+    Eltern", "numerous discussions"): no one meeting, unless a place or a date makes it one."""
+    if preposition_of(tokens, trigger, lex, lex.knowledge_sources) >= 0:
+        return True
+    k = trigger - 1
+    if k >= 0 and tokens[k].low not in lex.series_words and not tokens[k].text[:1].isdigit() and k > 0:
+        k -= 1  # one adjective between ("40 lange Gespräche", "numerous private meetings")
+    return k >= 0 and tokens[k].clause == tokens[trigger].clause and (
+        tokens[k].low in lex.series_words or tokens[k].text.isdigit() and int(tokens[k].text) > 1)
+
+
 def in_sequence(tokens: list[Token], trigger: int, lex: EventLexicon) -> bool:
     """Whether the trigger ends a phrase of sequence ("Nach den Gesprächen", "after talks with
     farmers", "before the summit"): its event comes before or after the clause's."""

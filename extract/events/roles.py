@@ -38,6 +38,7 @@ class EventMention:
     has_person: bool = False
     partner: bool = False           # a counterpart named right after the trigger ("talks with X")
     named_partner: bool = False     # that counterpart by its name ("in talks with PSA Peugeot Citroen")
+    hearsay: bool = False           # talks as a source or a count ("aus Gesprächen mit Diplomaten", "40 Gespräche")
     valued: bool = False            # its goods measured in money ("exported £16.9bn worth of goods")
     named_body: bool = False        # a meeting named for its body ("EU-Gipfel", "Nato summit")
     cargo_nouns: frozenset[str] = frozenset()
