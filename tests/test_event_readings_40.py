@@ -183,3 +183,21 @@ def test_talks_as_a_source_or_a_count_are_no_meeting(pipeline, text, lang):
 ])
 def test_placed_talks_after_from_stay(pipeline, text, lang, where):
     assert [place(e.location) for e in events_of(pipeline, text, lang) if e.type == "meeting"] == [where]
+
+
+# -- stops of one meeting word that each have a date take the date told with their place ----------
+@pytest.mark.parametrize("text,lang,dates", [
+    ("The minister held talks in Kabul last week and is in Islamabad this week.", "en",
+     {"kabul": "2005-02-07", "islamabad": "2005-02-14"}),
+    ("The minister met Karzai in Kabul on Monday and Musharraf in Islamabad on Wednesday.", "en",
+     {"kabul": "2005-02-14", "islamabad": "2005-02-09"}),
+    ("On Monday the minister met Karzai in Kabul and on Wednesday Musharraf in Islamabad.", "en",
+     {"kabul": "2005-02-14", "islamabad": "2005-02-09"}),
+])
+def test_each_stop_takes_its_own_date(pipeline, text, lang, dates):
+    assert {place(e.location): e.date_start for e in events_of(pipeline, text, lang) if e.type == "meeting"} == dates
+
+
+def test_stops_without_dates_of_their_own_share_the_journeys(pipeline):
+    text = "The minister will visit Paris, Berlin and Rome next week."
+    assert {e.date_start for e in events_of(pipeline, text, "en") if e.type == "meeting"} == {"2005-02-21"}

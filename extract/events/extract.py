@@ -37,7 +37,7 @@ from extract.events.assign import (agreement_city, as_country, as_noun, clause_g
                                    relative_place, role_of, venue_named, visited_object)
 from extract.events.senders import goods_maker, goods_origins, made_at, maker_role, market_named, market_sale, sender
 from extract.events.roles import EventMention, actors_in
-from extract.events.split import split_stops
+from extract.events.split import split_stops, stop_dates
 from extract.events.negation import modality_cue
 from extract.events.senses import bare_sitting
 from extract.events.plans import conjuncts, gerund_of_plan, is_planned, ordered_against, talk_of_talks
@@ -92,6 +92,7 @@ def extract_events(tdoc: TextDoc, doc_date: dt.date, gazetteer, date_known: bool
                                            sent_people, orgs, lex, gazetteer, capital, officials)
         usable = usable_timexes(sent_timexes, tokens, lex, (dateline_start, dateline_end), doc_date)
         assign_dates(sent_mentions + [m.arrival for m in sent_mentions if m.arrival], usable, tokens, lex)
+        stop_dates(sent_mentions, usable)
         arrival_dates(sent_mentions)
         if lead_day is not None and s <= dateline_end <= e:
             for m in sent_mentions:

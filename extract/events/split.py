@@ -107,3 +107,34 @@ def _split_counterparts(m: EventMention, tokens: list[Token], lex: EventLexicon,
         part.actors, part.turn = side(first), n
         out.append(part)
     return out
+
+
+def stop_dates(mentions: list[EventMention], usable) -> None:
+    """The stops of one meeting word that each have their own date ("held talks in Kabul last
+    week and is in Islamabad this week", "on Monday in Paris and on Tuesday in Berlin") take
+    the date told with their place: after it, or before it when the sentence tells dates first.
+    ``usable``: (timex, clause, interval, token index, ...) of the sentence (events.dates)."""
+    by_trigger: dict[int, list[EventMention]] = {}
+    for m in mentions:
+        if not m.spec.route and len(m.roles.get("location", [])) == 1:
+            by_trigger.setdefault(m.trigger_idx, []).append(m)
+    for stops in by_trigger.values():
+        if len(stops) < 2:
+            continue
+        stops.sort(key=lambda m: m.roles["location"][0].start)
+        starts = [m.roles["location"][0].start for m in stops]
+        dates = [(u[0].start, u[2]) for u in usable]
+        if len({iv for _, iv in dates}) < 2:
+            continue
+        first = min(at for at, _ in dates) < starts[0]  # dates told before their places
+        ends = [-1] + starts if first else starts + [10 ** 9]
+        own = []
+        for k in range(len(stops)):
+            lo, hi = ends[k], ends[k + 1]  # the stretch of text between one place and the next
+            inside = [iv for at, iv in dates if lo < at < hi]
+            own.append(inside[0] if len(inside) == 1 else None)
+        if sum(1 for iv in own if iv is not None) < 2:
+            continue  # one date for the whole journey: the stops share it
+        for m, iv in zip(stops, own):
+            if iv is not None:
+                m.date = iv
