@@ -149,10 +149,11 @@ def domestic_body(tokens: list[Token], i: int, lex: EventLexicon) -> bool:
         subject &= set(reach)
     subject |= _antecedent(tokens, i, lex)
     session = low.rsplit("-", 1)[-1].endswith(lex.session_nouns)
+    own_clause = after_conjunction(tokens, 0, i, lex)  # where the subordinate clause holding i starts
     near = [without_possessive(tokens[k].low).rsplit("-", 1)[-1] for k in sorted(subject | set(reach))
             if k != i and (k in subject or tokens[k].clause == tokens[i].clause)
             and (session or k < i or tokens[k - 1].low not in lex.locatives)
-            and not k < after_conjunction(tokens, k, i, lex)]
+            and (k >= own_clause or k > i)]
     # (a body before a conjunction is another clause's: "after talks with the board the hospital
     #  waits until health chiefs meet")
     # (a body's name after a locative is where: "einer Zukunftskonferenz im Parlament"; "Sitzung im Parlament" is its sitting)

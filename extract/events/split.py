@@ -80,10 +80,11 @@ def _split_counterparts(m: EventMention, tokens: list[Token], lex: EventLexicon,
     if m.spec.route or m.trigger_def.kind == "noun" or not text:
         return [m]
     titles = people_lexicon(lex.lang)
+    actor_words = {w for a in m.actors for w in a.split()}
 
     def counterpart(lo: int, hi: int) -> bool:  # a name or a title among tokens[lo:hi]
         return any(tokens[k].cap and not lex.nouns_capitalised or titles.is_title(tokens[k].low)
-                   or tokens[k].text in " ".join(m.actors).split() for k in range(lo, min(hi, len(tokens))))
+                   or tokens[k].text in actor_words for k in range(lo, min(hi, len(tokens))))
 
     turn = next((k for k in range(ti + 2, len(tokens)) if tokens[k].low in lex.sequence_words
                  and tokens[k].low not in lex.subordinators  # ("nachdem dieser ...": a clause of its own)

@@ -4,10 +4,11 @@
 
 "will sich in den kommenden 14 Tagen mit den anderen treffen", "will meet them in the next two
 weeks", "over the past three months": TIMEX3 calls these durations (P14D, P2W, P3M) and the
-timex stays one; but a duration after a word that points from now (the same words that make
-"next week" and "letzte Woche": ``rel`` of the timex grammar, not the anaphoric "following",
-"previous"; and ``stretch_back``, "the past three months") has the publication date as one end, so an event told inside it happens between the
-two. Years are left out: "over the next ten years" is the term of a deal, not when it happens.
+timex stays one. But a duration after a word that points from now has the publication date as
+one end, so an event told inside it happens between the two. The words are those that make
+"next week" and "letzte Woche" (``rel`` of the timex grammar, not the anaphoric "following",
+"previous"), and ``stretch_back`` ("the past three months"). Years are left out: "over the
+next ten years" is the term of a deal, not when it happens.
 """
 from __future__ import annotations
 
